@@ -1,0 +1,167 @@
+"""Cleaning: repair the text, take out page furniture, and keep an audit of every removed line.
+
+Each line (paragraph) is judged on its own by general patterns (photo credits, bylines, "read
+also" inserts, share and comment widgets; see ``lexicon``), then in context: lines that recur
+across one outlet's articles, runs of short link-like lines, and short verbless lines that sit
+next to a caption. Nothing is removed silently: every line taken out is a ``RemovedLine`` with
+its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import ftfy
+import xxhash
+
+from newsweave import lexicon
+from newsweave.ingest.metadata import split_dateline
+from newsweave.records import RawDocument, RemovedLine
+
+# ftfy repairs mojibake, but its quote uncurling and width folding would rewrite the quotation
+# marks and CJK punctuation the quote and sentence stages rely on.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END = re.compile(r"[.!?…。！？\"”»’'」)]\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+# Lines longer than these are prose, whatever words they start with.
+_MAX_FURNITURE_CHARS = 250
+_MAX_CAPTION_CHARS = 400
+_MAX_FRAGMENT_WORDS = 10
+_MAX_TITLE_CHARS = 250
+_LINK_RUN = 3  # this many short, unpunctuated lines in a row are a menu or a link list
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """What the cleaner made of one document."""
+
+    text: str
+    title: str | None
+    dateline: str | None
+    removed: tuple[RemovedLine, ...]
+
+
+def normalise_text(text: str) -> str:
+    """Repair mojibake, normalise Unicode (NFC), drop invisible characters, tidy whitespace."""
+    text = ftfy.fix_text(text, _FTFY)
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines())
+
+
+def line_key(line: str) -> int:
+    """A stable hash of a line, for counting lines that recur across an outlet's articles.
+
+    63 bits, so that it fits SQLite's signed INTEGER; never Python's ``hash()``, which changes
+    between processes.
+    """
+    return xxhash.xxh64_intdigest(" ".join(line.casefold().split()).encode()) >> 1
+
+
+def clean_document(document: RawDocument, recurring: Collection[int] = ()) -> CleanText:
+    """Clean one (already normalised) document.
+
+    Args:
+        document: the raw document, its text already through ``normalise_text``.
+        recurring: ``line_key`` values of lines that recur across this outlet's articles.
+    """
+    lines = [line for line in document.text.split("\n") if line]
+    verdicts = [_judge_line(line, recurring) for line in lines]
+    _mark_link_runs(lines, verdicts)
+    title = document.title or _title_line(lines, verdicts)
+    if title and not document.title:
+        verdicts[verdicts.index(None)] = "title"
+    _mark_caption_fragments(lines, verdicts)
+    _mark_bios(lines, verdicts)
+    kept = [line for line, verdict in zip(lines, verdicts, strict=True) if verdict is None]
+    removed = tuple(RemovedLine(line, verdict) for line, verdict in zip(lines, verdicts, strict=True)
+                    if verdict not in (None, "title"))
+    dateline = split_dateline(kept[0])[0] if kept else None
+    return CleanText(_dedupe_join(kept), title, dateline, removed)
+
+
+def _judge_line(line: str, recurring: Collection[int]) -> str | None:
+    """Why a line is furniture when judged on its own, or None for content."""
+    if not _LETTER.search(line):
+        return "no words"
+    if len(line) <= _MAX_CAPTION_CHARS and _is_caption(line):
+        return "photo caption"
+    if len(line) <= _MAX_FURNITURE_CHARS:
+        if lexicon.READ_ALSO_LINE.match(line):
+            return "read-also link"
+        if lexicon.FURNITURE_LINE.match(line) or lexicon.WIDGET_LINE.match(line):
+            return "share or comment furniture"
+        if lexicon.BYLINE.match(line):
+            return "byline"
+    if recurring and line_key(line) in recurring:
+        return "recurs across the outlet's articles"
+    return None
+
+
+def _is_caption(line: str) -> bool:
+    return bool(lexicon.CREDIT_AT_END.search(line) or lexicon.CREDIT_AT_START.match(line)
+                or lexicon.AGENCY_CREDIT.match(line))
+
+
+def _is_fragment(line: str) -> bool:
+    """A short line with no sentence ending: a heading, a label, a link."""
+    return len(line.split()) <= _MAX_FRAGMENT_WORDS and not _SENTENCE_END.search(line)
+
+
+def _mark_link_runs(lines: list[str], verdicts: list[str | None]) -> None:
+    run: list[int] = []
+    for index in [*range(len(lines)), None]:
+        if index is not None and verdicts[index] is None and _is_fragment(lines[index]):
+            run.append(index)
+            continue
+        if len(run) >= _LINK_RUN:
+            for member in run:
+                verdicts[member] = "link list"
+        run = []
+
+
+def _title_line(lines: list[str], verdicts: list[str | None]) -> str | None:
+    """The first content line when it reads as a headline (short, no final full stop)."""
+    kept = [i for i, verdict in enumerate(verdicts) if verdict is None]
+    if len(kept) < 2:
+        return None
+    first = lines[kept[0]]
+    if len(first) > _MAX_TITLE_CHARS or len(first.split()) < 3 or first.endswith((".", ":", ",", ";")):
+        return None
+    return first
+
+
+def _mark_caption_fragments(lines: list[str], verdicts: list[str | None]) -> None:
+    """Short verbless lines next to a caption are the rest of that caption (a credit, a place)."""
+    captions = {i for i, verdict in enumerate(verdicts) if verdict == "photo caption"}
+    for index in range(len(lines)):
+        if verdicts[index] is None and _is_fragment(lines[index]) and (
+            index - 1 in captions or index + 1 in captions
+        ):
+            verdicts[index] = "caption fragment"
+
+
+def _mark_bios(lines: list[str], verdicts: list[str | None]) -> None:
+    """An author's bio: a paragraph about a writer right after the byline, or in first person."""
+    for index, line in enumerate(lines):
+        if verdicts[index] is not None or len(line) > 800:
+            continue
+        after_byline = index > 0 and verdicts[index - 1] == "byline"
+        if lexicon.FIRST_PERSON_BIO.match(line) and lexicon.BIO.search(line) or (
+            after_byline and lexicon.BIO.search(line)
+        ):
+            verdicts[index] = "author bio"
+
+
+def _dedupe_join(lines: list[str]) -> str:
+    """Paragraphs joined by blank lines, a paragraph repeated right after itself kept once."""
+    out: list[str] = []
+    for line in lines:
+        if not out or out[-1] != line:
+            out.append(line)
+    return "\n\n".join(out)

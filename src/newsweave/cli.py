@@ -1,0 +1,252 @@
+"""The command line: a thin click layer over the library. ``print`` lives only here."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsweave import __version__
+from newsweave.errors import NewsweaveError
+from newsweave.ingest import ReadOptions
+from newsweave.ingest.fetch import Fetcher
+from newsweave.pipeline import RunSummary, ingest
+from newsweave.report import write_outputs
+from newsweave.report.stories_json import article_json
+from newsweave.store import Store, default_path
+
+DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
+console = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def _store_option(function: Callable) -> Callable:
+    return click.option("--db", "db_path", default=None, metavar="PATH",
+                        help="SQLite store [default: $NEWSWEAVE_DB or ./newsweave.db].")(function)
+
+
+def _read_options(function: Callable) -> Callable:
+    for option in reversed((
+        click.option("--fetch", is_flag=True,
+                     help="Download the pages that feeds and URL lists link to."),
+        click.option("--max-bytes", default=10_000_000, show_default=True, type=click.IntRange(1),
+                     help="Largest single article (file, JSONL line, WARC page) to read."),
+        click.option("--workers", default=None, type=click.IntRange(1),
+                     help="Processes for HTML extraction [default: number of cores]."),
+        click.option("-v", "--verbose", count=True, help="Show rejections as they happen (-vv: debug log)."),
+    )):
+        function = option(function)
+    return function
+
+
+@click.group()
+@click.version_option(__version__, prog_name="newsweave")
+def main() -> None:
+    """newsweave: turn a pile or stream of multilingual news into stories."""
+
+
+@main.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@_store_option
+@_read_options
+def ingest_command(inputs, db_path, fetch, max_bytes, workers, verbose) -> None:
+    """Read INPUTS (files, folders, globs, - for stdin) into the store."""
+    summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)
+    _exit_if_nothing_read(summary)
+
+
+@main.command("run")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for stories.json and index.html.")
+@_store_option
+@_read_options
+def run_command(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose) -> None:
+    """Run the whole job on INPUTS and write OUT/stories.json and OUT/index.html."""
+    _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose)
+
+
+@main.command("demo")
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
+@_store_option
+@click.option("-v", "--verbose", count=True)
+def demo_command(out_dir, db_path, verbose) -> None:
+    """Run the whole job on the built-in demo corpus (invented news in four languages)."""
+    folders = sorted(str(path) for path in DEMO_CORPUS.iterdir() if path.is_dir())
+    _run(folders, out_dir, db_path, False, 10_000_000, None, verbose)
+
+
+@main.command("articles")
+@click.argument("article_id", required=False)
+@_store_option
+@click.option("--language", help="Only articles in this language (ISO 639-1).")
+@click.option("--source", help="Only articles from this outlet.")
+@click.option("--limit", type=click.IntRange(1), default=None)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def articles_command(article_id, db_path, language, source, limit, as_json) -> None:
+    """List stored articles, or show one by ARTICLE_ID (a unique prefix is enough)."""
+    with _open_store(db_path) as store:
+        if article_id:
+            article = store.article(article_id)
+            if article is None:
+                raise click.ClickException(f"no single article with id {article_id!r}")
+            _show_article(article, as_json)
+            return
+        articles = list(store.articles(language=language, source=source, limit=limit))
+    if as_json:
+        for article in articles:
+            out.print_json(json.dumps(article_json(article), ensure_ascii=False), indent=None)
+        return
+    table = Table("id", "published", "lang", "source", "title", "removed")
+    table.columns[0].no_wrap = table.columns[1].no_wrap = True
+    for a in articles:
+        table.add_row(a.id, a.published or "", a.language, a.source or "", (a.title or "")[:70],
+                      str(len(a.removed)))
+    out.print(table)
+
+
+@main.command("rejections")
+@_store_option
+@click.option("--run", "run_id", type=int, default=None, help="Only this run's rejections.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def rejections_command(db_path, run_id, as_json) -> None:
+    """List inputs that could not be read, and why."""
+    with _open_store(db_path) as store:
+        rejections = store.rejections(run_id)
+    if as_json:
+        for r in rejections:
+            out.print(json.dumps({"path": r.path, "locator": r.locator, "stage": r.stage,
+                                  "reason": r.reason}, ensure_ascii=False), markup=False)
+        return
+    table = Table("path", "where", "stage", "reason")
+    for r in rejections:
+        table.add_row(r.path or "<stdin>", r.locator or "", r.stage, r.reason)
+    out.print(table)
+
+
+@main.command("runs")
+@_store_option
+def runs_command(db_path) -> None:
+    """List ingest runs with their counts and status."""
+    with _open_store(db_path) as store:
+        runs = store.runs()
+    table = Table("run", "started", "status", "stored", "duplicates", "rejected", "inputs")
+    for r in runs:
+        table.add_row(str(r.id), r.started_at, r.status, str(r.stored), str(r.duplicates),
+                      str(r.rejected), " ".join(r.inputs)[:60])
+    out.print(table)
+
+
+@main.command("report")
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
+@_store_option
+def report_command(out_dir, db_path) -> None:
+    """Write stories.json and index.html for everything in the store."""
+    with _open_store(db_path) as store:
+        outputs = write_outputs(list(store.articles()), out_dir)
+    out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose) -> None:
+    summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)
+    with _open_store(db_path) as store:
+        outputs = write_outputs(list(store.articles(run_id=summary.run_id)), out_dir)
+    out.print(f"store:        {Path(db_path or default_path()).resolve()}")
+    out.print(f"stories.json: {outputs.stories_json.resolve()}")
+    out.print(f"report:       {outputs.index_html.resolve()}")
+    _exit_if_nothing_read(summary)
+
+
+def _ingest(inputs, db_path, fetch, max_bytes, workers, verbose) -> RunSummary:
+    logging.basicConfig(level=logging.DEBUG if verbose > 1 else logging.WARNING)
+    fetcher = Fetcher(max_bytes=max_bytes) if fetch else None
+    options = ReadOptions(max_bytes=max_bytes, fetcher=fetcher)
+    try:
+        with _open_store(db_path) as store, _progress() as progress:
+            task = progress.add_task("reading", total=None)
+            shown = 0
+
+            def report(summary: RunSummary) -> None:
+                nonlocal shown
+                progress.update(task, description=_counts(summary))
+                if verbose:
+                    for rejection in summary.rejections[shown:]:
+                        progress.console.print(f"[yellow]rejected[/] {_where(rejection)}: "
+                                               f"{rejection.reason}", markup=True, highlight=False)
+                shown = summary.rejected
+
+            summary = ingest(store, list(inputs), options=options, workers=workers,
+                             on_progress=report)
+    finally:
+        if fetcher:
+            fetcher.close()
+    _print_summary(summary)
+    return summary
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                    console=console, transient=True)
+
+
+def _counts(summary: RunSummary) -> str:
+    return (f"{summary.stored} new, {summary.duplicates} already stored, "
+            f"{summary.rejected} rejected")
+
+
+def _print_summary(summary: RunSummary) -> None:
+    rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    console.print(f"run {summary.run_id}: {summary.articles} articles ({_counts(summary)}) "
+                  f"in {summary.seconds:.1f}s, {rate:.0f} articles/s")
+    reasons = Counter(r.reason.split(":")[0] for r in summary.rejections)
+    for reason, count in reasons.most_common(8):
+        console.print(f"  rejected {count} × {reason}", markup=False)
+    if summary.rejections:
+        console.print(f"  details: newsweave rejections --run {summary.run_id}")
+
+
+def _where(rejection) -> str:
+    path = rejection.path or "<stdin>"
+    return f"{path} ({rejection.locator})" if rejection.locator else path
+
+
+def _exit_if_nothing_read(summary: RunSummary) -> None:
+    if summary.articles == 0:
+        raise click.ClickException("nothing could be read from the inputs")
+
+
+def _open_store(db_path: str | None) -> Store:
+    try:
+        return Store(db_path or default_path())
+    except NewsweaveError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _show_article(article, as_json: bool) -> None:
+    if as_json:
+        out.print(json.dumps(article_json(article), ensure_ascii=False, indent=1), markup=False)
+        return
+    out.print(f"[bold]{article.title or '(untitled)'}[/]")
+    out.print(f"{article.id} · {article.source or 'unknown source'} · {article.published or 'no date'}"
+              f" · {article.language} · {len(article.sentences)} sentences", markup=False)
+    if article.url:
+        out.print(article.url, markup=False)
+    out.print()
+    out.print(article.text, markup=False)
+    if article.removed:
+        out.print("\n[bold]removed[/]")
+        for line in article.removed:
+            out.print(f"  - {line.text}  ({line.reason})", markup=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Reading inputs: files, folders, globs and stdin in every supported format.
+
+``read_inputs`` yields raw documents, HTML pages still to be extracted (the pipeline extracts
+them, in parallel for large inputs) and rejections. It never raises for bad data.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from newsweave.ingest.decode import NotText, decode_bytes, looks_binary
+from newsweave.ingest.feed import read_feed
+from newsweave.ingest.fetch import Fetcher
+from newsweave.ingest.html import HtmlPage
+from newsweave.ingest.jsonl import read_json_document, read_json_line, read_json_lines
+from newsweave.ingest.text import read_text
+from newsweave.ingest.warc import read_warc
+from newsweave.records import RawDocument, Rejection
+
+__all__ = ["HtmlPage", "ReadOptions", "Item", "discover", "read_inputs"]
+
+Item = RawDocument | HtmlPage | Rejection
+STDIN = "-"
+
+_SUFFIXES = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".warc": "warc", ".urls": "urls",
+}
+_URL_LINE = re.compile(r"^\s*https?://\S+\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How inputs are read.
+
+    Args:
+        max_bytes: the largest single article (a text or HTML file, a JSONL line, a WARC page).
+        fetcher: set to download feed links and URL lists (``--fetch``); None reads offline.
+    """
+
+    max_bytes: int = 10_000_000
+    fetcher: Fetcher | None = None
+
+
+def discover(inputs: Iterable[str]) -> Iterator[str | Rejection]:
+    """Every file named by the inputs: paths, folders (recursively), globs, and ``-``.
+
+    An input that names nothing becomes a rejection, so one mistyped path does not stop a run.
+    """
+    for item in inputs:
+        if item == STDIN:
+            yield STDIN
+        elif os.path.isdir(item):
+            yield from _folder_files(item)
+        elif os.path.exists(item):
+            yield item
+        elif glob.has_magic(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            yield from discover(matches) if matches else [Rejection(item, "no file matches this pattern")]
+        else:
+            yield Rejection(item, "no such file or folder")
+
+
+def _folder_files(folder: str) -> Iterator[str | Rejection]:
+    """Files under a folder in a format newsweave reads; others are recorded as skipped."""
+    for path in sorted(Path(folder).rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if _format_of(str(path)) or not path.suffix:
+            yield str(path)
+        else:
+            yield Rejection(str(path), f"skipped: {path.suffix} is not a format newsweave reads")
+
+
+def _format_of(path: str) -> str | None:
+    """The format a file name says, looking through a .gz suffix."""
+    name = path.lower().removesuffix(".gz")
+    return _SUFFIXES.get(os.path.splitext(name)[1])
+
+
+def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
+    """Everything the inputs hold, one item at a time."""
+    options = options or ReadOptions()
+    for path in discover(inputs):
+        if isinstance(path, Rejection):
+            yield path
+        else:
+            yield from read_path(path, options)
+
+
+def read_path(path: str, options: ReadOptions) -> Iterator[Item]:
+    """The items of one file (or of stdin); unreadable files become one rejection."""
+    shown = None if path == STDIN else path
+    try:
+        yield from _read_file(path, shown, options)
+    except OSError as error:
+        yield Rejection(shown, f"cannot read file: {error.strerror or error}")
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        yield Rejection(shown, f"truncated or corrupt compressed file: {error}")
+
+
+def _read_file(path: str, shown: str | None, options: ReadOptions) -> Iterator[Item]:
+    compressed = path.lower().endswith(".gz")
+    kind = _format_of(path)
+    if kind == "warc":
+        with _open_raw(path) as stream:
+            yield from read_warc(stream, path=shown, max_bytes=options.max_bytes)
+        return
+    with _open(path, compressed) as stream:
+        if kind == "jsonl":
+            yield from _read_json_stream(stream, shown, options)
+            return
+        data = stream.read(options.max_bytes + 1)
+    yield from _read_document(data, kind, shown, options)
+
+
+def _read_document(data: bytes, kind: str | None, path: str | None,
+                   options: ReadOptions) -> Iterator[Item]:
+    """A file read whole: one article (text, HTML), a JSON document, a feed or a URL list."""
+    if not data.strip():
+        yield Rejection(path, "empty file")
+        return
+    if len(data) > options.max_bytes:
+        yield Rejection(path, f"file is over the {options.max_bytes:,}-byte limit for one "
+                        "article (raise it with --max-bytes)")
+        return
+    if looks_binary(data):
+        yield Rejection(path, "binary file, not text")
+        return
+    kind = kind or _sniff(data)
+    if kind == "warc":
+        yield from read_warc(io.BytesIO(data), path=path, max_bytes=options.max_bytes)
+    elif kind == "html":
+        yield HtmlPage(data, "html", path=path)
+    elif kind == "feed":
+        yield from read_feed(data, path=path, fetcher=options.fetcher)
+    else:
+        yield from _read_text_kinds(data, kind, path, options)
+
+
+def _read_text_kinds(data: bytes, kind: str | None, path: str | None,
+                     options: ReadOptions) -> Iterator[Item]:
+    try:
+        text = decode_bytes(data)
+    except NotText as error:
+        yield Rejection(path, str(error))
+        return
+    if kind == "json":
+        yield from read_json_document(text, path=path)
+    elif kind == "jsonl":
+        yield from read_json_lines(text.splitlines(), path=path)
+    elif kind == "urls" or _is_url_list(text):
+        yield from _read_url_list(text, path, options)
+    else:
+        yield read_text(text, path=path)
+
+
+def _read_url_list(text: str, path: str | None, options: ReadOptions) -> Iterator[Item]:
+    urls = [line.strip() for line in text.splitlines() if line.strip()
+            and not line.lstrip().startswith("#")]
+    if options.fetcher is None:
+        yield Rejection(path, f"a list of {len(urls)} URLs: pass --fetch to download them")
+        return
+    for url in urls:
+        yield options.fetcher.fetch(url, path=path)
+
+
+def _is_url_list(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return bool(lines) and all(_URL_LINE.match(line) for line in lines)
+
+
+def _sniff(data: bytes) -> str:
+    """The format of a file whose name does not say it."""
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"warc/"):
+        return "warc"
+    if head.startswith((b"{", b"[")):
+        return "jsonl" if data.count(b"\n{") else "json"
+    if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in head:
+        return "html"
+    return "text"
+
+
+def _read_json_stream(stream: BinaryIO, path: str | None, options: ReadOptions) -> Iterator[Item]:
+    """A JSON Lines file, streamed: each line decoded on its own so one bad line spoils nothing."""
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        if len(raw) > options.max_bytes:
+            yield Rejection(path, f"line over the {options.max_bytes:,}-byte limit for one "
+                            "article", locator=f"line {number}")
+            continue
+        try:
+            line = decode_bytes(raw)
+        except NotText as error:
+            yield Rejection(path, str(error), locator=f"line {number}")
+            continue
+        yield read_json_line(line, path=path, number=number)
+
+
+def _open(path: str, compressed: bool) -> BinaryIO:
+    raw = _open_raw(path)
+    return gzip.open(raw) if compressed else raw  # type: ignore[return-value]
+
+
+def _open_raw(path: str) -> BinaryIO:
+    return sys.stdin.buffer if path == STDIN else open(path, "rb")  # noqa: SIM115

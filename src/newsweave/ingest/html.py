@@ -1,0 +1,119 @@
+"""HTML pages: main text and metadata through trafilatura, plus the page's own meta tags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from newsweave.ingest.decode import NotText, decode_bytes
+from newsweave.ingest.metadata import normalise_date
+from newsweave.records import RawDocument, Rejection
+
+# Meta tags that carry the publication time with the time of day (trafilatura's date finder
+# keeps the day only, and the order of reports within a day decides who copied whom).
+_TIME_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dcterms.created",
+    "date",
+)
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption",
+           "tr", "section", "article", "header", "footer", "pre", "dd", "dt"}
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """An HTML page waiting for extraction (done in worker processes for large inputs)."""
+
+    data: bytes
+    format: str
+    path: str | None = None
+    locator: str | None = None
+    url: str | None = None
+    charset: str | None = None
+    source: str | None = None
+    published: str | None = None
+
+
+def extract_page(page: HtmlPage) -> RawDocument | Rejection:
+    """Main text and metadata of one page; a rejection when it holds no article text."""
+    try:
+        markup = decode_bytes(page.data, page.charset)
+    except NotText as error:
+        return Rejection(page.path, f"not an HTML page: {error}", locator=page.locator)
+    tree = _parse(markup)
+    if tree is None:
+        return Rejection(page.path, "malformed HTML: no document could be parsed",
+                         locator=page.locator)
+    head = _head_metadata(tree)
+    document = trafilatura.bare_extraction(
+        tree, url=page.url, with_metadata=True, include_comments=False,
+        include_images=False, include_tables=True,
+    )
+    text = getattr(document, "text", None) or ""
+    if not text.strip():
+        return Rejection(page.path, "no article text found in the HTML page", locator=page.locator)
+    title = document.title or head.get("title")
+    return RawDocument(
+        text=_drop_title_line(text, title),
+        format=page.format,
+        path=page.path,
+        locator=page.locator,
+        title=title,
+        url=document.url or page.url,
+        source=page.source or document.sitename or document.hostname,
+        published=head.get("published") or page.published or normalise_date(document.date),
+        language=head.get("language"),
+        author=document.author,
+    )
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed item's body), one line per block element."""
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return fragment
+    for element in root.iter():
+        if element.tag == "br" or element.tag in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+    return "\n".join(line.strip() for line in root.text_content().splitlines())
+
+
+def _parse(markup: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _head_metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    language = tree.get("lang") or tree.get("xml:lang")
+    if language:
+        found["language"] = language.split("-")[0].strip().lower()[:3]
+    for meta in tree.iterfind(".//meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        if key in _TIME_META and "published" not in found:
+            date = normalise_date(meta.get("content"))
+            if date:
+                found["published"] = date
+    title = tree.findtext(".//title")
+    if title and title.strip():
+        found["title"] = title.strip()
+    return found
+
+
+def _drop_title_line(text: str, title: str | None) -> str:
+    """trafilatura repeats the headline as the first line; the title field already has it."""
+    first, _, rest = text.partition("\n")
+    if title and first.strip() == title.strip():
+        return rest
+    return text

@@ -1,0 +1,222 @@
+"""The ingest pipeline: read, extract, clean, identify languages, split sentences, store.
+
+Per-article work is plain functions over immutable records (``build_article``), so the same code
+runs here in one process and inside a Spark ``mapPartitions``. The corpus-level part is the
+count of lines recurring across an outlet's articles, kept in the store so it grows with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from urllib.parse import urlsplit
+
+from newsweave.clean import clean_document, line_key, normalise_text
+from newsweave.ingest import HtmlPage, Item, ReadOptions, read_inputs
+from newsweave.ingest.html import extract_page
+from newsweave.language import detect_language
+from newsweave.records import Article, RawDocument, Rejection
+from newsweave.sentences import split_sentences
+from newsweave.store import Store
+
+BATCH_SIZE = 64
+# A line held by this many of one outlet's articles is that outlet's furniture (a tagline, a
+# subscription pitch); two could be a follow-up quoting the same paragraph.
+RECURRING_MIN_ARTICLES = 3
+# Below this many pages in a batch, starting worker processes costs more than it saves.
+_PARALLEL_MIN_PAGES = 8
+_TITLE_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A raw document with normalised text, its id and its line keys, before cleaning."""
+
+    document: RawDocument
+    id: str
+    line_keys: frozenset[int]
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did: counts for the summary line, and this run's rejections."""
+
+    run_id: int
+    stored: int = 0
+    duplicates: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def articles(self) -> int:
+        """Articles this run's inputs hold (new and already stored)."""
+        return self.stored + self.duplicates
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+
+def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None = None,
+           workers: int | None = None, batch_size: int = BATCH_SIZE,
+           on_progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
+    """Read the inputs into the store and return what happened.
+
+    Args:
+        store: where articles, rejections and the run record go.
+        inputs: files, folders, globs, or ``-`` for stdin.
+        options: how to read (size limit, fetching).
+        workers: processes for HTML extraction (default: the number of cores).
+        on_progress: called after every batch with the running summary.
+
+    Example:
+        >>> with Store(":memory:") as store:
+        ...     summary = ingest(store, ["articles/"])  # doctest: +SKIP
+    """
+    summary = RunSummary(run_id=store.start_run(inputs))
+    started, status = time.perf_counter(), "failed"
+    try:
+        with PageExtractor(workers) as extractor:
+            for batch in _batched(read_inputs(inputs, options), batch_size):
+                _ingest_batch(store, summary, extractor.extract(batch))
+                summary.seconds = time.perf_counter() - started
+                if on_progress:
+                    on_progress(summary)
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(summary.run_id, status=status)
+    return summary
+
+
+def _ingest_batch(store: Store, summary: RunSummary,
+                  items: Sequence[RawDocument | Rejection]) -> None:
+    rejections = [item for item in items if isinstance(item, Rejection)]
+    prepared = [prepare(item) for item in items if isinstance(item, RawDocument)]
+    known = store.existing(p.id for p in prepared)
+    fresh: dict[str, Prepared] = {}
+    for item in prepared:
+        if item.id not in known:
+            fresh.setdefault(item.id, item)
+    articles = []
+    for item in fresh.values():
+        built = build_article(item, _recurring_lines(store, item, fresh.values()))
+        (articles if isinstance(built, Article) else rejections).append(built)
+    store.add_batch(summary.run_id, articles, known, rejections,
+                    {a.id: set(fresh[a.id].line_keys) for a in articles})
+    summary.stored += len(articles)
+    summary.duplicates += len({p.id for p in prepared} - {a.id for a in articles} -
+                              {r.article_id for r in rejections})
+    summary.rejections.extend(rejections)
+
+
+def prepare(document: RawDocument) -> Prepared:
+    """Normalise a raw document's text and give it its content-hash id."""
+    document = replace(document, text=normalise_text(document.text),
+                       source=document.source or _host(document.url))
+    keys = frozenset(line_key(line) for line in document.text.split("\n") if line)
+    return Prepared(document, article_id(document), keys)
+
+
+def article_id(document: RawDocument) -> str:
+    """Content hash of the outlet and the text: one outlet's article read twice is one article,
+    the same wire text run by two outlets is two."""
+    outlet = (_host(document.url) or document.source or "").casefold()
+    body = " ".join(document.text.split())
+    return hashlib.blake2b(f"{outlet}\x1f{body}".encode(), digest_size=8).hexdigest()
+
+
+def build_article(item: Prepared, recurring: frozenset[int] = frozenset()) -> Article | Rejection:
+    """Clean one prepared document and give it its language and sentences."""
+    document = item.document
+    cleaned = clean_document(document, recurring)
+    if not cleaned.text:
+        return Rejection(document.path, f"nothing left after cleaning: all {len(cleaned.removed)}"
+                         " lines were page furniture", stage="clean", locator=document.locator,
+                         article_id=item.id)
+    language = detect_language(cleaned.text, _declared(document.language)).language
+    sentences = split_sentences(cleaned.text, language)
+    title = cleaned.title or (_first_sentence(cleaned.text, sentences))
+    return Article(
+        id=item.id, text=cleaned.text, format=document.format, path=document.path,
+        locator=document.locator, url=document.url, source=document.source, title=title,
+        published=document.published, language=language, author=document.author,
+        dateline=cleaned.dateline, removed=cleaned.removed, sentences=sentences,
+    )
+
+
+def _recurring_lines(store: Store, item: Prepared, batch: Iterable[Prepared]) -> frozenset[int]:
+    source = item.document.source
+    if not source:
+        return frozenset()
+    counts = Counter(store.line_counts(source, item.line_keys))
+    for other in batch:
+        if other.document.source == source:
+            counts.update(item.line_keys & other.line_keys)
+    return frozenset(key for key, count in counts.items() if count >= RECURRING_MIN_ARTICLES)
+
+
+def _first_sentence(text: str, sentences) -> str | None:
+    if not sentences:
+        return None
+    first = text[sentences[0].start : sentences[0].end]
+    return first if len(first) <= _TITLE_CHARS else first[: _TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _declared(language: str | None) -> str | None:
+    return language.split("-")[0].split("_")[0].lower()[:3] if language else None
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class PageExtractor:
+    """Extracts HTML pages, in worker processes when a batch has enough of them."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> PageExtractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def extract(self, items: Sequence[Item]) -> list[RawDocument | Rejection]:
+        """The batch with every HTML page replaced by its extracted document (order kept)."""
+        pages = [item for item in items if isinstance(item, HtmlPage)]
+        if not pages:
+            return list(items)  # type: ignore[arg-type]
+        done = iter(self._map(pages))
+        return [next(done) if isinstance(item, HtmlPage) else item for item in items]
+
+    def _map(self, pages: list[HtmlPage]) -> Iterable[RawDocument | Rejection]:
+        if self.workers < 2 or len(pages) < _PARALLEL_MIN_PAGES:
+            return [extract_page(page) for page in pages]
+        if self._pool is None:
+            # spawn, not fork: the parent may hold lingua's threads and an open SQLite handle.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool.map(extract_page, pages, chunksize=max(1, len(pages) // (4 * self.workers)))

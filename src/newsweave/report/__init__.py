@@ -1,0 +1,33 @@
+"""Outputs: stories.json (the contract outside checks read) and the HTML report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsweave.records import Article
+from newsweave.report.html import render_index
+from newsweave.report.stories_json import build_stories_json, write_json
+
+
+@dataclass(frozen=True, slots=True)
+class Outputs:
+    """Where a run's outputs were written."""
+
+    stories_json: Path
+    index_html: Path
+
+
+def write_outputs(articles: list[Article], out_dir: str | Path) -> Outputs:
+    """Write ``stories.json`` and ``index.html`` for these articles into ``out_dir``."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    document = build_stories_json(articles)
+    stories_path = folder / "stories.json"
+    write_json(document, stories_path)
+    index_path = folder / "index.html"
+    index_path.write_text(render_index(articles), encoding="utf-8")
+    return Outputs(stories_path, index_path)
+
+
+__all__ = ["Outputs", "build_stories_json", "render_index", "write_outputs"]

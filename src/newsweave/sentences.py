@@ -1,0 +1,48 @@
+"""Sentence splitting with character offsets, for every language (spaces or not)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import blingfire
+import sentencex
+
+from newsweave.language import UNDETERMINED, dominant_script, sentence_language
+from newsweave.records import Sentence
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
+    """Sentences of ``text`` as spans, each with its language.
+
+    Paragraphs (lines) are split separately, so a sentence never runs across a paragraph break.
+    sentencex knows per-language abbreviations and falls back sensibly for the rest; blingfire
+    handles text whose language is undetermined.
+    """
+    spans = []
+    script = dominant_script(text)
+    for paragraph in _PARAGRAPH.finditer(text):
+        for start, end in _split_paragraph(paragraph.group(), language):
+            begin, finish = paragraph.start() + start, paragraph.start() + end
+            spans.append(Sentence(begin, finish, sentence_language(text[begin:finish], language, script)))
+    return tuple(spans)
+
+
+def _split_paragraph(paragraph: str, language: str) -> Iterator[tuple[int, int]]:
+    if language == UNDETERMINED:
+        _, offsets = blingfire.text_to_sentences_and_offsets(paragraph)
+        pieces = (paragraph[start:end] for start, end in offsets)
+    else:
+        pieces = sentencex.segment(language, paragraph)
+    position = 0
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        start = paragraph.find(piece, position)
+        if start < 0:  # the splitter changed the text; resynchronise on the next piece
+            continue
+        position = start + len(piece)
+        yield start, position

@@ -1,0 +1,57 @@
+"""Versioned schema migrations for the SQLite store, applied in order, each in a transaction.
+
+``PRAGMA user_version`` holds the number of migrations applied. Never edit a released
+migration: append a new one.
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles with their sentences and removed lines, rejections, runs.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT, url TEXT, path TEXT, locator TEXT, format TEXT NOT NULL,
+        title TEXT, published TEXT, language TEXT NOT NULL, author TEXT, dateline TEXT,
+        text TEXT NOT NULL,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_source ON articles(source);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        language TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE removed_lines (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL, finished_at TEXT,
+        status TEXT NOT NULL, pid INTEGER, inputs TEXT NOT NULL,
+        stored INTEGER NOT NULL DEFAULT 0, duplicates INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE run_articles (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (run_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE rejections (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        path TEXT, locator TEXT, stage TEXT NOT NULL, reason TEXT NOT NULL, article_id TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX rejections_once
+        ON rejections(ifnull(path, ''), ifnull(locator, ''), stage, reason);
+    -- How many of an outlet's articles hold each line: lines held by many are furniture.
+    CREATE TABLE source_lines (
+        source TEXT NOT NULL, line_key INTEGER NOT NULL, articles INTEGER NOT NULL,
+        PRIMARY KEY (source, line_key)
+    ) WITHOUT ROWID;
+    """,
+)

@@ -1,0 +1,277 @@
+"""SQLite store: WAL, versioned migrations, one writer, every batch one transaction.
+
+A batch of articles goes in with its sentences, removed lines, rejections and line counts in a
+single transaction, so a run killed at any point leaves whole articles or none; starting the
+same run again skips what is stored (ids are content hashes) and finishes the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from newsweave.errors import StoreError
+from newsweave.records import Article, Rejection, RemovedLine, Sentence
+from newsweave.store.migrations import MIGRATIONS
+
+DEFAULT_PATH = "newsweave.db"
+_CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
+_ARTICLE_COLUMNS = ("id source url path locator format title published language author dateline "
+                    "text").split()
+
+
+def default_path() -> str:
+    """The store path: ``$NEWSWEAVE_DB`` or ``./newsweave.db``."""
+    return os.environ.get("NEWSWEAVE_DB") or DEFAULT_PATH
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """One ingest run as the store remembers it."""
+
+    id: int
+    started_at: str
+    finished_at: str | None
+    status: str
+    inputs: tuple[str, ...]
+    stored: int
+    duplicates: int
+    rejected: int
+
+
+class Store:
+    """The SQLite store. Use as a context manager, from one thread.
+
+    Args:
+        path: the database file (created if missing), or ``":memory:"``.
+
+    Raises:
+        StoreError: the file is not a newsweave store, or was written by a newer version.
+    """
+
+    def __init__(self, path: str = DEFAULT_PATH) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open store {path!r}: {error}") from error
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- schema -----------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(f"store {self.path!r} has schema {version}, newer than this "
+                             f"newsweave knows ({len(MIGRATIONS)}): upgrade newsweave")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self._db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    # --- runs -------------------------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str]) -> int:
+        """Open a run record; runs left 'running' by a dead process are marked interrupted."""
+        with self._transaction():
+            for run_id, pid in self._db.execute("SELECT id, pid FROM runs WHERE status='running'"):
+                if not _process_alive(pid):
+                    self._db.execute("UPDATE runs SET status='interrupted' WHERE id=?", (run_id,))
+            cursor = self._db.execute(
+                "INSERT INTO runs(started_at, status, pid, inputs) VALUES (?, 'running', ?, ?)",
+                (_now(), os.getpid(), json.dumps(list(inputs))),
+            )
+        return int(cursor.lastrowid)
+
+    def finish_run(self, run_id: int, *, status: str = "finished") -> None:
+        with self._transaction():
+            self._db.execute(
+                """UPDATE runs SET finished_at=?, status=?,
+                   stored=(SELECT count(*) FROM articles WHERE run_id=runs.id),
+                   duplicates=(SELECT count(*) FROM run_articles ra JOIN articles a
+                               ON a.id=ra.article_id WHERE ra.run_id=runs.id AND a.run_id<>runs.id),
+                   rejected=(SELECT count(*) FROM rejections WHERE run_id=runs.id)
+                   WHERE id=?""",
+                (_now(), status, run_id),
+            )
+
+    def runs(self) -> list[RunRecord]:
+        rows = self._db.execute(
+            "SELECT id, started_at, finished_at, status, inputs, stored, duplicates, rejected "
+            "FROM runs ORDER BY id")
+        return [RunRecord(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], r[6], r[7])
+                for r in rows]
+
+    # --- writing ----------------------------------------------------------------------------
+    def add_batch(self, run_id: int, articles: Sequence[Article], seen: Iterable[str],
+                  rejections: Sequence[Rejection], line_keys: dict[str, set[int]]) -> int:
+        """Store a batch in one transaction; returns how many articles were new.
+
+        Args:
+            seen: ids of articles this run met that were already stored (duplicates).
+            line_keys: for each new article id, the keys of its lines (for recurring lines).
+        """
+        with self._transaction():
+            new = [a for a in articles if not self._exists(a.id)]
+            for article in new:
+                self._insert_article(run_id, article)
+                self._count_lines(article.source, line_keys.get(article.id, ()))
+            self._db.executemany("INSERT OR IGNORE INTO run_articles VALUES (?, ?)",
+                                 [(run_id, i) for i in {*seen, *(a.id for a in articles)}])
+            self._db.executemany(
+                "INSERT OR IGNORE INTO rejections(run_id, path, locator, stage, reason, "
+                "article_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(run_id, r.path, r.locator, r.stage, r.reason, r.article_id, _now())
+                 for r in rejections],
+            )
+        return len(new)
+
+    def _insert_article(self, run_id: int, article: Article) -> None:
+        values = [getattr(article, column) for column in _ARTICLE_COLUMNS]
+        self._db.execute(
+            f"INSERT INTO articles({', '.join(_ARTICLE_COLUMNS)}, run_id, ingested_at) "
+            f"VALUES ({', '.join('?' * (len(values) + 2))})",
+            (*values, run_id, _now()),
+        )
+        self._db.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+            [(article.id, n, s.start, s.end, s.language) for n, s in enumerate(article.sentences)],
+        )
+        self._db.executemany(
+            "INSERT INTO removed_lines VALUES (?, ?, ?, ?)",
+            [(article.id, n, r.text, r.reason) for n, r in enumerate(article.removed)],
+        )
+
+    def _count_lines(self, source: str | None, keys: Iterable[int]) -> None:
+        if source:
+            self._db.executemany(
+                "INSERT INTO source_lines VALUES (?, ?, 1) ON CONFLICT(source, line_key) "
+                "DO UPDATE SET articles = articles + 1",
+                [(source, key) for key in keys],
+            )
+
+    # --- reading ----------------------------------------------------------------------------
+    def _exists(self, article_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored."""
+        ids = list(ids)
+        found: set[str] = set()
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            rows = self._db.execute(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def line_counts(self, source: str, keys: Iterable[int]) -> dict[int, int]:
+        """In how many stored articles of ``source`` each line occurs."""
+        keys = list(keys)
+        counts: dict[int, int] = {}
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            rows = self._db.execute(
+                "SELECT line_key, articles FROM source_lines WHERE source=? AND line_key IN "
+                f"({', '.join('?' * len(chunk))})", (source, *chunk))
+            counts.update(rows)
+        return counts
+
+    def count_articles(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def article(self, article_id: str) -> Article | None:
+        """One article by id (or by a unique id prefix)."""
+        rows = self._db.execute(
+            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id LIKE ? LIMIT 2",
+            (article_id.replace("%", "").replace("_", "") + "%",)).fetchall()
+        return self._hydrate(rows[0]) if len(rows) == 1 else None
+
+    def articles(self, *, run_id: int | None = None, language: str | None = None,
+                 source: str | None = None, limit: int | None = None) -> Iterator[Article]:
+        """Stored articles, oldest publication first; filters combine."""
+        where, params = [], []
+        if run_id is not None:
+            where.append("id IN (SELECT article_id FROM run_articles WHERE run_id=?)")
+            params.append(run_id)
+        if language:
+            where.append("language=?")
+            params.append(language)
+        if source:
+            where.append("source=?")
+            params.append(source)
+        sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY published IS NULL, published, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        for row in self._db.execute(sql, params).fetchall():
+            yield self._hydrate(row)
+
+    def _hydrate(self, row: Sequence) -> Article:
+        values = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
+        sentences = tuple(Sentence(*r) for r in self._db.execute(
+            'SELECT start, "end", language FROM sentences WHERE article_id=? ORDER BY position',
+            (values["id"],)))
+        removed = tuple(RemovedLine(*r) for r in self._db.execute(
+            "SELECT text, reason FROM removed_lines WHERE article_id=? ORDER BY position",
+            (values["id"],)))
+        return Article(**values, sentences=sentences, removed=removed)
+
+    def rejections(self, run_id: int | None = None) -> list[Rejection]:
+        sql = "SELECT path, reason, stage, locator, article_id FROM rejections"
+        rows = (self._db.execute(sql + " WHERE run_id=? ORDER BY id", (run_id,)) if run_id
+                else self._db.execute(sql + " ORDER BY id"))
+        return [Rejection(*row) for row in rows]
+
+    # --- helpers ----------------------------------------------------------------------------
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on error (the one-writer lock is taken up front)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self._db.execute("ROLLBACK" if kind else "COMMIT")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _process_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
