@@ -28,13 +28,16 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"[.!?…。！？\"”»’'」)]\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
+_BOUNDARY = re.compile(r"[.!?…。][\"”’»]?\s+")
 
 # Lines longer than these are prose, whatever words they start with.
 _MAX_FURNITURE_CHARS = 250
 _MAX_CAPTION_CHARS = 400
 _MAX_FRAGMENT_WORDS = 10
 _MAX_TITLE_CHARS = 250
-_LINK_RUN = 3  # this many short, unpunctuated lines in a row are a menu or a link list
+_LINK_RUN = 3
+_TITLE_ZONE = 3  # a repeated headline is among the first content lines
+_KICKER_WORDS = 4  # this many short, unpunctuated lines in a row are a menu or a link list
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +73,12 @@ def clean_document(document: RawDocument, recurring: Collection[int] = ()) -> Cl
         document: the raw document, its text already through ``normalise_text``.
         recurring: ``line_key`` values of lines that recur across this outlet's articles.
     """
-    lines = [line for line in document.text.split("\n") if line]
+    lines = [part for line in document.text.split("\n") if line for part in _split_caption(line)]
     verdicts = [_judge_line(line, recurring) for line in lines]
     _mark_link_runs(lines, verdicts)
     title = document.title or _title_line(lines, verdicts)
-    if title and not document.title:
-        verdicts[verdicts.index(None)] = "title"
+    if title:
+        _mark_title(lines, verdicts, title)
     _mark_caption_fragments(lines, verdicts)
     _mark_bios(lines, verdicts)
     kept = [line for line, verdict in zip(lines, verdicts, strict=True) if verdict is None]
@@ -96,11 +99,29 @@ def _judge_line(line: str, recurring: Collection[int]) -> str | None:
             return "read-also link"
         if lexicon.FURNITURE_LINE.match(line) or lexicon.WIDGET_LINE.match(line):
             return "share or comment furniture"
+        if lexicon.DATE_LABEL_LINE.match(line):
+            return "date label"
         if lexicon.BYLINE.match(line):
             return "byline"
     if recurring and line_key(line) in recurring:
         return "recurs across the outlet's articles"
     return None
+
+
+def _split_caption(line: str) -> list[str]:
+    """A long paragraph with a caption glued to its end ("... April 9. [Photo/Xinhua]"), as
+    two lines: the body, and the caption (the credit with the sentence before it)."""
+    if len(line) <= _MAX_CAPTION_CHARS:
+        return [line]
+    credit = lexicon.CREDIT_AT_END.search(line)
+    if not credit:
+        return [line]
+    described = line[: credit.start()].rstrip()
+    boundaries = list(_BOUNDARY.finditer(described, 0, max(0, len(described) - 1)))
+    start = boundaries[-1].end() if boundaries else 0
+    if start == 0 or len(line) - start > _MAX_CAPTION_CHARS:
+        return [line]
+    return [line[:start].rstrip(), line[start:]]
 
 
 def _is_caption(line: str) -> bool:
@@ -136,6 +157,21 @@ def _title_line(lines: list[str], verdicts: list[str | None]) -> str | None:
     return first
 
 
+def _mark_title(lines: list[str], verdicts: list[str | None], title: str) -> None:
+    """Take the headline out of the body when the page repeats it near the top, and the
+    short kicker lines ("Shipping", "Politics") printed above it."""
+    wanted = " ".join(title.casefold().split())
+    top = [i for i, verdict in enumerate(verdicts) if verdict is None][:_TITLE_ZONE]
+    for position, index in enumerate(top):
+        if " ".join(lines[index].casefold().split()) != wanted:
+            continue
+        verdicts[index] = "title"
+        for above in top[:position]:
+            if len(lines[above].split()) <= _KICKER_WORDS and _is_fragment(lines[above]):
+                verdicts[above] = "kicker above the headline"
+        return
+
+
 def _mark_caption_fragments(lines: list[str], verdicts: list[str | None]) -> None:
     """Short verbless lines next to a caption are the rest of that caption (a credit, a place)."""
     captions = {i for i, verdict in enumerate(verdicts) if verdict == "photo caption"}
@@ -147,15 +183,23 @@ def _mark_caption_fragments(lines: list[str], verdicts: list[str | None]) -> Non
 
 
 def _mark_bios(lines: list[str], verdicts: list[str | None]) -> None:
-    """An author's bio: a paragraph about a writer right after the byline, or in first person."""
+    """An author's bio: a paragraph about a writer that follows the byline, opens with the
+    byline's name, or speaks in the first person ("I am a ... writer")."""
+    authors = tuple(_byline_name(line) for line, verdict in zip(lines, verdicts, strict=True)
+                    if verdict == "byline")
     for index, line in enumerate(lines):
-        if verdicts[index] is not None or len(line) > 800:
+        if verdicts[index] is not None or len(line) > 800 or not lexicon.BIO.search(line):
             continue
         after_byline = index > 0 and verdicts[index - 1] == "byline"
-        if lexicon.FIRST_PERSON_BIO.match(line) and lexicon.BIO.search(line) or (
-            after_byline and lexicon.BIO.search(line)
+        if after_byline or lexicon.FIRST_PERSON_BIO.match(line) or (
+            authors and line.startswith(authors)
         ):
             verdicts[index] = "author bio"
+
+
+def _byline_name(line: str) -> str:
+    """The name in a byline, without its lead word ("By", "Von", "Nga")."""
+    return line.split(None, 1)[-1].split(",")[0].strip()
 
 
 def _dedupe_join(lines: list[str]) -> str:

@@ -10,21 +10,23 @@ from __future__ import annotations
 import re
 
 CREDIT_WORDS = (
-    "photo photos photograph picture pic image images foto fotos fotografia fotografía "
-    "immagine imagen bild bilder фото zdjęcie zdjęcia fot fotoğraf credit crédit crédito "
-    "illustration grafik graphic video"
-).split()
+    "photo", "photos", "photograph", "picture", "pic", "image", "images", "foto", "fotos",
+    "fotografia", "fotografía", "immagine", "imagen", "bild", "bilder", "фото", "zdjęcie",
+    "zdjęcia", "fot", "fotoğraf", "credit", "crédit", "crédito", "illustration", "grafik",
+    "graphic", "video",
+)
 # Words between the credit word and the credit holder: "Photo by", "foto nga", "Foto von".
 CREDIT_LINKS = r"(?:/|:|by|nga|von|de|di|par|por|z|via|courtesy(?: of)?|credit)"
 AGENCIES = (
-    "AP AFP Reuters EPA EPA-EFE EFE Getty Getty Images Xinhua dpa ANSA Anadolu TASS Sputnik "
-    "CMG CGTN Shutterstock Imago AA PA Bloomberg"
-).split()
+    "AP", "AFP", "Reuters", "EPA", "EPA-EFE", "EFE", "Getty Images", "Getty", "Xinhua", "dpa",
+    "ANSA", "Anadolu", "TASS", "Sputnik", "CMG", "CGTN", "Shutterstock", "Imago", "AA", "PA",
+    "Bloomberg",
+)
 
 BYLINE_LEADS = (
-    "by written by reported by reporting by von text: par por di nga nga: autor autor: author "
-    "author: автор автор: av door"
-).split(" ")
+    "by", "written by", "reported by", "reporting by", "von", "text:", "par", "por", "di",
+    "nga", "nga:", "autor", "autor:", "author", "author:", "автор", "автор:", "av", "door",
+)
 BIO_WORDS = (
     r"writer|journalist|reporter|editor|correspondent|author|contributor|columnist|blogger|"
     r"redakteur|journalistin|korrespondent|journaliste|rédacteur|rédactrice|periodista|"
@@ -88,12 +90,22 @@ FURNITURE = (
 )
 # Whole-line widgets: a line that is nothing but one of these words.
 WIDGETS = (
-    "share tweet email print comments comment advertisement subscribe teilen drucken anzeige "
-    "werbung kommentare partager publicité imprimer compartir publicidad imprimir condividi "
-    "pubblicità stampa shpërndaje reklamë komente поделиться реклама комментарии udostępnij "
-    "reklama komentarze paylaş reklam yorumlar delen advertentie whatsapp facebook twitter "
-    "telegram linkedin"
-).split()
+    "share", "tweet", "email", "print", "comments", "comment", "advertisement", "subscribe",
+    "teilen", "drucken", "anzeige", "werbung", "kommentare", "partager", "publicité", "imprimer",
+    "compartir", "publicidad", "imprimir", "condividi", "pubblicità", "stampa", "shpërndaje",
+    "reklamë", "komente", "поделиться", "реклама", "комментарии", "udostępnij", "reklama",
+    "komentarze", "paylaş", "reklam", "yorumlar", "delen", "advertentie", "whatsapp", "facebook",
+    "twitter", "telegram", "linkedin", "instagram", "youtube", "reddit", "pinterest", "viber",
+    "vk", "threads", "bluesky", "mastodon", "x", "e-mail", "mail",
+)
+# Labels of a publication date that the page printed apart from the date itself.
+DATE_LABELS = (
+    "published", "published on", "updated", "last updated", "posted", "posted on",
+    "veröffentlicht", "veröffentlicht am", "aktualisiert", "aktualisiert am", "publié le",
+    "mis à jour le", "publicado", "publicado el", "actualizado", "pubblicato", "pubblicato il",
+    "aggiornato", "publikuar", "publikuar më", "përditësuar", "опубликовано", "обновлено",
+    "opublikowano", "zaktualizowano", "yayınlanma", "güncellenme",
+)
 
 
 def _alternatives(words) -> str:
@@ -118,4 +130,7 @@ READ_ALSO_LINE = re.compile(
     rf"^[\s»›>•*-]*(?:(?:{_alternatives(READ_ALSO)})(?:\s*[:：—–-]|\s{{2,}}|\s*$|\s+(?=\S))"
     rf"|(?:{_alternatives(READ_ALSO_COLON)})\s*[:：])", re.I)
 FURNITURE_LINE = re.compile(rf"^[\s»›•*-]*(?:{_alternatives(FURNITURE)})", re.I)
-WIDGET_LINE = re.compile(rf"^[\s•|*·]*(?:(?:{_alternatives(WIDGETS)})[\s•|*·,/]*)+$", re.I)
+# "Share: Facebook | X | WhatsApp", "Teilen", "Tweet · Email": an optional label, then widgets.
+WIDGET_LINE = re.compile(
+    rf"^[\s•|*·]*(?:[^\W\d_]+\s*:\s*)?(?:(?:{_alternatives(WIDGETS)})[\s•|*·,/]*)+$", re.I)
+DATE_LABEL_LINE = re.compile(rf"^(?:{_alternatives(DATE_LABELS)})\s*:?\s*[\d\s./:,-]*$", re.I)

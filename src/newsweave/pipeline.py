@@ -33,6 +33,7 @@ RECURRING_MIN_ARTICLES = 3
 # Below this many pages in a batch, starting worker processes costs more than it saves.
 _PARALLEL_MIN_PAGES = 8
 _TITLE_CHARS = 160
+_EDGE_LINES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class Prepared:
 
     document: RawDocument
     id: str
-    line_keys: frozenset[int]
+    line_keys: tuple[int, ...]  # in text order
 
 
 @dataclass(slots=True)
@@ -124,7 +125,7 @@ def prepare(document: RawDocument) -> Prepared:
     """Normalise a raw document's text and give it its content-hash id."""
     document = replace(document, text=normalise_text(document.text),
                        source=document.source or _host(document.url))
-    keys = frozenset(line_key(line) for line in document.text.split("\n") if line)
+    keys = tuple(line_key(line) for line in document.text.split("\n") if line)
     return Prepared(document, article_id(document), keys)
 
 
@@ -156,14 +157,27 @@ def build_article(item: Prepared, recurring: frozenset[int] = frozenset()) -> Ar
 
 
 def _recurring_lines(store: Store, item: Prepared, batch: Iterable[Prepared]) -> frozenset[int]:
+    """Keys of the lines this article shares with enough of its outlet's other articles.
+
+    Counts include the article itself. A line in three articles is furniture wherever it
+    stands; a line in two is furniture only at the top or bottom of the page (a tagline, a
+    kicker), and only when the two articles are otherwise different: an updated version of a
+    story repeats its lead paragraph, and that is content.
+    """
     source = item.document.source
-    if not source:
+    keys = set(item.line_keys)
+    if not source or not keys:
         return frozenset()
-    counts = Counter(store.line_counts(source, item.line_keys))
+    counts = Counter(store.line_counts(source, keys))
     for other in batch:
         if other.document.source == source:
-            counts.update(item.line_keys & other.line_keys)
-    return frozenset(key for key, count in counts.items() if count >= RECURRING_MIN_ARTICLES)
+            counts.update(keys.intersection(other.line_keys))
+    recurring = {key for key, count in counts.items() if count >= RECURRING_MIN_ARTICLES}
+    shared = sum(1 for key in keys if counts[key] >= 2)
+    if shared * 2 < len(keys):
+        edges = {*item.line_keys[:_EDGE_LINES], *item.line_keys[-_EDGE_LINES:]}
+        recurring |= {key for key in edges if counts[key] >= 2}
+    return frozenset(recurring)
 
 
 def _first_sentence(text: str, sentences) -> str | None:

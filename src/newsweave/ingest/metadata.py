@@ -33,7 +33,8 @@ _DOTTED = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})" + _TIME)
 _MONTH_FIRST = re.compile(r"([A-Za-zéûäë]+)\.? (\d{1,2}),? (\d{4})")
 _DAY_FIRST = re.compile(r"(\d{1,2})\.? ([A-Za-zéûäëА-Яа-я]+)\.? (\d{4})")
 # A line that is nothing but a date, optionally with a label ("date", "Published:", "Datum:").
-_LABEL = r"(?:date|dated|published|updated|posted|datum|publié le|publicado|pubblicato|publikuar|опубликовано)?\s*:?\s*"
+_LABEL = (r"(?:date|dated|published|updated|posted|datum|publié le|publicado|pubblicato|publikuar|"
+          r"опубликовано)?\s*:?\s*")
 DATE_LINE = re.compile(
     r"^\s*" + _LABEL + r"(\d{4}-\d{2}-\d{2}" + _TIME + r"|\d{1,2}[./]\d{1,2}[./]\d{4}" + _TIME
     + r"|[A-Za-zéûäë]+\.? \d{1,2},? \d{4}|\d{1,2}\.? [A-Za-zéûäëА-Яа-я]+\.? \d{4})\s*$",

@@ -20,8 +20,8 @@ from newsweave.store.migrations import MIGRATIONS
 
 DEFAULT_PATH = "newsweave.db"
 _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
-_ARTICLE_COLUMNS = ("id source url path locator format title published language author dateline "
-                    "text").split()
+_ARTICLE_COLUMNS = ("id", "source", "url", "path", "locator", "format", "title", "published",
+                    "language", "author", "dateline", "text")
 
 
 def default_path() -> str:

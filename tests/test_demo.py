@@ -1,0 +1,69 @@
+"""The built-in demo corpus (invented news) through `newsweave demo`, checked against its manifest."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsweave.cli import DEMO_CORPUS, main
+
+MANIFEST = json.loads((DEMO_CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    result = CliRunner().invoke(main, ["demo", "--out", str(folder / "out"),
+                                       "--db", str(folder / "demo.db")])
+    assert result.exit_code == 0, result.output
+    assert "0 rejected" in result.output
+    stories = json.loads((folder / "out" / "stories.json").read_text(encoding="utf-8"))
+    return stories["articles"]
+
+
+def _find(articles, entry):
+    """The output article for a manifest entry: by URL, else (text files) by file name."""
+    file_name = entry["file"].split("#")[0].rsplit("/", 1)[-1]
+    for article in articles:
+        if article["url"] == entry["url"] or (article["url"] is None
+                                              and article["path"].endswith(file_name)):
+            return article
+    raise AssertionError(f"{entry['file']} not in the output")
+
+
+def test_every_format_and_language_read(demo):
+    assert len(demo) == len(MANIFEST["articles"]) >= 12
+    assert {a["format"] for a in demo} == {"html", "text", "feed", "jsonl", "warc"}
+    assert len({a["language"] for a in demo}) >= 3
+    outlets = {entry["outlet"] for entry in MANIFEST["articles"]}
+    assert len(outlets) >= 8
+
+
+@pytest.mark.parametrize("entry", MANIFEST["articles"], ids=lambda e: e["file"])
+def test_article_as_the_manifest_says(demo, entry):
+    article = _find(demo, entry)
+    assert article["language"] == entry["language"]
+    assert article["published"][:16] == entry["published"][:16]
+    for line in entry["boilerplate"]:
+        assert line not in article["text"], f"furniture left in: {line!r}"
+    for sentence in entry["must_keep"]:
+        assert sentence in article["text"], f"content lost: {sentence!r}"
+
+
+def test_recurring_taglines_recorded_as_removed(demo):
+    for outlet, tagline in MANIFEST["recurring_taglines"].items():
+        holders = [a for a in demo if a["source"] == outlet]
+        assert len(holders) >= 2
+        for article in holders:
+            assert tagline in article["removed"]
+            reason = article["removed_reasons"][article["removed"].index(tagline)]
+            assert "recurs" in reason
+
+
+def test_wire_dateline_found(demo):
+    wire = next(e for e in MANIFEST["articles"] if e["role"] == "wire")
+    copies = [_find(demo, e) for e in MANIFEST["articles"] if e["role"] == "copy"]
+    assert any(a["dateline"] and a["dateline"].startswith("PORT VELLARA") for a in copies)
+    assert _find(demo, wire)["source"] == wire["outlet"]
