@@ -123,10 +123,18 @@ def _ingest_batch(store: Store, summary: RunSummary,
 
 def prepare(document: RawDocument) -> Prepared:
     """Normalise a raw document's text and give it its content-hash id."""
-    document = replace(document, text=normalise_text(document.text),
-                       source=document.source or _host(document.url))
+    document = replace(
+        document, text=normalise_text(document.text), title=_normalise_field(document.title),
+        source=_normalise_field(document.source) or _host(document.url),
+        author=_normalise_field(document.author),
+    )
     keys = tuple(line_key(line) for line in document.text.split("\n") if line)
     return Prepared(document, article_id(document), keys)
+
+
+def _normalise_field(value: str | None) -> str | None:
+    """A metadata field repaired like the text (mojibake, Unicode form, spaces), on one line."""
+    return " ".join(normalise_text(value).split()) or None if value else None
 
 
 def article_id(document: RawDocument) -> str:

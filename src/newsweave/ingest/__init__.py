@@ -75,14 +75,21 @@ def discover(inputs: Iterable[str]) -> Iterator[str | Rejection]:
 
 
 def _folder_files(folder: str) -> Iterator[str | Rejection]:
-    """Files under a folder in a format newsweave reads; others are recorded as skipped."""
+    """Files under a folder in a format newsweave reads; others are recorded as skipped.
+
+    Hidden files and everything in hidden folders (.git, .cache) are left out silently.
+    """
     for path in sorted(Path(folder).rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
+        if not path.is_file() or _hidden(path.relative_to(folder)):
             continue
         if _format_of(str(path)) or not path.suffix:
             yield str(path)
         else:
             yield Rejection(str(path), f"skipped: {path.suffix} is not a format newsweave reads")
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def _format_of(path: str) -> str | None:
@@ -106,20 +113,21 @@ def read_path(path: str, options: ReadOptions) -> Iterator[Item]:
     shown = None if path == STDIN else path
     try:
         yield from _read_file(path, shown, options)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:  # before OSError, its base class
+        yield Rejection(shown, f"truncated or corrupt compressed file: {error}")
     except OSError as error:
         yield Rejection(shown, f"cannot read file: {error.strerror or error}")
-    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
-        yield Rejection(shown, f"truncated or corrupt compressed file: {error}")
 
 
 def _read_file(path: str, shown: str | None, options: ReadOptions) -> Iterator[Item]:
     compressed = path.lower().endswith(".gz")
     kind = _format_of(path)
-    if kind == "warc":
-        with _open_raw(path) as stream:
-            yield from read_warc(stream, path=shown, max_bytes=options.max_bytes)
-        return
     with _open(path, compressed) as stream:
+        if kind == "warc":
+            # gzip here, not in warcio: warcio wants one gzip member per record, and a WARC
+            # compressed whole (`gzip crawl.warc`) is one member.
+            yield from read_warc(stream, path=shown, max_bytes=options.max_bytes)
+            return
         if kind == "jsonl":
             yield from _read_json_stream(stream, shown, options)
             return
@@ -199,9 +207,11 @@ def _sniff(data: bytes) -> str:
 
 def _read_json_stream(stream: BinaryIO, path: str | None, options: ReadOptions) -> Iterator[Item]:
     """A JSON Lines file, streamed: each line decoded on its own so one bad line spoils nothing."""
+    empty = True
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
+        empty = False
         if len(raw) > options.max_bytes:
             yield Rejection(path, f"line over the {options.max_bytes:,}-byte limit for one "
                             "article", locator=f"line {number}")
@@ -212,11 +222,13 @@ def _read_json_stream(stream: BinaryIO, path: str | None, options: ReadOptions) 
             yield Rejection(path, str(error), locator=f"line {number}")
             continue
         yield read_json_line(line, path=path, number=number)
+    if empty:  # said like any other empty file, not passed over in silence
+        yield Rejection(path, "empty file")
 
 
 def _open(path: str, compressed: bool) -> BinaryIO:
-    raw = _open_raw(path)
-    return gzip.open(raw) if compressed else raw  # type: ignore[return-value]
+    # gzip.open owns (and closes) a file it opens by name, not one handed to it already open.
+    return gzip.open(path) if compressed else _open_raw(path)  # type: ignore[return-value]
 
 
 def _open_raw(path: str) -> BinaryIO:

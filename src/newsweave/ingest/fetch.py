@@ -33,7 +33,7 @@ class Fetcher:
             return Rejection(path, f"not an http(s) URL: {url[:200]}", locator=url[:200])
         try:
             response = self._client.get(url)
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, httpx.InvalidURL) as error:  # InvalidURL is no HTTPError
             return Rejection(path, f"fetch failed: {type(error).__name__}: {error}", locator=url)
         if response.status_code != 200:
             return Rejection(path, f"fetch failed: HTTP {response.status_code}", locator=url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import lxml.html
@@ -24,6 +25,9 @@ _TIME_META = (
     "dcterms.created",
     "date",
 )
+# lxml refuses a str that declares its encoding, as XHTML pages do in an XML declaration.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_WHITESPACE = re.compile(r"\s+")
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption",
            "tr", "section", "article", "header", "footer", "pre", "dd", "dt"}
 
@@ -76,18 +80,32 @@ def extract_page(page: HtmlPage) -> RawDocument | Rejection:
 
 
 def html_fragment_to_text(fragment: str) -> str:
-    """Plain text of an HTML fragment (a feed item's body), one line per block element."""
+    """Plain text of an HTML fragment (a feed item's body), one line per block element.
+
+    In a fragment with block elements the line breaks of the markup are only wrapping, so they
+    are joined; a fragment without any keeps its line breaks, as plain text does.
+    """
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return fragment
-    for element in root.iter():
-        if element.tag == "br" or element.tag in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
+    blocks = [e for e in root.iterdescendants() if e.tag == "br" or e.tag in _BLOCKS]
+    if blocks:
+        for element in root.iter():
+            element.text, element.tail = _squash(element.text), _squash(element.tail)
+    for element in blocks:
+        element.tail = "\n" + (element.tail or "")
+        if element.tag != "br":  # a block also starts a line: "intro<p>para" is two
+            element.text = "\n" + (element.text or "")
     return "\n".join(line.strip() for line in root.text_content().splitlines())
 
 
+def _squash(text: str | None) -> str | None:
+    return None if text is None else _WHITESPACE.sub(" ", text)
+
+
 def _parse(markup: str) -> lxml.html.HtmlElement | None:
+    markup = _XML_DECLARATION.sub("", markup, count=1)  # the markup is decoded already
     try:
         return lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):

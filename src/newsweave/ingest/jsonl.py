@@ -19,6 +19,9 @@ _FIELDS = {
     "language": ("language", "lang"),
     "author": ("author", "authors", "byline"),
 }
+# Valid JSON syntax that json.loads still refuses, with these rather than JSONDecodeError:
+# nesting thousands deep (RecursionError), an integer of thousands of digits (ValueError).
+_TOO_BIG = (RecursionError, ValueError)
 
 
 def read_json_lines(lines: Iterable[str], *, path: str | None) -> Iterator[RawDocument | Rejection]:
@@ -36,6 +39,8 @@ def read_json_line(line: str, *, path: str | None, number: int) -> RawDocument |
     except json.JSONDecodeError as error:
         return Rejection(path, f"malformed JSON: {error.msg} at column {error.colno}",
                          locator=locator)
+    except _TOO_BIG as error:
+        return Rejection(path, f"malformed JSON: {error}", locator=locator)
     return record_to_document(record, path=path, locator=locator)
 
 
@@ -45,6 +50,9 @@ def read_json_document(text: str, *, path: str | None) -> Iterator[RawDocument |
         data = json.loads(text)
     except json.JSONDecodeError as error:
         yield Rejection(path, f"malformed JSON: {error.msg} at line {error.lineno}")
+        return
+    except _TOO_BIG as error:
+        yield Rejection(path, f"malformed JSON: {error}")
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):

@@ -47,7 +47,7 @@ MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL
     );
     CREATE UNIQUE INDEX rejections_once
-        ON rejections(ifnull(path, ''), ifnull(locator, ''), stage, reason);
+        ON rejections(run_id, ifnull(path, ''), ifnull(locator, ''), stage, reason);
     -- How many of an outlet's articles hold each line: lines held by many are furniture.
     CREATE TABLE source_lines (
         source TEXT NOT NULL, line_key INTEGER NOT NULL, articles INTEGER NOT NULL,

@@ -1,0 +1,496 @@
+"""Bad input: every broken file is rejected with a reason, recorded, and the run goes on.
+
+Each test puts a good article beside the bad input and checks what a user would: the reason in
+the run summary and in the store, the good article stored, and the CLI's exit status.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from newsweave.cli import main
+from newsweave.ingest import ReadOptions
+from newsweave.ingest.fetch import Fetcher
+from newsweave.pipeline import RunSummary, ingest
+from newsweave.store import Store
+
+MB = 1 << 20
+GOOD_TITLE = "Harbour council approves two evening ferries"
+GOOD = (
+    f"{GOOD_TITLE}\n\n"
+    "The council of Vellmar voted on Tuesday to add two evening ferries to the harbour "
+    "timetable.\n\n"
+    "Officials said the new boats will run from May until the end of September.\n"
+)
+OTHER = (
+    "Storm closes two harbours on the northern coast\n\n"
+    "A storm reached the northern coast of Vellmar on Monday night and closed two harbours.\n\n"
+    "Power was cut in several villages until the morning, the utility said.\n"
+)
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
+
+
+# --- helpers ---------------------------------------------------------------------------------
+@pytest.fixture
+def store(tmp_path):
+    with Store(str(tmp_path / "newsweave.db")) as store:
+        yield store
+
+
+@pytest.fixture
+def good(tmp_path) -> Path:
+    return write(tmp_path / "good" / "ferries.txt", GOOD)
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def run(store: Store, *paths: Path | str, **options) -> RunSummary:
+    return ingest(store, [str(p) for p in paths], workers=1, **options)
+
+
+def reasons(summary: RunSummary, path: Path | str | None) -> list[str]:
+    return [r.reason for r in summary.rejections if r.path == (path and str(path))]
+
+
+def assert_rejected(store: Store, summary: RunSummary, path: Path | str, *words: str) -> None:
+    """The path was rejected, the reason holds the words, and the store has the same record."""
+    found = reasons(summary, path)
+    assert found, f"no rejection for {path}: {summary.rejections}"
+    assert any(all(_holds(reason, w) for w in words) for reason in found), found
+    stored = [r.reason for r in store.rejections(summary.run_id) if r.path == str(path)]
+    assert sorted(stored) == sorted(found)
+
+
+def _holds(reason: str, words: str) -> bool:
+    """True when the reason holds the words, or one of the "|"-separated alternatives."""
+    return any(alternative in reason.lower() for alternative in words.split("|"))
+
+
+def assert_good_stored(store: Store) -> None:
+    titles = [a.title for a in store.articles()]
+    assert GOOD_TITLE in titles, titles
+
+
+def warc_record(kind: str, url: str, block: bytes, content_type: str) -> bytes:
+    """One WARC record, written by hand (warcio's writer leaves temporary files open)."""
+    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {url}\r\n"
+            f"WARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, kind + url)}>\r\n"
+            f"WARC-Date: 2024-04-09T21:15:52Z\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n")
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def warc_response(url: str, html: str, content_type: str = "text/html; charset=utf-8") -> bytes:
+    body = html.encode()
+    http = (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+    return warc_record("response", url, http, "application/http; msgtype=response")
+
+
+PAGE = """<html><head><title>Storm closes two harbours</title></head><body><article>
+<p>A storm reached the northern coast of Vellmar on Monday night and closed two harbours.</p>
+<p>Power was cut in several villages until the morning, the utility said on Tuesday.</p>
+</article></body></html>"""
+
+
+# --- one bad file beside a good one ----------------------------------------------------------
+BAD_FILES = [
+    pytest.param("empty.txt", b"", ("empty file",), id="empty text"),
+    pytest.param("blank.txt", b" \n\n\t \n", ("empty file",), id="blank text"),
+    pytest.param("empty.html", b"", ("empty file",), id="empty html"),
+    pytest.param("empty.jsonl", b"", ("empty file",), id="empty jsonl"),
+    pytest.param("empty.json", b"", ("empty file",), id="empty json"),
+    pytest.param("empty.xml", b"", ("empty file",), id="empty feed"),
+    pytest.param("empty.warc", b"", ("empty file",), id="empty warc"),
+    pytest.param("empty.txt.gz", gzip.compress(b""), ("empty file",), id="empty gz"),
+    pytest.param("picture.png", PNG + bytes(range(256)), ("binary",), id="png"),
+    pytest.param("picture.txt", PNG + bytes(range(256)), ("binary",), id="png named txt"),
+    pytest.param("noise.txt", b"\x00" + random.Random(1).randbytes(4000), ("binary",),
+                 id="random bytes with NULs"),
+    pytest.param("noise.html", b"<html>\x00" + random.Random(2).randbytes(4000), ("binary",),
+                 id="binary html"),
+    pytest.param("noise", b"\x00\x01\x02" + random.Random(3).randbytes(4000), ("binary",),
+                 id="binary without suffix"),
+    pytest.param("noise.warc", random.Random(4).randbytes(4000), ("not a warc",),
+                 id="binary warc"),
+    pytest.param("cut.txt.gz", gzip.compress(OTHER.encode())[:40], ("truncated",),
+                 id="truncated gz"),
+    pytest.param("plain.txt.gz", OTHER.encode(), ("corrupt compressed",), id="not gzip at all"),
+    pytest.param("feed.xml", b"this is { not XML ] at all <", ("broken feed",), id="feed not xml"),
+    pytest.param("feed.rss", b"<?xml version='1.0'?><rss version='2.0'><channel>"
+                 b"<title>Vellmar Post</title><link>https://vellmarpost.example/</link>"
+                 b"</channel></rss>", ("no items",), id="rss without items"),
+    pytest.param("feed.atom", b"<?xml version='1.0' encoding='utf-8'?>"
+                 b"<feed xmlns='http://www.w3.org/2005/Atom'><title>Vellmar Post</title>"
+                 b"<id>urn:vellmar</id><updated>2024-04-09T21:15:52Z</updated></feed>",
+                 ("no items",), id="atom without entries"),
+    pytest.param("junk.html", b"<<<>>> &&& </ / > <!-- <p", ("no article text|nothing left",),
+                 id="html garbage"),
+    pytest.param("head.html", b"<html><head><title>Storm closes two harb", ("no article text",),
+                 id="html cut in the head"),
+    pytest.param("article.json", b'{"title": "Ferries", "text": "The council voted', ("malformed json",),
+                 id="truncated json"),
+    pytest.param("article.json", b'["just", "strings"]', ("expected a json object",),
+                 id="json list of strings"),
+    pytest.param("links.urls", b"https://vellmarpost.example/a\nhttps://vellmarpost.example/b\n",
+                 ("--fetch",), id="url list offline"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "words"), BAD_FILES)
+def test_bad_file_is_rejected_and_the_run_goes_on(tmp_path, store, good, name, data, words):
+    bad = write(tmp_path / "bad" / name, data)
+    summary = run(store, bad, good)
+
+    assert_rejected(store, summary, bad, *words)
+    assert summary.stored == 1
+    assert_good_stored(store)
+
+
+def test_hundred_megabyte_file_is_rejected_quickly(tmp_path, store, good):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as file:  # a line of text, then 100 MB of a sparse hole
+        file.write(GOOD.encode())
+        file.truncate(100 * MB)
+    started = time.perf_counter()
+    summary = run(store, huge, good)
+
+    assert time.perf_counter() - started < 10
+    assert_rejected(store, summary, huge, "10,000,000-byte limit", "--max-bytes")
+    assert_good_stored(store)
+
+
+def test_hundred_megabyte_jsonl_line_is_rejected_and_the_other_lines_read(tmp_path, store):
+    huge = tmp_path / "huge.jsonl"
+    with huge.open("wb") as file:
+        file.write(b'{"text": "A storm reached the northern coast of Vellmar on Monday night."}\n')
+        file.truncate(100 * MB)
+    summary = run(store, huge)
+
+    assert_rejected(store, summary, huge, "line over the 10,000,000-byte limit")
+    assert [r.locator for r in summary.rejections] == ["line 2"]
+    assert summary.stored == 1
+
+
+def test_hundred_megabyte_warc_of_garbage_is_rejected_quickly(tmp_path, store, good):
+    garbage = tmp_path / "huge.warc"
+    with garbage.open("wb") as file:
+        file.truncate(100 * MB)
+    after_record = tmp_path / "tail.warc"
+    with after_record.open("wb") as file:  # a good record, then 100 MB with no line end
+        file.write(warc_response("https://vellmarpost.example/storm", PAGE))
+        file.truncate(100 * MB)
+    started = time.perf_counter()
+    summary = run(store, garbage, after_record, good)
+
+    assert time.perf_counter() - started < 30
+    assert_rejected(store, summary, garbage, "not a warc file")
+    assert_rejected(store, summary, after_record, "broken warc record")
+    assert max(len(r.reason) for r in summary.rejections) < 500
+    assert {a.title for a in store.articles()} == {GOOD_TITLE, "Storm closes two harbours"}
+
+
+def test_max_bytes_option_rejects_a_large_article(tmp_path):
+    big = write(tmp_path / "big.txt", GOOD + "More words about the ferries. " * 40_000)
+    small = write(tmp_path / "small.txt", OTHER)
+    db = str(tmp_path / "newsweave.db")
+    result = CliRunner().invoke(main, ["ingest", str(big), str(small), "--db", db,
+                                       "--max-bytes", "100000", "--workers", "1"])
+
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert store.count_articles() == 1
+        [rejection] = store.rejections()
+    assert rejection.path == str(big)
+    assert "100,000-byte limit" in rejection.reason
+
+
+# --- mis-encoded text ------------------------------------------------------------------------
+def test_double_encoded_utf8_is_repaired(tmp_path, store):
+    mojibake = ("Neue VerÃ¶ffentlichung der Stadtverwaltung\n\n"
+                "Die Stadtverwaltung hat am Dienstag eine neue VerÃ¶ffentlichung Ã¼ber den "
+                "Hafen vorgelegt, die viele Fragen der BÃ¼rger beantwortet.\n")
+    text_file = write(tmp_path / "mojibake.txt", mojibake.encode("utf-8"))
+    line = ('{"title": "Hafen", "text": "Die neue VerÃ¶ffentlichung erklÃ¤rt den Fahrplan der '
+            'FÃ¤hren fÃ¼r den Sommer.", "source": "Vellmarer Bote"}\n')
+    jsonl_file = write(tmp_path / "mojibake.jsonl", line.encode("utf-8"))
+    summary = run(store, text_file, jsonl_file)
+
+    assert summary.stored == 2 and not summary.rejections
+    texts = {a.path: a.text for a in store.articles()}
+    assert "eine neue Veröffentlichung über den Hafen" in texts[str(text_file)]
+    assert "Bürger" in texts[str(text_file)]
+    assert "Veröffentlichung erklärt den Fahrplan der Fähren für" in texts[str(jsonl_file)]
+    assert not any("Ã" in text for text in texts.values())
+
+
+def test_windows_1251_without_declaration_is_decoded(tmp_path, store):
+    russian = ("Городской совет утвердил новое расписание паромов\n\n"
+               "Городской совет Вельмара во вторник проголосовал за два новых вечерних парома. "
+               "Чиновники сообщили, что изменения вступят в силу в мае и продлятся до осени.\n")
+    path = write(tmp_path / "paromy.txt", russian.encode("cp1251"))
+    summary = run(store, path)
+
+    assert summary.stored == 1
+    [article] = store.articles()
+    assert article.title == "Городской совет утвердил новое расписание паромов"
+    assert "проголосовал за два новых вечерних парома" in article.text
+    assert article.language == "ru"
+
+
+# --- HTML that is cut short or malformed -----------------------------------------------------
+def test_truncated_html_page_still_yields_its_text(tmp_path, store, good):
+    cut = PAGE[: PAGE.index("until the morning")]
+    page = write(tmp_path / "cut.html", cut)
+    summary = run(store, page, good)
+
+    assert not summary.rejections
+    [article] = [a for a in store.articles() if a.path == str(page)]
+    assert article.title == "Storm closes two harbours"
+    assert "closed two harbours" in article.text
+    assert article.text.endswith("Power was cut in several villages")
+
+
+def test_malformed_html_with_unclosed_tags_is_read(tmp_path, store):
+    messy = ("<html><head><title>Bridge reopens after repairs</title><body><div class=main><p>"
+             "The old river bridge in Vellmar reopened on Friday after <b>six months of <i>repairs"
+             "</div></span><p>Traffic will be limited to cars and bicycles until June, the mayor "
+             "said.<p>>>> <<< </td></tr>&nbsp;&bogus; <p")
+    page = write(tmp_path / "messy.html", messy)
+    summary = run(store, page)
+
+    assert summary.stored == 1, summary.rejections
+    [article] = store.articles()
+    assert "reopened on Friday after six months of repairs" in article.text
+    assert "Traffic will be limited to cars and bicycles" in article.text
+
+
+# --- broken archives -------------------------------------------------------------------------
+def test_warc_with_garbage_after_a_good_record(tmp_path, store):
+    data = warc_response("https://vellmarpost.example/storm", PAGE) + b"garbage \x01 not a record\r\n"
+    path = write(tmp_path / "crawl.warc", data)
+    summary = run(store, path)
+
+    assert_rejected(store, summary, path, "broken warc record", "rest of file skipped")
+    [article] = store.articles()
+    assert article.url == "https://vellmarpost.example/storm"
+    assert article.title == "Storm closes two harbours"
+
+
+def test_warc_record_without_target_uri_is_rejected(tmp_path, store):
+    headless = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 50\r\n\r\nabc"
+    path = write(tmp_path / "headless.warc", headless)
+    summary = run(store, path)
+
+    assert_rejected(store, summary, path, "warc")
+    assert store.count_articles() == 0
+
+
+def test_truncated_warc_gz_keeps_whole_records_and_says_so(tmp_path, store, good):
+    first = gzip.compress(warc_response("https://vellmarpost.example/storm", PAGE))
+    second = gzip.compress(warc_response("https://vellmarpost.example/ferries",
+                                         f"<html><body><article><p>{GOOD}</p></article></body></html>"))
+    cut_between = write(tmp_path / "cut_between.warc.gz", first + second[: len(second) // 3])
+    cut_inside = write(tmp_path / "cut_inside.warc.gz", first[:120])
+    whole = gzip.compress(warc_response("https://vellmarpost.example/storm", PAGE) + b"WARC/1.0")
+    cut_whole = write(tmp_path / "cut_whole.warc.gz", whole[:-6])
+    summary = run(store, cut_between, cut_inside, cut_whole, good)
+
+    assert_rejected(store, summary, cut_between, "truncated warc file")
+    assert_rejected(store, summary, cut_inside, "truncated warc file")
+    assert_rejected(store, summary, cut_whole, "truncated warc file")
+    urls = {a.url for a in store.articles()}
+    assert "https://vellmarpost.example/storm" in urls
+    assert "https://vellmarpost.example/ferries" not in urls
+    assert_good_stored(store)
+
+
+def test_truncated_jsonl_gz_keeps_the_lines_before_the_cut(tmp_path, store):
+    lines = "".join(f'{{"text": "Report {n}: the ferry left the harbour of Vellmar on time."}}\n'
+                    for n in range(200))
+    data = gzip.compress(lines.encode())
+    path = write(tmp_path / "reports.jsonl.gz", data[: len(data) * 2 // 3])
+    summary = run(store, path)
+
+    assert_rejected(store, summary, path, "truncated or corrupt compressed file")
+    assert 0 < summary.stored < 200
+
+
+# --- paths that cannot be read ---------------------------------------------------------------
+def test_nonexistent_path_and_unmatched_glob(tmp_path, store, good):
+    missing = tmp_path / "no" / "such.txt"
+    pattern = str(tmp_path / "nothing-*.jsonl")
+    summary = run(store, missing, pattern, good)
+
+    assert_rejected(store, summary, missing, "no such file or folder")
+    assert_rejected(store, summary, pattern, "no file matches")
+    assert_good_stored(store)
+
+
+def test_unreadable_file(tmp_path, store, good):
+    locked = write(tmp_path / "locked.txt", OTHER)
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as root: a chmod 000 file is still readable")
+        summary = run(store, locked, good)
+    finally:
+        locked.chmod(0o644)
+
+    assert_rejected(store, summary, locked, "cannot read file", "permission denied")
+    assert_good_stored(store)
+
+
+# --- JSON Lines with bad lines ---------------------------------------------------------------
+def test_bad_jsonl_lines_are_rejected_with_their_line_numbers(tmp_path, store):
+    lines = [
+        '{"title": "Ferries", "text": "The council of Vellmar voted to add two evening ferries."}',
+        '{"title": "Broken", "text": "no closing brace"',
+        "",
+        '["a", "list", "not", "an", "object"]',
+        '"just a string"',
+        '{"title": "No text here", "url": "https://vellmarpost.example/empty"}',
+        '{"title": "Blank text", "text": "   "}',
+        '{"title": "Wrong type", "text": 42}',
+        "[" * 50_000,
+        "1" * 5_000,
+        '{"title": "Storm", "maintext": "A storm closed two harbours on the northern coast."}',
+    ]
+    path = write(tmp_path / "articles.jsonl", "\n".join(lines) + "\n")
+    summary = run(store, path)
+
+    rejected = {r.locator: r.reason for r in summary.rejections}
+    assert set(rejected) == {"line 2", "line 4", "line 5", "line 6", "line 7", "line 8",
+                             "line 9", "line 10"}
+    assert rejected["line 2"].startswith("malformed JSON")
+    assert rejected["line 4"] == "expected a JSON object, got list"
+    assert rejected["line 5"] == "expected a JSON object, got str"
+    assert "no article text" in rejected["line 6"]
+    assert "no article text" in rejected["line 7"]
+    assert "no article text" in rejected["line 8"]
+    assert rejected["line 9"].startswith("malformed JSON")
+    assert rejected["line 10"].startswith("malformed JSON")
+    assert {r.locator for r in store.rejections(summary.run_id)} == set(rejected)
+    assert sorted(a.title for a in store.articles()) == ["Ferries", "Storm"]
+
+
+def test_json_document_nested_too_deep_is_rejected(tmp_path, store, good):
+    deep = write(tmp_path / "deep.json", "[" * 100_000)
+    summary = run(store, deep, good)
+
+    assert_rejected(store, summary, deep, "malformed json")
+    assert_good_stored(store)
+
+
+# --- fetching ----------------------------------------------------------------------------------
+def test_url_list_with_an_invalid_url_is_rejected_not_raised(tmp_path, store):
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=PAGE.encode(), headers={"content-type": "text/html"})
+
+    links = write(tmp_path / "links.urls", "https://vellmarpost.example/storm\n"
+                  "https://vellmar\x7fpost.example/bad\n")
+    fetcher = Fetcher(transport=httpx.MockTransport(answer))
+    try:
+        summary = run(store, links, options=ReadOptions(fetcher=fetcher))
+    finally:
+        fetcher.close()
+
+    assert_rejected(store, summary, links, "fetch failed", "invalidurl")
+    assert [a.url for a in store.articles()] == ["https://vellmarpost.example/storm"]
+
+
+# --- the command line --------------------------------------------------------------------------
+def test_cli_fails_only_when_nothing_could_be_read(tmp_path):
+    empty = write(tmp_path / "empty.txt", b"")
+    binary = write(tmp_path / "picture.png", PNG)
+    good = write(tmp_path / "ferries.txt", GOOD)
+    db = str(tmp_path / "newsweave.db")
+    runner = CliRunner()
+
+    nothing = runner.invoke(main, ["ingest", str(empty), str(binary), "--db", db, "--workers", "1"])
+    assert nothing.exit_code != 0
+    assert "nothing could be read" in nothing.output
+    assert "rejected" in nothing.output
+
+    mixed = runner.invoke(main, ["ingest", str(empty), str(good), str(tmp_path / "missing.txt"),
+                                 "--db", db, "--workers", "1"])
+    assert mixed.exit_code == 0, mixed.output
+    assert "1 new" in mixed.output
+
+    listed = runner.invoke(main, ["rejections", "--db", db, "--json"])
+    assert listed.exit_code == 0
+    assert "empty file" in listed.output
+    assert "binary file" in listed.output
+    assert "no such file or folder" in listed.output
+
+
+# --- an interrupted run ------------------------------------------------------------------------
+def _stored_count(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as connection:
+            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:  # not created or not migrated yet
+        return 0
+
+
+def _cli_command() -> list[str]:
+    script = Path(sys.executable).with_name("newsweave")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from newsweave.cli import main; main()"]
+
+
+def test_killed_run_resumes_and_stores_every_article_once(tmp_path):
+    folder = tmp_path / "articles"
+    total = 300
+    for n in range(total):
+        write(folder / f"report-{n:03d}.txt",
+              f"Harbour report number {n} for the town of Vellmar\n\n"
+              f"The harbour office filed report {n} on Tuesday about ferry number {n * 7}.\n\n"
+              f"It said {n % 13} boats left late and {n % 5} were cancelled because of wind.\n")
+    db = tmp_path / "newsweave.db"
+    # The folder, then stdin held open: the run cannot finish on its own, whatever its speed.
+    killed = subprocess.Popen([*_cli_command(), "ingest", str(folder), "-", "--db", str(db),
+                               "--workers", "1"], stdin=subprocess.PIPE,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while _stored_count(db) == 0 and killed.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert killed.poll() is None, "the run ended before it could be killed"
+        killed.send_signal(signal.SIGKILL)
+    finally:
+        killed.kill()
+        killed.wait()  # reaped, so its pid no longer looks alive
+        killed.stdin.close()
+    first = _stored_count(db)
+    assert 0 < first < total
+
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db), "--workers", "1"])
+
+    assert result.exit_code == 0, result.output
+    with Store(str(db)) as store:
+        runs = store.runs()
+        articles = list(store.articles())
+        assert [r.status for r in runs] == ["interrupted", "finished"]
+        assert runs[1].stored == total - first
+        assert runs[1].duplicates == first
+    assert len(articles) == total
+    assert sorted(a.path for a in articles) == sorted(str(p) for p in folder.iterdir())

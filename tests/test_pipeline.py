@@ -1,0 +1,28 @@
+"""Pipeline details a user would notice: repaired metadata, ids, rejections per run."""
+
+from __future__ import annotations
+
+import json
+
+from newsweave.pipeline import ingest
+from newsweave.store import Store
+
+
+def test_metadata_repaired_like_text(tmp_path):
+    line = {"title": "Neue VerÃ¶ffentlichung", "text": "Die VerÃ¶ffentlichung ist da. Sie ist gut.",
+            "source": "Der  Bote", "url": "https://bote.example/a"}
+    (tmp_path / "a.jsonl").write_text(json.dumps(line), encoding="utf-8")
+    with Store(str(tmp_path / "s.db")) as store:
+        ingest(store, [str(tmp_path / "a.jsonl")])
+        (article,) = store.articles()
+    assert article.title == "Neue Veröffentlichung"
+    assert article.source == "Der Bote"
+
+
+def test_each_run_records_its_own_rejections(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with Store(str(tmp_path / "s.db")) as store:
+        first = ingest(store, [str(tmp_path)])
+        second = ingest(store, [str(tmp_path)])
+        assert len(store.rejections(first.run_id)) == len(store.rejections(second.run_id)) == 1
+        assert [run.rejected for run in store.runs()] == [1, 1]
