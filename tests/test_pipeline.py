@@ -20,9 +20,11 @@ def test_metadata_repaired_like_text(tmp_path):
 
 
 def test_each_run_records_its_own_rejections(tmp_path):
-    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
     with Store(str(tmp_path / "s.db")) as store:
-        first = ingest(store, [str(tmp_path)])
-        second = ingest(store, [str(tmp_path)])
+        first = ingest(store, [str(inputs)])
+        second = ingest(store, [str(inputs)])
         assert len(store.rejections(first.run_id)) == len(store.rejections(second.run_id)) == 1
         assert [run.rejected for run in store.runs()] == [1, 1]
