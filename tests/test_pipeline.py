@@ -28,3 +28,13 @@ def test_each_run_records_its_own_rejections(tmp_path):
         second = ingest(store, [str(inputs)])
         assert len(store.rejections(first.run_id)) == len(store.rejections(second.run_id)) == 1
         assert [run.rejected for run in store.runs()] == [1, 1]
+
+
+def test_sentences_in_another_language_or_script():
+    from newsweave.sentences import split_sentences
+
+    text = ("Der Minister sagte am Montag, der Hafen bleibe bis auf Weiteres geschlossen. "
+            "The president said this is a very long English sentence inside a German article. "
+            "这是中文。\n\nDie Behörde prüft den Schaden an beiden Schiffen noch immer sehr genau.")
+    languages = [s.language for s in split_sentences(text, "de")]
+    assert languages == ["de", "en", "zh", "de"]

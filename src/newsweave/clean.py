@@ -10,7 +10,6 @@ its reason.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -34,6 +33,7 @@ _BOUNDARY = re.compile(r"[.!?…。][\"”’»]?\s+")
 _MAX_FURNITURE_CHARS = 250
 _MAX_CAPTION_CHARS = 400
 _MAX_FRAGMENT_WORDS = 10
+_MAX_FRAGMENT_CHARS = 80
 _MAX_TITLE_CHARS = 250
 _LINK_RUN = 3
 _TITLE_ZONE = 3  # a repeated headline is among the first content lines
@@ -52,8 +52,8 @@ class CleanText:
 
 def normalise_text(text: str) -> str:
     """Repair mojibake, normalise Unicode (NFC), drop invisible characters, tidy whitespace."""
-    text = ftfy.fix_text(text, _FTFY)
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    text = ftfy.fix_text(text, _FTFY)  # ends with NFC
+    text = _INVISIBLE.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines())
 
 
@@ -130,8 +130,10 @@ def _is_caption(line: str) -> bool:
 
 
 def _is_fragment(line: str) -> bool:
-    """A short line with no sentence ending: a heading, a label, a link."""
-    return len(line.split()) <= _MAX_FRAGMENT_WORDS and not _SENTENCE_END.search(line)
+    """A short line with no sentence ending: a heading, a label, a link. Characters count too,
+    for scripts written without spaces (a Chinese paragraph is one "word")."""
+    return (len(line.split()) <= _MAX_FRAGMENT_WORDS and len(line) <= _MAX_FRAGMENT_CHARS
+            and not _SENTENCE_END.search(line))
 
 
 def _mark_link_runs(lines: list[str], verdicts: list[str | None]) -> None:
