@@ -54,10 +54,10 @@ def build(output: Path = OUTPUT) -> Path:
     with open(output, "wb") as stream:
         writer = WARCWriter(stream, gzip=True)
         info = (
-            "software: newsweave scripts/build_demo_warc.py (warcio)\r\n"
-            "format: WARC File Format 1.0\r\n"
-            "description: newsweave demo crawl; all pages are invented\r\n"
-        ).encode("utf-8")
+            b"software: newsweave scripts/build_demo_warc.py (warcio)\r\n"
+            b"format: WARC File Format 1.0\r\n"
+            b"description: newsweave demo crawl; all pages are invented\r\n"
+        )
         writer.write_record(writer.create_warc_record(
             "", "warcinfo", payload=BytesIO(info), length=len(info),
             warc_content_type="application/warc-fields",

@@ -15,13 +15,17 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsweave import __version__
+from newsweave.compare import compare_pairs, read_pair
+from newsweave.embed import get_embedder
 from newsweave.errors import NewsweaveError
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
 from newsweave.pipeline import RunSummary, ingest
 from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json
+from newsweave.reuse.graph import features_of, update_reuse
 from newsweave.store import Store, default_path
+from newsweave.stories import build_stories
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
 console = Console(stderr=True, highlight=False)
@@ -145,13 +149,43 @@ def runs_command(db_path) -> None:
     out.print(table)
 
 
+@main.command("reuse")
+@_store_option
+def reuse_command(db_path) -> None:
+    """Compare stored articles not compared yet: copies, translations, partial reuse."""
+    with _open_store(db_path) as store:
+        _update_reuse(store)
+
+
+@main.command("compare")
+@click.argument("pairs_file", type=click.File("r", encoding="utf-8"))
+def compare_command(pairs_file) -> None:
+    """Score pairs of texts (JSON lines with id, text1, text2): same_story, reuse, coverage."""
+    pairs = []
+    for number, line in enumerate(pairs_file, start=1):
+        if not line.strip():
+            continue
+        try:
+            pairs.append(read_pair(json.loads(line)))
+        except (json.JSONDecodeError, ValueError, TypeError, AttributeError) as error:
+            console.print(f"line {number} skipped: {error}", markup=False)
+    with _progress() as progress:
+        task = progress.add_task(f"comparing {len(pairs)} pairs", total=len(pairs))
+        for result in compare_pairs(pairs, get_embedder()):
+            out.print(json.dumps(result, ensure_ascii=False), markup=False, highlight=False)
+            progress.advance(task)
+
+
 @main.command("report")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
 @_store_option
 def report_command(out_dir, db_path) -> None:
     """Write stories.json and index.html for everything in the store."""
     with _open_store(db_path) as store:
-        outputs = write_outputs(list(store.articles()), out_dir)
+        _update_reuse(store)
+        articles = list(store.articles())
+        stories = build_stories(articles, store.reuse_edges(), features_of(articles))
+        outputs = write_outputs(articles, out_dir, stories)
     out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
 
 
@@ -159,11 +193,24 @@ def report_command(out_dir, db_path) -> None:
 def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose) -> None:
     summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)
     with _open_store(db_path) as store:
-        outputs = write_outputs(list(store.articles(run_id=summary.run_id)), out_dir)
+        _update_reuse(store)
+        articles = list(store.articles(run_id=summary.run_id))
+        stories = build_stories(articles, store.reuse_edges({a.id for a in articles}),
+                                features_of(articles))
+        outputs = write_outputs(articles, out_dir, stories)
     out.print(f"store:        {Path(db_path or default_path()).resolve()}")
     out.print(f"stories.json: {outputs.stories_json.resolve()}")
     out.print(f"report:       {outputs.index_html.resolve()}")
     _exit_if_nothing_read(summary)
+
+
+def _update_reuse(store: Store) -> int:
+    """Compare the articles not compared yet; shows a progress line."""
+    with _progress() as progress:
+        task = progress.add_task("reuse: comparing candidate pairs", total=None)
+        count = update_reuse(store, get_embedder(), on_pair=lambda: progress.advance(task))
+    console.print(f"reuse: {count} new edges")
+    return count
 
 
 def _ingest(inputs, db_path, fetch, max_bytes, workers, verbose) -> RunSummary:

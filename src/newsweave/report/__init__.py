@@ -8,6 +8,7 @@ from pathlib import Path
 from newsweave.records import Article
 from newsweave.report.html import render_index
 from newsweave.report.stories_json import build_stories_json, write_json
+from newsweave.stories import Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,15 +19,15 @@ class Outputs:
     index_html: Path
 
 
-def write_outputs(articles: list[Article], out_dir: str | Path) -> Outputs:
-    """Write ``stories.json`` and ``index.html`` for these articles into ``out_dir``."""
+def write_outputs(articles: list[Article], out_dir: str | Path, stories: list[Story] = ()) -> Outputs:
+    """Write ``stories.json`` and ``index.html`` for these articles and stories into ``out_dir``."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    document = build_stories_json(articles)
+    document = build_stories_json(articles, list(stories))
     stories_path = folder / "stories.json"
     write_json(document, stories_path)
     index_path = folder / "index.html"
-    index_path.write_text(render_index(articles), encoding="utf-8")
+    index_path.write_text(render_index(articles, list(stories)), encoding="utf-8")
     return Outputs(stories_path, index_path)
 
 

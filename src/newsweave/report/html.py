@@ -11,6 +11,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from newsweave.records import Article
+from newsweave.stories import Story
 
 _STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1d232a}
@@ -23,8 +24,10 @@ ul.removed{margin:.3rem 0;padding-left:1.2rem;color:#7a4b00}.reason{color:#5b677
 """
 
 
-def render_index(articles: list[Article], *, title: str = "newsweave report") -> str:
-    """The index page: every article with source, date, language, and its removed lines."""
+def render_index(articles: list[Article], stories: list[Story] = (), *,
+                 title: str = "newsweave report") -> str:
+    """The index page: the stories, then every article with source, date, language, and its
+    removed lines."""
     languages = Counter(article.language for article in articles)
     summary = ", ".join(f"{code} {count}" for code, count in languages.most_common())
     rows = "\n".join(_article_row(article) for article in articles)
@@ -33,12 +36,27 @@ def render_index(articles: list[Article], *, title: str = "newsweave report") ->
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>{escape(title)}</title><style>{_STYLE}</style></head>
 <body><h1>{escape(title)}</h1>
-<p class="meta">{len(articles)} articles · languages: {escape(summary) or "none"}</p>
+<p class="meta">{len(articles)} articles · {len(stories)} stories · languages: {escape(summary) or "none"}</p>
+{_stories_table(stories)}
+<h2>Articles</h2>
 <table><thead><tr><th>Title</th><th>Source</th><th>Published</th><th>Lang</th></tr></thead>
 <tbody>
 {rows}
 </tbody></table></body></html>
 """
+
+
+def _stories_table(stories: list[Story]) -> str:
+    if not stories:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(story.title or '(untitled)')}</td><td>{len(story.articles)}</td>"
+        f"<td>{story.independent_origins}</td><td>{escape(', '.join(story.languages))}</td>"
+        f"<td>{escape(', '.join(sorted({n for o in story.origins for n in o.cited_as})))}</td></tr>"
+        for story in stories)
+    return ("<h2>Stories</h2><table><thead><tr><th>Story</th><th>Articles</th>"
+            "<th>Independent origins</th><th>Languages</th><th>Cited origins</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
 
 
 def _article_row(article: Article) -> str:

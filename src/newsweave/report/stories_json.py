@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.records import Article
+from newsweave.stories import Story
 
 CONTRACT_VERSION = 1
 
@@ -34,12 +35,30 @@ def article_json(article: Article) -> dict[str, Any]:
     }
 
 
-def build_stories_json(articles: list[Article]) -> dict[str, Any]:
-    """The whole document. Stories are empty until the story stage exists."""
+def story_json(story: Story) -> dict[str, Any]:
+    """One story as the contract has it (quotes, entities and brief come with their stages)."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.articles),
+        "languages": list(story.languages),
+        "independent_origins": story.independent_origins,
+        "origins": [{"id": o.id, "articles": list(o.articles), "cited_as": list(o.cited_as)}
+                    for o in story.origins],
+        "reuse": [dict(edge) for edge in story.reuse],
+        "quotes": [],
+        "entities": [],
+        "brief": [],
+        "related": [],
+    }
+
+
+def build_stories_json(articles: list[Article], stories: list[Story] = ()) -> dict[str, Any]:
+    """The whole document."""
     return {
         "version": CONTRACT_VERSION,
         "articles": [article_json(article) for article in articles],
-        "stories": [],
+        "stories": [story_json(story) for story in stories],
     }
 
 

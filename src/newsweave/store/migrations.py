@@ -54,4 +54,24 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (source, line_key)
     ) WITHOUT ROWID;
     """,
+    # 2: the reuse graph, its evidence, and the sentence vectors it was computed from.
+    """
+    CREATE TABLE reuse_edges (
+        source TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        target TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL, coverage REAL NOT NULL, direction TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        PRIMARY KEY (source, target)
+    ) WITHOUT ROWID;
+    CREATE INDEX reuse_edges_target ON reuse_edges(target);
+    -- Articles whose pairs with every earlier article have been compared.
+    CREATE TABLE reuse_done (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE TABLE sentence_vectors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        model TEXT NOT NULL, dim INTEGER NOT NULL, vectors BLOB NOT NULL,
+        PRIMARY KEY (article_id, model)
+    ) WITHOUT ROWID;
+    """,
 )

@@ -243,6 +243,40 @@ class Store:
                 else self._db.execute(sql + " ORDER BY id"))
         return [Rejection(*row) for row in rows]
 
+    # --- reuse graph --------------------------------------------------------------------------
+    def reuse_done(self) -> set[str]:
+        """Ids of articles already compared with every article stored before them."""
+        return {row[0] for row in self._db.execute("SELECT article_id FROM reuse_done")}
+
+    def save_reuse(self, edges: Iterable[dict], done: Iterable[str]) -> None:
+        """Store reuse edges (dicts with source, target, kind, coverage, direction, evidence) and
+        mark articles as compared, in one transaction."""
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO reuse_edges VALUES (?, ?, ?, ?, ?, ?)",
+                [(e["source"], e["target"], e["kind"], e["coverage"], e["direction"],
+                  json.dumps(e["evidence"], ensure_ascii=False)) for e in edges])
+            self._db.executemany("INSERT OR IGNORE INTO reuse_done VALUES (?)", [(i,) for i in done])
+
+    def reuse_edges(self, ids: Iterable[str] | None = None) -> list[dict]:
+        """Stored reuse edges, all or those between the given articles."""
+        rows = self._db.execute("SELECT source, target, kind, coverage, direction, evidence "
+                                "FROM reuse_edges ORDER BY source, target").fetchall()
+        wanted = set(ids) if ids is not None else None
+        return [{"source": r[0], "target": r[1], "kind": r[2], "coverage": r[3], "direction": r[4],
+                 "evidence": json.loads(r[5])} for r in rows
+                if wanted is None or (r[0] in wanted and r[1] in wanted)]
+
+    def sentence_vectors(self, article_id: str, model: str) -> bytes | None:
+        row = self._db.execute("SELECT vectors FROM sentence_vectors WHERE article_id=? AND model=?",
+                               (article_id, model)).fetchone()
+        return row[0] if row else None
+
+    def save_sentence_vectors(self, article_id: str, model: str, dim: int, data: bytes) -> None:
+        with self._transaction():
+            self._db.execute("INSERT OR REPLACE INTO sentence_vectors VALUES (?, ?, ?, ?)",
+                             (article_id, model, dim, data))
+
     # --- helpers ----------------------------------------------------------------------------
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)

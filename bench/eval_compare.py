@@ -1,0 +1,120 @@
+"""Measure `newsweave compare` on the SemEval-2022 Task 8 dev sets (../shared/eval).
+
+    python bench/eval_compare.py            # translated-copy F1 (reuse_dev), Pearson r (similarity_dev)
+    python bench/eval_compare.py --fit      # also refit the same-story logistic weights
+    python bench/eval_compare.py --limit 50 # a quick look
+
+Metrics as ../shared/eval/README.md defines them. Signals are cached in bench/.cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from newsweave.compare import PairSignals, pair_signals, read_pair
+from newsweave.embed import get_embedder
+from newsweave.similarity import same_story_score
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "semeval2022_task8"
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+def load(name: str, limit: int | None) -> list[dict]:
+    rows = [json.loads(line) for line in (EVAL / name).open(encoding="utf-8")]
+    return rows[:limit] if limit else rows
+
+
+def signals_for(name: str, rows: list[dict]) -> list[PairSignals]:
+    cache = CACHE / f"signals-{name}-{len(rows)}.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    started = time.perf_counter()
+    signals = list(pair_signals([read_pair(r) for r in rows], get_embedder()))
+    print(f"{name}: {len(rows)} pairs in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    CACHE.mkdir(exist_ok=True)
+    cache.write_bytes(pickle.dumps(signals))
+    return signals
+
+
+def f1(predicted: list[bool], gold: list[bool]) -> tuple[float, float, float]:
+    tp = sum(p and g for p, g in zip(predicted, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(predicted, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(predicted, gold, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if tp else 0.0)
+
+
+def report_reuse(rows: list[dict], signals: list[PairSignals]) -> None:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        groups["all"].append(index)
+        groups[f"{row['lang1']}-{row['lang2']}"].append(index)
+    print("translated copies (reuse_dev): reuse in {translation, copy} vs label translation")
+    for name, indices in sorted(groups.items(), key=lambda item: (item[0] != "all", item[0])):
+        predicted = [signals[i].reuse in ("translation", "copy") for i in indices]
+        gold = [rows[i]["label"] == "translation" for i in indices]
+        p, r, f = f1(predicted, gold)
+        print(f"  {name:8} n={len(indices):4}  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+
+
+def report_similarity(rows: list[dict], signals: list[PairSignals]) -> None:
+    scores = np.array([same_story_score(s.cosine, s.coverage) for s in signals])
+    target = -np.array([row["overall"] for row in rows])
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        groups[f"{row['lang1']}-{row['lang2']}"].append(index)
+    print(f"same story (similarity_dev): Pearson r {np.corrcoef(scores, target)[0, 1]:.3f} "
+          f"(centred cosine alone {np.corrcoef([s.cosine for s in signals], target)[0, 1]:.3f})")
+    for name, indices in sorted(groups.items()):
+        if len(indices) > 2:
+            r = np.corrcoef(scores[indices], target[indices])[0, 1]
+            print(f"  {name:6} n={len(indices):4}  r {r:.3f}")
+
+
+def fit(rows: list[dict], signals: list[PairSignals]) -> None:
+    """Logistic regression (Newton's method) of same story (overall <= 2) on the signals."""
+    x = np.array([[1.0, s.cosine, s.coverage] for s in signals])
+    y = np.array([row["overall"] <= 2.0 for row in rows], dtype=float)
+    w = np.zeros(3)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-x @ w))
+        gradient = x.T @ (y - p) - 1e-3 * w
+        hessian = -(x.T * (p * (1 - p))) @ x - 1e-3 * np.eye(3)
+        w -= np.linalg.solve(hessian, gradient)
+    print(f"fitted: INTERCEPT = {w[0]:.2f}, WEIGHT_COSINE = {w[1]:.2f}, WEIGHT_COVERAGE = {w[2]:.2f}")
+    p = 1 / (1 + np.exp(-x @ w))
+    for low in (0.0, 0.2, 0.4, 0.6, 0.8):
+        band = (p >= low) & (p < low + 0.2)
+        if band.any():
+            print(f"  calibration: predicted {low:.1f}-{low + 0.2:.1f}: {band.sum():4} pairs, "
+                  f"{y[band].mean():.2f} same story")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    if not EVAL.is_dir():
+        print(f"skipped: {EVAL} not found (../shared/eval sits beside the repository)")
+        return
+    reuse_rows = load("reuse_dev.jsonl", args.limit)
+    report_reuse(reuse_rows, signals_for("reuse_dev", reuse_rows))
+    similarity_rows = load("similarity_dev.jsonl", args.limit)
+    similarity = signals_for("similarity_dev", similarity_rows)
+    if args.fit:
+        fit(similarity_rows, similarity)
+    report_similarity(similarity_rows, similarity)
+
+
+if __name__ == "__main__":
+    main()

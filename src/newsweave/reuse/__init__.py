@@ -1,0 +1,1 @@
+"""Reuse between articles: copies, translations, partial reuse, and the origins behind them."""

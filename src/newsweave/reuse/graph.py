@@ -1,0 +1,97 @@
+"""The reuse stage over a store: find candidate pairs, judge them, keep the edges.
+
+Incremental: only pairs that involve an article not compared before are judged, so adding
+articles adds edges without redoing the old pairs. Sentence vectors are computed once per
+article and kept in the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+
+import numpy as np
+
+from newsweave.embed import Embedder
+from newsweave.records import Article
+from newsweave.reuse.blocking import candidate_pairs
+from newsweave.reuse.features import ReuseFeatures, article_features
+from newsweave.reuse.pairs import NONE, ReuseEdge, build_edge, compare_articles
+from newsweave.reuse.passages import SentenceGrams, sentence_grams
+from newsweave.store import Store
+
+
+class SentenceVectors:
+    """Sentence vectors per article, from the store when there, else embedded and saved."""
+
+    def __init__(self, embedder: Embedder, store: Store | None = None) -> None:
+        self.embedder = embedder
+        self.store = store
+        self._memory: dict[str, np.ndarray] = {}
+
+    def __call__(self, article: Article) -> np.ndarray:
+        if article.id in self._memory:
+            return self._memory[article.id]
+        vectors = self._load(article) if self.store else None
+        if vectors is None:
+            vectors = self.embedder.embed([article.sentence_text(s) for s in article.sentences])
+            if self.store:
+                self.store.save_sentence_vectors(article.id, self.embedder.name, self.embedder.dim,
+                                                 vectors.astype(np.float16).tobytes())
+        self._memory[article.id] = vectors
+        return vectors
+
+    def _load(self, article: Article) -> np.ndarray | None:
+        data = self.store.sentence_vectors(article.id, self.embedder.name)
+        if data is None:
+            return None
+        vectors = np.frombuffer(data, dtype=np.float16).astype(np.float32)
+        return vectors.reshape(-1, self.embedder.dim)
+
+
+def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndarray],
+               new: set[str] | None = None,
+               on_pair: Callable[[], None] | None = None) -> list[ReuseEdge]:
+    """Reuse edges among articles (only pairs involving ``new`` ones when given)."""
+    by_id = {article.id: article for article in articles}
+    features = {article.id: article_features(article) for article in articles}
+    grams_cache: dict[str, SentenceGrams] = {}
+
+    def grams(article: Article) -> SentenceGrams:
+        if article.id not in grams_cache:
+            grams_cache[article.id] = sentence_grams(article)
+        return grams_cache[article.id]
+
+    edges = []
+    for first, second in sorted(candidate_pairs(list(features.values()), new)):
+        a, b = by_id[first], by_id[second]
+        verdict = compare_articles(a, b, vectors, grams)
+        if verdict.kind != NONE:
+            edges.append(build_edge(a, b, features[first], features[second], verdict))
+        if on_pair:
+            on_pair()
+    return edges
+
+
+def update_reuse(store: Store, embedder: Embedder, article_ids: set[str] | None = None,
+                 on_pair: Callable[[], None] | None = None) -> int:
+    """Compare the articles not compared yet with all stored ones; returns new edges."""
+    articles = list(store.articles())
+    new = {a.id for a in articles} - store.reuse_done()
+    edges = find_reuse(articles, SentenceVectors(embedder, store), new, on_pair)
+    store.save_reuse([edge_json(edge) for edge in edges], new)
+    return len(edges)
+
+
+def edge_json(edge: ReuseEdge) -> dict:
+    """An edge as stories.json and the store keep it."""
+    return {
+        "source": edge.source, "target": edge.target, "kind": edge.kind,
+        "coverage": edge.coverage, "direction": edge.direction,
+        "evidence": {"passages": [asdict(p) for p in edge.passages], "reasons": list(edge.reasons)},
+    }
+
+
+def features_of(articles: Sequence[Article]) -> dict[str, ReuseFeatures]:
+    """Reuse features by article id."""
+    return {article.id: article_features(article) for article in articles}
