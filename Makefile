@@ -24,6 +24,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py
+	$(BIN)/python bench/eval_stories.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

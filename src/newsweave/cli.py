@@ -22,10 +22,10 @@ from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
 from newsweave.pipeline import RunSummary, ingest
 from newsweave.report import write_outputs
-from newsweave.report.stories_json import article_json
+from newsweave.report.stories_json import article_json, story_json
 from newsweave.reuse.graph import features_of, update_reuse
 from newsweave.store import Store, default_path
-from newsweave.stories import build_stories
+from newsweave.stories import LeadVectors, build_stories, centred_vectors
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
 console = Console(stderr=True, highlight=False)
@@ -176,6 +176,26 @@ def compare_command(pairs_file) -> None:
             progress.advance(task)
 
 
+@main.command("stories")
+@_store_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def stories_command(db_path, as_json) -> None:
+    """Cluster every stored article into stories (rebuilt from the store) and list them."""
+    with _open_store(db_path) as store:
+        _update_reuse(store)
+        stories = _stories(store, list(store.articles()))
+    if as_json:
+        for story in stories:
+            out.print(json.dumps(story_json(story), ensure_ascii=False), markup=False)
+        return
+    table = Table("story", "articles", "origins", "languages", "title")
+    table.columns[0].no_wrap = True
+    for story in stories:
+        table.add_row(story.id, str(len(story.articles)), str(story.independent_origins),
+                      ", ".join(story.languages), (story.title or "")[:70])
+    out.print(table)
+
+
 @main.command("report")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
 @_store_option
@@ -184,8 +204,7 @@ def report_command(out_dir, db_path) -> None:
     with _open_store(db_path) as store:
         _update_reuse(store)
         articles = list(store.articles())
-        stories = build_stories(articles, store.reuse_edges(), features_of(articles))
-        outputs = write_outputs(articles, out_dir, stories)
+        outputs = write_outputs(articles, out_dir, _stories(store, articles))
     out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
 
 
@@ -195,13 +214,22 @@ def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose) -> None:
     with _open_store(db_path) as store:
         _update_reuse(store)
         articles = list(store.articles(run_id=summary.run_id))
-        stories = build_stories(articles, store.reuse_edges({a.id for a in articles}),
-                                features_of(articles))
-        outputs = write_outputs(articles, out_dir, stories)
+        outputs = write_outputs(articles, out_dir, _stories(store, articles))
     out.print(f"store:        {Path(db_path or default_path()).resolve()}")
     out.print(f"stories.json: {outputs.stories_json.resolve()}")
     out.print(f"report:       {outputs.index_html.resolve()}")
     _exit_if_nothing_read(summary)
+
+
+def _stories(store: Store, articles: list) -> list:
+    """Cluster these articles into stories (lead vectors embedded once, kept in the store)."""
+    every = list(store.articles()) if len(articles) < store.count_articles() else articles
+    with _progress() as progress:
+        task = progress.add_task("stories: embedding leads", total=None)
+        vectors = LeadVectors(get_embedder(), store).load(every, lambda n: progress.advance(task, n))
+    centred = centred_vectors(articles, vectors, {a.id: a.language for a in every})
+    edges = store.reuse_edges({a.id for a in articles})
+    return build_stories(articles, edges, features_of(articles), centred)
 
 
 def _update_reuse(store: Store) -> int:

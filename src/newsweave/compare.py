@@ -17,7 +17,7 @@ from newsweave.pipeline import build_article, prepare
 from newsweave.records import Article, RawDocument
 from newsweave.reuse.pairs import NONE, compare_articles
 from newsweave.reuse.passages import sentence_grams
-from newsweave.similarity import LanguageCentres, centred_cosines, same_story_score
+from newsweave.similarity import LanguageCentres, centred_cosines, lead_text, same_story_score
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ def _article(text: str, language: str | None) -> Article | None:
 
 
 def _document_vectors(articles: list[Article | None], embedder: Embedder) -> list[np.ndarray]:
-    texts = [article.text if article else "" for article in articles]
+    texts = [lead_text(article.title, article.text) if article else "" for article in articles]
     return list(embedder.embed(texts))
 
 

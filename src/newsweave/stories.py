@@ -1,22 +1,30 @@
-"""Stories: articles about one event, with their origins and reuse.
+"""Stories: articles about one event across languages, with their origins, reuse and relations.
 
-Until the cross-lingual story clustering lands, a story is a connected component of the reuse
-graph (articles linked by copies, translations or shared passages); an article that shares no
-text with another is a story of its own. Every story-level count (independent origins, cited
-origins) is computed here from whatever grouping is in force, so the clustering can replace
-``group_articles`` alone.
+The grouping is the incremental clustering of ``cluster`` over lead vectors (centred by
+language over the whole store) and reuse edges; every story-level count (independent origins,
+cited origins) is computed here from the groups.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
+import numpy as np
+
+from newsweave.cluster import ClusterInput, cluster
+from newsweave.embed import Embedder
 from newsweave.records import Article
 from newsweave.reuse.features import ReuseFeatures
 from newsweave.reuse.origins import Origin, find_origins
-from newsweave.sketch import UnionFind
+from newsweave.similarity import LanguageCentres, lead_text
+from newsweave.store import Store
+
+# Two stories are related (same actors, another event) when they share this many main actors
+# (names held by at least half of a story's articles), and this share of the smaller set.
+RELATED_SHARED_ACTORS = 3
+RELATED_SHARED_SHARE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,52 +37,107 @@ class Story:
     languages: tuple[str, ...]
     origins: tuple[Origin, ...]
     reuse: tuple[dict, ...]
+    related: tuple[str, ...] = ()
 
     @property
     def independent_origins(self) -> int:
         return len(self.origins)
 
 
-def group_articles(articles: Sequence[Article], edges: Sequence[dict]) -> list[list[str]]:
-    """Provisional grouping: connected components of the reuse graph."""
-    groups = UnionFind([article.id for article in articles])
-    known = {article.id for article in articles}
+class LeadVectors:
+    """Lead vectors for all stored articles, embedding only those not embedded before."""
+
+    def __init__(self, embedder: Embedder, store: Store) -> None:
+        self.embedder = embedder
+        self.store = store
+
+    def load(self, articles: Sequence[Article],
+             on_embedded: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
+        stored = self.store.lead_vectors(self.embedder.name)
+        missing = [a for a in articles if a.id not in stored]
+        for start in range(0, len(missing), 32):
+            batch = missing[start : start + 32]
+            vectors = self.embedder.embed([lead_text(a.title, a.text) for a in batch])
+            fresh = {a.id: v.astype(np.float16).tobytes() for a, v in zip(batch, vectors, strict=True)}
+            self.store.save_lead_vectors(self.embedder.name, fresh)
+            stored.update(fresh)
+            if on_embedded:
+                on_embedded(len(batch))
+        return {i: np.frombuffer(data, dtype=np.float16).astype(np.float32) for i, data in stored.items()}
+
+
+def group_articles(articles: Sequence[Article], edges: Sequence[dict],
+                   centred: dict[str, np.ndarray]) -> list[list[str]]:
+    """Cluster the articles into stories (same result for any input order)."""
+    reuse: dict[str, dict[str, float]] = {a.id: {} for a in articles}
     for edge in edges:
-        if edge["source"] in known and edge["target"] in known:
-            groups.union(edge["source"], edge["target"])
-    return [sorted(members) for members in groups.groups()]
+        if edge["source"] in reuse and edge["target"] in reuse:
+            reuse[edge["source"]][edge["target"]] = edge["coverage"]
+            reuse[edge["target"]][edge["source"]] = edge["coverage"]
+    return cluster(ClusterInput(a.id, centred[a.id], a.published, reuse[a.id]) for a in articles)
 
 
 def build_stories(articles: Sequence[Article], edges: Sequence[dict],
-                  features: dict[str, ReuseFeatures]) -> list[Story]:
-    """Stories with their origins, reuse and title, largest first."""
+                  features: dict[str, ReuseFeatures], centred: dict[str, np.ndarray]) -> list[Story]:
+    """Stories with their origins, reuse, title and related stories, largest first."""
     by_id = {article.id: article for article in articles}
     main_language = Counter(article.language for article in articles).most_common(1)
+    language = main_language[0][0] if main_language else None
     stories = []
-    for members in group_articles(articles, edges):
-        group = [by_id[i] for i in members]
+    for members in group_articles(articles, edges, centred):
+        group = sorted((by_id[i] for i in members), key=_order)
         inside = set(members)
         reuse = tuple(e for e in edges if e["source"] in inside and e["target"] in inside)
         stories.append(Story(
-            id=f"s-{_earliest(group).id}",
-            title=_title(group, main_language[0][0] if main_language else None),
-            articles=tuple(a.id for a in sorted(group, key=_order)),
+            id=f"s-{group[0].id}",
+            title=_central_title(group, centred, language),
+            articles=tuple(a.id for a in group),
             languages=tuple(sorted({a.language for a in group})),
             origins=tuple(find_origins(group, reuse, features)),
             reuse=reuse,
         ))
+    stories = _link_related(stories, features)
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
+
+
+def centred_vectors(articles: Sequence[Article], vectors: dict[str, np.ndarray],
+                    languages: dict[str, str]) -> dict[str, np.ndarray]:
+    """The articles' lead vectors, centred by language means fitted on the whole store."""
+    ids = [i for i in vectors if i in languages]
+    centres = LanguageCentres.fit([vectors[i] for i in ids], [languages[i] for i in ids])
+    return {a.id: centres.centre(vectors[a.id], a.language) for a in articles}
 
 
 def _order(article: Article) -> tuple[str, str]:
     return (article.published or "9999", article.id)
 
 
-def _earliest(group: Sequence[Article]) -> Article:
-    return min(group, key=_order)
+def _central_title(group: Sequence[Article], centred: dict[str, np.ndarray],
+                   language: str | None) -> str | None:
+    """The headline of the member nearest the story's centre, preferring the main language."""
+    titled = [a for a in group if a.title and a.language == language] or [a for a in group if a.title]
+    if not titled:
+        return None
+    centre = np.mean([centred[a.id] for a in group], axis=0)
+    return max(titled, key=lambda a: (float(centred[a.id] @ centre), -group.index(a))).title
 
 
-def _title(group: Sequence[Article], language: str | None) -> str | None:
-    """The earliest headline in the corpus's main language, else the earliest headline."""
-    preferred = [a for a in group if a.language == language and a.title] or [a for a in group if a.title]
-    return _earliest(preferred).title if preferred else None
+def _actors(story: Story, features: dict[str, ReuseFeatures]) -> set[str]:
+    """The story's main actors: names held by at least half of its articles, most held first."""
+    counts = Counter(name for i in story.articles for name in features[i].names if not name.isdigit())
+    needed = max(1, len(story.articles) / 2)
+    return {name for name, count in counts.items() if count >= needed}
+
+
+def _link_related(stories: list[Story], features: dict[str, ReuseFeatures]) -> list[Story]:
+    """Link, both ways, stories that share main actors (same people, another event)."""
+    actors = [_actors(story, features) for story in stories]
+    related: dict[int, list[str]] = {i: [] for i in range(len(stories))}
+    for i in range(len(stories)):
+        for j in range(i + 1, len(stories)):
+            shared = len(actors[i] & actors[j])
+            smaller = min(len(actors[i]), len(actors[j])) or 1
+            if shared >= RELATED_SHARED_ACTORS and shared / smaller >= RELATED_SHARED_SHARE:
+                related[i].append(stories[j].id)
+                related[j].append(stories[i].id)
+    return [replace(story, related=tuple(sorted(related[i]))) for i, story in enumerate(stories)]

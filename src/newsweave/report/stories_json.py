@@ -49,7 +49,7 @@ def story_json(story: Story) -> dict[str, Any]:
         "quotes": [],
         "entities": [],
         "brief": [],
-        "related": [],
+        "related": list(story.related),
     }
 
 

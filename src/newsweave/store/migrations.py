@@ -74,4 +74,12 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, model)
     ) WITHOUT ROWID;
     """,
+    # 3: lead vectors for story clustering (headline and first characters, one per article).
+    """
+    CREATE TABLE lead_vectors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        model TEXT NOT NULL, vector BLOB NOT NULL,
+        PRIMARY KEY (article_id, model)
+    ) WITHOUT ROWID;
+    """,
 )

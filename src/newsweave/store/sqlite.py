@@ -277,6 +277,15 @@ class Store:
             self._db.execute("INSERT OR REPLACE INTO sentence_vectors VALUES (?, ?, ?, ?)",
                              (article_id, model, dim, data))
 
+    def lead_vectors(self, model: str) -> dict[str, bytes]:
+        """Stored lead vectors (raw float16 bytes) by article id."""
+        return dict(self._db.execute("SELECT article_id, vector FROM lead_vectors WHERE model=?", (model,)))
+
+    def save_lead_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO lead_vectors VALUES (?, ?, ?)",
+                                 [(i, model, data) for i, data in vectors.items()])
+
     # --- helpers ----------------------------------------------------------------------------
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)

@@ -1,0 +1,86 @@
+"""Stories: clustering across languages, order independence, related stories."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.cli import main
+from newsweave.cluster import ClusterInput, StoryClusterer, cluster
+
+
+def _unit(vector) -> np.ndarray:
+    vector = np.asarray(vector, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def _events(seed: int, events: int = 4, per_event: int = 5) -> list[ClusterInput]:
+    """Articles around a few well-separated event directions, with noise."""
+    rng = np.random.default_rng(seed)
+    centres = [_unit(rng.normal(size=64)) for _ in range(events)]
+    items = []
+    for e, centre in enumerate(centres):
+        for k in range(per_event):
+            vector = _unit(centre + 0.35 * rng.normal(size=64) / 8)
+            items.append(ClusterInput(f"e{e}-{k}", vector, f"2025-03-{10 + k:02d}T08:00:00+00:00"))
+    return items
+
+
+def test_separated_events_become_separate_stories():
+    groups = cluster(_events(0))
+    assert sorted(sorted(g) for g in groups) == [[f"e{e}-{k}" for k in range(5)] for e in range(4)]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_input_order_does_not_matter(data_seed, order_seed):
+    items = _events(data_seed % 7)
+    shuffled = items[:]
+    random.Random(order_seed).shuffle(shuffled)
+    canonical = sorted(sorted(g) for g in cluster(items))
+    assert sorted(sorted(g) for g in cluster(shuffled)) == canonical
+
+
+def test_reuse_pulls_a_translation_in():
+    rng = np.random.default_rng(1)
+    a, b = _unit(rng.normal(size=64)), _unit(rng.normal(size=64))  # unrelated vectors
+    items = [ClusterInput("wire", a, "2025-03-14T06:00:00+00:00"),
+             ClusterInput("translation", b, "2025-03-14T09:00:00+00:00", reuse={"wire": 1.0})]
+    assert cluster(items) == [["wire", "translation"]]
+
+
+def test_stories_close_after_their_window():
+    vector = _unit(np.ones(8))
+    clusterer = StoryClusterer()
+    first = clusterer.add(ClusterInput("a", vector, "2025-01-01T00:00:00+00:00"))
+    late = clusterer.add(ClusterInput("b", vector, "2025-03-01T00:00:00+00:00"))
+    assert first != late
+
+
+def test_seeds_two_related_stories(seeds_dir, tmp_path):
+    files = sorted(str(p) for p in seeds_dir.glob("*.txt"))
+    result = CliRunner().invoke(main, ["run", *files, "--out", str(tmp_path / "out"),
+                                       "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "out" / "stories.json").read_text(encoding="utf-8"))
+    names = {a["id"]: a["path"].rsplit("/", 1)[-1][:3] for a in data["articles"]}
+    groups = sorted(sorted(names[i] for i in s["articles"]) for s in data["stories"])
+    assert groups == [["000", "001", "003", "004"], ["002"]]
+    meeting, other = sorted(data["stories"], key=lambda s: -len(s["articles"]))
+    assert meeting["related"] == [other["id"]] and other["related"] == [meeting["id"]]
+    assert set(meeting["languages"]) == {"en", "sq"}
+    listing = CliRunner().invoke(main, ["stories", "--db", str(tmp_path / "s.db"), "--json"])
+    assert listing.exit_code == 0
+    assert len([line for line in listing.output.splitlines() if line.startswith("{")]) == 2
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_tiny_batches(count):
+    items = _events(3)[:count]
+    assert len(cluster(items)) == count
