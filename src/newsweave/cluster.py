@@ -4,17 +4,20 @@ Each article joins the story it most probably belongs to, or opens a new one. Th
 is the calibrated same-story score (``similarity``) between the article and the story: the mean
 centred cosine of the article's lead vector with the story's members (average link: the score
 was calibrated on pairs, and a centroid's cosine runs higher than any pair's), raised by reuse
-(an article that copies or translates a member belongs to that member's story). Stories are open
-for a time window after their latest article, so an old story does not swallow a new event
-with the same actors. When an article scores above the threshold with several stories that also
-agree with each other (mean cosine between their members), they merge.
+(an article that copies or translates a member belongs to that member's story). Stories are
+open for a time window after their latest article, so an old story does not swallow a new event
+with the same actors. When an article scores above the threshold with several stories that
+also agree with each other (mean cosine between their members), they merge.
 
 Articles are added in publication order (then id), so a batch gives the same stories whatever
-the input order; ``newsweave stories --rebuild`` re-clusters the whole store that way.
+the input order; ``newsweave stories`` re-clusters the whole store that way. Only open stories
+are scored, kept as rows of one matrix, so the cost of an article grows with the number of
+stories open in its window, not with the corpus.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -27,6 +30,7 @@ from newsweave.similarity import same_story_score
 # pairs rated same story (overall <= 1.5) and different (>= 3).
 JOIN_PROBABILITY = 0.5
 WINDOW = timedelta(days=7)
+_UNDATED = float("inf")  # an undated story never closes
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,104 +43,129 @@ class ClusterInput:
     reuse: dict[str, float] = field(default_factory=dict)  # other article id -> coverage
 
 
-@dataclass(slots=True)
-class _Story:
-    members: list[str]
-    total: np.ndarray  # sum of the members' vectors: total @ v / n is v's mean cosine to them
-    last: datetime | None
-
-
 class StoryClusterer:
     """Online clustering; ``add`` in publication order (``cluster`` does the sorting)."""
 
     def __init__(self, threshold: float = JOIN_PROBABILITY, window: timedelta = WINDOW) -> None:
         self.threshold = threshold
-        self.window = window
-        self._stories: dict[int, _Story] = {}
+        self.window = window.total_seconds()
+        self._members: dict[int, list[str]] = {}
         self._story_of: dict[str, int] = {}
+        self._open: list[int] = []  # story numbers, one per row of _totals
+        self._row: dict[int, int] = {}
+        self._totals = np.zeros((0, 0), dtype=np.float64)
+        self._last: dict[int, float] = {}
+        self._closing: list[tuple[float, int]] = []  # (last, story): a lazy heap
         self._next = 0
 
     def add(self, item: ClusterInput) -> int:
         """Place one article; returns its story's number."""
-        moment = _moment(item.published)
-        scores = self._scores(item, moment)
+        moment = _seconds(item.published)
+        if moment is not None:
+            self._close_before(moment - self.window)
+        scores = self._scores(item)
         joined = [number for number, p in scores.items() if p >= self.threshold]
         if not joined:
-            return self._open(item, moment)
+            return self._start(item, moment)
         best = max(joined, key=scores.__getitem__)
         self._join(best, item, moment)
         for other in joined:
-            if other != best and other in self._stories and self._agree(best, other):
+            if other != best and other in self._row and self._agree(best, other):
                 self._merge(best, other)
         return self._story_of[item.id]
 
     def groups(self) -> list[list[str]]:
         """Stories as lists of article ids, in the order their members arrived."""
-        return [list(story.members) for story in self._stories.values()]
+        return [list(members) for members in self._members.values()]
 
-    def _scores(self, item: ClusterInput, moment: datetime | None) -> dict[int, float]:
-        numbers = [n for n, story in self._stories.items() if _open_at(story, moment, self.window)]
-        if not numbers:
+    def _scores(self, item: ClusterInput) -> dict[int, float]:
+        if not self._open:
             return {}
-        totals = np.stack([self._stories[n].total for n in numbers])
-        sizes = np.array([len(self._stories[n].members) for n in numbers])
-        cosines = (totals @ item.vector) / sizes
+        rows = self._totals[: len(self._open)]
+        sizes = np.array([len(self._members[n]) for n in self._open])
+        cosines = (rows @ item.vector) / sizes
         coverage: dict[int, float] = {}
         for other, value in item.reuse.items():
             number = self._story_of.get(other)
-            if number is not None:
+            if number is not None and number in self._row:
                 coverage[number] = max(coverage.get(number, 0.0), value)
         return {n: same_story_score(float(c), coverage.get(n, 0.0))
-                for n, c in zip(numbers, cosines, strict=True)}
+                for n, c in zip(self._open, cosines, strict=True)}
 
-    def _open(self, item: ClusterInput, moment: datetime | None) -> int:
+    def _start(self, item: ClusterInput, moment: float | None) -> int:
         number = self._next
         self._next += 1
-        self._stories[number] = _Story([item.id], item.vector.astype(np.float64), moment)
+        self._members[number] = [item.id]
         self._story_of[item.id] = number
+        self._grow(len(item.vector))
+        self._row[number] = len(self._open)
+        self._totals[len(self._open)] = item.vector
+        self._open.append(number)
+        self._touch(number, moment)
         return number
 
-    def _join(self, number: int, item: ClusterInput, moment: datetime | None) -> None:
-        story = self._stories[number]
-        story.members.append(item.id)
-        story.total = story.total + item.vector
-        if moment and (story.last is None or moment > story.last):
-            story.last = moment
+    def _join(self, number: int, item: ClusterInput, moment: float | None) -> None:
+        self._members[number].append(item.id)
+        self._totals[self._row[number]] += item.vector
         self._story_of[item.id] = number
+        self._touch(number, moment)
 
     def _agree(self, first: int, second: int) -> bool:
-        a, b = self._stories[first], self._stories[second]
-        cosine = float(a.total @ b.total) / (len(a.members) * len(b.members))
+        a, b = self._totals[self._row[first]], self._totals[self._row[second]]
+        cosine = float(a @ b) / (len(self._members[first]) * len(self._members[second]))
         return same_story_score(cosine) >= self.threshold
 
     def _merge(self, into: int, other: int) -> None:
-        absorbed = self._stories.pop(other)
-        story = self._stories[into]
-        story.members.extend(absorbed.members)
-        story.total = story.total + absorbed.total
-        if absorbed.last and (story.last is None or absorbed.last > story.last):
-            story.last = absorbed.last
-        for member in absorbed.members:
+        self._totals[self._row[into]] += self._totals[self._row[other]]
+        for member in self._members[other]:
             self._story_of[member] = into
+        self._members[into].extend(self._members.pop(other))
+        self._touch(into, self._last.pop(other))
+        self._retire(other)
+
+    def _touch(self, number: int, moment: float | None) -> None:
+        last = max(self._last.get(number, -_UNDATED), _UNDATED if moment is None else moment)
+        self._last[number] = last
+        heapq.heappush(self._closing, (last, number))
+
+    def _close_before(self, limit: float) -> None:
+        """Retire the stories whose latest article is older than ``limit``."""
+        while self._closing and self._closing[0][0] < limit:
+            last, number = heapq.heappop(self._closing)
+            if number in self._row and self._last.get(number) == last:
+                self._retire(number)
+
+    def _retire(self, number: int) -> None:
+        """Take a story's row out of the open matrix (the last row moves into its place)."""
+        row = self._row.pop(number)
+        moved = self._open.pop()
+        if moved != number:
+            self._open[row] = moved
+            self._row[moved] = row
+            self._totals[row] = self._totals[len(self._open)]
+
+    def _grow(self, dim: int) -> None:
+        if self._totals.size == 0:
+            self._totals = np.zeros((16, dim))
+        elif len(self._open) >= len(self._totals):
+            self._totals = np.vstack([self._totals, np.zeros_like(self._totals)])
 
 
 def cluster(items: Iterable[ClusterInput], **settings) -> list[list[str]]:
     """Cluster a batch: the same set of articles gives the same stories in any input order."""
     clusterer = StoryClusterer(**settings)
-    for item in sorted(items, key=lambda i: (i.published or "", i.id)):
+    for item in sorted(items, key=lambda i: (_seconds(i.published) or 0.0, i.id)):
         clusterer.add(item)
     return clusterer.groups()
 
 
-def _open_at(story: _Story, moment: datetime | None, window: timedelta) -> bool:
-    return moment is None or story.last is None or moment - story.last <= window
-
-
-def _moment(published: str | None) -> datetime | None:
+def _seconds(published: str | None) -> float | None:
+    """Seconds since the epoch (UTC) of an ISO date, or None."""
     if not published:
         return None
     try:
         moment = datetime.fromisoformat(published)
     except ValueError:
         return None
-    return moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta(0))
+    offset = moment.utcoffset() or timedelta(0)
+    return (moment.replace(tzinfo=None) - offset - datetime(1970, 1, 1)).total_seconds()
