@@ -21,6 +21,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/lsh.py
+	$(BIN)/python bench/reuse.py
+	$(BIN)/python bench/cluster.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py
