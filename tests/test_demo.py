@@ -5,22 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from newsweave.cli import DEMO_CORPUS, main
+from newsweave.cli import DEMO_CORPUS
 
 MANIFEST = json.loads((DEMO_CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("demo")
-    result = CliRunner().invoke(main, ["demo", "--out", str(folder / "out"),
-                                       "--db", str(folder / "demo.db")])
-    assert result.exit_code == 0, result.output
-    assert "0 rejected" in result.output
-    stories = json.loads((folder / "out" / "stories.json").read_text(encoding="utf-8"))
-    return stories["articles"]
+def demo(demo_run):
+    return demo_run[0]["articles"]
 
 
 def _find(articles, entry):

@@ -18,31 +18,15 @@ from newsweave.sentences import split_sentences
 MANIFEST = json.loads((DEMO_CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
 
 
-def _run(args, tmp):
-    result = CliRunner().invoke(main, [*args, "--out", str(tmp / "out"), "--db", str(tmp / "s.db")])
-    assert result.exit_code == 0, result.output
-    return json.loads((tmp / "out" / "stories.json").read_text(encoding="utf-8"))
-
-
 @pytest.fixture(scope="module")
-def seeds(seeds_dir, tmp_path_factory):
-    data = _run(["run", *sorted(str(p) for p in seeds_dir.glob("*.txt"))],
-                tmp_path_factory.mktemp("reuse-seeds"))
-    names = {a["id"]: a["path"].rsplit("/", 1)[-1][:3] for a in data["articles"]}
+def seeds(seeds_run):
+    data, names, _ = seeds_run
     return data, names
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo's output, and a map from each manifest URL to its article id (text files carry
-    no URL: they are found by file name)."""
-    data = _run(["demo"], tmp_path_factory.mktemp("reuse-demo"))
-    by_url = {}
-    for entry in MANIFEST["articles"]:
-        file_name = entry["file"].split("#")[0].rsplit("/", 1)[-1]
-        by_url[entry["url"]] = next(
-            a["id"] for a in data["articles"]
-            if a["url"] == entry["url"] or (a["url"] is None and a["path"].endswith(file_name)))
+def demo(demo_run):
+    data, by_url, _ = demo_run
     return data, by_url
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from click.testing import CliRunner
 
@@ -13,16 +11,10 @@ SEED_IDS = ("000", "001", "002", "003", "004")
 
 
 @pytest.fixture(scope="module")
-def seeds_output(seeds_dir, tmp_path_factory):
-    out = tmp_path_factory.mktemp("seeds")
-    files = sorted(str(p) for p in seeds_dir.glob("*.txt"))
-    result = CliRunner().invoke(main, ["run", *files, "--out", str(out / "out"),
-                                       "--db", str(out / "seeds.db")])
-    assert result.exit_code == 0, result.output
-    stories = json.loads((out / "out" / "stories.json").read_text(encoding="utf-8"))
-    by_seed = {name: a for a in stories["articles"] for name in SEED_IDS
-               if a["path"].rsplit("/", 1)[-1].startswith(name)}
-    return stories, by_seed, out
+def seeds_output(seeds_run):
+    stories, names, folder = seeds_run
+    by_seed = {names[a["id"]]: a for a in stories["articles"]}
+    return stories, by_seed, folder
 
 
 def test_five_articles_with_contract_fields(seeds_output):
@@ -118,6 +110,6 @@ def test_index_lists_articles_and_removed_lines(seeds_output):
 
 def test_rerun_stores_nothing_twice(seeds_output, seeds_dir):
     _, _, out = seeds_output
-    result = CliRunner().invoke(main, ["ingest", str(seeds_dir), "--db", str(out / "seeds.db")])
+    result = CliRunner().invoke(main, ["ingest", str(seeds_dir), "--db", str(out / "s.db")])
     assert result.exit_code == 0
     assert "0 new, 5 already stored" in result.output

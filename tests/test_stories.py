@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 
 import numpy as np
@@ -63,19 +62,14 @@ def test_stories_close_after_their_window():
     assert first != late
 
 
-def test_seeds_two_related_stories(seeds_dir, tmp_path):
-    files = sorted(str(p) for p in seeds_dir.glob("*.txt"))
-    result = CliRunner().invoke(main, ["run", *files, "--out", str(tmp_path / "out"),
-                                       "--db", str(tmp_path / "s.db")])
-    assert result.exit_code == 0, result.output
-    data = json.loads((tmp_path / "out" / "stories.json").read_text(encoding="utf-8"))
-    names = {a["id"]: a["path"].rsplit("/", 1)[-1][:3] for a in data["articles"]}
+def test_seeds_two_related_stories(seeds_run):
+    data, names, folder = seeds_run
     groups = sorted(sorted(names[i] for i in s["articles"]) for s in data["stories"])
     assert groups == [["000", "001", "003", "004"], ["002"]]
     meeting, other = sorted(data["stories"], key=lambda s: -len(s["articles"]))
     assert meeting["related"] == [other["id"]] and other["related"] == [meeting["id"]]
     assert set(meeting["languages"]) == {"en", "sq"}
-    listing = CliRunner().invoke(main, ["stories", "--db", str(tmp_path / "s.db"), "--json"])
+    listing = CliRunner().invoke(main, ["stories", "--db", str(folder / "s.db"), "--json"])
     assert listing.exit_code == 0
     assert len([line for line in listing.output.splitlines() if line.startswith("{")]) == 2
 

@@ -23,7 +23,7 @@ from newsweave.ingest.fetch import Fetcher
 from newsweave.pipeline import RunSummary, ingest
 from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
-from newsweave.reuse.graph import features_of, update_reuse
+from newsweave.reuse.graph import SentenceVectors, features_of, update_reuse
 from newsweave.store import Store, default_path
 from newsweave.stories import LeadVectors, build_stories, centred_vectors
 
@@ -221,7 +221,7 @@ def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose) -> None:
     _exit_if_nothing_read(summary)
 
 
-def _stories(store: Store, articles: list) -> list:
+def _stories(store: Store, articles: list, language: str = "en") -> list:
     """Cluster these articles into stories (lead vectors embedded once, kept in the store)."""
     every = list(store.articles()) if len(articles) < store.count_articles() else articles
     with _progress() as progress:
@@ -229,7 +229,8 @@ def _stories(store: Store, articles: list) -> list:
         vectors = LeadVectors(get_embedder(), store).load(every, lambda n: progress.advance(task, n))
     centred = centred_vectors(articles, vectors, {a.id: a.language for a in every})
     edges = store.reuse_edges({a.id for a in articles})
-    return build_stories(articles, edges, features_of(articles), centred)
+    sentences = SentenceVectors(get_embedder(), store)
+    return build_stories(articles, edges, features_of(articles), centred, sentences, language)
 
 
 def _update_reuse(store: Store) -> int:

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from newsweave.brief import (
+    BriefItem,
+    OutletDifference,
+    StoryText,
+    build_brief,
+    outlet_differences,
+    timeline,
+)
+from newsweave.claims import MAX_ARTICLES, find_claims
 from newsweave.cluster import ClusterInput, cluster
 from newsweave.embed import Embedder
 from newsweave.records import Article
@@ -38,6 +47,9 @@ class Story:
     origins: tuple[Origin, ...]
     reuse: tuple[dict, ...]
     related: tuple[str, ...] = ()
+    brief: tuple[BriefItem, ...] = ()
+    outlets: tuple[OutletDifference, ...] = ()
+    timeline: dict = field(default_factory=dict)
 
     @property
     def independent_origins(self) -> int:
@@ -78,8 +90,11 @@ def group_articles(articles: Sequence[Article], edges: Sequence[dict],
 
 
 def build_stories(articles: Sequence[Article], edges: Sequence[dict],
-                  features: dict[str, ReuseFeatures], centred: dict[str, np.ndarray]) -> list[Story]:
-    """Stories with their origins, reuse, title and related stories, largest first."""
+                  features: dict[str, ReuseFeatures], centred: dict[str, np.ndarray],
+                  sentence_vectors: Callable[[Article], np.ndarray] | None = None,
+                  language: str = "en") -> list[Story]:
+    """Stories with their origins, reuse, title and related stories, largest first; with
+    ``sentence_vectors``, also their brief, per-outlet differences and timeline."""
     by_id = {article.id: article for article in articles}
     main_language = Counter(article.language for article in articles).most_common(1)
     language = main_language[0][0] if main_language else None
@@ -97,7 +112,18 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
             reuse=reuse,
         ))
     stories = _link_related(stories, features)
+    if sentence_vectors is not None:
+        stories = [_with_brief(story, by_id, sentence_vectors, language) for story in stories]
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
+
+
+def _with_brief(story: Story, by_id: dict[str, Article], vectors, language: str) -> Story:
+    articles = [by_id[i] for i in story.articles]
+    origin_of = {member: origin.id for origin in story.origins for member in origin.articles}
+    claims = find_claims(articles, vectors, origin_of, story.reuse)
+    text = StoryText(articles[:MAX_ARTICLES])
+    return replace(story, brief=tuple(build_brief(text, claims, language)),
+                   outlets=tuple(outlet_differences(text, claims)), timeline=timeline(articles))
 
 
 def centred_vectors(articles: Sequence[Article], vectors: dict[str, np.ndarray],

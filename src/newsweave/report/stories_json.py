@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from newsweave.brief import BriefItem, Cited, OutletDifference
 from newsweave.records import Article
 from newsweave.stories import Story
 
@@ -48,8 +49,31 @@ def story_json(story: Story) -> dict[str, Any]:
         "reuse": [dict(edge) for edge in story.reuse],
         "quotes": [],
         "entities": [],
-        "brief": [],
+        "brief": [_brief_item(item) for item in story.brief],
         "related": list(story.related),
+        "outlets": [_outlet(difference) for difference in story.outlets],
+        "timeline": story.timeline,
+    }
+
+
+def _cited(cited: Cited) -> dict[str, Any]:
+    return {"article": cited.article, "span": [cited.start, cited.end], "language": cited.language,
+            "text": cited.text}
+
+
+def _brief_item(item: BriefItem) -> dict[str, Any]:
+    return {"text": item.text, "language": item.language, "articles": list(item.articles),
+            "independent_support": item.independent_support, "sentence": _cited(item.sentence)}
+
+
+def _outlet(difference: OutletDifference) -> dict[str, Any]:
+    return {
+        "article": difference.article,
+        "source": difference.source,
+        "additions": [_cited(c) for c in difference.additions],
+        "omissions": [_cited(c) for c in difference.omissions],
+        "contradictions": [{"says": _cited(mine), "others_say": _cited(theirs)}
+                           for mine, theirs in difference.contradictions],
     }
 
 

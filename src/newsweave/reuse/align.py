@@ -64,23 +64,24 @@ def align_sentences(source: np.ndarray, target: np.ndarray, margin: float = MARG
 def _link_gains(source: np.ndarray, target: np.ndarray, margin: float) -> dict[tuple[int, int], np.ndarray]:
     """For each move shape, the gain of a link ending at each (i, j): margin above threshold,
     counted once per sentence covered."""
-    gains = {(1, 1): _margins(source, target) - margin}
+    gains = {(1, 1): margins(source, target) - margin}
     if len(target) > 1:
         merged = _normalise(target[:-1] + target[1:])
         single = np.maximum(source @ target[:-1].T, source @ target[1:].T)
         better = (source @ merged.T) > single
-        shift = _margins(source, merged) - margin
+        shift = margins(source, merged) - margin
         gains[(1, 2)] = np.where(better, 2 * shift, -np.inf)
     if len(source) > 1:
         merged = _normalise(source[:-1] + source[1:])
         single = np.maximum(source[:-1] @ target.T, source[1:] @ target.T)
         better = (merged @ target.T) > single
-        shift = _margins(merged, target) - margin
+        shift = margins(merged, target) - margin
         gains[(2, 1)] = np.where(better, 2 * shift, -np.inf)
     return gains
 
 
-def _margins(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def margins(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Each cosine minus the mean of both sentences' nearest other cosines (LASER's margin)."""
     similarity = a @ b.T
     k_rows, k_cols = min(_NEIGHBOURS, similarity.shape[1]), min(_NEIGHBOURS, similarity.shape[0])
     row_mean = np.sort(similarity, axis=1)[:, -k_rows:].mean(axis=1)

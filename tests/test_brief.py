@@ -1,0 +1,59 @@
+"""The brief: cited claims with independent support, and what each outlet added, left out or
+contradicted."""
+
+from __future__ import annotations
+
+import json
+
+from newsweave.cli import DEMO_CORPUS
+
+PLANTED = json.loads((DEMO_CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))["planted"]
+
+
+def _main_story(data):
+    return max(data["stories"], key=lambda s: len(s["articles"]))
+
+
+def _outlet(story, article_id):
+    return next(o for o in story["outlets"] if o["article"] == article_id)
+
+
+def test_seed_brief_is_cited_and_counts_origins(seeds_run):
+    data, _, _ = seeds_run
+    story = _main_story(data)
+    assert len(story["brief"]) >= 3
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for item in story["brief"]:
+        assert item["articles"] and set(item["articles"]) <= set(story["articles"])
+        assert 1 <= item["independent_support"] <= story["independent_origins"]
+        start, end = item["sentence"]["span"]
+        assert texts[item["sentence"]["article"]][start:end] == item["sentence"]["text"]
+
+
+def test_seed_additions(seeds_run):
+    data, names, _ = seeds_run
+    story = _main_story(data)
+    by_name = {names[i]: i for i in story["articles"]}
+    global_times = " ".join(c["text"] for c in _outlet(story, by_name["001"])["additions"])
+    assert "analysts" in global_times or "told the Global Times" in global_times
+    third = " ".join(c["text"] for c in _outlet(story, by_name["003"])["additions"])
+    assert "sanctions" in third
+
+
+def test_demo_planted_addition_omission_contradiction(demo_run):
+    data, by_url, _ = demo_run
+    story = _main_story(data)
+    addition = _outlet(story, by_url[PLANTED["addition"]["url"]])["additions"]
+    assert PLANTED["addition"]["text"] in [c["text"] for c in addition]
+    omission = _outlet(story, by_url[PLANTED["omission"]["url"]])["omissions"]
+    assert PLANTED["omission"]["others_say"] in [c["text"] for c in omission]
+    contradictions = _outlet(story, by_url[PLANTED["contradiction"]["url"]])["contradictions"]
+    assert PLANTED["contradiction"]["text"] in [c["says"]["text"] for c in contradictions]
+
+
+def test_timeline(demo_run):
+    data, _, _ = demo_run
+    story = _main_story(data)
+    reports = story["timeline"]["reports"]
+    assert reports and story["timeline"]["first"] == reports[0]["published"] <= story["timeline"]["last"]
+    assert [r["published"] for r in reports] == sorted(r["published"] for r in reports)
