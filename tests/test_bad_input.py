@@ -20,11 +20,12 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
+from ingest_helpers import run, write
 
 from newsweave.cli import main
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
-from newsweave.pipeline import RunSummary, ingest
+from newsweave.pipeline import RunSummary
 from newsweave.store import Store
 
 MB = 1 << 20
@@ -53,16 +54,6 @@ def store(tmp_path):
 @pytest.fixture
 def good(tmp_path) -> Path:
     return write(tmp_path / "good" / "ferries.txt", GOOD)
-
-
-def write(path: Path, data: bytes | str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
-    return path
-
-
-def run(store: Store, *paths: Path | str, **options) -> RunSummary:
-    return ingest(store, [str(p) for p in paths], workers=1, **options)
 
 
 def reasons(summary: RunSummary, path: Path | str | None) -> list[str]:

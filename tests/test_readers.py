@@ -15,11 +15,12 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
+from ingest_helpers import run, write
 
 from newsweave.cli import main
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
-from newsweave.pipeline import RunSummary, ingest
+from newsweave.pipeline import RunSummary
 from newsweave.records import Article
 from newsweave.store import Store
 
@@ -43,16 +44,6 @@ BRIDGE = (
 def store(tmp_path):
     with Store(str(tmp_path / "newsweave.db")) as store:
         yield store
-
-
-def write(path: Path, data: bytes | str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
-    return path
-
-
-def run(store: Store, *paths: Path | str, **options) -> RunSummary:
-    return ingest(store, [str(p) for p in paths], workers=1, **options)
 
 
 def only(store: Store) -> Article:
