@@ -67,7 +67,7 @@ def report_reuse(rows: list[dict], signals: list[PairSignals]) -> None:
 
 
 def report_similarity(rows: list[dict], signals: list[PairSignals]) -> None:
-    scores = np.array([same_story_score(s.cosine, s.coverage) for s in signals])
+    scores = np.array([same_story_score(s.cosine, s.reuse) for s in signals])
     target = -np.array([row["overall"] for row in rows])
     groups: dict[str, list[int]] = defaultdict(list)
     for index, row in enumerate(rows):

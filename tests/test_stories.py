@@ -50,7 +50,7 @@ def test_reuse_pulls_a_translation_in():
     rng = np.random.default_rng(1)
     a, b = _unit(rng.normal(size=64)), _unit(rng.normal(size=64))  # unrelated vectors
     items = [ClusterInput("wire", a, "2025-03-14T06:00:00+00:00"),
-             ClusterInput("translation", b, "2025-03-14T09:00:00+00:00", reuse={"wire": 1.0})]
+             ClusterInput("translation", b, "2025-03-14T09:00:00+00:00", reuse={"wire": "translation"})]
     assert cluster(items) == [["wire", "translation"]]
 
 

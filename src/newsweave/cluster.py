@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from newsweave.similarity import same_story_score
+from newsweave.similarity import SAME_STORY_REUSE, same_story_score
 
 # p(same story) to join: on similarity_dev pairs, 0.5 gives the best pairwise F1 (0.82) between
 # pairs rated same story (overall <= 1.5) and different (>= 3).
@@ -40,7 +40,7 @@ class ClusterInput:
     id: str
     vector: np.ndarray  # centred, unit length
     published: str | None
-    reuse: dict[str, float] = field(default_factory=dict)  # other article id -> coverage
+    reuse: dict[str, str] = field(default_factory=dict)  # other article id -> kind of reuse
 
 
 class StoryClusterer:
@@ -84,12 +84,12 @@ class StoryClusterer:
         rows = self._totals[: len(self._open)]
         sizes = np.array([len(self._members[n]) for n in self._open])
         cosines = (rows @ item.vector) / sizes
-        coverage: dict[int, float] = {}
-        for other, value in item.reuse.items():
+        reused: dict[int, str] = {}
+        for other, kind in item.reuse.items():
             number = self._story_of.get(other)
-            if number is not None and number in self._row:
-                coverage[number] = max(coverage.get(number, 0.0), value)
-        return {n: same_story_score(float(c), coverage.get(n, 0.0))
+            if number is not None and number in self._row and kind in SAME_STORY_REUSE:
+                reused[number] = kind
+        return {n: same_story_score(float(c), reused.get(n))
                 for n, c in zip(self._open, cosines, strict=True)}
 
     def _start(self, item: ClusterInput, moment: float | None) -> int:

@@ -54,7 +54,7 @@ def compare_pairs(pairs: Iterable[PairInput], embedder: Embedder) -> Iterator[di
     """One result per pair, in input order, as the compare contract has it."""
     for signals in pair_signals(pairs, embedder):
         yield {"id": signals.id,
-               "same_story": round(same_story_score(signals.cosine, signals.coverage), 4),
+               "same_story": round(same_story_score(signals.cosine, signals.reuse), 4),
                "reuse": signals.reuse, "coverage": round(signals.coverage, 4)}
 
 

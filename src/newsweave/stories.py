@@ -24,11 +24,13 @@ from newsweave.brief import (
 from newsweave.claims import MAX_ARTICLES, find_claims
 from newsweave.cluster import ClusterInput, cluster
 from newsweave.embed import Embedder
+from newsweave.entities import Entity
 from newsweave.records import Article
 from newsweave.reuse.features import ReuseFeatures
 from newsweave.reuse.origins import Origin, find_origins
 from newsweave.similarity import LanguageCentres, lead_text
 from newsweave.store import Store
+from newsweave.who_said import StoryQuote, story_entities, story_quotes
 
 # Two stories are related (same actors, another event) when they share this many main actors
 # (names held by at least half of a story's articles), and this share of the smaller set.
@@ -50,6 +52,8 @@ class Story:
     brief: tuple[BriefItem, ...] = ()
     outlets: tuple[OutletDifference, ...] = ()
     timeline: dict = field(default_factory=dict)
+    quotes: tuple[StoryQuote, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
     @property
     def independent_origins(self) -> int:
@@ -81,11 +85,11 @@ class LeadVectors:
 def group_articles(articles: Sequence[Article], edges: Sequence[dict],
                    centred: dict[str, np.ndarray]) -> list[list[str]]:
     """Cluster the articles into stories (same result for any input order)."""
-    reuse: dict[str, dict[str, float]] = {a.id: {} for a in articles}
+    reuse: dict[str, dict[str, str]] = {a.id: {} for a in articles}
     for edge in edges:
         if edge["source"] in reuse and edge["target"] in reuse:
-            reuse[edge["source"]][edge["target"]] = edge["coverage"]
-            reuse[edge["target"]][edge["source"]] = edge["coverage"]
+            reuse[edge["source"]][edge["target"]] = edge["kind"]
+            reuse[edge["target"]][edge["source"]] = edge["kind"]
     return cluster(ClusterInput(a.id, centred[a.id], a.published, reuse[a.id]) for a in articles)
 
 
@@ -122,8 +126,11 @@ def _with_brief(story: Story, by_id: dict[str, Article], vectors, language: str)
     origin_of = {member: origin.id for origin in story.origins for member in origin.articles}
     claims = find_claims(articles, vectors, origin_of, story.reuse)
     text = StoryText(articles[:MAX_ARTICLES])
+    entities = story_entities(articles)
     return replace(story, brief=tuple(build_brief(text, claims, language)),
-                   outlets=tuple(outlet_differences(text, claims)), timeline=timeline(articles))
+                   outlets=tuple(outlet_differences(text, claims)), timeline=timeline(articles),
+                   entities=tuple(entities),
+                   quotes=tuple(story_quotes(articles[:MAX_ARTICLES], claims, entities, story.id)))
 
 
 def centred_vectors(articles: Sequence[Article], vectors: dict[str, np.ndarray],

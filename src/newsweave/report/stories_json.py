@@ -10,6 +10,7 @@ from typing import Any
 from newsweave.brief import BriefItem, Cited, OutletDifference
 from newsweave.records import Article
 from newsweave.stories import Story
+from newsweave.who_said import StoryQuote
 
 CONTRACT_VERSION = 1
 
@@ -47,13 +48,21 @@ def story_json(story: Story) -> dict[str, Any]:
         "origins": [{"id": o.id, "articles": list(o.articles), "cited_as": list(o.cited_as)}
                     for o in story.origins],
         "reuse": [dict(edge) for edge in story.reuse],
-        "quotes": [],
-        "entities": [],
+        "quotes": [_quote(quote) for quote in story.quotes],
+        "entities": [{"name": e.name, "type": e.type, "surface_forms": list(e.surface_forms),
+                      "articles": list(e.articles)} for e in story.entities],
         "brief": [_brief_item(item) for item in story.brief],
         "related": list(story.related),
         "outlets": [_outlet(difference) for difference in story.outlets],
         "timeline": story.timeline,
     }
+
+
+def _quote(quote: StoryQuote) -> dict[str, Any]:
+    return {"group": quote.group, "speaker": quote.speaker, "article": quote.article,
+            "language": quote.language, "content": list(quote.content), "kind": quote.kind,
+            "speaker_span": list(quote.speaker_span) if quote.speaker_span else None,
+            "cue": list(quote.cue) if quote.cue else None, "first": quote.first}
 
 
 def _cited(cited: Cited) -> dict[str, Any]:

@@ -49,10 +49,18 @@ class SentenceVectors:
         return vectors.reshape(-1, self.embedder.dim)
 
 
+PairFilter = Callable[[str, str], bool]
+
+
 def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndarray],
-               new: set[str] | None = None,
-               on_pair: Callable[[], None] | None = None) -> list[ReuseEdge]:
-    """Reuse edges among articles (only pairs involving ``new`` ones when given)."""
+               new: set[str] | None = None, on_pair: Callable[[], None] | None = None,
+               across: PairFilter | None = None) -> list[ReuseEdge]:
+    """Reuse edges among articles (only pairs involving ``new`` ones when given).
+
+    ``across`` can veto cross-language candidates before their sentences are embedded (the
+    costly part): a translation reports the same story, so pairs whose leads say otherwise
+    need not be aligned.
+    """
     by_id = {article.id: article for article in articles}
     features = {article.id: article_features(article) for article in articles}
     grams_cache: dict[str, SentenceGrams] = {}
@@ -65,6 +73,8 @@ def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndar
     edges = []
     for first, second in sorted(candidate_pairs(list(features.values()), new)):
         a, b = by_id[first], by_id[second]
+        if across is not None and a.language != b.language and not across(first, second):
+            continue
         verdict = compare_articles(a, b, vectors, grams)
         if verdict.kind != NONE:
             edges.append(build_edge(a, b, features[first], features[second], verdict))
@@ -73,12 +83,12 @@ def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndar
     return edges
 
 
-def update_reuse(store: Store, embedder: Embedder, article_ids: set[str] | None = None,
-                 on_pair: Callable[[], None] | None = None) -> int:
+def update_reuse(store: Store, embedder: Embedder, on_pair: Callable[[], None] | None = None,
+                 across: PairFilter | None = None) -> int:
     """Compare the articles not compared yet with all stored ones; returns new edges."""
     articles = list(store.articles())
     new = {a.id for a in articles} - store.reuse_done()
-    edges = find_reuse(articles, SentenceVectors(embedder, store), new, on_pair)
+    edges = find_reuse(articles, SentenceVectors(embedder, store), new, on_pair, across)
     store.save_reuse([edge_json(edge) for edge in edges], new)
     return len(edges)
 

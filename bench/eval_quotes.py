@@ -1,0 +1,215 @@
+"""Score `newsweave quotes` on the dev splits of german_news_quotes and PolNeAR.
+
+    .venv/bin/python bench/eval_quotes.py [--split dev] [--dataset german|polnear] [--language]
+
+The metric is the one in shared/eval/README.md: a predicted quote matches a gold one when their
+content ranges (a gold content in several fragments counts from its first to its last character)
+have Jaccard overlap >= 0.5, one to one, highest overlap first; quote P/R/F1 over the matches;
+attribution counts the matches whose speaker_span overlaps the gold speaker (source) span, and
+leaves out gold items without a speaker (and the predictions matched to them). PolNeAR gold is
+every E relation of an article's first annotation file (articles annotated by several people
+have one file each); German gold is every annotation. ``--language`` passes the dataset's
+language to the command (by default it detects it, as for an unlabelled document).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsweave.quotes import quotes_for_document
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+if not EVAL.exists():
+    EVAL = Path("/work/shared/eval")
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class GoldItem:
+    """One gold quote: content, speaker and cue fragments (character ranges)."""
+
+    content: list[Span]
+    source: list[Span]
+    cue: list[Span]
+    kind: str = ""
+    nested: bool = False
+
+    @property
+    def range(self) -> Span | None:
+        return (self.content[0][0], self.content[-1][1]) if self.content else None
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    id: str
+    text: str
+    language: str
+    items: list[GoldItem] = field(default_factory=list)
+
+
+def load_german(split: str, root: Path = EVAL) -> list[GoldDoc]:
+    """Every article of one german_news_quotes split."""
+    docs = []
+    for path in sorted((root / "german_news_quotes" / split).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        doc = GoldDoc(path.name.split(" ")[0], data["originalText"], "de")
+        for ann in data["annotations"]:
+            doc.items.append(GoldItem(_german_spans(ann.get("quote")), _german_spans(ann.get("speaker")),
+                                      _german_spans(ann.get("cue")), ann.get("type", ""),
+                                      bool(ann.get("isNested"))))
+        docs.append(doc)
+    return docs
+
+
+def _german_spans(part: dict | None) -> list[Span]:
+    if not part:
+        return []
+    return sorted((span["charBegin"], span["charEnd"]) for span in part.get("spans", []))
+
+
+_T_LINE = re.compile(r"^(T\d+)\t(\w+) ([\d ;]+)\t")
+_E_LINE = re.compile(r"^E\d+\t(.*)$")
+
+
+def load_polnear(split: str, root: Path = EVAL) -> list[GoldDoc]:
+    """Every article of one PolNeAR split, gold from its first annotation file."""
+    base = root / "polnear" / split
+    docs, seen = [], set()
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        name = ann.name[: -len("_xxxx.ann")]
+        if name in seen:
+            continue
+        seen.add(name)
+        text = (base / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        docs.append(GoldDoc(name, text, "en", _brat_items(ann.read_text(encoding="utf-8"))))
+    return docs
+
+
+def _brat_items(standoff: str) -> list[GoldItem]:
+    spans: dict[str, list[Span]] = {}
+    relations = []
+    for line in standoff.splitlines():
+        if match := _T_LINE.match(line):
+            spans[match.group(1)] = sorted(
+                tuple(int(x) for x in part.split()) for part in match.group(3).split(";"))
+        elif match := _E_LINE.match(line):
+            relations.append(dict(arg.split(":", 1) for arg in match.group(1).split()))
+    items = []
+    for rel in relations:
+        content = sorted(s for key in ("Content", "Content2") if key in rel for s in spans.get(rel[key], []))
+        source = spans.get(rel.get("Source", ""), [])
+        items.append(GoldItem(content, source, spans.get(rel.get("Cue", ""), [])))
+    return items
+
+
+@dataclass(slots=True)
+class Counts:
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0
+    attr_predicted: int = 0
+    attr_gold: int = 0
+    attr_correct: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def figures(self) -> dict[str, float]:
+        quote = _prf(self.matched, self.predicted, self.gold)
+        attribution = _prf(self.attr_correct, self.attr_predicted, self.attr_gold)
+        return {"P": quote[0], "R": quote[1], "F1": quote[2], "attr_P": attribution[0],
+                "attr_R": attribution[1], "attr_F1": attribution[2]}
+
+
+def _prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = correct / predicted if predicted else 0.0
+    r = correct / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def jaccard(a: Span, b: Span) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = (a[1] - a[0]) + (b[1] - b[0]) - inter
+    return inter / union if union > 0 else 0.0
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score(predicted: list[dict], gold: list[GoldItem]) -> Counts:
+    """Counts of one document: predictions are the command's quote dicts."""
+    counts = Counts(predicted=len(predicted), gold=len(gold))
+    pairs = []
+    for g, item in enumerate(gold):
+        if item.range is None:
+            continue
+        for p, quote in enumerate(predicted):
+            overlap = jaccard(tuple(quote["content"]), item.range)
+            if overlap >= 0.5:
+                pairs.append((-overlap, g, p))
+    pairs.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    speakerless_matches = 0
+    for _, g, p in pairs:
+        if g in used_g or p in used_p:
+            continue
+        used_g.add(g)
+        used_p.add(p)
+        counts.matched += 1
+        if not gold[g].source:
+            speakerless_matches += 1
+            continue
+        span = predicted[p].get("speaker_span")
+        if span and any(overlaps(tuple(span), s) for s in gold[g].source):
+            counts.attr_correct += 1
+    counts.attr_gold = sum(1 for item in gold if item.source)
+    counts.attr_predicted = len(predicted) - speakerless_matches
+    return counts
+
+
+def evaluate(docs: list[GoldDoc], pass_language: bool = False) -> tuple[Counts, float]:
+    """Run the command's function over the documents; totals and seconds spent."""
+    total = Counts()
+    started = time.perf_counter()
+    outputs = []
+    for doc in docs:
+        record = {"id": doc.id, "text": doc.text}
+        if pass_language:
+            record["language"] = doc.language
+        outputs.append(quotes_for_document(record))
+    seconds = time.perf_counter() - started
+    for doc, out in zip(docs, outputs, strict=True):
+        total.add(score(out["quotes"], doc.items))
+    return total, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--dataset", choices=["german", "polnear", "both"], default="both")
+    parser.add_argument("--language", action="store_true", help="pass the dataset's language")
+    args = parser.parse_args(argv)
+    loaders = {"german": load_german, "polnear": load_polnear}
+    names = list(loaders) if args.dataset == "both" else [args.dataset]
+    for name in names:
+        docs = loaders[name](args.split)
+        counts, seconds = evaluate(docs, args.language)
+        f = counts.figures()
+        sys.stdout.write(
+            f"{name} {args.split}: {len(docs)} docs, {counts.gold} gold, {counts.predicted} predicted | "
+            f"quote P {f['P']:.3f} R {f['R']:.3f} F1 {f['F1']:.3f} | attribution P {f['attr_P']:.3f} "
+            f"R {f['attr_R']:.3f} F1 {f['attr_F1']:.3f} | {len(docs) / seconds:.0f} docs/s\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

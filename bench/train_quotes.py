@@ -1,0 +1,165 @@
+"""Train the quote taggers on the train splits: src/newsweave/quotes/tagger-{en,de,xx}.npz.
+
+    .venv/bin/pip install python-crfsuite==0.9.12   # training only; the package needs numpy
+    .venv/bin/python bench/train_quotes.py [--models en de xx] [--iterations 150] [--c1 1.0]
+
+Each paragraph of a train split becomes one sequence of token features
+(newsweave.quotes.features) with BIO labels for source, cue and content. ``en`` learns from
+polnear/train, ``de`` from german_news_quotes/train, both with every feature; ``xx`` learns from
+both with the language-independent features alone and serves every other language. L1
+regularisation keeps the files small. The models train in parallel, one process each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from eval_quotes import GoldDoc, GoldItem, load_german, load_polnear
+
+from newsweave.quotes import cues
+from newsweave.quotes.cues import lexicon
+from newsweave.quotes.features import analyse, token_features
+from newsweave.quotes.marks import pair_marks
+from newsweave.quotes.model import MODEL_NAMES, model_path, save_tagger
+from newsweave.quotes.tokens import Tokens, tokenize
+
+# Labelling order: sources and cues before contents, so a speaker inside a "Reported" content
+# (German) stays a speaker; outer quotes before nested ones.
+_ORDER = ("S", "C", "Q")
+
+
+def token_labels(tokens: Tokens, items: list[GoldItem]) -> list[str]:
+    """BIO labels of every token from the gold items."""
+    part = [""] * len(tokens)
+    owner = [-1] * len(tokens)
+    ranked = sorted(range(len(items)), key=lambda k: (items[k].nested, -_length(items[k])))
+    for kind in _ORDER:
+        for number in ranked:
+            item = items[number]
+            fragments = {"S": item.source, "C": item.cue, "Q": item.content}[kind]
+            for start, end in fragments:
+                for index in _covered(tokens, start, end):
+                    if not part[index]:
+                        part[index], owner[index] = kind, number
+    labels = []
+    for index, kind in enumerate(part):
+        if not kind:
+            labels.append("O")
+            continue
+        inside = index > 0 and part[index - 1] == kind and owner[index - 1] == owner[index]
+        labels.append(("I-" if inside else "B-") + kind)
+    return labels
+
+
+def _length(item: GoldItem) -> int:
+    return sum(end - start for start, end in item.content)
+
+
+def _covered(tokens: Tokens, start: int, end: int) -> range:
+    from bisect import bisect_left, bisect_right
+
+    first = bisect_right(tokens.ends, start)
+    last = bisect_left(tokens.starts, end)
+    return range(first, last)
+
+
+def sequences(docs: list[GoldDoc], lexical: bool):
+    """(features, labels) for every paragraph of the documents."""
+    for doc in docs:
+        tokens = tokenize(doc.text)
+        analysis = analyse(tokens, lexicon(doc.language), pair_marks(tokens))
+        features = token_features(analysis, lexical)
+        labels = token_labels(tokens, doc.items)
+        for first, last in tokens.paragraphs:
+            yield features[first:last], labels[first:last]
+
+
+def train(name: str, out: Path, iterations: int, c1: float, c2: float) -> str:
+    """Train one tagger and write it; a line saying what was done."""
+    import pycrfsuite
+
+    docs = {"en": load_polnear, "de": load_german, "xx": _both}[name]("train")
+    lexical = name != "xx"
+    trainer = pycrfsuite.Trainer(verbose=False)
+    count = 0
+    for features, labels in sequences(docs, lexical):
+        trainer.append(features, labels)
+        count += 1
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
+                        "feature.possible_transitions": True, "feature.minfreq": 2})
+    started = time.perf_counter()
+    work = out.with_suffix(".crfsuite")
+    trainer.train(str(work))
+    seconds = time.perf_counter() - started
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(work))
+    info = tagger.info()
+    state = {key: weight for key, weight in info.state_features.items() if abs(weight) >= 1e-3}
+    save_tagger(out, state, info.transitions)
+    tagger.close()
+    work.unlink()
+    return (f"{name}: {count} sequences, {seconds:.0f} s, {len(state)} weights -> {out.name} "
+            f"({out.stat().st_size / 1e6:.2f} MB)")
+
+
+# A word joins the learned cue list when the train split marks it as (part of) a cue this often,
+# and in at least this share of its occurrences (0.4 keeps "endorsed", "mocked", drops "also").
+_LEARNED_MIN_COUNT = 4
+_LEARNED_MIN_SHARE = 0.4
+
+
+def learn_cues(docs: list[GoldDoc]) -> list[str]:
+    """Words that the gold marks as cues most of the time they occur."""
+    cue: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for doc in docs:
+        tokens = tokenize(doc.text)
+        for word, label in zip(tokens.words, token_labels(tokens, doc.items), strict=True):
+            word = word.lower()
+            total[word] += 1
+            if label.endswith("-C"):
+                cue[word] += 1
+    return sorted(w for w, n in cue.items()
+                  if n >= _LEARNED_MIN_COUNT and n / total[w] >= _LEARNED_MIN_SHARE and w.isalpha())
+
+
+def write_learned_cues() -> str:
+    """Write the learned cue table of English and German beside the lexicons."""
+    table = {"en": learn_cues(load_polnear("train")), "de": learn_cues(load_german("train"))}
+    cues.LEARNED_PATH.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    cues._build.cache_clear()
+    return f"learned cues: {len(table['en'])} en, {len(table['de'])} de -> {cues.LEARNED_PATH.name}"
+
+
+def _both(split: str) -> list[GoldDoc]:
+    return load_german(split) + load_polnear(split)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=1.0)
+    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--models", nargs="+", default=list(MODEL_NAMES), choices=MODEL_NAMES)
+    parser.add_argument("--out", type=Path, default=None, help="folder (default: the package)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    sys.stdout.write(write_learned_cues() + "\n")
+    with ProcessPoolExecutor(min(len(args.models), os.cpu_count() or 1)) as pool:
+        jobs = [pool.submit(train, name, args.out / f"tagger-{name}.npz" if args.out else model_path(name),
+                            args.iterations, args.c1, args.c2) for name in args.models]
+        for job in jobs:
+            sys.stdout.write(job.result() + "\n")
+    sys.stdout.write(f"done in {time.perf_counter() - started:.0f} s\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,344 @@
+"""Per-language word lists that mark speech: reporting verbs, "according to" forms, titles.
+
+Beside the hand-made lists, ``cues-learned.json`` (written by ``bench/train_quotes.py``) holds
+the words that the train splits mark as cues most of the time they occur, for English and German
+("endorsed", "mocked", "mitteilte"); they join the reporting verbs of their language.
+
+These lists feed two things: the rule layer (every language) and the generic features of the
+tagging model, which is trained on English and German and applied to the other languages through
+these word classes alone. Entries are lower-case word forms; ``STEMS`` holds prefixes for the
+languages whose verbs inflect too much to list (Russian, Polish, Turkish, Albanian). A phrase is
+a tuple of words. Languages: en de fr es it pt ru sq pl tr nl.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# Word classes a token can carry (a token may carry several).
+CUE = "cue"  # a reporting verb form: said, sagte, a déclaré, tha, dedi
+NOUN = "noun"  # a speech noun: statement, Angaben, declaración
+ACCORDING = "acc"  # a source-marking adposition: according to, laut, selon, sipas, göre
+COMPLEMENT = "comp"  # a complementiser after a reporting verb: that, dass, que, se, że
+PRONOUN = "pron"  # a third-person pronoun that can stand for a speaker
+TITLE = "title"  # a title or honorific before a name: President, Minister, Herr, M.
+PERSON_NOUN = "pnoun"  # a noun that names a person by role: spokesman, expert, Sprecher
+
+_REPORTING = {
+    "en": """say says said saying tell tells told telling state states stated add adds added
+        note notes noted warn warns warned stress stresses stressed explain explains explained
+        claim claims claimed argue argues argued insist insists insisted announce announces
+        announced report reports reported write writes wrote written ask asks asked reply replies
+        replied respond responds responded comment comments commented acknowledge acknowledged
+        acknowledges admit admits admitted confirm confirms confirmed deny denies denied declare
+        declares declared emphasize emphasized emphasizes emphasise emphasised believe believes
+        believed think thinks thought suggest suggests suggested predict predicts predicted
+        recall recalls recalled urge urges urged accuse accuses accused describe describes
+        described tweet tweets tweeted contend contends contended allege alleges alleged
+        maintain maintains maintained assert asserts asserted indicate indicates indicated
+        reveal reveals revealed show shows showed shown find finds found estimate estimates
+        estimated agree agrees agreed complain complains complained promise promises promised
+        vow vows vowed pledge pledged pledges criticize criticized criticizes criticise
+        criticised conclude concluded concludes recount recounted explain observe observed
+        observes remark remarked remarks mention mentions mentioned reiterate reiterated
+        reiterates underline underlined underlines highlight highlighted highlights quip quipped
+        joke joked recommend recommended expect expects expected hope hopes hoped fear fears
+        feared worry worries worried demand demands demanded propose proposed proposes
+        inform informed informs testify testified testifies conceded concede concedes""",
+    "de": """sagte sagt sagten sagen gesagt sage erklärte erklärt erklärten erklären betonte
+        betont betonten meinte meint meinten berichtete berichtet berichteten teilte teilt
+        teilten mitgeteilt sprach spricht kritisierte kritisiert warnte warnt warnten forderte
+        fordert forderten bestätigte bestätigt behauptete behauptet äußerte äußert geäußert
+        fügte fügt hinzugefügt kündigte kündigt angekündigt erläuterte erläutert unterstrich
+        unterstreicht verkündete verkündet schrieb schreibt geschrieben räumte räumt
+        eingeräumt zitiert zitierte hieß heißt erwiderte erwidert antwortete antwortet
+        bekräftigte bekräftigt versicherte versichert glaubt glaubte vermutet vermutete
+        befürchtet befürchtete mahnte mahnt appellierte appelliert bezeichnete bezeichnet
+        nannte nennt beklagte beklagt wies weist verwies verweist sieht sah bekannte
+        gestand gesteht dementierte dementiert verlangte verlangt schätzt schätzte
+        ergänzte ergänzt berichten melden meldete meldet""",
+    "fr": """déclaré déclare déclarait dit dire disait affirmé affirme affirmait souligné
+        souligne ajouté ajoute indiqué indique expliqué explique estimé estime précisé précise
+        averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
+        confie jugé juge reconnu reconnaît noté note répondu répond martelé martèle lancé
+        dénoncé dénonce regretté regrette prévenu prévient confirmé confirme démenti dément
+        estimait déclarait soutenu soutient écrit""",
+    "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
+        explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
+        destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa
+        insistió insiste anunció anuncia apuntó apunta precisó precisa reconoció reconoce
+        comentó comenta respondió responde criticó critica denunció denuncia consideró
+        considera recordó recuerda enfatizó opinó escribió""",
+    "it": """detto dice diceva dichiarato dichiara affermato afferma sottolineato sottolinea
+        spiegato spiega aggiunto aggiunge ribadito ribadisce osservato osserva avvertito
+        avverte annunciato annuncia precisato precisa dichiarò disse affermò sottolineò spiegò
+        aggiunse ribadì osservò assicurato assicura evidenziato evidenzia commentato commenta
+        ricordato ricorda riferito riferisce confermato conferma scritto rilevato rileva""",
+    "pt": """disse diz afirmou afirma declarou declara explicou explica acrescentou
+        acrescenta sublinhou sublinha destacou destaca salientou salienta avisou garantiu
+        garante referiu refere anunciou anuncia""",
+    "ru": """сказал сказала сказали говорит говорил говорила говорят заявил заявила заявили
+        заявляет сообщил сообщила сообщили сообщает отметил отметила отметили отмечает
+        подчеркнул подчеркнула подчеркнули подчеркивает подчёркивает добавил добавила
+        добавили пояснил пояснила пояснили объяснил объяснила рассказал рассказала
+        предупредил предупредила указал указала указали считает считают уверен уверена
+        призвал призвала написал написала ответил ответила""",
+    "sq": """tha thotë thanë deklaroi deklaron deklaruan theksoi theksojnë theksuan shtoi
+        shtuan nënvizoi nënvizuan pohoi pohuan bëri sqaroi paralajmëroi njoftoi tregoi
+        raportoi konfirmoi kërkoi vlerësoi shprehu theksonte""",
+    "pl": """powiedział powiedziała powiedzieli mówi mówił mówiła stwierdził stwierdziła
+        podkreślił podkreśliła dodał dodała zaznaczył zaznaczyła oświadczył oświadczyła
+        poinformował poinformowała ocenił oceniła przekazał przekazała wyjaśnił wyjaśniła
+        ostrzegł ostrzegła zapewnił zapewniła napisał napisała uważa przyznał przyznała""",
+    "tr": """dedi diyor demişti söyledi söylüyor açıkladı açıklıyor belirtti
+        belirtiyor vurguladı vurguluyor kaydetti ekledi bildirdi ifade uyardı iddia
+        savundu aktardı duyurdu""",
+    "nl": """zei zegt zeiden verklaarde verklaart benadrukte stelde stelt voegde meldde
+        meldt schreef liet waarschuwde""",
+    # Japanese: the quotative particle and the verb come as one token after 」.
+    "ja": "と述べた と語った と話した と言った と強調した と指摘した と説明した と発表した と述べました",
+}
+# Prefixes of reporting verbs in languages with rich inflection (matched at a word's start).
+STEMS = {
+    "ru": ("заяв", "сообщ", "сказа", "отмет", "подчерк", "добав", "поясн", "объясн",
+           "рассказ", "предупре", "призва", "уточн", "признал", "назвал"),
+    "pl": ("powiedzia", "stwierdzi", "podkreśli", "doda", "zaznaczy", "oświadczy",
+           "poinformowa", "oceni", "przekaza", "wyjaśni", "ostrzeg", "zapewni"),
+    "tr": ("söyle", "açıkla", "belirt", "vurgula", "kaydet", "bildir", "uyar", "savun",
+           "aktar", "duyur"),
+    "sq": ("deklar", "theks", "nënvizo", "paralajmëro", "sqaro", "konfirmo"),
+}
+_NOUNS = {
+    "en": """statement statements remarks remark interview speech comments announcement
+        words testimony press release tweet post letter report""",
+    "de": """angaben angabe aussage aussagen erklärung mitteilung worte wort interview
+        bericht berichten meinung ansicht auffassung einschätzung sicht""",
+    "fr": "déclaration propos communiqué entretien interview",
+    "es": "declaraciones declaración palabras comunicado entrevista",
+    "it": "dichiarazione dichiarazioni parole comunicato intervista",
+    "ru": "словам заявлении заявление данным сообщению",
+    "sq": "deklaratë deklaratën fjalët",
+    "pl": "słowami oświadczeniu",
+    "tr": "açıklamasında açıklama",
+}
+_ACCORDING = {
+    "en": ["according to", "as quoted by", "quoted by", "cited by", "per"],
+    "de": ["laut", "zufolge", "nach angaben", "nach ansicht", "nach auffassung"],
+    "fr": ["selon", "d'après", "d’après", "aux dires de"],
+    "es": ["según", "de acuerdo con", "a juicio de"],
+    "it": ["secondo", "stando a", "a detta di"],
+    "pt": ["segundo", "de acordo com", "conforme"],
+    "ru": ["по словам", "по данным", "по мнению", "как сообщает", "согласно"],
+    "sq": ["sipas", "sikurse tha", "siç tha"],
+    "pl": ["według", "zdaniem", "jak powiedział", "jak podkreślił", "jak poinformował"],
+    "tr": ["göre", "açıklamasına göre", "ifadesine göre"],
+    "nl": ["volgens", "aldus"],
+}
+_COMPLEMENTS = {
+    "en": "that", "de": "dass daß ob", "fr": "que qu' qu’", "es": "que", "it": "che",
+    "pt": "que", "ru": "что чтобы", "sq": "se që", "pl": "że iż", "tr": "ki", "nl": "dat",
+}
+_PRONOUNS = {
+    "en": {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f", "i": "x", "we": "p"},
+    "de": {"er": "m", "sie": "f", "ihm": "m", "ihr": "f", "ich": "x", "wir": "p"},
+    "fr": {"il": "m", "elle": "f", "ils": "p", "elles": "p"},
+    "es": {"él": "m", "ella": "f", "ellos": "p"},
+    "it": {"lui": "m", "lei": "f", "egli": "m", "essi": "p"},
+    "pt": {"ele": "m", "ela": "f", "eles": "p"},
+    "ru": {"он": "m", "она": "f", "они": "p"},
+    "sq": {"ai": "m", "ajo": "f", "ata": "p", "ato": "p"},
+    "pl": {"on": "m", "ona": "f", "oni": "p"},
+    "tr": {"o": "x", "onlar": "p"},
+    "nl": {"hij": "m", "zij": "x", "ze": "x"},
+}
+# Titles and honorifics before a person's name, lower-case, per language; the value is the
+# title's key, so "the minister" later finds "Foreign Minister Wang Yi" (one key across
+# inflections and languages); "" marks a bare honorific (Mr., Frau, M.).
+_TITLES = {
+    "en": {"president": "president", "minister": "minister", "premier": "premier",
+           "prime": "premier", "chancellor": "chancellor", "senator": "senator",
+           "sen.": "senator", "rep.": "representative", "representative": "representative",
+           "gov.": "governor", "governor": "governor", "mayor": "mayor",
+           "secretary": "secretary", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+           "spokesperson": "spokesperson", "ambassador": "ambassador", "general": "general",
+           "gen.": "general", "professor": "professor", "prof.": "professor", "dr.": "doctor",
+           "judge": "judge", "chairman": "chair", "chairwoman": "chair", "ceo": "ceo",
+           "king": "king", "queen": "queen", "pope": "pope", "coach": "coach",
+           "director": "director", "leader": "leader", "diplomat": "diplomat",
+           "mr.": "", "mr": "", "mrs.": "", "mrs": "", "ms.": "", "ms": ""},
+    "de": {"präsident": "president", "präsidentin": "president", "minister": "minister",
+           "ministerin": "minister", "bundesminister": "minister",
+           "bundesministerin": "minister", "innenminister": "minister",
+           "außenminister": "minister", "premierminister": "premier",
+           "ministerpräsident": "premier", "ministerpräsidentin": "premier",
+           "kanzler": "chancellor", "kanzlerin": "chancellor", "bundeskanzler": "chancellor",
+           "bundeskanzlerin": "chancellor", "bundespräsident": "president",
+           "bürgermeister": "mayor", "bürgermeisterin": "mayor", "sprecher": "spokesperson",
+           "sprecherin": "spokesperson", "botschafter": "ambassador", "general": "general",
+           "professor": "professor", "professorin": "professor", "prof.": "professor",
+           "dr.": "doctor", "richter": "judge", "richterin": "judge", "chef": "ceo",
+           "chefin": "ceo", "vorsitzende": "chair", "vorsitzender": "chair", "papst": "pope",
+           "trainer": "coach", "direktor": "director", "herr": "", "frau": "", "hr.": ""},
+    "fr": {"président": "president", "présidente": "president", "ministre": "minister",
+           "premier": "premier", "porte-parole": "spokesperson", "ambassadeur": "ambassador",
+           "général": "general", "professeur": "professor", "m.": "", "mme": "", "mme.": ""},
+    "es": {"presidente": "president", "presidenta": "president", "ministro": "minister",
+           "ministra": "minister", "portavoz": "spokesperson", "embajador": "ambassador",
+           "canciller": "minister", "señor": "", "señora": "", "sr.": "", "sra.": ""},
+    "it": {"presidente": "president", "ministro": "minister", "premier": "premier",
+           "portavoce": "spokesperson", "ambasciatore": "ambassador", "signor": "",
+           "signora": ""},
+    "pt": {"presidente": "president", "ministro": "minister", "ministra": "minister",
+           "porta-voz": "spokesperson", "senhor": "", "senhora": ""},
+    "ru": {"президент": "president", "министр": "minister", "премьер": "premier",
+           "глава": "leader", "представитель": "spokesperson", "посол": "ambassador",
+           "господин": ""},
+    "sq": {"presidenti": "president", "presidentit": "president", "presidentin": "president",
+           "presidentja": "president", "ministri": "minister", "ministrin": "minister",
+           "ministrit": "minister", "ministrja": "minister", "kryeministri": "premier",
+           "kryeministrin": "premier", "kryeministrit": "premier", "zëdhënësi": "spokesperson",
+           "zëdhënësja": "spokesperson", "ambasadori": "ambassador", "zoti": "", "zonja": "",
+           "jashtëm": "", "brendshëm": ""},
+    "pl": {"prezydent": "president", "minister": "minister", "premier": "premier",
+           "rzecznik": "spokesperson", "ambasador": "ambassador", "pan": "", "pani": ""},
+    "tr": {"cumhurbaşkanı": "president", "bakan": "minister", "bakanı": "minister",
+           "başbakan": "premier", "sözcüsü": "spokesperson", "büyükelçi": "ambassador",
+           "bay": "", "bayan": ""},
+    "nl": {"president": "president", "minister": "minister", "premier": "premier",
+           "woordvoerder": "spokesperson", "meneer": "", "mevrouw": ""},
+}
+_PERSON_NOUNS = {
+    "en": """spokesman spokeswoman spokesperson official officials expert experts analyst
+        analysts source sources aide aides adviser advisers advisor researcher professor
+        witness witnesses diplomat police""",
+    "de": "sprecher sprecherin experte experten beobachter polizei behörden analytiker",
+    "fr": "porte-parole experts responsable analystes",
+    "es": "portavoz expertos fuentes analistas",
+    "it": "portavoce esperti fonti analisti",
+    "pt": "porta-voz especialistas fontes",
+    "ru": "представитель эксперты источник",
+    "sq": "zëdhënësi ekspertët analistët",
+    "pl": "rzecznik eksperci",
+    "tr": "sözcü uzmanlar",
+    "nl": "woordvoerder experts",
+}
+_GENDER_TITLES = {"mr.": "m", "mr": "m", "herr": "m", "m.": "m", "señor": "m", "sr.": "m",
+                  "signor": "m", "pan": "m", "zoti": "m", "господин": "m", "spokesman": "m",
+                  "chairman": "m", "king": "m", "bay": "m", "meneer": "m", "senhor": "m",
+                  "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "frau": "f", "mme": "f",
+                  "mme.": "f", "señora": "f", "sra.": "f", "signora": "f", "pani": "f",
+                  "zonja": "f", "spokeswoman": "f", "chairwoman": "f", "queen": "f",
+                  "präsidentin": "f", "ministerin": "f", "kanzlerin": "f",
+                  "bundeskanzlerin": "f", "sprecherin": "f", "présidente": "f",
+                  "presidenta": "f", "ministra": "f", "bayan": "f", "mevrouw": "f",
+                  "senhora": "f", "presidentja": "f", "ministrja": "f", "zëdhënësja": "f"}
+LANGUAGES = tuple(_REPORTING)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word classes of one language (or of all, merged, when the language is unknown)."""
+
+    language: str
+    words: dict[str, frozenset[str]]
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (phrase, class)
+    stems: tuple[str, ...]
+    pronouns: dict[str, str]  # pronoun -> gender m / f / p (plural) / x (any)
+    titles: dict[str, str]  # title -> title key ("" for a bare honorific)
+    gendered_titles: dict[str, str]
+
+    def classes(self, word: str) -> frozenset[str]:
+        """The word classes of one lower-case word (phrases are matched apart)."""
+        found = self.words.get(word)
+        if found is not None:
+            return found
+        if self.stems and len(word) > 4 and word.startswith(self.stems):
+            return _CUE_ONLY
+        return _NONE
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a blank-separated list (keeps long word lists readable in the source)."""
+    return frozenset(text.split())
+
+
+_CUE_ONLY = frozenset({CUE})
+_NONE: frozenset[str] = frozenset()
+_CUE_PHRASES = {
+    "en": ("was quoted as saying", "is quoted as saying", "were quoted as saying",
+           "went on to say", "pointed out", "points out", "made clear", "quoted as saying"),
+    "de": ("teilte mit", "fügte hinzu", "hieß es", "wies darauf hin", "gab bekannt",
+           "gab an", "sagte gegenüber"),
+    "fr": ("a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a indiqué"),
+    "it": ("ha detto", "ha dichiarato", "ha affermato", "ha sottolineato", "ha aggiunto"),
+    "sq": ("u shpreh", "vuri në dukje", "bëri të ditur", "theksoi se"),
+    "tr": ("ifade etti", "iddia etti", "dile getirdi", "kaydetti"),
+    "ru": ("по его словам", "по её словам", "по ее словам"),
+}
+
+
+LEARNED_PATH = Path(__file__).with_name("cues-learned.json")
+
+
+def _learned(language: str) -> list[str]:
+    """Cue words learned from a train split (none when the table is absent)."""
+    if not LEARNED_PATH.exists():
+        return []
+    return json.loads(LEARNED_PATH.read_text(encoding="utf-8")).get(language, [])
+
+
+def _language_key(language: str) -> str:
+    return language if language in _REPORTING else "*"
+
+
+def lexicon(language: str = "*") -> Lexicon:
+    """The lexicon of one language code ("*" or an unknown code: every language merged)."""
+    return _build(_language_key(language))
+
+
+@lru_cache(maxsize=16)
+def _build(key: str) -> Lexicon:
+    """The lexicon of one language key (cached; ``_build.cache_clear()`` after new tables)."""
+    languages = LANGUAGES if key == "*" else (key,)
+    words: dict[str, set[str]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(form: str, cls: str) -> None:
+        parts = tuple(form.split())
+        if len(parts) == 1:
+            words.setdefault(parts[0], set()).add(cls)
+        else:
+            phrases.setdefault(parts[0], []).append((parts, cls))
+
+    pronouns: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for language in languages:
+        for word in _REPORTING[language].split():
+            add(word, CUE)
+        for table, cls in ((_NOUNS, NOUN), (_COMPLEMENTS, COMPLEMENT), (_PERSON_NOUNS, PERSON_NOUN)):
+            for word in table.get(language, "").split():
+                add(word, cls)
+        for form in _ACCORDING.get(language, ()):
+            add(form, ACCORDING)
+        for form in _CUE_PHRASES.get(language, ()):
+            add(form, CUE)
+        for word in _learned(language):
+            if ACCORDING not in words.get(word, ()):
+                add(word, CUE)
+        for word, gender in _PRONOUNS.get(language, {}).items():
+            add(word, PRONOUN)
+            pronouns.setdefault(word, gender)
+        for word, title in _TITLES.get(language, {}).items():
+            add(word, TITLE)
+            titles.setdefault(word, title)
+    stems = tuple(stem for language in languages for stem in STEMS.get(language, ()))
+    return Lexicon(
+        language=key,
+        words={word: frozenset(classes) for word, classes in words.items()},
+        phrases={first: tuple(sorted(found, key=lambda p: -len(p[0])))
+                 for first, found in phrases.items()},
+        stems=stems, pronouns=pronouns, titles=titles, gendered_titles=dict(_GENDER_TITLES),
+    )

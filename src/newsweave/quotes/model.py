@@ -1,0 +1,113 @@
+"""The learned tagger: a linear-chain CRF over tokens, applied with numpy (Viterbi).
+
+Labels are BIO tags for the three parts of an attribution: ``S`` the source (speaker mention),
+``C`` the cue, ``Q`` the content. The weights were learned with CRFsuite by
+``bench/train_quotes.py`` and are shipped beside this file; nothing is downloaded, and only numpy
+is needed here. Three taggers: ``en`` (PolNeAR train, all features), ``de``
+(german_news_quotes train, all features) and ``xx`` (both, language-independent features only)
+for every other language. Each runs in two passes (stacking): the second pass sees the first
+pass's labels around every token (``features.stacked_features``) and was trained on first-pass
+labels predicted for held-out folds of the train split, so it learns to trust them as much as
+they deserve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).parent
+MODEL_NAMES = ("en", "de", "xx")
+LABELS = ("O", "B-S", "I-S", "B-C", "I-C", "B-Q", "I-Q")
+
+
+@dataclass(frozen=True, slots=True)
+class Tagger:
+    """State weights (attribute x label) and label transitions of the CRF."""
+
+    index: dict[str, int]
+    weights: np.ndarray  # (attributes + 1, labels); the last row is zeros for unknown ones
+    transitions: np.ndarray  # (labels, labels): from -> to
+    labels: tuple[str, ...]
+
+    def tag(self, features: list[list[str]]) -> list[str]:
+        """The best label sequence for one sequence of token features."""
+        if not features:
+            return []
+        unknown = len(self.index)
+        index = self.index
+        rows = [[index.get(f, unknown) for f in feats] for feats in features]
+        width = max(len(r) for r in rows)
+        ids = np.full((len(rows), width), unknown, dtype=np.int64)
+        for position, row in enumerate(rows):
+            ids[position, : len(row)] = row
+        emissions = self.weights[ids].sum(axis=1)
+        return [self.labels[i] for i in _viterbi(emissions, self.transitions)]
+
+
+def _viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
+    length = emissions.shape[0]
+    score = emissions[0].copy()
+    back = np.empty((length, emissions.shape[1]), dtype=np.int64)
+    for position in range(1, length):
+        total = score[:, None] + transitions
+        back[position] = total.argmax(axis=0)
+        score = total.max(axis=0) + emissions[position]
+    best = [int(score.argmax())]
+    for position in range(length - 1, 0, -1):
+        best.append(int(back[position, best[-1]]))
+    best.reverse()
+    return best
+
+
+def save_tagger(path: Path, state: dict[tuple[str, str], float],
+                transitions: dict[tuple[str, str], float], labels: tuple[str, ...] = LABELS) -> None:
+    """Write CRFsuite's learned weights as a compressed npz (attribute strings, sparse weights)."""
+    label_index = {label: i for i, label in enumerate(labels)}
+    attributes = sorted({attr for attr, _ in state})
+    attr_index = {attr: i for i, attr in enumerate(attributes)}
+    rows = np.array([attr_index[a] for a, _ in state], dtype=np.int32)
+    cols = np.array([label_index[label] for _, label in state], dtype=np.int8)
+    values = np.array(list(state.values()), dtype=np.float16)
+    trans = np.zeros((len(labels), len(labels)), dtype=np.float32)
+    for (source, target), weight in transitions.items():
+        trans[label_index[source], label_index[target]] = weight
+    np.savez_compressed(path, attributes=np.array(attributes), labels=np.array(labels), rows=rows,
+                        cols=cols, values=values, transitions=trans)
+
+
+def model_path(name: str, stage: int = 1) -> Path:
+    """Where the shipped tagger ``name`` ("en", "de", "xx") of a pass (1 or 2) lies."""
+    return MODEL_DIR / (f"tagger-{name}.npz" if stage == 1 else f"tagger-{name}-{stage}.npz")
+
+
+@dataclass(frozen=True, slots=True)
+class Taggers:
+    """The two passes of one language's tagger, and whether it takes lexical features."""
+
+    first: Tagger
+    second: Tagger | None
+    lexical: bool
+
+
+def tagger_for(language: str) -> Taggers:
+    """The taggers for a language: its own for English and German, the generic one otherwise."""
+    name = language if language in ("en", "de") else "xx"
+    second = model_path(name, 2)
+    return Taggers(load_tagger(model_path(name)), load_tagger(second) if second.exists() else None,
+                   name != "xx")
+
+
+@lru_cache(maxsize=4)
+def load_tagger(path: Path) -> Tagger:
+    """A shipped tagger (each loaded once per process)."""
+    with np.load(path, allow_pickle=False) as data:
+        attributes = [str(a) for a in data["attributes"]]
+        labels = tuple(str(label) for label in data["labels"])
+        weights = np.zeros((len(attributes) + 1, len(labels)), dtype=np.float32)
+        weights[data["rows"], data["cols"]] = data["values"].astype(np.float32)
+        transitions = data["transitions"].astype(np.float32)
+    return Tagger({a: i for i, a in enumerate(attributes)}, weights, transitions, labels)

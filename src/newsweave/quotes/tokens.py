@@ -1,0 +1,111 @@
+"""Tokens, sentences and paragraphs of a text, as character offsets into it (nothing is changed).
+
+The quote finder works on the text it is given, so that the ``newsweave quotes`` command can
+answer in that text's offsets; it therefore splits on its own, with a regular expression and a
+small abbreviation list, instead of reusing ``Article.sentences``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsweave.quotes.cues import word_set
+
+# Words (with inner hyphens, dots, apostrophes: "Jinping-u", "U.S", "don't", "t'i"), a
+# possessive "'s" apart, a doubled apostrophe used as a quotation mark, or one other character.
+# Honorifics keep their stop ("Mr.", "M.", "Mme."), so a name after them stays one phrase.
+_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Mme|M|Hr|Fr)\.(?=\s)"
+                    r"|\w+(?:[-.]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|''|``|[^\w\s]")
+_ENDS = frozenset(".!?…")
+# Closing marks and brackets that may follow a sentence's final stop.
+_TRAILERS = frozenset("\"'”’»›」』)]“«")
+_ABBREVIATIONS = word_set("""mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof inc co corp
+    ltd no vs etc u.s u.k u.n e.g i.e jan feb mar apr aug sept sep oct nov dec mt ft bzw z.b u.a ca
+    nr str dipl ing mio mrd abs vgl evtl ggf m mme mlle sra sr dott avv ul tel hr ph""")
+
+
+@dataclass(slots=True)
+class Tokens:
+    """A text cut into tokens, with the sentence and paragraph each token belongs to."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence_of: list[int]
+    sentences: list[tuple[int, int]]  # token ranges, end exclusive
+    paragraphs: list[tuple[int, int]]  # token ranges, end exclusive
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character range of tokens ``first`` .. ``last`` (inclusive)."""
+        return self.starts[first], self.ends[last]
+
+
+def tokenize(text: str) -> Tokens:
+    """Tokens, sentences and paragraphs of ``text``."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    paragraphs: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        first = len(words)
+        for match in _TOKEN.finditer(line.group()):
+            words.append(match.group())
+            starts.append(line.start() + match.start())
+            ends.append(line.start() + match.end())
+        if len(words) > first:
+            paragraphs.append((first, len(words)))
+    sentences = [piece for para in paragraphs for piece in _split(words, starts, ends, text, *para)]
+    sentence_of = [0] * len(words)
+    for number, (first, last) in enumerate(sentences):
+        for index in range(first, last):
+            sentence_of[index] = number
+    return Tokens(text, words, starts, ends, sentence_of, sentences, paragraphs)
+
+
+def _split(words: list[str], starts: list[int], ends: list[int], text: str, first: int,
+           last: int) -> list[tuple[int, int]]:
+    """Sentence ranges of one paragraph's tokens."""
+    pieces = []
+    begin = first
+    index = first
+    while index < last:
+        if words[index] in _ENDS:
+            stop = index + 1
+            while stop < last and words[stop] in _TRAILERS and starts[stop] == ends[stop - 1]:
+                stop += 1
+            if stop < last and _boundary(words, starts, ends, index, stop):
+                pieces.append((begin, stop))
+                begin = stop
+            index = stop
+            continue
+        index += 1
+    if begin < last:
+        pieces.append((begin, last))
+    return pieces
+
+
+def _boundary(words: list[str], starts: list[int], ends: list[int], stop: int, after: int) -> bool:
+    """True when the stop at ``stop`` ends a sentence and ``after`` begins the next."""
+    if starts[after] == ends[after - 1]:
+        return False  # "3.5", "U.S.": no space after the stop
+    following = words[after]
+    if not (following[0].isupper() or following[0].isdigit() or following in _OPENERS):
+        return False
+    if words[stop] != "." or stop == 0:
+        return True
+    before = words[stop - 1]
+    if ends[stop - 1] != starts[stop]:
+        return True
+    lower = before.lower()
+    if lower in _ABBREVIATIONS or (len(before) == 1 and before.isalpha() and before.isupper()):
+        return False
+    # "am 25. Mai": a day number before a stop is an ordinal, not a sentence end.
+    return not (before.isdigit() and len(before) <= 2)
+
+
+_OPENERS = frozenset("\"'“„«»‹‚‘「『([") | {"''", "``"}

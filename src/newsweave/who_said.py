@@ -1,0 +1,96 @@
+"""Who said what in a story: quotes with resolved speakers, grouped across articles and
+languages, and the story's entities.
+
+A quote group is one statement wherever it appears: quotes whose content lies in sentences of
+the same claim (sentences linked across articles and languages, see ``claims``) and whose
+speakers are the same person (or not a known person on one side: a pronoun the resolver missed,
+an organisation). The group's first appearance is its
+earliest article. Speaker names are mapped to the entity that has them among its surface forms,
+so "Lavrovi" in an Albanian article and "Sergey Lavrov" in an English one are one speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsweave.claims import Claim
+from newsweave.entities import Entity, link_entities
+from newsweave.quotes import find_quotes
+from newsweave.records import Article
+from newsweave.sketch import UnionFind
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuote:
+    """A quote of one article, with its group across the story."""
+
+    group: str
+    speaker: str | None
+    article: str
+    language: str
+    content: tuple[int, int]
+    kind: str
+    speaker_span: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    first: bool  # the group's earliest appearance
+
+
+def story_entities(articles: Sequence[Article]) -> list[Entity]:
+    """The people, organisations and places of a story, normalised across languages."""
+    return link_entities(articles)
+
+
+def story_quotes(articles: Sequence[Article], claims: Sequence[Claim],
+                 entities: Sequence[Entity], story_id: str) -> list[StoryQuote]:
+    """Quotes of the story's articles (in article order), grouped across articles."""
+    speaker_of = _speaker_names(entities)
+    claim_of = {key: n for n, claim in enumerate(claims) for key in claim.sentences}
+    found = []
+    for article in articles:
+        for quote in find_quotes(article):
+            person = speaker_of.get(quote.speaker.casefold()) if quote.speaker else None
+            claims_of_quote = {claim_of[(article.id, i)] for i in _sentences(article, quote.content)
+                               if (article.id, i) in claim_of}
+            found.append((article, quote, person, claims_of_quote))
+    groups = _group(found)
+    seen: set[int] = set()
+    quotes = []
+    for index, (article, quote, person, _) in enumerate(found):
+        speaker = person or quote.speaker
+        group = groups.find(index)
+        quotes.append(StoryQuote(f"{story_id}-q{group}", speaker, article.id, article.language,
+                                 quote.content, quote.kind, quote.speaker_span, quote.cue,
+                                 first=group not in seen))
+        seen.add(group)
+    return quotes
+
+
+def _group(found: list) -> UnionFind:
+    """Quotes sharing a claim whose speakers agree (or one is no known person) are one statement."""
+    groups = UnionFind(range(len(found)))
+    by_claim: dict[int, list[int]] = {}
+    for index, (_, _, _, claims) in enumerate(found):
+        for claim in claims:
+            by_claim.setdefault(claim, []).append(index)
+    for members in by_claim.values():
+        for i in members:
+            for j in members:
+                a, b = found[i][2], found[j][2]
+                if i < j and found[i][0].id != found[j][0].id and (a is None or b is None or a == b):
+                    groups.union(i, j)
+    return groups
+
+
+def _speaker_names(entities: Sequence[Entity]) -> dict[str, str]:
+    """Every surface form of a person (casefolded) -> the person's canonical name."""
+    names = {}
+    for entity in entities:
+        if entity.type.upper().startswith("PER"):
+            for form in (*entity.surface_forms, entity.name):
+                names.setdefault(form.casefold(), entity.name)
+    return names
+
+
+def _sentences(article: Article, span: tuple[int, int]) -> list[int]:
+    return [i for i, s in enumerate(article.sentences) if s.start < span[1] and span[0] < s.end]

@@ -1,0 +1,254 @@
+"""Quotes: every quotation-mark style, reported speech in many languages, speakers, the command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.pipeline import build_article, prepare
+from newsweave.quotes import Quote, find_quotes, find_quotes_in_text, quotes_for_document, run_lines
+from newsweave.quotes.marks import pair_marks
+from newsweave.quotes.tokens import tokenize
+from newsweave.records import Article, RawDocument
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "seeds"
+
+
+def _quotes(text: str, language: str) -> list[Quote]:
+    return find_quotes_in_text(text, language)
+
+
+def _one(text: str, language: str, kind: str | None = None) -> Quote:
+    """The single quote of a text (of one kind, when given)."""
+    found = [q for q in _quotes(text, language) if kind is None or q.kind == kind]
+    assert len(found) == 1, [(q.kind, text[slice(*q.content)]) for q in found]
+    return found[0]
+
+
+def _text(text: str, span: tuple[int, int] | None) -> str | None:
+    return text[span[0] : span[1]] if span else None
+
+
+# -- quotation marks ------------------------------------------------------------------------------
+
+MARK_STYLES = [
+    ("en", "“We will not raise taxes this year,” said Senator Mary Jones.",
+     "We will not raise taxes this year"),
+    ("en", '"We will not raise taxes this year," said Senator Mary Jones.',
+     "We will not raise taxes this year"),
+    ("en", "She said: ‘This is a good day for all of us.’", "This is a good day for all of us."),
+    ("en", "He told reporters: ''We have done nothing wrong here.''", "We have done nothing wrong here."),
+    ("de", "„Wir werden die Steuern nicht erhöhen“, sagte Angela Merkel am Montag.",
+     "Wir werden die Steuern nicht erhöhen"),
+    ("de", "»Wir schaffen das schon irgendwie«, sagte die Kanzlerin.", "Wir schaffen das schon irgendwie"),
+    ("de", "Er sagte: ‚Das ist ein guter Tag für uns alle.‘", "Das ist ein guter Tag für uns alle."),
+    ("fr", "« Nous ne céderons jamais aux menaces », a déclaré M. Dupont.",
+     "Nous ne céderons jamais aux menaces"),
+    ("ja", "田中氏は「私たちは協力を続けます」と述べた。", "私たちは協力を続けます"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "inner"), MARK_STYLES)
+def test_every_quotation_mark_style_gives_a_direct_quote(language, text, inner):
+    quote = _one(text, language, "direct")
+    content = _text(text, quote.content)
+    assert inner in content and len(content) <= len(inner) + 4  # the marks and a comma at most
+    assert quote.cue is not None and quote.speaker_span is not None
+
+
+def test_marks_pair_in_nested_and_reversed_styles():
+    tokens = tokenize("»Er sagte „nein“ und ging«, schrieb sie. « Oui », dit-il.")
+    inner = [tokens.text[tokens.starts[q.first] : tokens.ends[q.last]] for q in pair_marks(tokens)]
+    assert inner == ["Er sagte „nein“ und ging", "Oui"]
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote():
+    text = ("“The first part of the statement is here and it is long.\n"
+            "“And the second paragraph ends here,” said Smith.")
+    quote = _one(text, "en")
+    assert quote.content[0] <= 1 and _text(text, quote.content).endswith("ends here,”")
+    assert quote.speaker == "Smith"
+
+
+def test_an_unclosed_mark_without_a_continuation_is_not_a_quote():
+    tokens = tokenize("He is 6'2\" tall.\nNext paragraph here.")
+    assert pair_marks(tokens) == []
+
+
+def test_an_interrupted_quote_is_two_quotes_with_one_speaker():
+    text = "“We will not give up,” Mayor Tom Baker said, “and we will win this fight in the end.”"
+    quotes = [q for q in _quotes(text, "en") if q.kind == "direct"]
+    assert [(_text(text, q.content).strip("“”,")) for q in quotes] == [
+        "We will not give up", "and we will win this fight in the end."]
+    assert {q.speaker for q in quotes} == {"Tom Baker"}
+    assert len({q.cue for q in quotes}) == 1
+
+
+# -- reported speech ------------------------------------------------------------------------------
+
+INDIRECT = [
+    ("en", "The minister John Smith said that the budget would be cut next year.", "John Smith",
+     "the budget would be cut next year"),
+    ("de", "Der Minister Hans Becker sagte, dass die Steuern im nächsten Jahr steigen werden.",
+     "Hans Becker", "die Steuern im nächsten Jahr steigen werden"),
+    ("fr", "Le ministre Pierre Dupont a déclaré que le budget serait réduit l'année prochaine.",
+     "Pierre Dupont", "le budget serait réduit"),
+    ("es", "El ministro Carlos García dijo que el presupuesto se reducirá el próximo año.",
+     "Carlos García", "el presupuesto se reducirá"),
+    ("it", "Il ministro Marco Rossi ha detto che il bilancio sarà tagliato il prossimo anno.",
+     "Marco Rossi", "il bilancio sarà tagliato"),
+    ("ru", "Министр Иван Петров заявил, что бюджет будет сокращен в следующем году.", "Иван Петров",
+     "бюджет будет сокращен"),
+    ("sq", "Ministri Arben Hoxha tha se buxheti do të shkurtohet vitin e ardhshëm.", "Arben Hoxha",
+     "buxheti do të shkurtohet"),
+    ("pl", "Minister Jan Kowalski powiedział, że budżet zostanie obcięty w przyszłym roku.",
+     "Jan Kowalski", "budżet zostanie obcięty"),
+    ("tr", "Bakan Ahmet Yılmaz, bütçenin gelecek yıl kesileceğini söyledi.", "Ahmet Yılmaz",
+     "bütçenin gelecek yıl kesileceğini"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker", "said"), INDIRECT)
+def test_reported_speech_in_each_language(language, text, speaker, said):
+    quote = _one(text, language)
+    assert quote.kind == "indirect"
+    assert said in _text(text, quote.content)
+    assert quote.speaker == speaker
+    assert speaker in _text(text, quote.speaker_span)
+
+
+ACCORDING = [
+    ("en", "According to the ministry, the budget will be cut next year.", "ministry", "the budget will"),
+    ("de", "Laut Polizei wurden bei dem Unfall drei Menschen verletzt.", "Polizei", "drei Menschen"),
+    ("de", "Der Polizei zufolge wurden bei dem Unfall drei Menschen verletzt.", "Polizei", "drei Menschen"),
+    ("fr", "Selon le ministère, le budget sera réduit l'année prochaine.", "ministère", "le budget sera"),
+    ("es", "Según el ministerio, el presupuesto se reducirá el próximo año.", "ministerio", "el presupuesto"),
+    ("it", "Secondo il ministero, il bilancio sarà tagliato il prossimo anno.", "ministero", "il bilancio"),
+    ("ru", "По словам министра, бюджет будет сокращен в следующем году.", "министра", "бюджет будет"),
+    ("sq", "Sipas ministrisë, buxheti do të shkurtohet vitin e ardhshëm.", "ministrisë", "buxheti do"),
+    ("pl", "Według ministerstwa budżet zostanie obcięty w przyszłym roku.", "ministerstwa", "budżet"),
+    ("tr", "Bakanlığa göre bütçe gelecek yıl kesilecek.", "Bakanlığa", "bütçe gelecek"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "source", "said"), ACCORDING)
+def test_according_to_forms_in_each_language(language, text, source, said):
+    quote = _one(text, language)
+    assert quote.kind == "according_to"
+    assert said in _text(text, quote.content)
+    assert source in _text(text, quote.speaker_span)
+    assert source in quote.speaker
+
+
+def test_passive_was_quoted_as_saying():
+    text = ("Prime Minister Anna Berg visited the port on Monday. \"We are ready to talk to everyone,\" "
+            "she was quoted as saying.")
+    quote = _one(text, "en", "direct")
+    assert _text(text, quote.cue) == "was quoted as saying"
+    assert _text(text, quote.speaker_span) == "she"
+    assert quote.speaker == "Anna Berg"
+
+
+# -- speakers -------------------------------------------------------------------------------------
+
+def test_a_pronoun_speaker_is_the_subject_before_it():
+    text = "Prime Minister Jane Doe met President Paul Roe in Paris. She said that the talks had gone well."
+    quote = _one(text, "en")
+    assert _text(text, quote.speaker_span) == "She"
+    assert quote.speaker == "Jane Doe"
+
+
+def test_a_german_pronoun_speaker():
+    text = "Der Innenminister Otto Krause besuchte am Montag Hamburg. Er sagte, die Lage sei ernst."
+    quote = _one(text, "de")
+    assert _text(text, quote.speaker_span) == "Er"
+    assert quote.speaker == "Otto Krause"
+
+
+def test_a_title_speaker_is_the_last_person_with_that_title():
+    text = ("Foreign Minister Wang Yi met reporters in Beijing with President Ann Lee. "
+            "The minister said that China wants peace.")
+    quote = _one(text, "en")
+    assert _text(text, quote.speaker_span) == "The minister"
+    assert quote.speaker == "Wang Yi"
+
+
+def test_a_surname_and_an_albanian_case_ending_resolve_to_the_full_name():
+    text = ("Ministri i Jashtëm Sergei Lavrov erdhi në Pekin. "
+            "Lavrovi tha se marrëdhëniet janë shumë të mira.")
+    quote = _one(text, "sq")
+    assert quote.speaker == "Sergei Lavrov"
+    english = "Sergei Lavrov arrived in Beijing on Monday. Lavrov said that relations are good."
+    assert _one(english, "en").speaker == "Sergei Lavrov"
+
+
+# -- API and command ------------------------------------------------------------------------------
+
+def test_find_quotes_on_an_article_uses_its_language_and_text():
+    article = Article(id="a", text="“Prices will fall soon,” the minister said.", format="text",
+                      language="en")
+    [quote] = find_quotes(article)
+    assert quote.kind == "direct"
+    assert article.text[slice(*quote.content)].startswith("“Prices will fall soon")
+    with pytest.raises(AttributeError):
+        quote.kind = "indirect"  # frozen
+
+
+def test_command_answers_in_offsets_of_the_given_text():
+    text = "  Intro line.\n\n“We will win this election easily,”   she said.\r\n"
+    out = quotes_for_document({"id": 7, "text": text, "language": "en"})
+    assert out["id"] == 7
+    [quote] = out["quotes"]
+    assert set(quote) == {"content", "speaker", "speaker_span", "cue", "kind"}
+    assert text[slice(*quote["content"])].startswith("“We will win")
+    assert text[slice(*quote["cue"])] == "said"
+    assert text[slice(*quote["speaker_span"])] == "she"
+    assert json.loads(json.dumps(out)) == out
+
+
+def test_command_detects_the_language_when_none_is_given():
+    out = quotes_for_document({"id": "x", "text": "Der Minister sagte, dass die Steuern steigen werden."})
+    assert [q["kind"] for q in out["quotes"]] == ["indirect"]
+
+
+def test_command_lines_survive_bad_records():
+    lines = ['{"id": 1, "text": "Nothing to see here."}', "", "not json", '{"id": 2}']
+    outs = [json.loads(line) for line in run_lines(lines)]
+    assert outs[0] == {"id": 1, "quotes": []}
+    assert "error" in outs[1] and outs[1]["quotes"] == []
+    assert outs[2]["id"] == 2 and "error" in outs[2]
+    with pytest.raises(TypeError, match="text"):
+        quotes_for_document({"id": 3, "text": None})
+
+
+def test_empty_and_markless_texts():
+    assert _quotes("", "en") == []
+    assert _quotes("   \n\n ", "de") == []
+    assert _quotes("The weather was fine and the sea was calm.", "en") == []
+
+
+# -- seeds ----------------------------------------------------------------------------------------
+
+def _seed_articles() -> dict[str, Article]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS} (it lives in shared/corpora/seeds)")
+    articles = {}
+    for path in sorted(SEEDS.glob("0*.txt")):
+        built = build_article(prepare(RawDocument(text=path.read_text(encoding="utf-8"), format="text",
+                                                  path=str(path))))
+        assert isinstance(built, Article)
+        articles[path.name[:3]] = built
+    return articles
+
+
+def test_seed_speakers():
+    articles = _seed_articles()
+    speakers = {key: {q.speaker for q in find_quotes(article)} for key, article in articles.items()}
+    everyone = set().union(*speakers.values())
+    for name in ("Xi Jinping", "Wang Yi", "Li Haidong", "Cui Heng"):
+        assert name in everyone, name
+    assert any("Lavrov" in (s or "") for s in everyone)
+    assert any("Lavrov" in (s or "") for s in speakers["004"])
+    assert any(s == "Xi Jinping" for s in speakers["004"])
