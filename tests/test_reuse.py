@@ -154,3 +154,18 @@ def test_compare_contract(tmp_path):
     assert rows["none"]["reuse"] == "none"
     assert all(0 <= r["same_story"] <= 1 for r in rows.values())
     assert rows["translation"]["same_story"] > rows["none"]["same_story"]
+
+
+def test_quotes_command_contract(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    lines = [{"id": "de", "text": "„Wir haben schnell reagiert“, sagte die Ministerin.", "language": "de"},
+             {"id": "en", "text": "The port will reopen on Monday, the harbour master said."}]
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    result = CliRunner().invoke(main, ["quotes", str(path)])
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in map(json.loads, result.output.splitlines())}
+    (german,) = rows["de"]["quotes"]
+    text = lines[0]["text"]
+    assert text[slice(*german["content"])].startswith("„Wir haben")
+    assert german["kind"] == "direct" and text[slice(*german["speaker_span"])] == "die Ministerin"
+    assert rows["en"]["quotes"][0]["kind"] == "indirect"

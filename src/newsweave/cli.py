@@ -21,6 +21,7 @@ from newsweave.errors import NewsweaveError
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
 from newsweave.pipeline import RunSummary, ingest
+from newsweave.quotes import run_lines
 from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
 from newsweave.reuse.graph import SentenceVectors, features_of, update_reuse
@@ -197,6 +198,14 @@ def stories_command(db_path, as_json) -> None:
         table.add_row(story.id, str(len(story.articles)), str(story.independent_origins),
                       ", ".join(story.languages), (story.title or "")[:70])
     out.print(table)
+
+
+@main.command("quotes")
+@click.argument("docs_file", type=click.File("r", encoding="utf-8"))
+def quotes_command(docs_file) -> None:
+    """Quotes with speakers in documents (JSON lines with id, text, language optional)."""
+    for line in run_lines(docs_file):
+        click.echo(line)
 
 
 @main.command("report")
