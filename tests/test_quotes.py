@@ -77,13 +77,13 @@ def test_an_unclosed_mark_without_a_continuation_is_not_a_quote():
     assert pair_marks(tokens) == []
 
 
-def test_an_interrupted_quote_is_two_quotes_with_one_speaker():
+def test_an_interrupted_quote_is_one_quote_over_both_fragments():
     text = "“We will not give up,” Mayor Tom Baker said, “and we will win this fight in the end.”"
-    quotes = [q for q in _quotes(text, "en") if q.kind == "direct"]
-    assert [(_text(text, q.content).strip("“”,")) for q in quotes] == [
-        "We will not give up", "and we will win this fight in the end."]
-    assert {q.speaker for q in quotes} == {"Tom Baker"}
-    assert len({q.cue for q in quotes}) == 1
+    [quote] = [q for q in _quotes(text, "en") if q.kind == "direct"]
+    assert quote.content == (0, len(text))
+    assert quote.speaker == "Tom Baker"
+    assert _text(text, quote.cue) == "said"
+    assert _text(text, quote.speaker_span) == "Mayor Tom Baker"
 
 
 # -- reported speech ------------------------------------------------------------------------------

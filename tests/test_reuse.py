@@ -169,3 +169,18 @@ def test_quotes_command_contract(tmp_path):
     assert text[slice(*german["content"])].startswith("„Wir haben")
     assert german["kind"] == "direct" and text[slice(*german["speaker_span"])] == "die Ministerin"
     assert rows["en"]["quotes"][0]["kind"] == "indirect"
+
+
+def test_embedding_neighbours_pair_languages():
+    import numpy as np
+
+    from newsweave.reuse.neighbours import neighbour_pairs
+
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=(3, 32))
+    vectors = {"en1": base[0], "de1": base[0] + 0.01, "en2": base[1], "fr2": base[1] - 0.01,
+               "en3": base[2]}
+    languages = {"en1": "en", "de1": "de", "en2": "en", "fr2": "fr", "en3": "en"}
+    pairs = set(neighbour_pairs(vectors, languages, k=1))
+    assert {("de1", "en1"), ("en2", "fr2")} <= pairs
+    assert all(languages[a] != languages[b] for a, b in pairs)

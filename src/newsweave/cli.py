@@ -25,6 +25,7 @@ from newsweave.quotes import run_lines
 from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
 from newsweave.reuse.graph import SentenceVectors, features_of, update_reuse
+from newsweave.reuse.neighbours import neighbour_pairs
 from newsweave.similarity import same_story_score
 from newsweave.store import Store, default_path
 from newsweave.stories import LeadVectors, build_stories, centred_vectors
@@ -243,17 +244,19 @@ def _stories(store: Store, articles: list, language: str = "en") -> list:
     def may_translate(a: str, b: str) -> bool:
         return same_story_score(float(centred[a] @ centred[b])) >= REUSE_MIN_SAME_STORY
 
-    _update_reuse(store, may_translate)
+    languages = {a.id: a.language for a in every}
+    _update_reuse(store, may_translate, list(neighbour_pairs(centred, languages)))
     edges = store.reuse_edges({a.id for a in articles})
     sentences = SentenceVectors(get_embedder(), store)
     return build_stories(articles, edges, features_of(articles), centred, sentences, language)
 
 
-def _update_reuse(store: Store, across=None) -> int:
+def _update_reuse(store: Store, across=None, neighbours=()) -> int:
     """Compare the articles not compared yet; shows a progress line."""
     with _progress() as progress:
         task = progress.add_task("reuse: comparing candidate pairs", total=None)
-        count = update_reuse(store, get_embedder(), on_pair=lambda: progress.advance(task), across=across)
+        count = update_reuse(store, get_embedder(), on_pair=lambda: progress.advance(task),
+                             across=across, neighbours=neighbours)
     console.print(f"reuse: {count} new edges")
     return count
 

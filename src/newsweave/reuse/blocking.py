@@ -6,7 +6,8 @@ kind of reuse:
 - partial reuse shares passages of a dozen words or more, so the two texts share sampled word
   6-gram anchors (content-defined sampling keeps an anchor in both copies of a passage);
 - translations keep names and numbers (Lavrov, Marisol Dawn, 75, 2024) that are rare in the
-  corpus, and are published within days of their original.
+  corpus, and are published within days of their original; and they report the same story, so
+  they are among each other's nearest lead-vector neighbours (``neighbours``, passed in).
 Huge buckets (10,000 copies of one text) give a star of pairs, not a clique: union-find over the
 star joins them all the same, in linear time.
 """
@@ -31,9 +32,12 @@ TIME_WINDOW = timedelta(days=7)
 Pair = tuple[str, str]
 
 
-def candidate_pairs(features: Sequence[ReuseFeatures], new: set[str] | None = None) -> set[Pair]:
+def candidate_pairs(features: Sequence[ReuseFeatures], new: set[str] | None = None,
+                    neighbours: Iterable[Pair] = ()) -> set[Pair]:
     """Pairs (sorted ids) worth comparing; with ``new``, only pairs that involve a new article."""
+    known = {item.id for item in features}
     pairs = set(_lsh_pairs(features)) | set(_anchor_pairs(features)) | set(_name_pairs(features))
+    pairs |= {pair for pair in neighbours if pair[0] in known and pair[1] in known}
     if new is not None:
         pairs = {pair for pair in pairs if pair[0] in new or pair[1] in new}
     return pairs

@@ -7,7 +7,7 @@ article and kept in the store.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 
 import numpy as np
@@ -54,7 +54,8 @@ PairFilter = Callable[[str, str], bool]
 
 def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndarray],
                new: set[str] | None = None, on_pair: Callable[[], None] | None = None,
-               across: PairFilter | None = None) -> list[ReuseEdge]:
+               across: PairFilter | None = None,
+               neighbours: Iterable[tuple[str, str]] = ()) -> list[ReuseEdge]:
     """Reuse edges among articles (only pairs involving ``new`` ones when given).
 
     ``across`` can veto cross-language candidates before their sentences are embedded (the
@@ -71,7 +72,7 @@ def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndar
         return grams_cache[article.id]
 
     edges = []
-    for first, second in sorted(candidate_pairs(list(features.values()), new)):
+    for first, second in sorted(candidate_pairs(list(features.values()), new, neighbours)):
         a, b = by_id[first], by_id[second]
         if across is not None and a.language != b.language and not across(first, second):
             continue
@@ -84,11 +85,12 @@ def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndar
 
 
 def update_reuse(store: Store, embedder: Embedder, on_pair: Callable[[], None] | None = None,
-                 across: PairFilter | None = None) -> int:
+                 across: PairFilter | None = None,
+                 neighbours: Iterable[tuple[str, str]] = ()) -> int:
     """Compare the articles not compared yet with all stored ones; returns new edges."""
     articles = list(store.articles())
     new = {a.id for a in articles} - store.reuse_done()
-    edges = find_reuse(articles, SentenceVectors(embedder, store), new, on_pair, across)
+    edges = find_reuse(articles, SentenceVectors(embedder, store), new, on_pair, across, neighbours)
     store.save_reuse([edge_json(edge) for edge in edges], new)
     return len(edges)
 

@@ -1,0 +1,194 @@
+"""Quotes found by pattern rather than by the tagger: what carries the languages it never saw.
+
+- a quoted passage with a reporting word just before or after its marks (every mark style);
+- reported speech: "X said that …", "X said: …", "according to X, …", "X'e göre …",
+  "…, X said." and "X, … söyledi." in sentences where nothing else was found;
+- transcript turns: a paragraph that opens with a speaker label ("WALLACE: …").
+"""
+
+from __future__ import annotations
+
+from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN
+from newsweave.quotes.features import Analysis
+from newsweave.quotes.marks import MARKS
+from newsweave.quotes.phrases import (
+    PHRASE_TOKENS,
+    POSTPOSITIONS,
+    Draft,
+    Span,
+    caseless,
+    name_run,
+    run_from,
+    starts_phrase,
+    whole_phrase,
+)
+
+# How far (tokens) a rule-found passage's reporting verb may stand from its marks.
+_RULE_CUE_WINDOW = 4
+# Quoted passages shorter than this are names, titles or scare quotes, not quotes, for the rules.
+_RULE_MIN_TOKENS = 4
+# ... unless a reporting verb stands right beside it and it has three words, or is written without
+# spaces (a Japanese clause is one token) and has this many characters.
+_RULE_MIN_CHARS = 8
+# The most words of a transcript's speaker label ("WALLACE:", "SEN. JOHN DOE:").
+_LABEL_WORDS = 3
+
+
+def transcript_turns(analysis: Analysis) -> list[Draft]:
+    """Turns of a transcript: a paragraph that opens with a speaker label in capitals and a colon
+    ("WALLACE: …", "Q: …") is what that speaker said."""
+    tokens, words = analysis.tokens, analysis.tokens.words
+    found = []
+    for first, last in tokens.paragraphs:
+        begin = first + 1 if words[first] in MARKS else first
+        colon = next((i for i in range(begin, min(last, begin + _LABEL_WORDS + 1)) if words[i] == ":"), None)
+        if colon is None or colon == begin or colon + 1 >= last:
+            continue
+        label = words[begin:colon]
+        if not all(w.isupper() and (len(w) > 1 or len(label) == 1) for w in label):
+            continue
+        end = last - 1 if words[last - 1] in MARKS else last
+        found.append(Draft(colon + 1, max(colon + 1, end - 1), Span("C", colon, colon),
+                            Span("S", begin, colon - 1)))
+    return found
+
+
+def marked_quotes(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """Quoted passages next to a reporting verb that no tagged content covers."""
+    covered = [(d.first, d.last) for d in drafts]
+    found = []
+    tokens = analysis.tokens
+    for quote in analysis.quotes:
+        if any(first <= quote.last and quote.first <= last for first, last in covered):
+            continue
+        cue = _rule_cue(analysis, quote.open, quote.close)
+        if cue is None:
+            continue
+        size = quote.last - quote.first + 1
+        chars = tokens.ends[quote.last] - tokens.starts[quote.first]
+        adjacent = cue - (quote.close or quote.last) <= 2 or quote.open - cue <= 2
+        unspaced = caseless(tokens.words[quote.first]) and chars >= _RULE_MIN_CHARS
+        if size < _RULE_MIN_TOKENS and not (adjacent and (size >= 3 or unspaced)):
+            continue
+        draft = Draft(quote.first, quote.last, Span("C", cue, cue))
+        draft.source = _rule_source(analysis, cue, quote.open, quote.close)
+        found.append(draft)
+    return found
+
+
+def sentence_patterns(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """Reported speech by pattern, in sentences where nothing was found: "X said that …",
+    "X said: …", "according to X, …", "X'e göre …", "…, X said." and "X, … söyledi." (the
+    tagger learned English and German; these patterns carry the other languages)."""
+    tokens = analysis.tokens
+    busy = {tokens.sentence_of[i] for d in drafts for i in (d.first, d.last)}
+    found = []
+    for cue in analysis.cues:
+        number = tokens.sentence_of[cue]
+        if number in busy:
+            continue
+        draft = _pattern(analysis, cue, *tokens.sentences[number])
+        if draft is not None:
+            busy.add(number)
+            found.append(draft)
+    return found
+
+
+def _pattern(analysis: Analysis, cue: int, start: int, end: int) -> Draft | None:
+    """The quote that one listed cue opens in its sentence, if a pattern fits."""
+    words, classes = analysis.tokens.words, analysis.classes
+    while end > start and not words[end - 1][0].isalnum() and analysis.passage[end - 1] < 0:
+        end -= 1  # the final stop
+    cue_span = whole_phrase(analysis, Span("C", cue, cue))
+    after = cue_span.last + 1
+    if ACCORDING in classes[cue]:
+        return _according(analysis, cue_span, start, end)
+    if after < end and (COMPLEMENT in classes[after] or words[after] == ":" or (
+            words[after] == "," and after + 1 < end and COMPLEMENT in classes[after + 1])):
+        begin = after + 1 if words[after] in (":", ",") else after
+        if words[after] == "," and words[begin] != ",":
+            begin = after + 1
+        draft = Draft(begin, end - 1, cue_span)
+        draft.source = run_from(analysis, cue - 1, start - 1, -1, range(0))
+        return draft if draft.first <= draft.last else None
+    if after == end:
+        return _verb_last(analysis, cue_span, start)
+    return None
+
+
+def _according(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | None:
+    """ "according to X, content" / "content, according to X" / "X'e göre content"."""
+    words = analysis.tokens.words
+    if analysis.lower[cue.last] in POSTPOSITIONS:
+        source = run_from(analysis, cue.first - 1, start - 1, -1, range(0))
+        draft = Draft(cue.last + 1, end - 1, cue, source)
+        return draft if source and draft.first <= draft.last else None
+    comma = next((i for i in range(cue.last + 1, min(end, cue.last + 10)) if words[i] == ","), None)
+    if cue.first > start:  # "content, according to X"
+        if words[cue.first - 1] != ",":
+            return None
+        return Draft(start, cue.first - 2, cue, Span("S", cue.last + 1, end - 1)) \
+            if cue.first - 2 >= start and cue.last + 1 < end else None
+    if comma is None:  # "Według ministerstwa budżet …": one word names the source
+        comma = cue.last + 2
+        while comma < end and words[comma][0].isupper():
+            comma += 1
+        if comma >= end:
+            return None
+        return Draft(comma, end - 1, cue, Span("S", cue.last + 1, comma - 1))
+    if comma + 1 >= end:
+        return None
+    return Draft(comma + 1, end - 1, cue, Span("S", cue.last + 1, comma - 1))
+
+
+def _verb_last(analysis: Analysis, cue: Span, start: int) -> Draft | None:
+    """A sentence that ends with its reporting verb: "…, the minister said." (content before the
+    last comma) or "Bakan Yılmaz, bütçenin … söyledi." (source before the first comma)."""
+    words = analysis.tokens.words
+    commas = [i for i in range(start, cue.first) if words[i] == ","]
+    if not commas:
+        return None
+    if cue.first - commas[-1] - 1 <= PHRASE_TOKENS - 2 and commas[-1] - 1 >= start and (
+            cue.first == commas[-1] + 1 or starts_phrase(analysis, commas[-1] + 1)):
+        return Draft(start, commas[-1] - 1, cue, Span("S", commas[-1] + 1, cue.first - 1)
+                      if cue.first - 1 > commas[-1] else None)
+    first = commas[0]
+    if first > start and cue.first - 1 > first:
+        return Draft(first + 1, cue.first - 1, cue, Span("S", start, first - 1))
+    return None
+
+
+def _rule_cue(analysis: Analysis, open_mark: int, close_mark: int | None) -> int | None:
+    """A reporting verb just after the closing mark or just before the opening one."""
+    classes = analysis.classes
+    if close_mark is not None:
+        end = min(len(classes), close_mark + 1 + _RULE_CUE_WINDOW)
+        for index in range(close_mark + 1, end):
+            if CUE in classes[index] or ACCORDING in classes[index]:
+                return index
+            if analysis.tokens.words[index] in ".!?":
+                break
+    for index in range(open_mark - 1, max(-1, open_mark - 1 - _RULE_CUE_WINDOW), -1):
+        if CUE in classes[index] or NOUN in classes[index] or ACCORDING in classes[index]:
+            return index
+        if analysis.tokens.words[index] in ".!?":
+            break
+    return None
+
+
+def _rule_source(analysis: Analysis, cue: int, open_mark: int, close_mark: int | None) -> Span | None:
+    """The name or pronoun beside a rule-found cue: after it when the quote is before it
+    ("…", said Wang / "…", er sagte), else before it."""
+    words, classes = analysis.tokens.words, analysis.classes
+    sentence = analysis.tokens.sentences[analysis.tokens.sentence_of[cue]]
+    after = close_mark is not None and cue > close_mark
+    before = min(cue, open_mark)
+    order = (range(cue + 1, min(sentence[1], cue + 5)),
+             range(before - 1, max(sentence[0], before - 6) - 1, -1))
+    for candidates in (order if after else order[::-1]):
+        for index in candidates:
+            if analysis.passage[index] >= 0 or COMPLEMENT in classes[index]:
+                break
+            if PRONOUN in classes[index] or words[index][0].isupper() or caseless(words[index]):
+                return name_run(analysis, index)
+    return None
