@@ -8,6 +8,7 @@ from pathlib import Path
 from newsweave.records import Article
 from newsweave.report.html import render_index
 from newsweave.report.stories_json import build_stories_json, write_json
+from newsweave.report.story_html import render_story
 from newsweave.stories import Story
 
 
@@ -28,6 +29,11 @@ def write_outputs(articles: list[Article], out_dir: str | Path, stories: list[St
     write_json(document, stories_path)
     index_path = folder / "index.html"
     index_path.write_text(render_index(articles, list(stories)), encoding="utf-8")
+    pages = folder / "stories"
+    pages.mkdir(exist_ok=True)
+    by_id = {article.id: article for article in articles}
+    for story in stories:
+        (pages / f"{story.id}.html").write_text(render_story(story, by_id), encoding="utf-8")
     return Outputs(stories_path, index_path)
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from newsweave.records import Article
 from newsweave.stories import Story
 
-_STYLE = """
+PAGE_STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1d232a}
 h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#5b6773}
 table{border-collapse:collapse;width:100%;margin-top:1rem}
@@ -21,6 +21,8 @@ th,td{border-bottom:1px solid #dde3ea;padding:.45rem .5rem;text-align:left;verti
 th{background:#f3f6f9;font-weight:600}td.lang{font-family:monospace}
 details{margin-top:.3rem}summary{cursor:pointer;color:#5b6773}
 ul.removed{margin:.3rem 0;padding-left:1.2rem;color:#7a4b00}.reason{color:#5b6773;font-size:.85em}
+.support,.lang{color:#5b6773;font-size:.85em}ol.brief li{margin:.5rem 0}mark{background:#fdeeb5}
+article{border-top:1px solid #dde3ea;margin-top:1rem}svg.reuse{border:1px solid #dde3ea;max-width:100%}
 """
 
 
@@ -34,7 +36,7 @@ def render_index(articles: list[Article], stories: list[Story] = (), *,
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{escape(title)}</title><style>{_STYLE}</style></head>
+<title>{escape(title)}</title><style>{PAGE_STYLE}</style></head>
 <body><h1>{escape(title)}</h1>
 <p class="meta">{len(articles)} articles · {len(stories)} stories · languages: {escape(summary) or "none"}</p>
 {_stories_table(stories)}
@@ -50,7 +52,8 @@ def _stories_table(stories: list[Story]) -> str:
     if not stories:
         return ""
     rows = "".join(
-        f"<tr><td>{escape(story.title or '(untitled)')}</td><td>{len(story.articles)}</td>"
+        f"<tr><td><a href=\"stories/{escape(story.id)}.html\">{escape(story.title or '(untitled)')}</a></td>"
+        f"<td>{len(story.articles)}</td>"
         f"<td>{story.independent_origins}</td><td>{escape(', '.join(story.languages))}</td>"
         f"<td>{escape(', '.join(sorted({n for o in story.origins for n in o.cited_as})))}</td></tr>"
         for story in stories)
