@@ -25,7 +25,7 @@ from eval_quotes import GoldDoc, GoldItem, load_german, load_polnear
 
 from newsweave.quotes import cues
 from newsweave.quotes.cues import lexicon
-from newsweave.quotes.features import analyse, token_features
+from newsweave.quotes.features import analyse, stacked_features, token_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import MODEL_NAMES, model_path, save_tagger
 from newsweave.quotes.tokens import Tokens, tokenize
@@ -33,6 +33,8 @@ from newsweave.quotes.tokens import Tokens, tokenize
 # Labelling order: sources and cues before contents, so a speaker inside a "Reported" content
 # (German) stays a speaker; outer quotes before nested ones.
 _ORDER = ("S", "C", "Q")
+# Folds for the first-pass labels the second pass learns from.
+FOLDS = 4
 
 
 def token_labels(tokens: Tokens, items: list[GoldItem]) -> list[str]:
@@ -71,42 +73,89 @@ def _covered(tokens: Tokens, start: int, end: int) -> range:
 
 
 def sequences(docs: list[GoldDoc], lexical: bool):
-    """(features, labels) for every paragraph of the documents."""
+    """(analysis, first, last, features, labels) for every paragraph of the documents."""
     for doc in docs:
         tokens = tokenize(doc.text)
         analysis = analyse(tokens, lexicon(doc.language), pair_marks(tokens))
         features = token_features(analysis, lexical)
         labels = token_labels(tokens, doc.items)
         for first, last in tokens.paragraphs:
-            yield features[first:last], labels[first:last]
+            yield analysis, first, last, features[first:last], labels[first:last]
+
+
+def _fit(pairs, path: Path, params: dict) -> tuple[int, float]:
+    """Train CRFsuite on (features, labels) pairs into ``path``; sequences and seconds."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    count = 0
+    for features, labels in pairs:
+        trainer.append(features, labels)
+        count += 1
+    trainer.set_params(params)
+    started = time.perf_counter()
+    trainer.train(str(path))
+    return count, time.perf_counter() - started
+
+
+def _held_out_labels(docs: list[GoldDoc], lexical: bool, params: dict, work: Path) -> dict:
+    """First-pass labels of every train paragraph, each predicted by a model that did not see
+    its document (``FOLDS``-fold), keyed by (document number, first token)."""
+    import pycrfsuite
+
+    predicted = {}
+    for fold in range(FOLDS):
+        train_docs = [d for k, d in enumerate(docs) if k % FOLDS != fold]
+        _fit(((f, lab) for _, _, _, f, lab in sequences(train_docs, lexical)), work, params)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(work))
+        held = [(k, d) for k, d in enumerate(docs) if k % FOLDS == fold]
+        for k, doc in held:
+            for _, first, _, features, _ in sequences([doc], lexical):
+                predicted[(k, first)] = tagger.tag(features)
+        tagger.close()
+    return predicted
 
 
 def train(name: str, out: Path, iterations: int, c1: float, c2: float) -> str:
-    """Train one tagger and write it; a line saying what was done."""
-    import pycrfsuite
+    """Train one language's two taggers and write them; a line saying what was done."""
 
     docs = {"en": load_polnear, "de": load_german, "xx": _both}[name]("train")
     lexical = name != "xx"
-    trainer = pycrfsuite.Trainer(verbose=False)
-    count = 0
-    for features, labels in sequences(docs, lexical):
-        trainer.append(features, labels)
-        count += 1
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
-                        "feature.possible_transitions": True, "feature.minfreq": 2})
+    params = {"c1": c1, "c2": c2, "max_iterations": iterations,
+              "feature.possible_transitions": True, "feature.minfreq": 2}
+    work = out.parent / f".{name}.crfsuite"
     started = time.perf_counter()
-    work = out.with_suffix(".crfsuite")
-    trainer.train(str(work))
-    seconds = time.perf_counter() - started
+    count, _ = _fit(((f, lab) for _, _, _, f, lab in sequences(docs, lexical)), work, params)
+    sizes = [_export(work, out)]
+    predicted = _held_out_labels(docs, lexical, params, work)
+
+    def stacked():
+        for k, doc in enumerate(docs):
+            for analysis, first, last, features, labels in sequences([doc], lexical):
+                extra = stacked_features(analysis, first, last, predicted[(k, first)])
+                yield [a + b for a, b in zip(features, extra, strict=True)], labels
+
+    second = out.with_name(out.name.replace(".npz", "-2.npz"))
+    _fit(stacked(), work, params)
+    sizes.append(_export(work, second))
+    work.unlink()
+    return (f"{name}: {count} sequences, {time.perf_counter() - started:.0f} s, weights "
+            f"{sizes[0][0]} + {sizes[1][0]} -> {out.name}, {second.name} "
+            f"({(sizes[0][1] + sizes[1][1]) / 1e6:.2f} MB)")
+
+
+def _export(work: Path, out: Path) -> tuple[int, int]:
+    """CRFsuite's model file as the package's npz; (weights, bytes)."""
+    import pycrfsuite
+
     tagger = pycrfsuite.Tagger()
     tagger.open(str(work))
     info = tagger.info()
     state = {key: weight for key, weight in info.state_features.items() if abs(weight) >= 1e-3}
     save_tagger(out, state, info.transitions)
     tagger.close()
-    work.unlink()
-    return (f"{name}: {count} sequences, {seconds:.0f} s, {len(state)} weights -> {out.name} "
-            f"({out.stat().st_size / 1e6:.2f} MB)")
+    return len(state), out.stat().st_size
 
 
 # A word joins the learned cue list when the train split marks it as (part of) a cue this often,

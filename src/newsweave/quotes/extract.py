@@ -11,6 +11,9 @@ fragment's start to the last fragment's end (the contract has one range per quot
 how both dev sets count a content in fragments); its cue and speaker are those of the
 interruption. Reported speech is never joined that way. A quote over several paragraphs is one
 quote.
+
+``speaker_span`` is the mention the cue attaches to: for "he said" the pronoun itself, as both
+dev sets annotate the source; ``speaker`` is the name that mention resolves to ("Xi Jinping").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from newsweave.quotes.cues import ACCORDING, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
-from newsweave.quotes.phrases import Draft, Span, phrase_beside, whole_phrase
+from newsweave.quotes.phrases import PHRASE_TOKENS, Draft, Span, phrase_beside, whole_phrase
 from newsweave.quotes.rules import marked_quotes, sentence_patterns, transcript_turns
 from newsweave.quotes.speakers import SpeakerResolver
 from newsweave.quotes.tokens import tokenize
@@ -67,9 +70,18 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts.extend(sentence_patterns(analysis, drafts))
     if language not in _ONE_SPAN_LANGUAGES:
         drafts.extend(_fragments(analysis, drafts))
+    drafts = _without_speakers_as_content(drafts)
     drafts.sort(key=lambda d: d.first)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
+
+
+def _without_speakers_as_content(drafts: list[Draft]) -> list[Draft]:
+    """Drop a content that lies inside another quote's speaker ("— said minister Petrov": the
+    name after the cue is that quote's speaker, not something said)."""
+    sources = [d.source for d in drafts if d.source is not None]
+    return [d for d in drafts if not (d.last - d.first < PHRASE_TOKENS and any(
+        s.first <= d.last and d.first <= s.last and s is not d.source for s in sources))]
 
 
 def _tag(analysis: Analysis, language: str) -> list[Span]:
@@ -99,7 +111,11 @@ def _tag(analysis: Analysis, language: str) -> list[Span]:
 def _drafts(analysis: Analysis, spans: list[Span]) -> list[Draft]:
     """Content runs joined over interruptions and paragraph breaks, with a cue and a source."""
     contents = [span for span in spans if span.kind == "Q"]
-    others = [span for span in spans if span.kind != "Q"]
+    words = analysis.tokens.words
+    # A source of punctuation alone ("—") is a tagging slip: the fallback phrase does better.
+    # (A cue may be punctuation: "Fact-Check: …".)
+    others = [span for span in spans if span.kind == "C" or (
+        span.kind == "S" and any(words[i][0].isalnum() for i in range(span.first, span.last + 1)))]
     groups: list[list[Span]] = []
     for span in contents:
         if groups and _joins(analysis, groups[-1][-1], span, others):

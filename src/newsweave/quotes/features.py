@@ -81,6 +81,10 @@ def _shape(word: str) -> str:
 
 
 def _bucket(distance: int) -> str:
+    return _BUCKET[distance] if distance < len(_BUCKET) else "13+"
+
+
+def _bucket_name(distance: int) -> str:
     if distance <= 3:
         return str(distance)
     if distance <= 6:
@@ -88,6 +92,11 @@ def _bucket(distance: int) -> str:
     if distance <= 12:
         return "7-12"
     return "13+"
+
+
+_BUCKET = tuple(_bucket_name(d) for d in range(14))
+_P = tuple("p=" + _bucket(d) for d in range(15))
+_R = tuple("r=" + _bucket(d) for d in range(15))
 
 
 def token_features(analysis: Analysis, lexical: bool) -> list[list[str]]:
@@ -102,6 +111,7 @@ def token_features(analysis: Analysis, lexical: bool) -> list[list[str]]:
 def _sentence_features(analysis: Analysis, first: int, last: int, out: list[list[str]],
                        lexical: bool) -> None:
     classes, shapes, passage = analysis.classes, analysis.shapes, analysis.passage
+    words = analysis.tokens.words
     cues = [i for i in analysis.cues if first <= i < last]
     accs = [i for i in cues if ACCORDING in classes[i]]
     verbs = [i for i in cues if CUE in classes[i]]
@@ -111,68 +121,104 @@ def _sentence_features(analysis: Analysis, first: int, last: int, out: list[list
     # "FreeIndirect": the next sentences in the subjunctive).
     before = bisect_left(analysis.cues, first)
     previous_cue = before > 0 and analysis.cues[before - 1] >= first - _PREVIOUS_CUE_WINDOW
+    # Running counts of commas and closing marks, for "is there one between i and the cue".
+    commas, closes = [0], [0]
     for i in range(first, last):
+        commas.append(commas[-1] + (words[i] == ","))
+        closes.append(closes[-1] + (shapes[i] == "QC"))
+    counts = (commas, closes, first)
+    shape_at = [_SHAPE_AT[shapes[j]] for j in range(first, last)]
+    class_at = [_class_at(classes[j]) for j in range(first, last)]
+    for i in range(first, last):
+        k = i - first
         feats = out[i]
-        feats.append("b")
         sh = shapes[i]
-        feats.append("s=" + sh)
-        if i > first:
+        feats.append("b")
+        feats.append(shape_at[k][0])
+        if k:
             feats.append(f"ss={shapes[i - 1]}|{sh}")
         if previous_cue:
             feats.append("pc")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if first <= j < last:
-                feats.append(f"s{offset}={shapes[j]}")
-                if classes[j]:
-                    feats.append(f"c{offset}={classes[j]}")
+        for slot, offset in enumerate(_OFFSETS):
+            j = k + offset
+            if 0 <= j < size:
+                feats.append(shape_at[j][slot + 1])
+                if class_at[j]:
+                    feats.append(class_at[j][slot + 1])
             else:
-                feats.append(f"s{offset}=<>")
-        if classes[i]:
-            feats.append("c=" + classes[i])
-        _position(feats, i - first, last - 1 - i, size)
-        _quote_features(analysis, i, first, last, feats)
-        _cue_features(analysis, i, verbs, "v", feats)
-        _cue_features(analysis, i, accs, "a", feats)
+                feats.append(_EDGE[slot])
+        if class_at[k]:
+            feats.append(class_at[k][0])
+        feats.append(_P[min(k, _BUCKETS)])
+        feats.append(_R[min(size - 1 - k, _BUCKETS)])
+        if size <= 6:
+            feats.append("short")
+        if passage[i] >= 0:
+            _quote_features(analysis, i, first, last, feats)
+        _cue_features(analysis, i, verbs, "v", feats, counts)
+        _cue_features(analysis, i, accs, "a", feats, counts)
         if has_quote:
             feats.append("sq")
-        if sh == "X" and ((i > first and shapes[i - 1] == "X") or (i + 1 < last and shapes[i + 1] == "X")):
+        if sh == "X" and ((k and shapes[i - 1] == "X") or (k + 1 < size and shapes[i + 1] == "X")):
             feats.append("name")
         if lexical:
             _lexical(analysis, i, first, last, verbs, feats)
 
 
+_OFFSETS = (-2, -1, 1, 2)
+_EDGE = tuple(f"s{offset}=<>" for offset in _OFFSETS)
+_BUCKETS = 14  # distances from here on share the last bucket
+
+
+class _ShapeStrings(dict):
+    """Shape -> its feature strings: "s=X", then "s-2=X", "s-1=X", "s1=X", "s2=X"."""
+
+    def __missing__(self, shape: str) -> tuple[str, ...]:
+        value = (f"s={shape}", *(f"s{offset}={shape}" for offset in _OFFSETS))
+        self[shape] = value
+        return value
+
+
+_SHAPE_AT = _ShapeStrings()
+_CLASS_STRINGS: dict[str, tuple[str, ...]] = {}
+
+
+def _class_at(cls: str) -> tuple[str, ...] | None:
+    """Word classes -> "c=…", "c-2=…", "c-1=…", "c1=…", "c2=…" (None for no class)."""
+    if not cls:
+        return None
+    found = _CLASS_STRINGS.get(cls)
+    if found is None:
+        found = _CLASS_STRINGS[cls] = (f"c={cls}", *(f"c{offset}={cls}" for offset in _OFFSETS))
+    return found
+
+
 def _lexical(analysis: Analysis, i: int, first: int, last: int, verbs: list[int], feats: list[str]) -> None:
     lower = analysis.lower
-    feats.append("w=" + lower[i])
-    for offset in (-2, -1, 1, 2):
-        j = i + offset
-        if first <= j < last:
-            feats.append(f"w{offset}={lower[j]}")
+    word = lower[i]
+    feats.append("w=" + word)
+    if i - 2 >= first:
+        feats.append("w-2=" + lower[i - 2])
     if i > first:
-        feats.append(f"ww={lower[i - 1]}|{lower[i]}")
-    if len(lower[i]) > 4:
-        feats.append("x3=" + lower[i][-3:])
-    left = [j for j in verbs if j < i]
-    right = [j for j in verbs if j > i]
-    if left:
-        feats.append("vLw=" + lower[left[-1]])
-    if right:
-        feats.append("vRw=" + lower[right[0]])
-
-
-def _position(feats: list[str], before: int, after: int, size: int) -> None:
-    feats.append("p=" + _bucket(before))
-    feats.append("r=" + _bucket(after))
-    if size <= 6:
-        feats.append("short")
+        feats.append("w-1=" + lower[i - 1])
+        feats.append(f"ww={lower[i - 1]}|{word}")
+    if i + 1 < last:
+        feats.append("w1=" + lower[i + 1])
+    if i + 2 < last:
+        feats.append("w2=" + lower[i + 2])
+    if len(word) > 4:
+        feats.append("x3=" + word[-3:])
+    if verbs:
+        at = bisect_left(verbs, i)
+        if at > 0:
+            feats.append("vLw=" + lower[verbs[at - 1]])
+        after = at + 1 if at < len(verbs) and verbs[at] == i else at
+        if after < len(verbs):
+            feats.append("vRw=" + lower[verbs[after]])
 
 
 def _quote_features(analysis: Analysis, i: int, first: int, last: int, feats: list[str]) -> None:
-    number = analysis.passage[i]
-    if number < 0:
-        return
-    quote = analysis.quotes[number]
+    quote = analysis.quotes[analysis.passage[i]]
     length = quote.last - quote.first + 1
     feats.append("q")
     feats.append("ql=" + ("1" if length == 1 else "2-3" if length <= 3 else "4-8" if length <= 8 else "9+"))
@@ -180,24 +226,23 @@ def _quote_features(analysis: Analysis, i: int, first: int, last: int, feats: li
         feats.append("qf")
     if i == quote.last:
         feats.append("qe")
-    spread = quote.first < first or quote.last >= last
-    if spread:
+    if quote.first < first or quote.last >= last:
         feats.append("qx")  # the passage runs over a sentence boundary
     if quote.close is None:
         feats.append("qopen")
 
 
-def _cue_features(analysis: Analysis, i: int, cues: list[int], tag: str, feats: list[str]) -> None:
+def _cue_features(analysis: Analysis, i: int, cues: list[int], tag: str, feats: list[str],
+                  counts: tuple[list[int], list[int], int]) -> None:
     """Distance and direction to the nearest cue of one kind in the sentence."""
-    left = right = None
-    for index in cues:
-        if index < i:
-            left = index
-        elif index > i:
-            right = index
-            break
-        else:
-            feats.append(tag + "=self")
+    if not cues:
+        return
+    at = bisect_left(cues, i)
+    left = cues[at - 1] if at > 0 else None
+    if at < len(cues) and cues[at] == i:
+        feats.append(tag + "=self")
+        at += 1
+    right = cues[at] if at < len(cues) else None
     words, classes = analysis.lower, analysis.classes
     if left is not None:
         feats.append(f"{tag}L={_bucket(i - left)}")
@@ -208,10 +253,10 @@ def _cue_features(analysis: Analysis, i: int, cues: list[int], tag: str, feats: 
             feats.append(f"{tag}Lq")
     if right is not None:
         feats.append(f"{tag}R={_bucket(right - i)}")
-        between = range(i + 1, right)
-        if any(words[j] == "," for j in between):
+        commas, closes, first = counts
+        if commas[right - first] - commas[i + 1 - first]:
             feats.append(f"{tag}R,")
-        if any(analysis.shapes[j] == "QC" for j in between):
+        if closes[right - first] - closes[i + 1 - first]:
             feats.append(f"{tag}Rq")
 
 

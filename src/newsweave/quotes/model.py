@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -41,40 +42,50 @@ class Tagger:
         """Labels of every token, each span (a paragraph: start, end) decoded on its own.
 
         The state scores of all tokens come from one gather and one ``reduceat`` (far cheaper
-        than one numpy call per token); Viterbi then runs per span.
+        than one numpy call per token); Viterbi then decodes all spans together.
         """
         if not features:
             return []
-        index, unknown = self.index, len(self.index)
-        ids: list[int] = []
-        offsets: list[int] = []
-        for feats in features:
-            offsets.append(len(ids))
-            ids.extend(index.get(f, unknown) for f in feats)
-            ids.append(unknown)  # keeps every token's slice non-empty for reduceat
-        emissions = np.add.reduceat(self.weights[np.array(ids, dtype=np.int64)],
-                                    np.array(offsets, dtype=np.int64), axis=0)
+        flat = [name for feats in features for name in feats]
+        ids = np.fromiter(map(self.index.get, flat, repeat(len(self.index), len(flat))),
+                          dtype=np.int64, count=len(flat))
+        # Every token has the bias feature, so no token's slice is empty for reduceat.
+        offsets = np.zeros(len(features), dtype=np.int64)
+        np.cumsum([len(feats) for feats in features[:-1]], out=offsets[1:])
+        emissions = np.add.reduceat(self.weights[ids], offsets, axis=0)
         labels = [self.labels[0]] * len(features)
-        for start, end in spans:
-            if end > start:
-                for offset, best in enumerate(_viterbi(emissions[start:end], self.transitions)):
+        spans = [(start, end) for start, end in spans if end > start]
+        if spans:
+            for (start, _), path in zip(spans, _viterbi(emissions, spans, self.transitions), strict=True):
+                for offset, best in enumerate(path):
                     labels[start + offset] = self.labels[best]
         return labels
 
 
-def _viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
-    length = emissions.shape[0]
-    score = emissions[0].copy()
-    back = np.empty((length, emissions.shape[1]), dtype=np.int64)
-    for position in range(1, length):
-        total = score[:, None] + transitions
-        back[position] = total.argmax(axis=0)
-        score = total.max(axis=0) + emissions[position]
-    best = [int(score.argmax())]
-    for position in range(length - 1, 0, -1):
-        best.append(int(back[position, best[-1]]))
-    best.reverse()
-    return best
+def _viterbi(emissions: np.ndarray, spans: list[tuple[int, int]], transitions: np.ndarray) -> list[list[int]]:
+    """Best label paths of every span, all spans decoded together (one numpy step per position
+    of the longest span, not per token)."""
+    lengths = np.array([end - start for start, end in spans])
+    count, longest, labels = len(spans), int(lengths.max()), emissions.shape[1]
+    padded = np.zeros((count, longest, labels), dtype=emissions.dtype)
+    for row, (start, end) in enumerate(spans):
+        padded[row, : end - start] = emissions[start:end]
+    score = padded[:, 0, :].copy()
+    back = np.zeros((count, longest, labels), dtype=np.int64)
+    for position in range(1, longest):
+        total = score[:, :, None] + transitions[None, :, :]
+        back[:, position] = total.argmax(axis=1)
+        live = (lengths > position)[:, None]
+        score = np.where(live, total.max(axis=1) + padded[:, position], score)
+    current = score.argmax(axis=1)
+    paths = np.zeros((count, longest), dtype=np.int64)
+    rows = np.arange(count)
+    for position in range(longest - 1, 0, -1):
+        live = lengths > position
+        paths[live, position] = current[live]
+        current = np.where(live, back[rows, position, current], current)
+    paths[:, 0] = current
+    return [paths[row, :length].tolist() for row, length in enumerate(lengths)]
 
 
 def save_tagger(path: Path, state: dict[tuple[str, str], float],
