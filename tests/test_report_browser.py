@@ -1,63 +1,120 @@
-"""The HTML report in headless Chromium (Debian's package): it renders, its links work, and
-hostile article text runs nothing. Skips where /usr/bin/chromium is absent."""
+"""The HTML report in headless Chromium (Debian's package): the pages render, their links work,
+and hostile article text runs nothing. Skips where /usr/bin/chromium is absent."""
 
 from __future__ import annotations
 
 import re
+import struct
 import subprocess
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
+from newsweave.brief import BriefItem, Cited, OutletDifference
+from newsweave.entities import Entity
 from newsweave.records import Article, RemovedLine, Sentence
 from newsweave.report import write_outputs
 from newsweave.reuse.origins import Origin
 from newsweave.stories import Story
+from newsweave.who_said import StoryQuote
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="Debian's chromium is not installed (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium); "
+           "the browser tests of the HTML report skip")
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--hide-scrollbars")
+# Every way an article could try to run script; each would set the page title if it ran.
 HOSTILE = ("<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"
-           "<a href=\"javascript:document.title='pwned'\">x</a>")
+           "<a href=\"javascript:document.title='pwned'\">x</a><svg onload=\"document.title='pwned'\"/>")
+QUOTE_BREAKER = "https://evil.example/\"><script>document.title='pwned'</script>"
 
 
-def _dump_dom(page: Path, profile: Path) -> str:
-    result = subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
-         "--virtual-time-budget=2000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True)
+def _chromium(profile: Path, *args: str) -> str:
+    result = subprocess.run([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args],
+                            capture_output=True, text=True, timeout=120, check=True)
     return result.stdout
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
+def _dump_dom(page: Path, profile: Path) -> str:
+    """The DOM after load, with time for any script or handler to have run."""
+    return _chromium(profile, "--virtual-time-budget=2000", "--dump-dom", page.as_uri())
+
+
+class _Page(HTMLParser):
+    """Links, ids, scripts, handlers and external resources of one page."""
+
+    def __init__(self, text: str) -> None:
         super().__init__()
         self.links: list[str] = []
+        self.ids: set[str] = set()
         self.handlers: list[str] = []
+        self.resources: list[str] = []
         self.scripts = 0
+        self.csp: str | None = None
+        self.feed(text)
 
     def handle_starttag(self, tag, attrs):
         self.scripts += tag == "script"
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
+            self.csp = values.get("content")
+        if tag in ("link", "iframe", "object", "embed") or (values.get("src") is not None):
+            self.resources.append(f"{tag} {values}")
         for name, value in attrs:
-            if name == "href" and value:
+            if name in ("href", "xlink:href") and value:
                 self.links.append(value)
             if name.startswith("on"):
-                self.handlers.append(name)
+                self.handlers.append(f"{tag} {name}")
+
+
+def _text(dom: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", dom))
+
+
+def _title(dom: str) -> str:
+    return unescape(re.search(r"<title>(.*?)</title>", dom, re.S).group(1))
 
 
 def _hostile_outputs(folder: Path):
+    """Two invented articles whose every field is hostile, in one story with every section."""
     text = f"{HOSTILE} The harbour reopened on Monday. Twelve ships left the port."
-    article = Article(id="0123456789abcdef", text=text, format="html", title=HOSTILE, source=HOSTILE,
-                      url="javascript:document.title='pwned'", language="en",
-                      removed=(RemovedLine(HOSTILE, "byline"),),
-                      sentences=(Sentence(0, len(HOSTILE), "en"),
-                                 Sentence(len(HOSTILE) + 1, len(text), "en")))
-    story = Story(id="s-0123456789abcdef", title=HOSTILE, articles=(article.id,), languages=("en",),
-                  origins=(Origin("o-0123456789abcdef", (article.id,), (HOSTILE,)),), reuse=())
-    return write_outputs([article], folder, [story])
+    second = f"The harbour reopened on Monday, {HOSTILE} officials said. Ten ships left."
+    one = Article(id="0123456789abcdef", text=text, format="html", title=HOSTILE, source=HOSTILE,
+                  url="javascript:document.title='pwned'", language="en", author=HOSTILE,
+                  published="2025-01-02T08:00:00+00:00", removed=(RemovedLine(HOSTILE, HOSTILE),),
+                  sentences=(Sentence(0, len(HOSTILE), "en"), Sentence(len(HOSTILE) + 1, len(text), "en")))
+    two = Article(id="fedcba9876543210", text=second, format="html", title=HOSTILE, source=None,
+                  url=QUOTE_BREAKER, language="xx", published="2025-01-02T09:30:00",
+                  sentences=(Sentence(0, len(second), "xx"),))
+    hostile_one = Cited(one.id, 0, len(HOSTILE), "en", HOSTILE)
+    hostile_two = Cited(two.id, 0, len(second), "xx", second)
+    # passages that cut through the middle of the hostile markup
+    edge = {"source": one.id, "target": two.id, "kind": "partial", "coverage": 0.5,
+            "direction": "source->target",
+            "evidence": {"passages": [{"source": [5, 40], "target": [20, 60], "score": 1.0}]}}
+    story = Story(
+        id="s-0123456789abcdef", title=HOSTILE, articles=(one.id, two.id), languages=("en", "xx"),
+        origins=(Origin("o-0123456789abcdef", (one.id, two.id), (HOSTILE,)),), reuse=(edge,),
+        related=("s-missing",),
+        brief=(BriefItem(HOSTILE, "en", (one.id, two.id), 1, hostile_one),
+               BriefItem(second, "xx", (two.id,), 1, hostile_two)),
+        outlets=(OutletDifference(two.id, HOSTILE, (hostile_two,), (hostile_one,),
+                                  ((hostile_two, hostile_one),)),),
+        timeline={"first": one.published, "last": two.published,
+                  "reports": [{"article": one.id, "source": HOSTILE, "published": one.published},
+                              {"article": two.id, "source": None, "published": two.published}]},
+        quotes=(StoryQuote("g-1", HOSTILE, one.id, "en", (0, len(HOSTILE)), "direct", None, None, True),
+                StoryQuote("g-1", None, two.id, "xx", (20, 60), HOSTILE, None, None, False)),
+        entities=(Entity(HOSTILE, HOSTILE, (HOSTILE, "Harbour"), (one.id,), ((one.id, 0, 5),)),),
+    )
+    return write_outputs([one, two], folder, [story])
 
 
 def test_hostile_text_runs_nothing(tmp_path):
@@ -66,32 +123,81 @@ def test_hostile_text_runs_nothing(tmp_path):
              tmp_path / "out" / "stories" / "s-0123456789abcdef.html": HOSTILE}
     for page, expected_title in pages.items():
         dom = _dump_dom(page, tmp_path / "profile")
-        parsed = _Links()
-        parsed.feed(dom)
-        assert parsed.scripts == 0 and not parsed.handlers
-        assert not any(link.lower().startswith("javascript:") for link in parsed.links)
-        title = re.search(r"<title>(.*?)</title>", dom, re.S).group(1)
-        assert unescape(title) == expected_title, "a script changed the title"
+        parsed = _Page(dom)
+        assert parsed.scripts == 0, f"{page.name}: a <script> element reached the DOM"
+        assert not parsed.handlers, f"{page.name}: event handlers in the DOM: {parsed.handlers}"
+        assert not [link for link in parsed.links if link.strip().lower().startswith("javascript:")]
+        assert not parsed.resources, f"{page.name}: loads {parsed.resources}"
+        assert _title(dom) == expected_title, "a script changed the title"
+        # the hostile text is shown, as text
+        assert "<script>document.title='pwned'</script>" in _text(dom)
 
 
-def test_demo_report_renders_and_links_work(demo_run, tmp_path):
+def test_hostile_url_stays_inside_its_attribute(tmp_path):
+    outputs = _hostile_outputs(tmp_path / "out")
+    page = (tmp_path / "out" / "stories" / "s-0123456789abcdef.html").read_text(encoding="utf-8")
+    parsed = _Page(page)
+    assert QUOTE_BREAKER in parsed.links
+    assert not any("javascript:" in link.lower() for link in _Page(outputs.index_html.read_text()).links)
+    assert "s-missing" not in page, "a related story without a page is not linked"
+
+
+def test_pages_are_self_contained(demo_run):
+    _, _, folder = demo_run
+    out = folder / "out"
+    for html_file in [out / "index.html", *sorted((out / "stories").glob("*.html"))]:
+        parsed = _Page(html_file.read_text(encoding="utf-8"))
+        assert parsed.csp and "default-src 'none'" in parsed.csp and "script-src" not in parsed.csp
+        assert parsed.scripts == 0 and not parsed.handlers and not parsed.resources, html_file.name
+
+
+def test_demo_index_and_story_page_render(demo_run, tmp_path):
     data, _, folder = demo_run
     out = folder / "out"
-    index_dom = _dump_dom(out / "index.html", tmp_path / "profile")
+    index = _text(_dump_dom(out / "index.html", tmp_path / "profile"))
+    for story in data["stories"]:
+        assert story["title"] in index
     story = max(data["stories"], key=lambda s: len(s["articles"]))
-    assert story["title"] in index_dom.replace("&amp;", "&")
-    page = out / "stories" / f"{story['id']}.html"
-    dom = _dump_dom(page, tmp_path / "profile")
-    assert "<svg" in dom and "Brief" in dom and "Independent origins" in dom
-    assert story["brief"][0]["text"][:40] in dom.replace("&amp;", "&").replace("&quot;", '"')
-    for html_file in [out / "index.html", *sorted((out / "stories").glob("*.html"))]:
-        parsed = _Links()
-        parsed.feed(html_file.read_text(encoding="utf-8"))
-        for link in parsed.links:
+    dom = _dump_dom(out / "stories" / f"{story['id']}.html", tmp_path / "profile")
+    text = _text(dom)
+    assert _title(dom) == story["title"] and story["title"] in text
+    assert "<svg" in dom and dom.count("<circle") >= len(story["articles"])
+    for heading in ("Brief", "Reuse graph", "Independent origins", "Timeline", "Articles"):
+        assert heading in text
+    for item in story["brief"]:
+        assert item["text"] in text
+    if story["quotes"]:
+        assert "Who said what" in text
+    if story["entities"]:
+        assert story["entities"][0]["name"] in text
+    assert "<mark" in dom, "shared passages are highlighted"
+    assert not re.search(r"\{[a-z_]+\}", text), "an unformatted placeholder reached the page"
+
+
+def test_every_relative_link_resolves(demo_run):
+    _, _, folder = demo_run
+    out = folder / "out"
+    pages = [out / "index.html", *sorted((out / "stories").glob("*.html"))]
+    assert len(pages) > 1
+    for html_file in pages:
+        for link in _Page(html_file.read_text(encoding="utf-8")).links:
             if link.startswith(("http://", "https://")):
                 continue
             target, _, anchor = link.partition("#")
-            resolved = (html_file.parent / target).resolve() if target else html_file
-            assert resolved.exists(), f"{html_file.name}: broken link {link}"
+            resolved = (html_file.parent / unquote(target)).resolve() if target else html_file
+            assert resolved.is_file(), f"{html_file.name}: broken link {link}"
             if anchor:
-                assert f'id="{anchor}"' in resolved.read_text(encoding="utf-8"), link
+                assert unquote(anchor) in _Page(resolved.read_text(encoding="utf-8")).ids, \
+                    f"{html_file.name}: no anchor for {link}"
+
+
+def test_story_page_screenshot(demo_run, tmp_path):
+    data, _, folder = demo_run
+    story = max(data["stories"], key=lambda s: len(s["articles"]))
+    shot = tmp_path / "story.png"
+    _chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,2400",
+              (folder / "out" / "stories" / f"{story['id']}.html").as_uri())
+    header = shot.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (1280, 2400)
+    assert shot.stat().st_size > 50_000, "the page rendered (almost) blank"

@@ -1,4 +1,5 @@
-"""Outputs: stories.json (the contract outside checks read) and the HTML report."""
+"""Outputs: stories.json (the contract outside checks read) and the HTML report: ``index.html``
+and one self-contained page per story under ``stories/``."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.records import Article
-from newsweave.report.html import render_index
+from newsweave.report.html import reader_language, render_index
 from newsweave.report.stories_json import build_stories_json, write_json
 from newsweave.report.story_html import render_story
 from newsweave.stories import Story
@@ -21,20 +22,27 @@ class Outputs:
 
 
 def write_outputs(articles: list[Article], out_dir: str | Path, stories: list[Story] = ()) -> Outputs:
-    """Write ``stories.json`` and ``index.html`` for these articles and stories into ``out_dir``."""
+    """Write ``stories.json``, ``index.html`` and ``stories/<story id>.html`` into ``out_dir``."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    document = build_stories_json(articles, list(stories))
+    stories = list(stories)
+    document = build_stories_json(articles, stories)
     stories_path = folder / "stories.json"
     write_json(document, stories_path)
     index_path = folder / "index.html"
-    index_path.write_text(render_index(articles, list(stories)), encoding="utf-8")
-    pages = folder / "stories"
-    pages.mkdir(exist_ok=True)
-    by_id = {article.id: article for article in articles}
-    for story in stories:
-        (pages / f"{story.id}.html").write_text(render_story(story, by_id), encoding="utf-8")
+    index_path.write_text(render_index(articles, stories), encoding="utf-8")
+    _write_story_pages(articles, stories, folder / "stories")
     return Outputs(stories_path, index_path)
 
 
-__all__ = ["Outputs", "build_stories_json", "render_index", "write_outputs"]
+def _write_story_pages(articles: list[Article], stories: list[Story], pages: Path) -> None:
+    pages.mkdir(exist_ok=True)
+    by_id = {article.id: article for article in articles}
+    titles = {story.id: story.title or "(untitled)" for story in stories}
+    language = reader_language(articles)
+    for story in stories:
+        page = render_story(story, by_id, language, titles)
+        (pages / f"{story.id}.html").write_text(page, encoding="utf-8")
+
+
+__all__ = ["Outputs", "build_stories_json", "render_index", "render_story", "write_outputs"]

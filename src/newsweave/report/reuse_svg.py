@@ -1,50 +1,223 @@
-"""The reuse graph of a story as an inline SVG: no script, no network.
+"""The reuse graph of a story as an inline SVG: no script, no network, every label escaped.
 
-Articles are nodes laid out by publication order (x) and origin (y), coloured by origin; edges
-are styled by kind (copy solid, translation dashed, partial dotted) with an arrow where the
-direction is known.
+Articles are numbered nodes laid out by publication time (x) and origin (y), coloured by origin;
+articles of one origin too close in time to label side by side take a second (third ...) lane.
+Edges are styled by kind (copy solid, translation dashed, partial dotted) and carry an arrow where
+the direction is known. An edge that a chain of other reuse edges already explains (A→B→C makes
+A→C implied) is drawn faint, so the chain of who took from whom stands out.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from html import escape
 
-_PALETTE = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#c53030", "#319795", "#718096")
-_STYLE = {"copy": "", "translation": ' stroke-dasharray="7 4"', "partial": ' stroke-dasharray="2 4"'}
-_X, _Y, _MARGIN = 120, 70, 60
+from newsweave.report.html import NO_ORIGIN, PALETTE, parse_time
+from newsweave.report.view import StoryView, article_anchor
+
+DASH = {"copy": "", "translation": "7 4", "partial": "2 4"}
+# Geometry in SVG user units; the SVG scales to the page width, so these are proportions.
+# A label of ~16 characters at 11px needs ~100 units: nodes closer than _GAP share no lane.
+_LEFT, _RIGHT, _TOP, _BOTTOM = 96, 40, 30, 56
+_LANE, _ROW_GAP, _GAP, _RADIUS = 52, 20, 116, 12
+_MAX_BULGE = 70
 
 
-def reuse_svg(story, labels: dict[str, str]) -> str:
-    """The SVG for a story; ``labels`` gives each article's short name (its outlet)."""
-    origin_row = {member: row for row, origin in enumerate(story.origins) for member in origin.articles}
-    position = {article: (_MARGIN + column * _X, _MARGIN + origin_row.get(article, 0) * _Y)
-                for column, article in enumerate(story.articles)}
-    width = _MARGIN * 2 + max(0, len(story.articles) - 1) * _X
-    height = _MARGIN * 2 + max(0, len(story.origins) - 1) * _Y
-    edges = "".join(_edge(edge, position) for edge in story.reuse)
-    nodes = "".join(_node(article, position[article], origin_row.get(article, 0), labels)
-                    for article in story.articles)
-    return (f'<svg class="reuse" role="img" aria-label="reuse graph" xmlns="http://www.w3.org/2000/svg" '
-            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="18" refY="5" markerWidth="7" '
-            'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
-            'fill="#4a5568"/></marker></defs>'
-            f"{edges}{nodes}</svg>")
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    points: Mapping[str, tuple[float, float]]
+    rows: Sequence[tuple[int | None, float, float]]  # each row's origin index, top and bottom
+    width: float
+    height: float
+    timed: bool
+    axis: Sequence[tuple[float, str]]
 
 
-def _edge(edge: dict, position: dict) -> str:
-    if edge["source"] not in position or edge["target"] not in position:
+def reuse_svg(view: StoryView) -> str:
+    """The SVG for a story (empty for a story without articles)."""
+    if not view.order:
         return ""
-    (x1, y1), (x2, y2) = position[edge["source"]], position[edge["target"]]
-    arrow = ' marker-end="url(#arrow)"' if edge["direction"] != "unknown" else ""
-    title = escape(f"{edge['kind']}, coverage {edge['coverage']:.2f}, {edge['direction']}")
-    return (f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#4a5568" stroke-width="1.5"'
-            f'{_STYLE.get(edge["kind"], "")}{arrow}><title>{title}</title></line>')
+    layout = _layout(view)
+    implied = implied_edges(view.story.reuse)
+    edges = [edge for edge in view.story.reuse
+             if edge["source"] in layout.points and edge["target"] in layout.points]
+    # faint edges first so the chain is drawn over them
+    edges.sort(key=lambda edge: (_key(edge) not in implied))
+    body = "".join(_edge(edge, layout, _key(edge) in implied) for edge in edges)
+    nodes = "".join(_node(view, article_id, layout.points[article_id]) for article_id in view.order)
+    bottom = layout.height - _BOTTOM + 8
+    top = min(0.0, min((_apex_y(edge, layout) for edge in edges), default=0.0) - 12)
+    height = layout.height - top
+    return (f'<svg class="reuse" role="img" aria-labelledby="graph-title" xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0 {top:.0f} {layout.width:.0f} {height:.0f}" width="{layout.width:.0f}" '
+            f'height="{height:.0f}" font-family="system-ui,sans-serif">'
+            f'<title id="graph-title">Reuse between the {len(view.order)} articles of this story</title>'
+            f"{_markers()}{_rows(layout)}{_axis(layout, bottom)}{body}{nodes}</svg>")
 
 
-def _node(article: str, point: tuple[int, int], row: int, labels: dict[str, str]) -> str:
+def implied_edges(reuse: Sequence[Mapping]) -> set[tuple[str, str]]:
+    """Directed edges (from, to) that a longer directed path of reuse edges also connects."""
+    arrows = {_key(edge) for edge in reuse if edge.get("direction") in ("source->target", "target->source")}
+    following: dict[str, set[str]] = {}
+    for start, end in arrows:
+        following.setdefault(start, set()).add(end)
+    return {(start, end) for start, end in arrows if _reaches(following, start, end)}
+
+
+def _reaches(following: Mapping[str, set[str]], start: str, end: str) -> bool:
+    """Whether ``end`` is reachable from ``start`` without the direct edge."""
+    seen, stack = {start}, [n for n in following.get(start, ()) if n != end]
+    while stack:
+        node = stack.pop()
+        if node == end:
+            return True
+        if node not in seen:
+            seen.add(node)
+            stack.extend(following.get(node, ()))
+    return False
+
+
+def _key(edge: Mapping) -> tuple[str, str]:
+    if edge.get("direction") == "target->source":
+        return edge["target"], edge["source"]
+    return edge["source"], edge["target"]
+
+
+def _layout(view: StoryView) -> _Layout:
+    times = [parse_time(view.articles[i].published) for i in view.order]
+    known = [t.timestamp() for t in times if t]
+    timed = len(known) == len(times) and max(known) > min(known)
+    span = (max(known) - min(known)) if timed else 1.0
+    inner = max(560.0, min(1100.0, 110.0 * len(view.order)))
+    xs = {i: _LEFT + (inner * (t.timestamp() - min(known)) / span if timed and t
+                      else (inner * n / max(1, len(view.order) - 1)))
+          for n, (i, t) in enumerate(zip(view.order, times, strict=True))}
+    points: dict[str, tuple[float, float]] = {}
+    rows: list[tuple[float, float]] = []
+    y = float(_TOP)
+    for row in [*range(len(view.story.origins)), None]:
+        members = [i for i in view.order if view.origin_row.get(i) == row]
+        if not members:
+            continue
+        lanes = _lanes([xs[i] for i in members])
+        for article_id, lane in zip(members, lanes, strict=True):
+            points[article_id] = (xs[article_id], y + _RADIUS + 4 + lane * _LANE)
+        bottom = y + (max(lanes) + 1) * _LANE
+        rows.append((row, y, bottom))
+        y = bottom + _ROW_GAP
+    axis = _ticks(min(known), span, inner) if timed else []
+    return _Layout(points, rows, _LEFT + inner + _RIGHT, y - _ROW_GAP + _BOTTOM, timed, axis)
+
+
+def _lanes(xs: Sequence[float]) -> list[int]:
+    """A lane per node: the first whose last node is at least ``_GAP`` to the left."""
+    ends: list[float] = []
+    lanes = []
+    for x in xs:
+        lane = next((n for n, end in enumerate(ends) if x - end >= _GAP), len(ends))
+        if lane == len(ends):
+            ends.append(x)
+        ends[lane] = x
+        lanes.append(lane)
+    return lanes
+
+
+def _ticks(start: float, span: float, inner: float) -> list[tuple[float, str]]:
+    """About five time labels along the x axis (hours within a day, else dates)."""
+    fmt = "%H:%M" if span <= 36 * 3600 else "%d %b"
+    return [(_LEFT + inner * k / 4, datetime.fromtimestamp(start + span * k / 4, UTC).strftime(fmt))
+            for k in range(5)]
+
+
+def _markers() -> str:
+    return "<defs>" + "".join(
+        f'<marker id="arrow-{name}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" '
+        f'markerWidth="{size}" markerHeight="{size}" orient="auto"><path d="M0,0 L10,5 L0,10 z" '
+        f'fill="{colour}"/></marker>'
+        for name, colour, size in (("main", "#2d3748", 9), ("faint", "#cfd6de", 7))) + "</defs>"
+
+
+def _rows(layout: _Layout) -> str:
+    """A tinted band and a label per origin row."""
+    out = []
+    for row, top, bottom in layout.rows:
+        colour = NO_ORIGIN if row is None else PALETTE[row % len(PALETTE)]
+        name = "no origin" if row is None else f"origin {row + 1}"
+        out.append(f'<rect x="4" y="{top - 2:.0f}" width="{layout.width - 8:.0f}" '
+                   f'height="{bottom - top + 2:.0f}" rx="6" fill="{colour}" fill-opacity="0.06"/>'
+                   f'<text x="12" y="{top + _RADIUS + 8:.0f}" font-size="12" font-weight="600" '
+                   f'fill="{colour}">{name}</text>')
+    return "".join(out)
+
+
+def _axis(layout: _Layout, y: float) -> str:
+    if not layout.timed:
+        return (f'<text x="{_LEFT}" y="{y + 18:.0f}" font-size="11" fill="#5b6773">'
+                "publication order →</text>")
+    ticks = "".join(f'<line x1="{x:.0f}" y1="{y:.0f}" x2="{x:.0f}" y2="{y + 5:.0f}" stroke="#a0aec0"/>'
+                    f'<text x="{x:.0f}" y="{y + 18:.0f}" font-size="11" fill="#5b6773" '
+                    f'text-anchor="middle">{escape(label)}</text>' for x, label in layout.axis)
+    return (f'<line x1="{_LEFT}" y1="{y:.0f}" x2="{layout.width - _RIGHT:.0f}" y2="{y:.0f}" '
+            f'stroke="#a0aec0"/>{ticks}')
+
+
+def _curve(edge: Mapping, layout: _Layout) -> tuple[tuple[float, float], ...]:
+    """Start, control and end points of the edge's arc, trimmed to the node circles."""
+    start, end = _key(edge)
+    (x1, y1), (x2, y2) = layout.points[start], layout.points[end]
+    dx, dy = x2 - x1, y2 - y1
+    length = math.hypot(dx, dy) or 1.0
+    bulge = min(_MAX_BULGE, 0.22 * length) * (1 if dx >= 0 else -1)
+    cx, cy = (x1 + x2) / 2 + dy / length * bulge, (y1 + y2) / 2 - dx / length * bulge
+    head = _trim((cx, cy), (x2, y2), _RADIUS + 2)
+    tail = _trim((cx, cy), (x1, y1), _RADIUS + 1)
+    return tail, (cx, cy), head
+
+
+def _trim(control: tuple[float, float], point: tuple[float, float], by: float) -> tuple[float, float]:
+    dx, dy = point[0] - control[0], point[1] - control[1]
+    length = math.hypot(dx, dy) or 1.0
+    return point[0] - dx / length * by, point[1] - dy / length * by
+
+
+def _apex_y(edge: Mapping, layout: _Layout) -> float:
+    (_, y1), (_, cy), (_, y2) = _curve(edge, layout)
+    return 0.25 * y1 + 0.5 * cy + 0.25 * y2
+
+
+def _edge(edge: Mapping, layout: _Layout, implied: bool) -> str:
+    (x1, y1), (cx, cy), (x2, y2) = _curve(edge, layout)
+    style = "faint" if implied else "main"
+    attributes = [f'stroke="{"#cfd6de" if implied else "#2d3748"}"',
+                  f'stroke-width="{1 if implied else 1.7}"']
+    if DASH.get(str(edge.get("kind"))):
+        attributes.append(f'stroke-dasharray="{DASH[str(edge.get("kind"))]}"')
+    if edge.get("direction") in ("source->target", "target->source"):
+        attributes.append(f'marker-end="url(#arrow-{style})"')
+    coverage = edge.get("coverage")
+    share = f", {float(coverage):.0%} shared" if isinstance(coverage, int | float) else ""
+    note = " (implied by a chain)" if implied else ""
+    tip = f"{edge.get('kind', 'reuse')}{share}, {edge.get('direction', 'unknown')}{note}"
+    return (f'<path d="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}" fill="none" '
+            f'{" ".join(attributes)}><title>{escape(tip)}</title></path>')
+
+
+def _node(view: StoryView, article_id: str, point: tuple[float, float]) -> str:
     x, y = point
-    label = escape(labels.get(article, article)[:18])
-    colour = _PALETTE[row % len(_PALETTE)]
-    return (f'<g><circle cx="{x}" cy="{y}" r="9" fill="{colour}"><title>{label}</title></circle>'
-            f'<text x="{x}" y="{y + 24}" text-anchor="middle" font-size="11">{label}</text></g>')
+    article = view.articles[article_id]
+    label = view.label[article_id]
+    short = label if len(label) <= 17 else label[:16] + "…"
+    row = view.origin_row.get(article_id)
+    colour = NO_ORIGIN if row is None else PALETTE[row % len(PALETTE)]
+    tip = " · ".join(filter(None, (f"{view.number[article_id]}. {label}", article.published,
+                                   article.language, article.title)))
+    return (f'<a href="#{escape(article_anchor(article_id))}"><title>{escape(tip)}</title>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{_RADIUS}" fill="{colour}" stroke="#fff" '
+            'stroke-width="2"/>'
+            f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="11" font-weight="700" fill="#fff" '
+            f'text-anchor="middle">{view.number[article_id]}</text>'
+            f'<text x="{x:.1f}" y="{y + _RADIUS + 15:.1f}" font-size="12" fill="#2d3748" '
+            f'text-anchor="middle">{escape(short)}</text></a>')

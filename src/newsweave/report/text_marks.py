@@ -1,0 +1,113 @@
+"""An article's text as escaped HTML with the passages it shares with other articles in
+``<mark>`` (from the reuse evidence) and empty anchors where cited sentences start."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from itertools import pairwise
+
+from newsweave.records import Article
+from newsweave.report.view import StoryView, sentence_anchor
+
+# What an edge means for each end: (the target's phrase, the source's phrase) by kind.
+_RELATION = {
+    "copy": ("copies", "copied by"),
+    "translation": ("translates", "translated by"),
+    "partial": ("partly reuses", "partly reused by"),
+}
+_TITLE_NAMES = 5  # partners named in a mark's tooltip before "and N more"
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    partners: frozenset[str]
+
+
+def reuse_partners(reuse: Iterable[Mapping], article_id: str) -> list[tuple[str, str]]:
+    """(other article, how this one relates to it) for every reuse edge touching the article."""
+    partners = []
+    for edge in reuse:
+        source, target = edge.get("source"), edge.get("target")
+        if article_id not in (source, target):
+            continue
+        other = target if source == article_id else source
+        took, given = _RELATION.get(str(edge.get("kind")), ("shares text with", "shares text with"))
+        direction = edge.get("direction")
+        if direction not in ("source->target", "target->source"):
+            partners.append((str(other), f"{edge.get('kind', 'reuse')} shared with"))
+            continue
+        is_later = (target == article_id) == (direction == "source->target")
+        partners.append((str(other), took if is_later else given))
+    return partners
+
+
+def highlighted_text(view: StoryView, article: Article) -> str:
+    """The article's text, escaped, with shared passages marked and cited sentences anchored."""
+    text = article.text
+    spans = _merged(_passages(view.story.reuse, article.id, len(text)))
+    anchors = {start for owner, start in view.anchors if owner == article.id}
+    cuts = sorted({0, len(text), *anchors, *(s.start for s in spans), *(s.end for s in spans)})
+    out: list[str] = []
+    current = iter(spans)
+    span = next(current, None)
+    for start, end in pairwise(cuts):
+        if start in anchors:
+            out.append(f'<span class="anchor" id="{escape(sentence_anchor(article.id, start))}"></span>')
+        while span is not None and span.end <= start:
+            span = next(current, None)
+        inside = span is not None and span.start <= start < span.end
+        if inside and span is not None and start == span.start:
+            out.append(f'<mark title="{escape(_shared_with(view, span.partners))}">')
+        out.append(escape(text[start:end]))
+        if inside and span is not None and end == span.end:
+            out.append("</mark>")
+    if len(text) in anchors:
+        out.append(f'<span class="anchor" id="{escape(sentence_anchor(article.id, len(text)))}"></span>')
+    return "".join(out)
+
+
+def _passages(reuse: Iterable[Mapping], article_id: str, length: int) -> list[_Span]:
+    """This article's side of every evidence passage, clipped to its text."""
+    spans = []
+    for edge in reuse:
+        sides = [side for side in ("source", "target") if edge.get(side) == article_id]
+        other = edge.get("target") if sides == ["source"] else edge.get("source")
+        for passage in (edge.get("evidence") or {}).get("passages") or ():
+            for side in sides:
+                bounds = _bounds(passage.get(side), length)
+                if bounds:
+                    spans.append(_Span(bounds[0], bounds[1], frozenset({str(other)})))
+    return spans
+
+
+def _bounds(value: object, length: int) -> tuple[int, int] | None:
+    """A ``[start, end]`` pair clipped to the text, or None when it is not one."""
+    if not isinstance(value, Sequence) or len(value) != 2:
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return None
+    start, end = max(0, value[0]), min(length, value[1])
+    return (start, end) if start < end else None
+
+
+def _merged(spans: list[_Span]) -> list[_Span]:
+    """Overlapping or touching spans joined, with all their partners."""
+    merged: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = _Span(last.start, max(last.end, span.end), last.partners | span.partners)
+        else:
+            merged.append(span)
+    return merged
+
+
+def _shared_with(view: StoryView, partners: frozenset[str]) -> str:
+    known = sorted((p for p in partners if p in view.number), key=view.number.__getitem__)
+    names = [f"{view.number[p]}. {view.label[p]}" for p in known]
+    more = f" and {len(names) - _TITLE_NAMES} more" if len(names) > _TITLE_NAMES else ""
+    return "also in " + ", ".join(names[:_TITLE_NAMES]) + more
