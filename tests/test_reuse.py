@@ -93,6 +93,13 @@ def test_demo_origins_collapse_the_wire(demo):
     assert by_url[other["url"]] not in story["articles"]
 
 
+class _NoVectors:
+    """Sentence vectors a test says are never needed (same-language pairs are lexical)."""
+
+    def space(self, languages):
+        pytest.fail("same-language pairs need no sentence vectors")
+
+
 def _article(article_id: str, text: str, language: str = "en", **fields) -> Article:
     return Article(id=article_id, text=text, format="text", language=language,
                    sentences=split_sentences(text, language), **fields)
@@ -108,7 +115,7 @@ def test_ten_thousand_copies_are_one_origin_in_linear_pairs():
     features = [article_features(a) for a in articles]
     pairs = candidate_pairs(features)
     assert len(pairs) < 5 * len(articles)
-    edges = find_reuse(articles, vectors=lambda article: pytest.fail("no embedding needed"))
+    edges = find_reuse(articles, sentences=_NoVectors())
     as_dicts = [{"source": e.source, "target": e.target, "kind": e.kind} for e in edges]
     feature_map = {f.id: f for f in features}
     origins = find_origins(articles, as_dicts, feature_map)
@@ -118,7 +125,7 @@ def test_ten_thousand_copies_are_one_origin_in_linear_pairs():
 @pytest.mark.parametrize("text", ["", "One sentence only.", "ⴰⵣⵓⵍ ⴼⵍⵍⴰⵡⵏ ⵎⴰⵏⵣⴰⴽⵉⵏ", "ꦲꦏ꧀ꦱꦫꦗꦮ ꦲꦏ꧀ꦱꦫ"])
 def test_degenerate_articles_do_not_break_the_stage(text):
     articles = [_article("a", text, "und"), _article("b", text, "und"), _article("c", WIRE)]
-    edges = find_reuse(articles, vectors=lambda a: pytest.fail("same language needs no vectors"))
+    edges = find_reuse(articles, sentences=_NoVectors())
     assert all(e.kind in ("copy", "partial") for e in edges)
 
 
@@ -126,9 +133,9 @@ def test_incremental_adds_only_new_pairs():
     first = [_article("a", WIRE, published="2025-03-14T06:00:00+00:00"),
              _article("b", WIRE + " A spokesman added nothing.", published="2025-03-14T08:00:00+00:00")]
     later = _article("c", WIRE, published="2025-03-14T09:00:00+00:00")
-    all_at_once = {(e.source, e.target, e.kind) for e in find_reuse([*first, later], vectors=None)}
-    old = {(e.source, e.target, e.kind) for e in find_reuse(first, vectors=None)}
-    new = {(e.source, e.target, e.kind) for e in find_reuse([*first, later], vectors=None, new={"c"})}
+    all_at_once = {(e.source, e.target, e.kind) for e in find_reuse([*first, later], sentences=None)}
+    old = {(e.source, e.target, e.kind) for e in find_reuse(first, sentences=None)}
+    new = {(e.source, e.target, e.kind) for e in find_reuse([*first, later], sentences=None, new={"c"})}
     assert old | new == all_at_once and not old & new
     assert ("a", "b", "copy") in old  # the earlier one is the source
 

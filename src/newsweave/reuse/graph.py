@@ -2,7 +2,7 @@
 
 Incremental: only pairs that involve an article not compared before are judged, so adding
 articles adds edges without redoing the old pairs. Sentence vectors are computed once per
-article and kept in the store.
+article and model and kept in the store (``newsweave.sentence_vectors``).
 """
 
 from __future__ import annotations
@@ -10,49 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 
-import numpy as np
-
-from newsweave.embed import Embedder
 from newsweave.records import Article
 from newsweave.reuse.blocking import candidate_pairs
 from newsweave.reuse.features import ReuseFeatures, article_features
 from newsweave.reuse.pairs import NONE, ReuseEdge, build_edge, compare_articles
 from newsweave.reuse.passages import SentenceGrams, sentence_grams
+from newsweave.sentence_vectors import SentenceVectors
 from newsweave.store import Store
-
-
-class SentenceVectors:
-    """Sentence vectors per article, from the store when there, else embedded and saved."""
-
-    def __init__(self, embedder: Embedder, store: Store | None = None) -> None:
-        self.embedder = embedder
-        self.store = store
-        self._memory: dict[str, np.ndarray] = {}
-
-    def __call__(self, article: Article) -> np.ndarray:
-        if article.id in self._memory:
-            return self._memory[article.id]
-        vectors = self._load(article) if self.store else None
-        if vectors is None:
-            vectors = self.embedder.embed([article.sentence_text(s) for s in article.sentences])
-            if self.store:
-                self.store.save_sentence_vectors(article.id, self.embedder.name, self.embedder.dim,
-                                                 vectors.astype(np.float16).tobytes())
-        self._memory[article.id] = vectors
-        return vectors
-
-    def _load(self, article: Article) -> np.ndarray | None:
-        data = self.store.sentence_vectors(article.id, self.embedder.name)
-        if data is None:
-            return None
-        vectors = np.frombuffer(data, dtype=np.float16).astype(np.float32)
-        return vectors.reshape(-1, self.embedder.dim)
-
 
 PairFilter = Callable[[str, str], bool]
 
 
-def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndarray],
+def find_reuse(articles: Sequence[Article], sentences: SentenceVectors | None,
                new: set[str] | None = None, on_pair: Callable[[], None] | None = None,
                across: PairFilter | None = None,
                neighbours: Iterable[tuple[str, str]] = ()) -> list[ReuseEdge]:
@@ -76,7 +45,7 @@ def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndar
         a, b = by_id[first], by_id[second]
         if across is not None and a.language != b.language and not across(first, second):
             continue
-        verdict = compare_articles(a, b, vectors, grams)
+        verdict = compare_articles(a, b, sentences, grams)
         if verdict.kind != NONE:
             edges.append(build_edge(a, b, features[first], features[second], verdict))
         if on_pair:
@@ -84,13 +53,13 @@ def find_reuse(articles: Sequence[Article], vectors: Callable[[Article], np.ndar
     return edges
 
 
-def update_reuse(store: Store, embedder: Embedder, on_pair: Callable[[], None] | None = None,
+def update_reuse(store: Store, on_pair: Callable[[], None] | None = None,
                  across: PairFilter | None = None,
                  neighbours: Iterable[tuple[str, str]] = ()) -> int:
     """Compare the articles not compared yet with all stored ones; returns new edges."""
     articles = list(store.articles())
     new = {a.id for a in articles} - store.reuse_done()
-    edges = find_reuse(articles, SentenceVectors(embedder, store), new, on_pair, across, neighbours)
+    edges = find_reuse(articles, SentenceVectors(store), new, on_pair, across, neighbours)
     store.save_reuse([edge_json(edge) for edge in edges], new)
     return len(edges)
 

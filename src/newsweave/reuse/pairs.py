@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsweave.embed import Embedder
 from newsweave.records import Article
 from newsweave.reuse.align import COVERAGE_TRANSLATION, Link, align_sentences
 from newsweave.reuse.direction import decide_direction
 from newsweave.reuse.features import ReuseFeatures
 from newsweave.reuse.passages import SentenceGrams, match_sentences
+from newsweave.sentence_vectors import SentenceVectors
 
 COPY, TRANSLATION, PARTIAL, NONE = "copy", "translation", "partial", "none"
 # Same language: most of the shorter article's sentences reappear -> a copy.
@@ -20,12 +22,12 @@ COVERAGE_COPY = 0.7
 # Partial reuse needs at least this many linked sentences: one shared sentence is often a
 # stock phrase ("attaches great importance to the development of relations").
 MIN_PARTIAL_LINKS = 2
-# Across languages a partial link must be clearly above the alignment margin: on reuse_dev,
-# 1.1% of different-article pairs (same story, other text) have 3 links this strong, and
-# translations have 7 (median).
-STRONG_MARGIN = 0.03
+# Across languages partial reuse needs this many links clearly above the alignment margin (the
+# embedder's strong_link_margin: on reuse_dev, 1.1% of different-article pairs of one story
+# have 3 links that strong, translations 7 at the median).
 MIN_PARTIAL_LINKS_ACROSS = 3
-# A copy or translation is most of both texts: a wire story inside a long feature is partial.
+# A copy is most of both texts: a wire story inside a long feature is partial. (A translation's
+# share of the longer text is the embedder's translation_longer_coverage.)
 MIN_LONGER_COVERAGE = 0.6
 
 
@@ -72,15 +74,17 @@ def lexical_verdict(a: SentenceGrams, b: SentenceGrams) -> PairVerdict:
     return PairVerdict(NONE, coverage, links)
 
 
-def semantic_verdict(vectors_a: np.ndarray, vectors_b: np.ndarray) -> PairVerdict:
-    """Cross-language reuse from the monotonic alignment of sentence vectors."""
-    alignment = align_sentences(vectors_a, vectors_b)
+def semantic_verdict(vectors_a: np.ndarray, vectors_b: np.ndarray, embedder: Embedder) -> PairVerdict:
+    """Cross-language reuse from the monotonic alignment of sentence vectors (of ``embedder``,
+    whose margins apply)."""
+    alignment = align_sentences(vectors_a, vectors_b, embedder.link_margin)
     longer = max(alignment.source_sentences, alignment.target_sentences)
     covered = max(len({i for link in alignment.links for i in link.source}),
                   len({i for link in alignment.links for i in link.target}))
-    if alignment.coverage >= COVERAGE_TRANSLATION and covered / longer >= MIN_LONGER_COVERAGE:
+    longer_coverage = covered / longer
+    if alignment.coverage >= COVERAGE_TRANSLATION and longer_coverage >= embedder.translation_longer_coverage:
         return PairVerdict(TRANSLATION, alignment.coverage, alignment.links)
-    strong = tuple(link for link in alignment.links if link.score >= STRONG_MARGIN)
+    strong = tuple(link for link in alignment.links if link.score >= embedder.strong_link_margin)
     if len(strong) >= MIN_PARTIAL_LINKS_ACROSS:
         return PairVerdict(PARTIAL, alignment.coverage, strong)
     return PairVerdict(NONE, alignment.coverage, alignment.links)
@@ -108,13 +112,11 @@ def _span(article: Article, indices: tuple[int, ...]) -> tuple[int, int]:
     return article.sentences[indices[0]].start, article.sentences[indices[-1]].end
 
 
-VectorSource = Callable[[Article], np.ndarray]
-
-
-def compare_articles(a: Article, b: Article, vectors: VectorSource, grams: Callable[[Article], SentenceGrams]
-                     ) -> PairVerdict:
+def compare_articles(a: Article, b: Article, sentences: SentenceVectors,
+                     grams: Callable[[Article], SentenceGrams]) -> PairVerdict:
     """The verdict for any two articles: lexical within a language, semantic across (within a
     language, sentences of one story are close in meaning anyway; only shared wording is reuse)."""
     if a.language == b.language:
         return lexical_verdict(grams(a), grams(b))
-    return semantic_verdict(vectors(a), vectors(b))
+    space = sentences.space((a.language, b.language))
+    return semantic_verdict(space(a), space(b), space.embedder)

@@ -1,0 +1,60 @@
+"""Sentence vectors per article and model, computed once and kept in the store.
+
+Sentences of two articles are only compared in one model's space, and the model depends on the
+languages involved (``embed.sentence_embedder``): ``SentenceVectors.space(languages)`` gives the
+space for a pair or a story, with the model's own margins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+from newsweave.embed import Embedder, sentence_embedder
+from newsweave.records import Article
+from newsweave.store import Store
+
+
+class SentenceSpace:
+    """One model's sentence vectors: call it with an article for its (n, dim) array."""
+
+    def __init__(self, embedder: Embedder, vectors: Callable[[Article, Embedder], np.ndarray]) -> None:
+        self.embedder = embedder
+        self._vectors = vectors
+
+    def __call__(self, article: Article) -> np.ndarray:
+        return self._vectors(article, self.embedder)
+
+
+class SentenceVectors:
+    """Sentence vectors from the store when there, else embedded (and saved when a store is
+    given); ``choose`` maps languages to a model."""
+
+    def __init__(self, store: Store | None = None,
+                 choose: Callable[[Iterable[str]], Embedder] = sentence_embedder) -> None:
+        self.store = store
+        self.choose = choose
+        self._memory: dict[tuple[str, str], np.ndarray] = {}
+
+    def space(self, languages: Iterable[str]) -> SentenceSpace:
+        """The space for comparing sentences in these languages."""
+        return SentenceSpace(self.choose(set(languages)), self._vectors)
+
+    def _vectors(self, article: Article, embedder: Embedder) -> np.ndarray:
+        key = (article.id, embedder.name)
+        if key not in self._memory:
+            vectors = self._load(article, embedder) if self.store else None
+            if vectors is None:
+                vectors = embedder.embed([article.sentence_text(s) for s in article.sentences])
+                if self.store:
+                    self.store.save_sentence_vectors(article.id, embedder.name, embedder.dim,
+                                                     vectors.astype(np.float16).tobytes())
+            self._memory[key] = vectors
+        return self._memory[key]
+
+    def _load(self, article: Article, embedder: Embedder) -> np.ndarray | None:
+        data = self.store.sentence_vectors(article.id, embedder.name)
+        if data is None:
+            return None
+        return np.frombuffer(data, dtype=np.float16).astype(np.float32).reshape(-1, embedder.dim)

