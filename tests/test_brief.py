@@ -57,3 +57,19 @@ def test_timeline(demo_run):
     reports = story["timeline"]["reports"]
     assert reports and story["timeline"]["first"] == reports[0]["published"] <= story["timeline"]["last"]
     assert [r["published"] for r in reports] == sorted(r["published"] for r in reports)
+
+
+def test_report_writes_the_brief_in_the_readers_language(demo_run):
+    from click.testing import CliRunner
+
+    from newsweave.cli import main
+
+    data, _, folder = demo_run
+    story = _main_story(data)
+    assert "de" in story["languages"] and {item["language"] for item in story["brief"]} == {"en"}
+    result = CliRunner().invoke(main, ["report", "--language", "de", "--db", str(folder / "s.db"),
+                                       "--out", str(folder / "german")])
+    assert result.exit_code == 0, result.output
+    german = json.loads((folder / "german" / "stories.json").read_text(encoding="utf-8"))
+    [same] = [s for s in german["stories"] if s["id"] == story["id"]]
+    assert "de" in {item["language"] for item in same["brief"]}

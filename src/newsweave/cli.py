@@ -74,15 +74,22 @@ def ingest_command(inputs, db_path, fetch, max_bytes, workers, verbose) -> None:
     _exit_if_nothing_read(summary)
 
 
+def _brief_language(function: Callable) -> Callable:
+    return click.option("--language", "language", default="en", show_default=True,
+                        help="The reader's language (ISO 639-1): brief items are written from a "
+                             "sentence in it where a story has one.")(function)
+
+
 @main.command("run")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
               help="Folder for stories.json and index.html.")
 @_store_option
+@_brief_language
 @_read_options
-def run_command(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose) -> None:
+def run_command(inputs, out_dir, db_path, language, fetch, max_bytes, workers, verbose) -> None:
     """Run the whole job on INPUTS and write OUT/stories.json and OUT/index.html."""
-    _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose)
+    _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, language)
 
 
 @main.command("demo")
@@ -213,20 +220,21 @@ def quotes_command(docs_file) -> None:
 @main.command("report")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
 @_store_option
-def report_command(out_dir, db_path) -> None:
+@_brief_language
+def report_command(out_dir, db_path, language) -> None:
     """Write stories.json and index.html for everything in the store."""
     with _open_store(db_path) as store:
         articles = list(store.articles())
-        outputs = write_outputs(articles, out_dir, _stories(store, articles))
+        outputs = write_outputs(articles, out_dir, _stories(store, articles, language))
     out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose) -> None:
+def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, language="en") -> None:
     summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)
     with _open_store(db_path) as store:
         articles = list(store.articles(run_id=summary.run_id))
-        outputs = write_outputs(articles, out_dir, _stories(store, articles))
+        outputs = write_outputs(articles, out_dir, _stories(store, articles, language))
     out.print(f"store:        {Path(db_path or default_path()).resolve()}")
     out.print(f"stories.json: {outputs.stories_json.resolve()}")
     out.print(f"report:       {outputs.index_html.resolve()}")
