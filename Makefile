@@ -23,6 +23,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/lsh.py
 	$(BIN)/python bench/reuse.py
 	$(BIN)/python bench/cluster.py
+	$(BIN)/python bench/stages.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py

@@ -23,8 +23,8 @@ EVAL = (Path(__file__).resolve().parents[2] / "shared" / "eval" / "semeval2022_t
 CACHE = Path(__file__).resolve().parent / ".cache"
 
 
-def build_corpus(rows: list[dict], path: Path) -> int:
-    """One JSONL line per distinct article; returns how many."""
+def build_corpus(rows: list[dict], path: Path, limit: int | None = None) -> int:
+    """One JSONL line per distinct article (the first ``limit`` of them); returns how many."""
     seen = {}
     for row in rows:
         first, second = row["id"].split("_")
@@ -32,10 +32,11 @@ def build_corpus(rows: list[dict], path: Path) -> int:
                                            (second, row["text2"], row["lang2"])):
             record = {"url": f"semeval:{article_id}", "text": text or "", "language": language}
             seen.setdefault(article_id, record)
+    records = list(seen.values())[:limit]
     with path.open("w", encoding="utf-8") as handle:
-        for record in seen.values():
+        for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return len(seen)
+    return len(records)
 
 
 def score(rows: list[dict], stories: dict) -> tuple[float, float, float, int]:

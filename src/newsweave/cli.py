@@ -7,6 +7,7 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -20,21 +21,15 @@ from newsweave.embed import get_embedder
 from newsweave.errors import NewsweaveError
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
+from newsweave.job import analyse
 from newsweave.pipeline import RunSummary, ingest
 from newsweave.quotes import run_lines
 from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
-from newsweave.reuse.graph import features_of, update_reuse
-from newsweave.reuse.neighbours import neighbour_pairs
-from newsweave.sentence_vectors import SentenceVectors
-from newsweave.similarity import same_story_score
+from newsweave.reuse.graph import update_reuse
 from newsweave.store import Store, default_path
-from newsweave.stories import LeadVectors, build_stories, centred_vectors
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
-# Cross-language pairs whose leads give less than this same-story probability are not aligned:
-# on the demo and the seeds, translations score above 0.8; 0.2 leaves a wide margin.
-REUSE_MIN_SAME_STORY = 0.2
 console = Console(stderr=True, highlight=False)
 out = Console(highlight=False, soft_wrap=True)
 
@@ -167,8 +162,9 @@ def runs_command(db_path) -> None:
 @_store_option
 def reuse_command(db_path) -> None:
     """Compare stored articles not compared yet: copies, translations, partial reuse."""
-    with _open_store(db_path) as store:
-        _update_reuse(store)
+    with _open_store(db_path) as store, _stage("reuse: comparing candidate pairs") as advance:
+        count = update_reuse(store, on_pair=lambda: advance(1))
+    console.print(f"reuse: {count} new edges")
 
 
 @main.command("compare")
@@ -242,32 +238,17 @@ def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, language=
 
 
 def _stories(store: Store, articles: list, language: str = "en") -> list:
-    """Reuse, then stories with their briefs for these articles. Lead vectors come first: they
-    veto cross-language reuse candidates that cannot be the same story."""
-    every = list(store.articles()) if len(articles) < store.count_articles() else articles
+    """Reuse, then stories with their briefs for these articles, with progress lines."""
+    analysis = analyse(store, articles, language, _stage)
+    console.print(f"reuse: {analysis.new_edges} new edges")
+    return analysis.stories
+
+
+@contextmanager
+def _stage(name: str):
     with _progress() as progress:
-        task = progress.add_task("stories: embedding leads", total=None)
-        vectors = LeadVectors(get_embedder(), store).load(every, lambda n: progress.advance(task, n))
-    centred = centred_vectors(every, vectors, {a.id: a.language for a in every})
-
-    def may_translate(a: str, b: str) -> bool:
-        return same_story_score(float(centred[a] @ centred[b])) >= REUSE_MIN_SAME_STORY
-
-    languages = {a.id: a.language for a in every}
-    _update_reuse(store, may_translate, list(neighbour_pairs(centred, languages)))
-    edges = store.reuse_edges({a.id for a in articles})
-    sentences = SentenceVectors(store)
-    return build_stories(articles, edges, features_of(articles), centred, sentences, language)
-
-
-def _update_reuse(store: Store, across=None, neighbours=()) -> int:
-    """Compare the articles not compared yet; shows a progress line."""
-    with _progress() as progress:
-        task = progress.add_task("reuse: comparing candidate pairs", total=None)
-        count = update_reuse(store, on_pair=lambda: progress.advance(task),
-                             across=across, neighbours=neighbours)
-    console.print(f"reuse: {count} new edges")
-    return count
+        task = progress.add_task(name, total=None)
+        yield lambda count: progress.advance(task, count)
 
 
 def _ingest(inputs, db_path, fetch, max_bytes, workers, verbose) -> RunSummary:
