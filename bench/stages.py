@@ -63,21 +63,21 @@ def main() -> None:
             ingest_seconds = time.perf_counter() - started
             articles = list(store.articles(run_id=summary.run_id))
             print(f"corpus: {count} articles of similarity_dev, {len(articles)} stored")
-            print(f"ingest                    {per_second(len(articles), ingest_seconds)}")
+            print(f"{'ingest':<48}{per_second(len(articles), ingest_seconds)}")
             time_per_article(articles)
             seconds: dict[str, float] = {}
             analysis = analyse(store, articles, stage=timer(seconds))
             for name, spent in seconds.items():
-                print(f"{name:<26}{per_second(len(articles), spent)}")
+                print(f"{name:<48}{per_second(len(articles), spent)}")
             stories = analysis.stories
             time_brief(store, articles, stories)
             started = time.perf_counter()
             write_outputs(articles, Path(folder) / "out", stories)
             report_seconds = time.perf_counter() - started
-            print(f"report                    {1000 * report_seconds / len(stories):8.1f} ms/story "
+            print(f"{'report':<48}{1000 * report_seconds / len(stories):8.1f} ms/story "
                   f"({len(stories)} stories, {report_seconds:.1f}s)")
             total = ingest_seconds + sum(seconds.values()) + report_seconds
-            print(f"end to end                {per_second(len(articles), total)}")
+            print(f"{'end to end':<48}{per_second(len(articles), total)}")
 
 
 def time_per_article(articles) -> None:
@@ -86,7 +86,7 @@ def time_per_article(articles) -> None:
         started = time.perf_counter()
         for article in articles:
             function(article)
-        print(f"{name:<26}{per_second(len(articles), time.perf_counter() - started)}")
+        print(f"{name:<48}{per_second(len(articles), time.perf_counter() - started)}")
 
 
 def time_brief(store: Store, articles, stories) -> None:
@@ -101,7 +101,7 @@ def time_brief(store: Store, articles, stories) -> None:
     build_stories(articles, edges, features, centred, SentenceVectors(store))
     briefed = time.perf_counter() - started
     several = sum(len(story.articles) > 1 for story in stories)
-    print(f"brief (vectors cached)    {1000 * (briefed - plain) / max(1, several):8.1f} ms/story "
+    print(f"{'brief (vectors cached)':<48}{1000 * (briefed - plain) / max(1, several):8.1f} ms/story "
           f"({several} stories of 2+ articles)")
 
 
