@@ -232,7 +232,7 @@ def test_command_lines_survive_bad_records():
     lines = ['{"id": 1, "text": "Nothing to see here."}', "", "not json", '{"id": 2}']
     outs = [json.loads(line) for line in run_lines(lines)]
     assert outs[0] == {"id": 1, "quotes": []}
-    assert "error" in outs[1] and outs[1]["quotes"] == []
+    assert "error" in outs[1] and outs[1]["quotes"] == [] and outs[1]["id"] is None  # not 1
     assert outs[2]["id"] == 2 and "error" in outs[2]
     with pytest.raises(TypeError, match="text"):
         quotes_for_document({"id": 3, "text": None})

@@ -65,10 +65,11 @@ def run_lines(lines: Iterable[str]) -> Iterator[str]:
     for line in lines:
         if not line.strip():
             continue
+        record = None
         try:
             record = json.loads(line)
             out = quotes_for_document(record)
         except (ValueError, TypeError) as error:
-            ident = record.get("id") if isinstance(locals().get("record"), dict) else None
+            ident = record.get("id") if isinstance(record, dict) else None
             out = {"id": ident, "quotes": [], "error": str(error)}
         yield json.dumps(out, ensure_ascii=False)
