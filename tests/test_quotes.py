@@ -79,6 +79,12 @@ def test_marks_pair_in_nested_and_reversed_styles():
     assert inner == ["Er sagte „nein“ und ging", "Oui"]
 
 
+def test_a_stray_mark_does_not_hide_the_quotes_after_it():
+    tokens = tokenize('"The mayor arrived late. She called the plan “a disgrace” and left.\n\nNothing more.')
+    inner = [tokens.text[tokens.starts[q.first] : tokens.ends[q.last]] for q in pair_marks(tokens)]
+    assert inner == ["a disgrace"]
+
+
 def test_a_quote_over_two_paragraphs_is_one_quote():
     text = ("“The first part of the statement is here and it is long.\n"
             "“And the second paragraph ends here,” said Smith.")

@@ -4,7 +4,7 @@ Styles: “…” ‘…’ "…" '…' „…“ ‚…‘ «…» »…« ‹�
 closing) comes from the mark itself where it has one („ opens, 」 closes) and otherwise from the
 spaces around it. A passage still open at the end of a paragraph continues when the next
 paragraph opens with a mark (the newspaper convention for a quote over several paragraphs);
-otherwise the lone mark is dropped. Single marks only pair outside double ones, so an apostrophe
+otherwise the lone mark is dropped and the marks after it are paired without it. Single marks only pair outside double ones, so an apostrophe
 or a quote inside a quote never ends the outer passage.
 """
 
@@ -53,6 +53,9 @@ def pair_marks(tokens: Tokens) -> list[MarkedQuote]:
                 quotes.append(MarkedQuote(opened, None, opened + 1, last - 1))
             elif tokens.words[nxt] in DOUBLE and _role(tokens, nxt) != "close":
                 pending = opened  # the quote goes on in the next paragraph
+            elif opened >= first:
+                # A stray mark: drop it, and pair what it had taken for nested quotes.
+                quotes.extend(_pair_paragraph(tokens, opened + 1, last, None)[1])
     return [quote for quote in quotes if quote.first <= quote.last]
 
 
