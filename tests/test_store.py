@@ -27,6 +27,14 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     assert mode == "wal"
 
 
+def test_store_folder_is_created_and_a_file_in_the_way_is_a_clear_error(tmp_path):
+    with Store(str(tmp_path / "new" / "folder" / "s.db")) as store:
+        assert store.count_articles() == 0
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot open store"):
+        Store(str(tmp_path / "file" / "s.db"))
+
+
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "s.db"
     sqlite3.connect(path).execute(f"PRAGMA user_version={len(MIGRATIONS) + 1}")

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from newsweave.errors import StoreError
 from newsweave.records import Article, Rejection, RemovedLine, Sentence
@@ -56,13 +57,15 @@ class Store:
     def __init__(self, path: str = DEFAULT_PATH) -> None:
         self.path = path
         try:
+            if str(path) != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)  # as --out does for its folder
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA busy_timeout=10000")
             self._migrate()
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, OSError) as error:
             raise StoreError(f"cannot open store {path!r}: {error}") from error
 
     def __enter__(self) -> Store:
