@@ -73,3 +73,23 @@ def test_report_writes_the_brief_in_the_readers_language(demo_run):
     german = json.loads((folder / "german" / "stories.json").read_text(encoding="utf-8"))
     [same] = [s for s in german["stories"] if s["id"] == story["id"]]
     assert "de" in {item["language"] for item in same["brief"]}
+
+
+def test_brief_prefers_complete_sentences_and_skips_headings():
+    from newsweave.brief import StoryText, build_brief
+    from newsweave.claims import Claim
+    from newsweave.compare import _article
+
+    first = _article("Harbour news\n\nand the ferry will run again from the northern pier next week, "
+                     "officials said.\n\nFerry services\n\nThe council approved the budget for the "
+                     "new pier on Monday evening.\n\nFerry services to resume on the northern pier soon", "en")
+    second = _article("The ferry will run again from the northern pier next week, officials said on "
+                      "Friday.", "en")
+    text = StoryText([first, second])
+    fragment = next(i for i, s in enumerate(first.sentences)
+                    if first.sentence_text(s).startswith("and the ferry"))
+    heading = next(i for i, s in enumerate(first.sentences) if first.sentence_text(s).startswith("Ferry services to"))
+    claims = [Claim(((first.id, fragment), (second.id, 0)), (first.id, second.id), 2),
+              Claim(((first.id, heading),), (first.id,), 1)]
+    [item] = build_brief(text, claims)
+    assert item.text.startswith("The ferry will run again")

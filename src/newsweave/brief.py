@@ -71,10 +71,14 @@ class StoryText:
         return len(self.cite(key).text.split())
 
 
+_TERMINAL = frozenset(".!?…。！？")
+_CLOSING = "\"'”’»)]」』 "
+
+
 def build_brief(text: StoryText, claims: Sequence[Claim], language: str = "en",
                 items: int = BRIEF_ITEMS) -> list[BriefItem]:
     """The brief: the best-supported claims, in the order the story tells them."""
-    usable = [c for c in claims if any(text.words(k) >= _MIN_WORDS for k in c.sentences)]
+    usable = [c for c in claims if any(_complete(text.cite(k).text) for k in c.sentences)]
     ranked = sorted(usable, key=lambda c: (-c.independent_support, -len(c.articles),
                                            _first(text, c)))[:items]
     brief = []
@@ -132,8 +136,18 @@ def _first(text: StoryText, claim: Claim) -> tuple[int, int]:
 
 
 def _representative(text: StoryText, claim: Claim, language: str) -> Cited:
-    """The claim's sentence in ``language`` from the earliest article, else its earliest one."""
+    """The claim's sentence in ``language`` from the earliest article, else its earliest one;
+    complete sentences first (a heading or a fragment cut by the page's own punctuation reads
+    badly as a point of the brief)."""
     keys = sorted(claim.sentences, key=lambda k: (text.order[k[0]], k[1]))
     cited = [text.cite(k) for k in keys]
-    return next((c for c in cited if c.language == language and len(c.text.split()) >= _MIN_WORDS),
-                cited[0])
+    ranked = sorted(cited, key=lambda c: (c.language != language, not _complete(c.text)))
+    return next((c for c in ranked if len(c.text.split()) >= _MIN_WORDS), cited[0])
+
+
+def _complete(sentence: str) -> bool:
+    """Long enough, and starts and ends as a sentence does: not lower case at the start (scripts
+    without case pass), terminal punctuation at the end."""
+    stripped = sentence.strip()
+    return (len(stripped.split()) >= _MIN_WORDS and not stripped[0].islower()
+            and stripped.rstrip(_CLOSING)[-1:] in _TERMINAL)
