@@ -82,7 +82,8 @@ def test_brief_prefers_complete_sentences_and_skips_headings():
 
     first = _article("Harbour news\n\nand the ferry will run again from the northern pier next week, "
                      "officials said.\n\nFerry services\n\nThe council approved the budget for the "
-                     "new pier on Monday evening.\n\nFerry services to resume on the northern pier soon", "en")
+                     "new pier on Monday evening.\n\n"
+                     "Ferry services to resume on the northern pier soon", "en")
     second = _article("The ferry will run again from the northern pier next week, officials said on "
                       "Friday.", "en")
     text = StoryText([first, second])
