@@ -89,7 +89,8 @@ def test_brief_prefers_complete_sentences_and_skips_headings():
     text = StoryText([first, second])
     fragment = next(i for i, s in enumerate(first.sentences)
                     if first.sentence_text(s).startswith("and the ferry"))
-    heading = next(i for i, s in enumerate(first.sentences) if first.sentence_text(s).startswith("Ferry services to"))
+    heading = next(i for i, s in enumerate(first.sentences)
+                   if first.sentence_text(s).startswith("Ferry services to"))
     claims = [Claim(((first.id, fragment), (second.id, 0)), (first.id, second.id), 2),
               Claim(((first.id, heading),), (first.id,), 1)]
     [item] = build_brief(text, claims)

@@ -1,11 +1,12 @@
 """Quotation marks paired into quoted passages, in every style, across paragraphs.
 
-Styles: “…” ‘…’ "…" '…' „…“ ‚…‘ «…» »…« ‹…› 「…」 『…』 ''…'' ``…''. A mark's role (opening or
-closing) comes from the mark itself where it has one („ opens, 」 closes) and otherwise from the spaces around it. A
-passage still open at the end of a paragraph continues when the next paragraph opens with a mark
-(the newspaper convention for a quote over several paragraphs); otherwise the lone mark is
-dropped and the marks after it are paired without it. Single marks only pair outside double
-ones, so an apostrophe or a quote inside a quote never ends the outer passage.
+Styles: “…” ‘…’ "…" '…' „…“ ‚…‘ «…» »…« ‹…› 「…」 『…』 ''…'' ``…''.
+A mark's role (opening or closing) comes from the mark itself where it has one („ opens,
+」 closes) and otherwise from the spaces around it. A passage still open at the end of a
+paragraph continues when the next paragraph opens with a mark (the newspaper convention for a
+quote over several paragraphs); otherwise the lone mark is dropped and the marks after it are
+paired without it. Single marks only pair outside double ones, so an apostrophe or a quote
+inside a quote never ends the outer passage.
 """
 
 from __future__ import annotations
