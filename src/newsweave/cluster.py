@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from newsweave.similarity import SAME_STORY_REUSE, same_story_score
+from newsweave.similarity import SAME_STORY_REUSE, cosine_for, same_story_score
 
 # p(same story) to join: on similarity_dev pairs, 0.5 gives the best pairwise F1 (0.82) between
 # pairs rated same story (overall <= 1.5) and different (>= 3).
@@ -54,6 +54,9 @@ class StoryClusterer:
         self._open: list[int] = []  # story numbers, one per row of _totals
         self._row: dict[int, int] = {}
         self._totals = np.zeros((0, 0), dtype=np.float64)
+        self._sizes = np.zeros(0)  # members per row of _totals
+        # The least mean cosine whose probability reaches the threshold (the score is monotone).
+        self._cosine_floor = cosine_for(threshold) - 1e-9
         self._last: dict[int, float] = {}
         self._closing: list[tuple[float, int]] = []  # (last, story): a lazy heap
         self._next = 0
@@ -79,18 +82,22 @@ class StoryClusterer:
         return [list(members) for members in self._members.values()]
 
     def _scores(self, item: ClusterInput) -> dict[int, float]:
+        """Same-story probabilities of the open stories that could take the article: those
+        whose mean cosine alone clears the threshold, and those it reuses text of. The cosines
+        of all open stories are one matrix product; only the few candidates are scored."""
         if not self._open:
             return {}
-        rows = self._totals[: len(self._open)]
-        sizes = np.array([len(self._members[n]) for n in self._open])
-        cosines = (rows @ item.vector) / sizes
+        count = len(self._open)
+        cosines = (self._totals[:count] @ item.vector) / self._sizes[:count]
+        candidates = {self._open[row]: float(cosines[row])
+                      for row in np.flatnonzero(cosines >= self._cosine_floor)}
         reused: dict[int, str] = {}
         for other, kind in item.reuse.items():
             number = self._story_of.get(other)
             if number is not None and number in self._row and kind in SAME_STORY_REUSE:
                 reused[number] = kind
-        return {n: same_story_score(float(c), reused.get(n))
-                for n, c in zip(self._open, cosines, strict=True)}
+                candidates.setdefault(number, float(cosines[self._row[number]]))
+        return {n: same_story_score(c, reused.get(n)) for n, c in candidates.items()}
 
     def _start(self, item: ClusterInput, moment: float | None) -> int:
         number = self._next
@@ -100,6 +107,7 @@ class StoryClusterer:
         self._grow(len(item.vector))
         self._row[number] = len(self._open)
         self._totals[len(self._open)] = item.vector
+        self._sizes[len(self._open)] = 1
         self._open.append(number)
         self._touch(number, moment)
         return number
@@ -107,6 +115,7 @@ class StoryClusterer:
     def _join(self, number: int, item: ClusterInput, moment: float | None) -> None:
         self._members[number].append(item.id)
         self._totals[self._row[number]] += item.vector
+        self._sizes[self._row[number]] += 1
         self._story_of[item.id] = number
         self._touch(number, moment)
 
@@ -117,6 +126,7 @@ class StoryClusterer:
 
     def _merge(self, into: int, other: int) -> None:
         self._totals[self._row[into]] += self._totals[self._row[other]]
+        self._sizes[self._row[into]] += self._sizes[self._row[other]]
         for member in self._members[other]:
             self._story_of[member] = into
         self._members[into].extend(self._members.pop(other))
@@ -143,12 +153,14 @@ class StoryClusterer:
             self._open[row] = moved
             self._row[moved] = row
             self._totals[row] = self._totals[len(self._open)]
+            self._sizes[row] = self._sizes[len(self._open)]
 
     def _grow(self, dim: int) -> None:
         if self._totals.size == 0:
-            self._totals = np.zeros((16, dim))
+            self._totals, self._sizes = np.zeros((16, dim)), np.zeros(16)
         elif len(self._open) >= len(self._totals):
             self._totals = np.vstack([self._totals, np.zeros_like(self._totals)])
+            self._sizes = np.concatenate([self._sizes, np.zeros_like(self._sizes)])
 
 
 def cluster(items: Iterable[ClusterInput], **settings) -> list[list[str]]:

@@ -84,6 +84,12 @@ def lead_text(title: str | None, text: str) -> str:
     return lead[:LEAD_CHARS]
 
 
+def cosine_for(probability: float) -> float:
+    """The centred cosine whose same-story score (without reuse) is ``probability``."""
+    probability = min(max(probability, 1e-9), 1 - 1e-9)
+    return (math.log(probability / (1 - probability)) - INTERCEPT) / WEIGHT_COSINE
+
+
 def same_story_score(cosine: float, reuse: str | None = None) -> float:
     """Probability that two articles report the same story, from their centred lead cosine and
     the kind of reuse between them (if any)."""
