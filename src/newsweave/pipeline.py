@@ -31,7 +31,7 @@ BATCH_SIZE = 64
 # subscription pitch); two could be a follow-up quoting the same paragraph.
 RECURRING_MIN_ARTICLES = 3
 # Below this many pages in a batch, starting worker processes costs more than it saves.
-_PARALLEL_MIN_PAGES = 8
+_PARALLEL_MIN_ITEMS = 8
 _TITLE_CHARS = 160
 _EDGE_LINES = 3
 
@@ -74,7 +74,7 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
         store: where articles, rejections and the run record go.
         inputs: files, folders, globs, or ``-`` for stdin.
         options: how to read (size limit, fetching).
-        workers: processes for HTML extraction (default: the number of cores).
+        workers: processes for HTML extraction and cleaning (default: the number of cores).
         on_progress: called after every batch with the running summary.
 
     Example:
@@ -84,9 +84,9 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
     summary = RunSummary(run_id=store.start_run(inputs))
     started, status = time.perf_counter(), "failed"
     try:
-        with PageExtractor(workers) as extractor:
-            for batch in _batched(read_inputs(inputs, options), batch_size):
-                _ingest_batch(store, summary, extractor.extract(batch))
+        with Workers(workers) as pool:
+            for items in pool.prepared_ahead(_batched(read_inputs(inputs, options), batch_size)):
+                _ingest_batch(store, summary, items, pool)
                 summary.seconds = time.perf_counter() - started
                 if on_progress:
                     on_progress(summary)
@@ -100,18 +100,19 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
     return summary
 
 
-def _ingest_batch(store: Store, summary: RunSummary,
-                  items: Sequence[RawDocument | Rejection]) -> None:
+def _ingest_batch(store: Store, summary: RunSummary, items: Sequence[Prepared | Rejection],
+                  pool: Workers) -> None:
     rejections = [item for item in items if isinstance(item, Rejection)]
-    prepared = [prepare(item) for item in items if isinstance(item, RawDocument)]
+    prepared = [item for item in items if isinstance(item, Prepared)]
     known = store.existing(p.id for p in prepared)
     fresh: dict[str, Prepared] = {}
     for item in prepared:
         if item.id not in known:
             fresh.setdefault(item.id, item)
+    # Recurring lines need the store, so they are found here; the cleaning itself runs in the pool.
+    jobs = [(item, _recurring_lines(store, item, fresh.values())) for item in fresh.values()]
     articles = []
-    for item in fresh.values():
-        built = build_article(item, _recurring_lines(store, item, fresh.values()))
+    for built in pool.build(jobs):
         (articles if isinstance(built, Article) else rejections).append(built)
     store.add_batch(summary.run_id, articles, known, rejections,
                     {a.id: set(fresh[a.id].line_keys) for a in articles})
@@ -212,33 +213,52 @@ def _batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-class PageExtractor:
-    """Extracts HTML pages, in worker processes when a batch has enough of them."""
+class Workers:
+    """Extracts and prepares documents and builds articles, in worker processes when a batch
+    has enough of them (what stays in the main process is cheap: reading, the store)."""
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self._pool: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> PageExtractor:
+    def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
-    def extract(self, items: Sequence[Item]) -> list[RawDocument | Rejection]:
-        """The batch with every HTML page replaced by its extracted document (order kept)."""
-        pages = [item for item in items if isinstance(item, HtmlPage)]
-        if not pages:
-            return list(items)  # type: ignore[arg-type]
-        done = iter(self._map(pages))
-        return [next(done) if isinstance(item, HtmlPage) else item for item in items]
+    def prepared_ahead(self, batches: Iterable[list[Item]]) -> Iterator[list[Prepared | Rejection]]:
+        """Each batch prepared (HTML pages extracted), order kept; a batch goes to the workers
+        before the one ahead of it is handed out, so they prepare it while that one is built
+        and stored."""
+        ahead = None
+        for batch in batches:
+            submitted = self._map(_prepare, batch)  # in the pool, the tasks are queued now
+            if ahead is not None:
+                yield list(ahead)
+            ahead = submitted
+        if ahead is not None:
+            yield list(ahead)
 
-    def _map(self, pages: list[HtmlPage]) -> Iterable[RawDocument | Rejection]:
-        if self.workers < 2 or len(pages) < _PARALLEL_MIN_PAGES:
-            return [extract_page(page) for page in pages]
+    def build(self, jobs: Sequence[tuple[Prepared, frozenset[int]]]) -> list[Article | Rejection]:
+        """``build_article`` of each (prepared document, recurring line keys), order kept."""
+        return list(self._map(_build, jobs))
+
+    def _map(self, function: Callable, items: Sequence) -> Iterable:
+        if self.workers < 2 or len(items) < _PARALLEL_MIN_ITEMS:
+            return [function(item) for item in items]
         if self._pool is None:
             # spawn, not fork: the parent may hold lingua's threads and an open SQLite handle.
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-        return self._pool.map(extract_page, pages, chunksize=max(1, len(pages) // (4 * self.workers)))
+        return self._pool.map(function, items, chunksize=max(1, len(items) // (4 * self.workers)))
+
+
+def _prepare(item: Item) -> Prepared | Rejection:
+    document = extract_page(item) if isinstance(item, HtmlPage) else item
+    return document if isinstance(document, Rejection) else prepare(document)
+
+
+def _build(job: tuple[Prepared, frozenset[int]]) -> Article | Rejection:
+    return build_article(*job)
