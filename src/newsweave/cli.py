@@ -46,7 +46,7 @@ def _read_options(function: Callable) -> Callable:
         click.option("--max-bytes", default=10_000_000, show_default=True, type=click.IntRange(1),
                      help="Largest single article (file, JSONL line, WARC page) to read."),
         click.option("--workers", default=None, type=click.IntRange(1),
-                     help="Processes for HTML extraction [default: number of cores]."),
+                     help="Processes for HTML extraction and cleaning [default: number of cores]."),
         click.option("-v", "--verbose", count=True, help="Show rejections as they happen (-vv: debug log)."),
     )):
         function = option(function)
