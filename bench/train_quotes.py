@@ -1,6 +1,6 @@
 """Train the quote taggers on the train splits: src/newsweave/quotes/tagger-{en,de,xx}.npz.
 
-    .venv/bin/pip install python-crfsuite==0.9.12   # training only; the package needs numpy
+    make test   # installs the dev extras, python-crfsuite==0.9.12 among them (training only)
     .venv/bin/python bench/train_quotes.py [--models en de xx] [--iterations 150] [--c1 1.0]
 
 Each paragraph of a train split becomes one sequence of token features
