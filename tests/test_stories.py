@@ -78,3 +78,37 @@ def test_seeds_two_related_stories(seeds_run):
 def test_tiny_batches(count):
     items = _events(3)[:count]
     assert len(cluster(items)) == count
+
+
+def test_a_lead_many_outlets_share_is_embedded_once(tmp_path):
+    import json
+
+    from newsweave import ingest
+    from newsweave.store import Store
+    from newsweave.stories import LeadVectors
+
+    class CountingEmbedder:
+        name, dim = "counting", 4
+
+        def __init__(self) -> None:
+            self.texts: list[str] = []
+
+        def embed(self, texts):
+            self.texts.extend(texts)
+            return np.eye(4, dtype=np.float32)[[len(t) % 4 for t in texts]]
+
+    wire = "The northern ferry will run again next week after repairs to the pier, officials said."
+    records = [{"url": "https://one.example/a", "text": wire}, {"url": "https://two.example/b", "text": wire},
+               {"url": "https://one.example/c", "text": "A different story about the city's trams."}]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    embedder = CountingEmbedder()
+    with Store(str(tmp_path / "s.db")) as store:
+        ingest(store, [str(corpus)])
+        articles = list(store.articles())
+        assert len(articles) == 3
+        vectors = LeadVectors(embedder, store).load(articles)
+        assert len(embedder.texts) == 2
+        assert set(vectors) == {a.id for a in articles}
+        LeadVectors(embedder, store).load(articles)
+        assert len(embedder.texts) == 2  # stored: nothing embedded again

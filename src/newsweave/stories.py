@@ -70,16 +70,23 @@ class LeadVectors:
 
     def load(self, articles: Sequence[Article],
              on_embedded: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
+        """Vectors of every stored article; each lead not embedded before is embedded once,
+        however many articles share it (a wire story run word for word by many outlets)."""
         stored = self.store.lead_vectors(self.embedder.name)
-        missing = [a for a in articles if a.id not in stored]
-        for start in range(0, len(missing), 32):
-            batch = missing[start : start + 32]
-            vectors = self.embedder.embed([lead_text(a.title, a.text) for a in batch])
-            fresh = {a.id: v.astype(np.float16).tobytes() for a, v in zip(batch, vectors, strict=True)}
+        sharing: dict[str, list[Article]] = {}
+        for article in articles:
+            if article.id not in stored:
+                sharing.setdefault(lead_text(article.title, article.text), []).append(article)
+        leads = list(sharing)
+        for start in range(0, len(leads), 32):
+            batch = leads[start : start + 32]
+            vectors = self.embedder.embed(batch)
+            fresh = {a.id: v.astype(np.float16).tobytes()
+                     for lead, v in zip(batch, vectors, strict=True) for a in sharing[lead]}
             self.store.save_lead_vectors(self.embedder.name, fresh)
             stored.update(fresh)
             if on_embedded:
-                on_embedded(len(batch))
+                on_embedded(len(fresh))
         return {i: np.frombuffer(data, dtype=np.float16).astype(np.float32) for i, data in stored.items()}
 
 
