@@ -57,7 +57,7 @@ def analyse(store: Store, articles: Sequence[Article], language: str = "en",
 
     with stage("reuse: comparing candidate pairs") as advance:
         new_edges = update_reuse(store, on_pair=lambda: advance(1), across=may_translate,
-                                 neighbours=list(neighbour_pairs(centred, languages)))
+                                 neighbours=list(neighbour_pairs(centred, languages)), stored=every)
     edges = store.reuse_edges({a.id for a in articles})
     with stage("stories: clustering, briefs, quotes, entities"):
         stories = build_stories(articles, edges, features_of(articles), centred,

@@ -55,9 +55,11 @@ def find_reuse(articles: Sequence[Article], sentences: SentenceVectors | None,
 
 def update_reuse(store: Store, on_pair: Callable[[], None] | None = None,
                  across: PairFilter | None = None,
-                 neighbours: Iterable[tuple[str, str]] = ()) -> int:
-    """Compare the articles not compared yet with all stored ones; returns new edges."""
-    articles = list(store.articles())
+                 neighbours: Iterable[tuple[str, str]] = (),
+                 stored: Sequence[Article] | None = None) -> int:
+    """Compare the articles not compared yet with all stored ones (``stored``, when the caller
+    has read them already); returns new edges."""
+    articles = list(stored) if stored is not None else list(store.articles())
     new = {a.id for a in articles} - store.reuse_done()
     edges = find_reuse(articles, SentenceVectors(store), new, on_pair, across, neighbours)
     store.save_reuse([edge_json(edge) for edge in edges], new)
