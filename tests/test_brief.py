@@ -73,6 +73,8 @@ def test_report_writes_the_brief_in_the_readers_language(demo_run):
     german = json.loads((folder / "german" / "stories.json").read_text(encoding="utf-8"))
     [same] = [s for s in german["stories"] if s["id"] == story["id"]]
     assert "de" in {item["language"] for item in same["brief"]}
+    page = (folder / "german" / "stories" / f"{story['id']}.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in page  # the pages are for the reader the brief was written for
 
 
 def test_brief_prefers_complete_sentences_and_skips_headings():

@@ -221,7 +221,7 @@ def report_command(out_dir, db_path, language) -> None:
     """Write stories.json and index.html for everything in the store."""
     with _open_store(db_path) as store:
         articles = list(store.articles())
-        outputs = write_outputs(articles, out_dir, _stories(store, articles, language))
+        outputs = write_outputs(articles, out_dir, _stories(store, articles, language), language)
     out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
 
 
@@ -230,7 +230,7 @@ def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, language=
     summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)
     with _open_store(db_path) as store:
         articles = list(store.articles(run_id=summary.run_id))
-        outputs = write_outputs(articles, out_dir, _stories(store, articles, language))
+        outputs = write_outputs(articles, out_dir, _stories(store, articles, language), language)
     out.print(f"store:        {Path(db_path or default_path()).resolve()}")
     out.print(f"stories.json: {outputs.stories_json.resolve()}")
     out.print(f"report:       {outputs.index_html.resolve()}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.records import Article
-from newsweave.report.html import reader_language, render_index
+from newsweave.report.html import render_index
 from newsweave.report.stories_json import build_stories_json, write_json
 from newsweave.report.story_html import render_story
 from newsweave.stories import Story
@@ -21,8 +21,10 @@ class Outputs:
     index_html: Path
 
 
-def write_outputs(articles: list[Article], out_dir: str | Path, stories: list[Story] = ()) -> Outputs:
-    """Write ``stories.json``, ``index.html`` and ``stories/<story id>.html`` into ``out_dir``."""
+def write_outputs(articles: list[Article], out_dir: str | Path, stories: list[Story] = (),
+                  language: str = "en") -> Outputs:
+    """Write ``stories.json``, ``index.html`` and ``stories/<story id>.html`` into ``out_dir``;
+    ``language`` is the reader's, the one the stories' briefs were written for."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     stories = list(stories)
@@ -30,16 +32,16 @@ def write_outputs(articles: list[Article], out_dir: str | Path, stories: list[St
     stories_path = folder / "stories.json"
     write_json(document, stories_path)
     index_path = folder / "index.html"
-    index_path.write_text(render_index(articles, stories), encoding="utf-8")
-    _write_story_pages(articles, stories, folder / "stories")
+    index_path.write_text(render_index(articles, stories, language=language), encoding="utf-8")
+    _write_story_pages(articles, stories, folder / "stories", language)
     return Outputs(stories_path, index_path)
 
 
-def _write_story_pages(articles: list[Article], stories: list[Story], pages: Path) -> None:
+def _write_story_pages(articles: list[Article], stories: list[Story], pages: Path,
+                       language: str) -> None:
     pages.mkdir(exist_ok=True)
     by_id = {article.id: article for article in articles}
     titles = {story.id: story.title or "(untitled)" for story in stories}
-    language = reader_language(articles)
     for story in stories:
         page = render_story(story, by_id, language, titles)
         (pages / f"{story.id}.html").write_text(page, encoding="utf-8")

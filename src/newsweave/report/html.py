@@ -155,14 +155,8 @@ def language_tag(code: str, reader: str | None = None) -> str:
     return f' <span class="lang-tag" title="language: {escape(code)}">{escape(code)}</span>'
 
 
-def reader_language(articles: list[Article]) -> str:
-    """The language most articles are in: the one the brief prefers, so the reader's."""
-    counts = Counter(article.language for article in articles)
-    return counts.most_common(1)[0][0] if counts else "en"
-
-
 def render_index(articles: list[Article], stories: list[Story] = (), *,
-                 title: str = "newsweave report") -> str:
+                 title: str = "newsweave report", language: str = "en") -> str:
     """The index page: the stories, then every article with source, date, language, and its
     removed lines."""
     stories = list(stories)
@@ -179,7 +173,7 @@ def render_index(articles: list[Article], stories: list[Story] = (), *,
 <tbody>
 {rows}
 </tbody></table>"""
-    return page(title, body, language=reader_language(articles))
+    return page(title, body, language=language)
 
 
 def _stories_table(stories: list[Story], by_id: dict[str, Article]) -> str:
