@@ -38,7 +38,7 @@ from newsweave import Store, ingest, read_inputs
 from newsweave.clean import clean_document
 from newsweave.ingest import HtmlPage
 from newsweave.ingest.html import extract_page
-from newsweave.language import detect_language
+from newsweave.language import TextLanguages
 from newsweave.pipeline import BATCH_SIZE, _declared, build_article, prepare
 from newsweave.records import Article, RawDocument, Rejection
 from newsweave.sentences import split_sentences
@@ -224,9 +224,10 @@ def measure_stages(folder: str, limit: int | None) -> dict:
                 t3 = clock()
                 if not cleaned.text:
                     continue
-                language = detect_language(cleaned.text, _declared(item.language)).language
+                languages = TextLanguages(cleaned.text, _declared(item.language))
+                language = languages.language
                 t4 = clock()
-                sentences = split_sentences(cleaned.text, language)
+                sentences = split_sentences(cleaned.text, language, languages)
                 t5 = clock()
                 for name, seconds in (("extract (trafilatura)", t1 - t0),
                                       ("prepare (ftfy, NFC, id)", t2 - t1), ("clean", t3 - t2),

@@ -25,7 +25,7 @@ from ingest_helpers import run, write
 from newsweave.cli import main
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
-from newsweave.pipeline import RunSummary
+from newsweave.pipeline import BATCH_SIZE, RunSummary
 from newsweave.store import Store
 
 MB = 1 << 20
@@ -450,7 +450,9 @@ def _cli_command() -> list[str]:
 
 def test_killed_run_resumes_and_stores_every_article_once(tmp_path):
     folder = tmp_path / "articles"
-    total = 300
+    # Stored batches run up to two behind the reading: enough articles that some are stored
+    # before the reading blocks on stdin.
+    total = 4 * BATCH_SIZE + 44
     for n in range(total):
         write(folder / f"report-{n:03d}.txt",
               f"Harbour report number {n} for the town of Vellmar\n\n"

@@ -38,3 +38,22 @@ def test_sentences_in_another_language_or_script():
             "这是中文。\n\nDie Behörde prüft den Schaden an beiden Schiffen noch immer sehr genau.")
     languages = [s.language for s in split_sentences(text, "de")]
     assert languages == ["de", "en", "zh", "de"]
+
+
+def test_languages_read_once_match_py3langid():
+    """The article's paragraphs are read by py3langid's automaton once and scored together;
+    each paragraph's scores must be what py3langid itself gives that paragraph."""
+    from newsweave.language import TextLanguages, _langid, _Probabilities, _read
+
+    paragraphs = ["Der Hafen bleibe bis auf Weiteres geschlossen, sagte der Minister am Montag.",
+                  "THE PORT WILL STAY CLOSED UNTIL FURTHER NOTICE, THE MINISTER SAID ON MONDAY.", "这是中文。", "12 345", ""]
+    scored = _Probabilities([_read(text) for text in paragraphs])
+    for row, text in enumerate(paragraphs):
+        expected = _langid().rank(text)[:3]
+        got = scored.ranked(row, 3)
+        assert [code for code, _ in got] == [code for code, _ in expected]
+        assert all(abs(a - b) < 1e-4 for (_, a), (_, b) in zip(got, expected))
+    text = "\n".join(paragraphs[:3])
+    languages = TextLanguages(text, None)
+    assert languages.language == "de"
+    assert [languages.is_mixed(i, "de") for i in range(3)] == [False, True, True]

@@ -7,20 +7,43 @@ The public API::
         summary = ingest(store, ["articles/", "feed.xml"])
         articles = list(store.articles(run_id=summary.run_id))
         write_outputs(articles, "out", analyse(store, articles).stories)
+
+The analysis and report names are imported on first use (PEP 562), so that a process that only
+ingests (an ingest worker) does not pay for loading the models and code of the later stages.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
 from newsweave.errors import ConfigError, NewsweaveError, StoreError  # noqa: E402
 from newsweave.ingest import ReadOptions, read_inputs  # noqa: E402
-from newsweave.job import Analysis, analyse  # noqa: E402
+
+# After the ingest package: the name ``ingest`` is the function, not that package.
 from newsweave.pipeline import RunSummary, build_article, ingest, prepare  # noqa: E402
 from newsweave.records import Article, RawDocument, Rejection, RemovedLine, Sentence  # noqa: E402
-from newsweave.report import write_outputs  # noqa: E402
 from newsweave.store import Store  # noqa: E402
+
+if TYPE_CHECKING:
+    from newsweave.job import Analysis, analyse
+    from newsweave.report import write_outputs
+
+_LATER = {"Analysis": "job", "analyse": "job", "write_outputs": "report"}
 
 __all__ = [
     "Analysis", "Article", "ConfigError", "NewsweaveError", "RawDocument", "ReadOptions", "Rejection",
     "RemovedLine", "RunSummary", "Sentence", "Store", "StoreError", "__version__",
     "analyse", "build_article", "ingest", "prepare", "read_inputs", "write_outputs",
 ]
+
+
+def __getattr__(name: str) -> object:
+    home = _LATER.get(name)
+    if home is None:
+        raise AttributeError(f"module 'newsweave' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"newsweave.{home}"), name)
+    globals()[name] = value
+    return value

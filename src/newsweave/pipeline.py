@@ -21,12 +21,12 @@ from urllib.parse import urlsplit
 from newsweave.clean import clean_document, line_key, normalise_text
 from newsweave.ingest import HtmlPage, Item, ReadOptions, read_inputs
 from newsweave.ingest.html import extract_page
-from newsweave.language import detect_language
+from newsweave.language import TextLanguages
 from newsweave.records import Article, RawDocument, Rejection
 from newsweave.sentences import split_sentences
 from newsweave.store import Store
 
-BATCH_SIZE = 64
+BATCH_SIZE = 128
 # A line held by this many of one outlet's articles is that outlet's furniture (a tagline, a
 # subscription pitch); two could be a follow-up quoting the same paragraph.
 RECURRING_MIN_ARTICLES = 3
@@ -70,6 +70,11 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
            on_progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
     """Read the inputs into the store and return what happened.
 
+    Articles are stored a batch at a time, each batch in one transaction; the reading runs up
+    to two batches ahead of the storing, so that the workers always have a batch in hand. A
+    run killed half-way keeps every batch it stored, and the next run of the same inputs
+    stores the rest.
+
     Args:
         store: where articles, rejections and the run record go.
         inputs: files, folders, globs, or ``-`` for stdin.
@@ -85,11 +90,16 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
     started, status = time.perf_counter(), "failed"
     try:
         with Workers(workers) as pool:
+            # Each batch is handed to the workers before the one ahead of it is stored, so that
+            # they build it while this process writes.
+            building: _Batch | None = None
             for items in pool.prepared_ahead(_batched(read_inputs(inputs, options), batch_size)):
-                _ingest_batch(store, summary, items, pool)
-                summary.seconds = time.perf_counter() - started
-                if on_progress:
-                    on_progress(summary)
+                batch = _start_batch(store, items, pool, building)
+                if building is not None:
+                    _store_batch(store, summary, building, started, on_progress)
+                building = batch
+            if building is not None:
+                _store_batch(store, summary, building, started, on_progress)
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -100,26 +110,53 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
     return summary
 
 
-def _ingest_batch(store: Store, summary: RunSummary, items: Sequence[Prepared | Rejection],
-                  pool: Workers) -> None:
-    rejections = [item for item in items if isinstance(item, Rejection)]
+@dataclass(slots=True)
+class _Batch:
+    """A batch whose articles are being built: what was read, and what is left to store."""
+
+    rejections: list[Rejection]
+    prepared: list[Prepared]
+    known: set[str]  # ids already stored or in the batch ahead
+    fresh: dict[str, Prepared]  # the documents to build, by id
+    built: Iterable[Article | Rejection]  # in the workers' hands until iterated
+
+
+def _start_batch(store: Store, items: Sequence[Prepared | Rejection], pool: Workers,
+                 ahead: _Batch | None) -> _Batch:
+    """Find the batch's new documents and their recurring lines, and hand them to the workers.
+
+    The batch ahead is not stored yet, so its documents count as stored here: as duplicates
+    and in the line counts (as the documents of one batch count for each other).
+    """
     prepared = [item for item in items if isinstance(item, Prepared)]
-    known = store.existing(p.id for p in prepared)
+    pending = ahead.fresh if ahead is not None else {}
+    ids = {p.id for p in prepared}
+    known = store.existing(ids) | (ids & pending.keys())
     fresh: dict[str, Prepared] = {}
     for item in prepared:
         if item.id not in known:
             fresh.setdefault(item.id, item)
     # Recurring lines need the store, so they are found here; the cleaning itself runs in the pool.
-    jobs = [(item, _recurring_lines(store, item, fresh.values())) for item in fresh.values()]
-    articles = []
-    for built in pool.build(jobs):
+    neighbours = [*pending.values(), *fresh.values()]
+    jobs = [(item, _recurring_lines(store, item, neighbours)) for item in fresh.values()]
+    return _Batch([item for item in items if isinstance(item, Rejection)], prepared, known, fresh,
+                  pool.build(jobs))
+
+
+def _store_batch(store: Store, summary: RunSummary, batch: _Batch, started: float,
+                 on_progress: Callable[[RunSummary], None] | None) -> None:
+    rejections, articles = list(batch.rejections), []
+    for built in batch.built:
         (articles if isinstance(built, Article) else rejections).append(built)
-    store.add_batch(summary.run_id, articles, known, rejections,
-                    {a.id: set(fresh[a.id].line_keys) for a in articles})
+    store.add_batch(summary.run_id, articles, batch.known, rejections,
+                    {a.id: set(batch.fresh[a.id].line_keys) for a in articles})
     summary.stored += len(articles)
-    summary.duplicates += len({p.id for p in prepared} - {a.id for a in articles} -
+    summary.duplicates += len({p.id for p in batch.prepared} - {a.id for a in articles} -
                               {r.article_id for r in rejections})
     summary.rejections.extend(rejections)
+    summary.seconds = time.perf_counter() - started
+    if on_progress:
+        on_progress(summary)
 
 
 def prepare(document: RawDocument) -> Prepared:
@@ -154,8 +191,9 @@ def build_article(item: Prepared, recurring: frozenset[int] = frozenset()) -> Ar
         return Rejection(document.path, f"nothing left after cleaning: all {len(cleaned.removed)}"
                          " lines were page furniture", stage="clean", locator=document.locator,
                          article_id=item.id)
-    language = detect_language(cleaned.text, _declared(document.language)).language
-    sentences = split_sentences(cleaned.text, language)
+    languages = TextLanguages(cleaned.text, _declared(document.language))
+    language = languages.language
+    sentences = split_sentences(cleaned.text, language, languages)
     title = cleaned.title or (_first_sentence(cleaned.text, sentences))
     return Article(
         id=item.id, text=cleaned.text, format=document.format, path=document.path,
@@ -241,16 +279,19 @@ class Workers:
         if ahead is not None:
             yield list(ahead)
 
-    def build(self, jobs: Sequence[tuple[Prepared, frozenset[int]]]) -> list[Article | Rejection]:
-        """``build_article`` of each (prepared document, recurring line keys), order kept."""
-        return list(self._map(_build, jobs))
+    def build(self, jobs: Sequence[tuple[Prepared, frozenset[int]]]) -> Iterable[Article | Rejection]:
+        """``build_article`` of each (prepared document, recurring line keys), order kept; in
+        the pool, the work starts now and the results come as they are iterated."""
+        return self._map(_build, jobs)
 
     def _map(self, function: Callable, items: Sequence) -> Iterable:
         if self.workers < 2 or len(items) < _PARALLEL_MIN_ITEMS:
             return [function(item) for item in items]
         if self._pool is None:
-            # spawn, not fork: the parent may hold lingua's threads and an open SQLite handle.
-            context = multiprocessing.get_context("spawn")
+            # A fork server, not a fork of this process (which may hold lingua's threads and an
+            # open SQLite handle); it loads the models once and forks the workers from there.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["newsweave.worker_start"])
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         return self._pool.map(function, items, chunksize=max(1, len(items) // (4 * self.workers)))
 
