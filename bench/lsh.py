@@ -16,8 +16,9 @@ Each engine runs in a fresh process (so peak memory is its own) and measures:
   through /proc/self/clear_refs where Linux allows it).
 
 datasketch runs three ways: its default (affine32 permutations, SHA1 shingle hashes), the same
-with xxh32 shingle hashes (its fastest), and the legacy scheme that ours reproduces. The speed
-goal is against the fastest. ``--scale N`` measures ours alone at N documents instead (goal:
+with xxh32 shingle hashes (its fastest), and its legacy scheme (mod 2^61 - 1 permutations).
+Ours is one-permutation hashing with optimal densification (newsweave.sketch.minhash). The
+speed goal is against the fastest. ``--scale N`` measures ours alone at N documents instead (goal:
 at most 2 GB peak for 100,000).
 
     .venv/bin/python bench/lsh.py [--docs 20000] [--planted 1000] [--threshold 0.5] [--repeat 3]

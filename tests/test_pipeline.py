@@ -46,13 +46,14 @@ def test_languages_read_once_match_py3langid():
     from newsweave.language import TextLanguages, _langid, _Probabilities, _read
 
     paragraphs = ["Der Hafen bleibe bis auf Weiteres geschlossen, sagte der Minister am Montag.",
-                  "THE PORT WILL STAY CLOSED UNTIL FURTHER NOTICE, THE MINISTER SAID ON MONDAY.", "这是中文。", "12 345", ""]
+                  "THE PORT WILL STAY CLOSED UNTIL FURTHER NOTICE, THE MINISTER SAID ON MONDAY.",
+                  "这是中文。", "12 345", ""]
     scored = _Probabilities([_read(text) for text in paragraphs])
     for row, text in enumerate(paragraphs):
         expected = _langid().rank(text)[:3]
         got = scored.ranked(row, 3)
         assert [code for code, _ in got] == [code for code, _ in expected]
-        assert all(abs(a - b) < 1e-4 for (_, a), (_, b) in zip(got, expected))
+        assert all(abs(a - b) < 1e-4 for (_, a), (_, b) in zip(got, expected, strict=True))
     text = "\n".join(paragraphs[:3])
     languages = TextLanguages(text, None)
     assert languages.language == "de"

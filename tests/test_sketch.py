@@ -177,12 +177,51 @@ def test_batch_equals_one_by_one_across_blocks_and_empties():
     assert hasher.signatures([]).shape == (0, 64)
 
 
-def test_signature_is_datasketchs_formula():
-    hasher = MinHasher(num_perm=32, seed=5)
-    hashes = np.random.default_rng(4).integers(0, 2**64, 3000, dtype=np.uint64)
-    x = (hashes & np.uint64(LOW32))[:, None]
-    expected = ((x * hasher._a + hasher._b) % np.uint64((1 << 61) - 1)) & np.uint64(LOW32)
-    assert np.array_equal(hasher.signature(hashes), expected.min(axis=0).astype(np.uint32))
+def _reference_signature(hashes, num_perm: int, seed: int) -> list[int]:
+    """One-permutation hashing with optimal densification, in plain Python integers."""
+    mask = (1 << 64) - 1
+
+    def fmix(value: int) -> int:
+        value ^= value >> 33
+        value = value * 0xFF51AFD7ED558CCD & mask
+        value ^= value >> 33
+        value = value * 0xC4CEB9FE1A85EC53 & mask
+        return value ^ value >> 33
+
+    def bin_of(value: int) -> int:
+        return (value >> 32) * num_perm >> 32
+
+    salt = seed * 0x9E3779B97F4A7C15 & mask
+    reached: dict[int, int] = {}
+    for shingle in hashes:
+        mixed = fmix(int(shingle) ^ salt)
+        slot = bin_of(mixed)
+        reached[slot] = min(reached.get(slot, LOW32), mixed & LOW32)
+    signature = []
+    for slot in range(num_perm):
+        attempt, source = 0, slot
+        while source not in reached:
+            attempt += 1
+            source = bin_of(fmix((slot << 32 | attempt) ^ salt))
+        signature.append(reached[source])
+    return signature
+
+
+@pytest.mark.parametrize(("size", "num_perm", "seed"),
+                         [(1, 16, 1), (7, 128, 1), (400, 128, 5), (3000, 100, 9)])
+def test_signature_is_one_permutation_hashing(size, num_perm, seed):
+    hashes = np.random.default_rng(size).integers(0, 2**64, size, dtype=np.uint64)
+    signature = MinHasher(num_perm=num_perm, seed=seed).signature(hashes)
+    assert signature.tolist() == _reference_signature(hashes, num_perm, seed)
+
+
+def test_a_short_text_fills_every_slot_from_its_own_shingles():
+    hasher = MinHasher()
+    hashes = shingle_hashes("Short text")  # fewer words than a shingle: one shingle
+    signature = hasher.signature(hashes)
+    assert len(hashes) == 1 and len(set(signature.tolist())) == 1 and not is_empty(signature)
+    three = hasher.signature(shingle_hashes("one two three four five six seven"))
+    assert len(set(three.tolist())) == 3
 
 
 def test_empty_document_matches_nothing():
@@ -201,15 +240,6 @@ def test_jaccard_needs_equal_lengths():
 def test_hash_arrays_must_be_integers():
     with pytest.raises(TypeError, match="non-negative integers"):
         MinHasher().signature(np.array([0.5, 1.5]))
-
-
-@needs_datasketch
-@pytest.mark.parametrize("size", [1, 7, 400, 5000])
-def test_bit_for_bit_equal_to_datasketch_legacy_scheme(size):
-    hashes = np.random.default_rng(size).integers(0, 2**64, size, dtype=np.uint64)
-    theirs = MinHash(num_perm=128, seed=1, scheme="legacy", hashfunc=int)
-    theirs.update_batch([int(value) & LOW32 for value in hashes])
-    assert np.array_equal(theirs.hashvalues, MinHasher(num_perm=128, seed=1).signature(hashes))
 
 
 def _tolerance(similarity: float, num_perm: int, spread: float = 4.5) -> float:
