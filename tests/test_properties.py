@@ -178,3 +178,16 @@ def test_ingesting_twice_stores_nothing_new(workdir, corpus):
         assert {a.id for a in store.articles()} == ids
         assert sorted((r.path, r.reason) for r in second.rejections) == sorted(
             (r.path, r.reason) for r in first.rejections)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet="ab &;<\t\r\x1b\x07\x85é\u00c3\u00a9\ufb01\u2028", max_size=12),
+                          st.text(max_size=12)), max_size=8))
+def test_text_repair_skips_only_lines_ftfy_would_keep(pieces):
+    """Lines that ftfy would leave as they are skip it; the repaired text is ftfy's all the same."""
+    import ftfy
+
+    from newsweave.clean import _FTFY, _repaired
+
+    text = "\n".join(pieces)
+    assert _repaired(text) == ftfy.fix_text(text, _FTFY)

@@ -102,15 +102,15 @@ class _Probabilities:
         rows = np.repeat(np.arange(len(readings)), [len(r.features) for r in readings])
         keys = rows * width + np.fromiter(chain.from_iterable(r.features for r in readings),
                                           dtype=np.intp, count=len(rows))
-        keys, counts = np.unique(keys, return_counts=True)  # sorted by reading
+        keys, counts = np.unique(keys, return_counts=True)
         rows, features = np.divmod(keys, width)
-        # Summed row by row rather than as a matrix product: no BLAS threads competing with
-        # the other workers, and only the features met are touched.
-        weighted = identifier.nb_ptc[features] * np.log1p(counts).astype(np.float32)[:, None]
-        starts = np.flatnonzero(np.diff(rows, prepend=-1))
+        # Each feature's row of the model is read once, however many readings met it.
+        used, columns = np.unique(features, return_inverse=True)
+        logs = np.zeros((len(readings), len(used)), dtype=np.float32)
+        logs[rows, columns] = np.log1p(counts)
         scores = np.zeros((len(readings), len(identifier.nb_classes)), dtype=np.float32)
-        if len(starts):  # a reading without features scores 0: uniform, as in py3langid
-            scores[rows[starts]] = np.add.reduceat(weighted, starts, axis=0) + identifier.nb_pc
+        read = np.unique(rows)  # a reading without features scores 0: uniform, as in py3langid
+        scores[read] = logs[read] @ identifier.nb_ptc[used] + identifier.nb_pc
         scores *= (1.0 / np.sqrt(np.maximum([r.size for r in readings], 1)))[:, None]
         np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
