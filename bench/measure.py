@@ -63,6 +63,16 @@ def _status_kb(pid: int, field: str) -> int | None:
     return None
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc/PID/stat fields 14 and 15)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def _children(pid: int) -> list[int]:
     found = []
     try:
@@ -85,6 +95,7 @@ class RssSampler:
         self.available = os.path.exists("/proc/self/status")
         self.peak_kb = 0
         self.hwm_kb: dict[int, int] = {}
+        self.cpu_s: dict[int, float] = {}  # CPU time of each process of the tree, last seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -113,6 +124,7 @@ class RssSampler:
                 continue
             total += rss
             self.hwm_kb[pid] = max(self.hwm_kb.get(pid, 0), hwm or rss)
+            self.cpu_s[pid] = max(self.cpu_s.get(pid, 0.0), _cpu_seconds(pid))
             stack.extend(_children(pid))
         self.peak_kb = max(self.peak_kb, total)
 
@@ -127,6 +139,7 @@ class RssSampler:
                 hwm_sum_mb=round(sum(self.hwm_kb.values()) / 1024, 1),
                 processes=len(self.hwm_kb),
                 worker_hwm_mb=round(max(workers, default=0) / 1024, 1),
+                tree_cpu_s=round(sum(self.cpu_s.values()), 2),
             )
         else:  # no /proc: ru_maxrss of the process plus that of its largest worker
             figures.update(peak_rss_mb=round(own + children, 1), hwm_sum_mb=None, processes=None,

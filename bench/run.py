@@ -133,13 +133,14 @@ def _measure(*args: str) -> dict:
     with _OtherCpu() as others:
         done = subprocess.run([sys.executable, str(MEASURE), *args], capture_output=True,
                               text=True, env=env, cwd=ROOT, check=False)
-    _OTHERS.other += others.other
-    _OTHERS.wall += others.wall
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
         raise SystemExit(f"bench: measurement {' '.join(args[:1])} failed "
                          f"(exit {done.returncode})")
     result = json.loads(done.stdout.strip().splitlines()[-1])
+    others.settle(result.get("tree_cpu_s"))
+    _OTHERS.other += others.other
+    _OTHERS.wall += others.wall
     result["other_cpu_share"] = others.figures()["share"]
     return result
 
@@ -242,7 +243,8 @@ class _OtherCpu:
     """CPU time that processes other than the benchmark's took while it measured (Linux).
 
     The machine's busy time from /proc/stat (steal included) less the CPU time of the
-    measurement processes (getrusage of reaped children), summed over the measurements.
+    measurement processes: getrusage of reaped children, or the measurement's own sum over its
+    process tree where that is larger (workers forked by a fork server are not our children).
     """
 
     def __init__(self) -> None:
@@ -269,8 +271,14 @@ class _OtherCpu:
     def __exit__(self, *exc: object) -> None:
         if self.available:
             busy, ours, wall = self._start
-            self.other += max(0.0, (self._busy() - busy) - (self._ours() - ours))
-            self.wall += time.perf_counter() - wall
+            self._busy_s, self._ours_s = self._busy() - busy, self._ours() - ours
+            self.other = max(0.0, self._busy_s - self._ours_s)
+            self.wall = time.perf_counter() - wall
+
+    def settle(self, tree_cpu_s: float | None) -> None:
+        """Count the measurement's own figure of its process tree's CPU time, if larger."""
+        if self.available and tree_cpu_s:
+            self.other = max(0.0, self._busy_s - max(self._ours_s, tree_cpu_s))
 
     def figures(self) -> dict:
         capacity = self.wall * (os.cpu_count() or 1)
