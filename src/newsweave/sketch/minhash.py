@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsweave.errors import ConfigError
+from newsweave.sketch.shingles import fmix64
 
 # The signature of a document without shingles: every slot at its largest value. jaccard()
 # gives 0.0 for it and LSHIndex never buckets it, so empty texts match nothing, not even each
@@ -33,7 +34,6 @@ EMPTY_VALUE = np.uint32(0xFFFFFFFF)
 _LOW32 = np.uint64(0xFFFFFFFF)
 _SHIFT32 = np.uint64(32)
 _GOLDEN = 0x9E3779B97F4A7C15  # 2^64 / golden ratio: spreads consecutive seeds and bins apart
-_FMIX = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
 
 
 class MinHasher:
@@ -91,7 +91,7 @@ class MinHasher:
         lengths = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
         if not lengths.sum():
             return out
-        mixed = _fmix64(np.concatenate(arrays) ^ self._salt)
+        mixed = fmix64(np.concatenate(arrays) ^ self._salt)
         # the bin from the high 32 bits (Lemire's multiply-shift range reduction), the value
         # from the low 32, which are independent of them
         bins = ((mixed >> _SHIFT32) * np.uint64(self.num_perm)) >> _SHIFT32
@@ -116,7 +116,7 @@ class MinHasher:
     def _probe(self, bins: np.ndarray, attempt: np.uint64) -> np.ndarray:
         """The ``attempt``-th bin on the probe sequence of each of ``bins``."""
         key = (bins << _SHIFT32 | attempt) ^ self._salt
-        return ((_fmix64(key) >> _SHIFT32) * np.uint64(self.num_perm) >> _SHIFT32).astype(np.intp)
+        return ((fmix64(key) >> _SHIFT32) * np.uint64(self.num_perm) >> _SHIFT32).astype(np.intp)
 
 
 def jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
@@ -146,17 +146,6 @@ def jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
 def is_empty(signature: np.ndarray) -> bool:
     """Whether this is the signature of a document without shingles."""
     return bool(np.all(np.asarray(signature) == EMPTY_VALUE))
-
-
-def _fmix64(hashes: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 64-bit finaliser, in place: a bijection that avalanches every bit."""
-    shift, first, second = _FMIX
-    hashes ^= hashes >> shift
-    hashes *= first
-    hashes ^= hashes >> shift
-    hashes *= second
-    hashes ^= hashes >> shift
-    return hashes
 
 
 def _as_hashes(hashes: np.ndarray) -> np.ndarray:

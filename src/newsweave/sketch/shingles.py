@@ -125,7 +125,7 @@ def _ngram_hashes(token_hashes: np.ndarray, n: int) -> np.ndarray:
         # Array arithmetic wraps modulo 2^64 silently, which is the intended polynomial.
         hashes *= _POLY
         hashes += token_hashes[offset:offset + windows]
-    return _fmix64(hashes)
+    return fmix64(hashes)
 
 
 def _sorted_unique(hashes: np.ndarray) -> np.ndarray:
@@ -137,7 +137,7 @@ def _sorted_unique(hashes: np.ndarray) -> np.ndarray:
     return hashes[keep]
 
 
-def _fmix64(hashes: np.ndarray) -> np.ndarray:
+def fmix64(hashes: np.ndarray) -> np.ndarray:
     """MurmurHash3's 64-bit finaliser, in place: a bijection that avalanches every bit."""
     shift, first, second = _FMIX
     hashes ^= hashes >> shift
