@@ -107,6 +107,15 @@ def test_an_interrupted_quote_is_one_quote_over_both_fragments():
     assert _text(text, quote.speaker_span) == "Mayor Tom Baker"
 
 
+def test_a_quote_that_goes_on_after_its_attribution_is_one_quote():
+    text = ("The harbour reopened on Friday. “The repairs took longer than we hoped,” said Mayor "
+            "Tom Baker. “But the ferries run again, and that is what counts.” Traders were relieved.")
+    [quote] = [q for q in _quotes(text, "en") if q.kind == "direct"]
+    assert _text(text, quote.content).startswith("“The repairs")
+    assert _text(text, quote.content).endswith("what counts.”")
+    assert quote.speaker == "Tom Baker"
+
+
 # -- reported speech ------------------------------------------------------------------------------
 
 INDIRECT = [

@@ -10,7 +10,8 @@ An interrupted direct quote ("…," he said, "…") is one quote whose content r
 fragment's start to the last fragment's end (the contract has one range per quote, and this is
 how both dev sets count a content in fragments); its cue and speaker are those of the
 interruption. Reported speech is never joined that way. A quote over several paragraphs is one
-quote.
+quote, and so is a direct quote that goes on in the sentence after its attribution ("“…,” she
+said. “…”"; PolNeAR dev attribution F1 0.589 -> 0.614, German unchanged).
 
 ``speaker_span`` is the mention the cue attaches to: for "he said" the pronoun itself, as both
 dev sets annotate the source; ``speaker`` is the name that mention resolves to ("Xi Jinping").
@@ -72,8 +73,32 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
         drafts.extend(_fragments(analysis, drafts))
     drafts = _without_speakers_as_content(drafts)
     drafts.sort(key=lambda d: d.first)
+    drafts = _continued(analysis, drafts)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
+
+
+def _continued(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """A direct quote that goes on after its attribution ("“…,” she said. “…”") is one quote:
+    the next quoted passage joins it when it has the same cue and speaker and nothing but that
+    cue, that speaker and punctuation stands between them."""
+    words, passage = analysis.tokens.words, analysis.passage
+    kept: list[Draft] = []
+    for draft in drafts:
+        before = kept[-1] if kept else None
+        if before is not None and before.cue is not None and draft.cue == before.cue and \
+                draft.source == before.source and passage[draft.first] >= 0 and \
+                before.last < draft.first and all(
+                    not words[i][0].isalnum() or _within(i, before.cue) or _within(i, before.source)
+                    for i in range(before.last + 1, draft.first)):
+            before.last = max(before.last, draft.last)
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _within(index: int, span: Span | None) -> bool:
+    return span is not None and span.first <= index <= span.last
 
 
 def _without_speakers_as_content(drafts: list[Draft]) -> list[Draft]:
