@@ -197,6 +197,14 @@ def test_a_german_pronoun_speaker():
     assert quote.speaker == "Otto Krause"
 
 
+def test_without_a_cue_the_speaker_is_the_phrase_that_opens_the_sentence():
+    text = ("Der Hafen bleibt geschlossen. Bürgermeister Tom Baker verlangte am Montag die umgehende "
+            "Öffnung der Fährlinie nach Vellmar, weil die Händler sonst pleite gingen.")
+    quote = _one(text, "de")
+    assert quote.speaker == "Tom Baker"
+    assert _text(text, quote.speaker_span) == "Bürgermeister Tom Baker"
+
+
 def test_a_title_speaker_is_the_last_person_with_that_title():
     text = ("Foreign Minister Wang Yi met reporters in Beijing with President Ann Lee. "
             "The minister said that China wants peace.")

@@ -25,7 +25,15 @@ from newsweave.quotes.cues import ACCORDING, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
-from newsweave.quotes.phrases import PHRASE_TOKENS, Draft, Span, phrase_beside, whole_phrase
+from newsweave.quotes.phrases import (
+    PHRASE_TOKENS,
+    Draft,
+    Span,
+    phrase_beside,
+    run_from,
+    starts_phrase,
+    whole_phrase,
+)
 from newsweave.quotes.rules import marked_quotes, sentence_patterns, transcript_turns
 from newsweave.quotes.speakers import SpeakerResolver
 from newsweave.quotes.tokens import tokenize
@@ -203,6 +211,8 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
         draft.source = _pick_source(analysis, draft, others)
         if draft.source is None and draft.cue is not None:
             draft.source = phrase_beside(analysis, draft.cue, draft)
+        if draft.source is None:
+            draft.source = _subject(analysis, draft)
         previous = draft
 
 
@@ -267,6 +277,14 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
         if best_cost is None or abs(distance) < best_cost:
             best, best_cost = span, abs(distance)
     return best
+
+
+def _subject(analysis: Analysis, draft: Draft) -> Span | None:
+    """The phrase that opens the content's sentence, when it stands outside the content."""
+    start = analysis.tokens.sentences[analysis.tokens.sentence_of[draft.first]][0]
+    if draft.first <= start or not starts_phrase(analysis, start):
+        return None
+    return run_from(analysis, start, draft.first, 1, range(draft.first, draft.last + 1))
 
 
 def _listed_cue(analysis: Analysis, draft: Draft) -> Span | None:
