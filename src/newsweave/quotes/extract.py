@@ -195,7 +195,9 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
     without either, a content right after another quote continues that quote's speech (German
     "FreeIndirect": "Er sagte, … . Die Lage sei ernst.") and takes its cue and source; else the
     nearest tagged cue of a neighbouring sentence. The source is the tagged source nearest the
-    cue, else the noun phrase beside the cue.
+    cue, else the noun phrase beside the cue, else (no cue at all) the phrase that opens the
+    content's sentence, its subject most of the time (German dev attribution F1 0.448 -> 0.454,
+    train 0.528 -> 0.541; PolNeAR unchanged).
     """
     used: set[int] = set()
     previous: Draft | None = None
