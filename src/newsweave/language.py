@@ -197,12 +197,13 @@ class TextLanguages:
 
     def _leading(self) -> _Reading:
         """The paragraph starts up to ``_SAMPLE_CHARS`` characters, pooled into one reading."""
-        texts, features, size = [], [], 0
+        texts, features, size, chars = [], [], 0, 0
         for reading in self._readings:
             texts.append(reading.text)
             features.extend(reading.features)
             size += reading.size
-            if sum(map(len, texts)) >= _SAMPLE_CHARS:
+            chars += len(reading.text)
+            if chars >= _SAMPLE_CHARS:
                 break
         return _Reading("\n".join(texts), features, size)
 
@@ -232,7 +233,8 @@ def sentence_language(text: str, article_language: str, article_script: str = "l
     return _judged(text, article_language, article_script, lambda: _langid().classify(text))
 
 
-def _judged(text: str, article_language: str, article_script: str, classify) -> str:
+def _judged(text: str, article_language: str, article_script: str,
+            classify: Callable[[], tuple[str, float]]) -> str:
     other_script = _has_letters(text, 2) and dominant_script(text) != article_script
     if other_script:
         return detect_language(text).language

@@ -90,23 +90,26 @@ def _continued(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """A direct quote that goes on after its attribution ("“…,” she said. “…”") is one quote:
     the next quoted passage joins it when it has the same cue and speaker and nothing but that
     cue, that speaker and punctuation stands between them."""
-    words, passage = analysis.tokens.words, analysis.passage
+    passage = analysis.passage
     kept: list[Draft] = []
     for draft in drafts:
         before = kept[-1] if kept else None
         if before is not None and before.cue is not None and draft.cue == before.cue and \
                 draft.source == before.source and passage[draft.first] >= 0 and \
-                before.last < draft.first and all(
-                    not words[i][0].isalnum() or _within(i, before.cue) or _within(i, before.source)
-                    for i in range(before.last + 1, draft.first)):
+                before.last < draft.first and _only_between(
+                    analysis, before.last, draft.first, [before.cue, before.source]):
             before.last = max(before.last, draft.last)
             continue
         kept.append(draft)
     return kept
 
 
-def _within(index: int, span: Span | None) -> bool:
-    return span is not None and span.first <= index <= span.last
+def _only_between(analysis: Analysis, left: int, right: int, spans: list[Span | None]) -> bool:
+    """True when every word strictly between tokens ``left`` and ``right`` lies in one of
+    ``spans``: nothing else but punctuation stands there."""
+    taken = {i for s in spans if s is not None for i in range(s.first, s.last + 1)}
+    words = analysis.tokens.words
+    return all(i in taken or not words[i][0].isalnum() for i in range(left + 1, right))
 
 
 def _without_speakers_as_content(drafts: list[Draft]) -> list[Draft]:
@@ -237,9 +240,7 @@ def _joins(analysis: Analysis, left: Span, right: Span, others: list[Span]) -> b
     kinds = [s.kind for s in inside]
     if kinds.count("C") != 1 or kinds.count("S") > 1:
         return False
-    tagged = {i for s in inside for i in range(s.first, s.last + 1)}
-    words = analysis.tokens.words
-    return all(i in tagged or not words[i][0].isalnum() for i in range(left.last + 1, right.first))
+    return _only_between(analysis, left.last, right.first, inside)
 
 
 def _pick_cue(analysis: Analysis, draft: Draft, cues: list[Span], used: set[int],
