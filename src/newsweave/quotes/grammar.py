@@ -7,7 +7,7 @@ PyPI package, LGPL-3.0, nothing is downloaded), "UNK…" for a word outside it, 
 finite verb in the subjunctive I.
 
 The word's most frequent tag, not HanTa's sentence tagger, because it helps the quote tagger as
-much (German dev attribution F1 0.483 against 0.465-0.480 with sentence tags, 0.454 without)
+much (German dev attribution F1 0.479 against 0.465-0.480 with sentence tags, 0.454 without)
 at no cost: the sentence tagger analyses every unknown word, ~1 ms each, and cut quote finding
 from 68 to 23 German documents/s.
 """
