@@ -307,3 +307,11 @@ def test_every_token_gets_one_tag():
 
     tokens = tokenize(" ".join(["Der Bericht nennt Zahlen und"] * 60) + " Namen.")
     assert len(tags(tokens, "de")) == len(tokens)
+
+
+def test_a_german_speaker_is_never_a_preposition_or_a_conjunction():
+    text = ("Präsident Felipe Calderón reiste in den Norden. Bei einem Besuch in Zacatecas verkündete er: "
+            "„Keine Familie wird Hunger leiden.“")
+    quote = _one(text, "de")
+    assert _text(text, quote.speaker_span) == "er"
+    assert quote.speaker == "Felipe Calderón"

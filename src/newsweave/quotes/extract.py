@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsweave.quotes.cues import ACCORDING, lexicon
+from newsweave.quotes.cues import ACCORDING, PRONOUN, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
@@ -29,6 +29,7 @@ from newsweave.quotes.phrases import (
     PHRASE_TOKENS,
     Draft,
     Span,
+    nominal,
     phrase_beside,
     run_from,
     starts_phrase,
@@ -151,7 +152,8 @@ def _drafts(analysis: Analysis, spans: list[Span]) -> list[Draft]:
     # A source of punctuation alone ("—") is a tagging slip: the fallback phrase does better.
     # (A cue may be punctuation: "Fact-Check: …".)
     others = [span for span in spans if span.kind == "C" or (
-        span.kind == "S" and any(words[i][0].isalnum() for i in range(span.first, span.last + 1)))]
+        span.kind == "S" and any(words[i][0].isalnum() for i in range(span.first, span.last + 1))
+        and nominal(analysis, span))]
     groups: list[list[Span]] = []
     for span in contents:
         if groups and _joins(analysis, groups[-1][-1], span, others):
@@ -215,7 +217,7 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
         draft.cue = whole_phrase(analysis, cue or _pick_cue(analysis, draft, others, used, 1))
         draft.source = _pick_source(analysis, draft, others)
         if draft.source is None and draft.cue is not None:
-            draft.source = phrase_beside(analysis, draft.cue, draft)
+            draft.source = _pronoun_in_cue(analysis, draft.cue) or phrase_beside(analysis, draft.cue, draft)
         if draft.source is None:
             draft.source = _subject(analysis, draft)
         previous = draft
@@ -280,6 +282,14 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
         if best_cost is None or abs(distance) < best_cost:
             best, best_cost = span, abs(distance)
     return best
+
+
+def _pronoun_in_cue(analysis: Analysis, cue: Span) -> Span | None:
+    """A pronoun the tagger took into the cue ("verkündete er"): the speaker."""
+    for index in range(cue.first + 1, cue.last + 1):
+        if PRONOUN in analysis.classes[index]:
+            return Span("S", index, index)
+    return None
 
 
 def _subject(analysis: Analysis, draft: Draft) -> Span | None:

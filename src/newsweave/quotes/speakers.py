@@ -144,8 +144,13 @@ def _titles_before(analysis: Analysis, index: int, lexicon: Lexicon) -> tuple[li
 
 
 def _followed_by_cue(analysis: Analysis, end: int) -> bool:
+    """A word right before a reporting verb, unless a pronoun follows the verb: in "in Zacatecas
+    verkündete er" the pronoun is the subject and "Zacatecas" is not a person."""
     following = end + 1
-    return following < len(analysis.lower) and CUE in analysis.classes[following]
+    classes = analysis.classes
+    if following >= len(classes) or CUE not in classes[following]:
+        return False
+    return following + 1 >= len(classes) or PRONOUN not in classes[following + 1]
 
 
 def normalise_name(name: str) -> str:
