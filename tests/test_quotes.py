@@ -315,3 +315,13 @@ def test_a_german_speaker_is_never_a_preposition_or_a_conjunction():
     quote = _one(text, "de")
     assert _text(text, quote.speaker_span) == "er"
     assert quote.speaker == "Felipe Calderón"
+
+
+def test_german_reported_speech_is_one_quote_per_sentence():
+    text = ("Die Veranstaltung schloss mit dem Appell, die Wahrheit über die Atomenergie zu verbreiten "
+            "und auf Alternativen hinzuweisen. Eine solche Alternative sei der Ausbau der erneuerbaren "
+            "Energien.")
+    boundary = text.index(" Eine solche")
+    quotes = _quotes(text, "de")
+    assert not [q for q in quotes if q.content[0] < boundary < q.content[1]]
+    assert [q for q in quotes if _text(text, q.content).startswith("Eine solche Alternative sei")]

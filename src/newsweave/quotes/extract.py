@@ -71,7 +71,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     lex = lexicon(language)
     analysis = analyse(tokens, lex, pair_marks(tokens))
     spans = _tag(analysis, language)
-    drafts = _drafts(analysis, spans)
+    drafts = _drafts(analysis, spans, language)
     labelled = transcript_turns(analysis)
     if labelled:
         taken = [(d.first, d.last) for d in labelled]
@@ -145,7 +145,7 @@ def _tag(analysis: Analysis, language: str) -> list[Span]:
     return spans
 
 
-def _drafts(analysis: Analysis, spans: list[Span]) -> list[Draft]:
+def _drafts(analysis: Analysis, spans: list[Span], language: str) -> list[Draft]:
     """Content runs joined over interruptions and paragraph breaks, with a cue and a source."""
     contents = [span for span in spans if span.kind == "Q"]
     words = analysis.tokens.words
@@ -160,14 +160,19 @@ def _drafts(analysis: Analysis, spans: list[Span]) -> list[Draft]:
             groups[-1].append(span)
         else:
             groups.append([span])
-    drafts = [part for group in groups for part in _split_at_marks(analysis, group[0].first, group[-1].last)]
+    by_sentence = language not in _ONE_SPAN_LANGUAGES
+    drafts = [part for group in groups
+              for part in _split_at_marks(analysis, group[0].first, group[-1].last, by_sentence)]
     _attach(analysis, drafts, others)
     return drafts
 
 
-def _split_at_marks(analysis: Analysis, first: int, last: int) -> list[Draft]:
+def _split_at_marks(analysis: Analysis, first: int, last: int, by_sentence: bool) -> list[Draft]:
     """A content cut where a sentence boundary is also a quotation's edge: a direct quote and the
-    reported speech that follows it are two quotes."""
+    reported speech that follows it are two quotes. ``by_sentence``: reported speech is also cut
+    at every sentence boundary outside quotation marks, one quote per sentence, as German news
+    is annotated (German dev attribution F1 0.480 -> 0.490); PolNeAR (English) keeps a
+    multi-sentence attribution whole."""
     tokens, passage = analysis.tokens, analysis.passage
     parts = []
     begin = first
@@ -175,7 +180,8 @@ def _split_at_marks(analysis: Analysis, first: int, last: int) -> list[Draft]:
         boundary = tokens.sentences[number][0]
         if boundary <= begin or boundary > last:
             continue
-        if (passage[boundary - 1] >= 0) != (passage[boundary] >= 0):
+        inside = passage[boundary] >= 0 and passage[boundary - 1] == passage[boundary]
+        if (passage[boundary - 1] >= 0) != (passage[boundary] >= 0) or (by_sentence and not inside):
             parts.append(Draft(begin, boundary - 1))
             begin = boundary
     parts.append(Draft(begin, last))
