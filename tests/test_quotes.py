@@ -325,3 +325,10 @@ def test_german_reported_speech_is_one_quote_per_sentence():
     quotes = _quotes(text, "de")
     assert not [q for q in quotes if q.content[0] < boundary < q.content[1]]
     assert [q for q in quotes if _text(text, q.content).startswith("Eine solche Alternative sei")]
+
+
+def test_german_reported_speech_runs_on_after_an_inserted_source():
+    text = "Bei dem Erdbeben sind nach Angaben des Roten Kreuzes mehr als 800 Menschen obdachlos geworden."
+    quote = _one(text, "de")
+    assert _text(text, quote.content) == text
+    assert _text(text, quote.speaker_span) == "Angaben des Roten Kreuzes"
