@@ -183,34 +183,32 @@ def test_passive_was_quoted_as_saying():
 
 # -- speakers -------------------------------------------------------------------------------------
 
-def test_a_pronoun_speaker_is_the_subject_before_it():
-    text = "Prime Minister Jane Doe met President Paul Roe in Paris. She said that the talks had gone well."
-    quote = _one(text, "en")
-    assert _text(text, quote.speaker_span) == "She"
-    assert quote.speaker == "Jane Doe"
+# (language, text, the speaker mention, the name it resolves to)
+SPEAKERS = {
+    "a pronoun is the subject before it": (
+        "en", "Prime Minister Jane Doe met President Paul Roe in Paris. She said that the talks had gone "
+        "well.", "She", "Jane Doe"),
+    "a German pronoun": (
+        "de", "Der Innenminister Otto Krause besuchte am Montag Hamburg. Er sagte, die Lage sei ernst.",
+        "Er", "Otto Krause"),
+    "without a cue, the phrase that opens the sentence": (
+        "de", "Der Hafen bleibt geschlossen. Bürgermeister Tom Baker verlangte am Montag die umgehende "
+        "Öffnung der Fährlinie nach Vellmar, weil die Händler sonst pleite gingen.",
+        "Bürgermeister Tom Baker", "Tom Baker"),
+    "a title is the last person with that title": (
+        "en", "Foreign Minister Wang Yi met reporters in Beijing with President Ann Lee. The minister said "
+        "that China wants peace.", "The minister", "Wang Yi"),
+    "a German speaker is never a preposition or a conjunction": (
+        "de", "Präsident Felipe Calderón reiste in den Norden. Bei einem Besuch in Zacatecas verkündete "
+        "er: „Keine Familie wird Hunger leiden.“", "er", "Felipe Calderón"),
+}
 
 
-def test_a_german_pronoun_speaker():
-    text = "Der Innenminister Otto Krause besuchte am Montag Hamburg. Er sagte, die Lage sei ernst."
-    quote = _one(text, "de")
-    assert _text(text, quote.speaker_span) == "Er"
-    assert quote.speaker == "Otto Krause"
-
-
-def test_without_a_cue_the_speaker_is_the_phrase_that_opens_the_sentence():
-    text = ("Der Hafen bleibt geschlossen. Bürgermeister Tom Baker verlangte am Montag die umgehende "
-            "Öffnung der Fährlinie nach Vellmar, weil die Händler sonst pleite gingen.")
-    quote = _one(text, "de")
-    assert quote.speaker == "Tom Baker"
-    assert _text(text, quote.speaker_span) == "Bürgermeister Tom Baker"
-
-
-def test_a_title_speaker_is_the_last_person_with_that_title():
-    text = ("Foreign Minister Wang Yi met reporters in Beijing with President Ann Lee. "
-            "The minister said that China wants peace.")
-    quote = _one(text, "en")
-    assert _text(text, quote.speaker_span) == "The minister"
-    assert quote.speaker == "Wang Yi"
+@pytest.mark.parametrize(("language", "text", "mention", "speaker"), SPEAKERS.values(), ids=SPEAKERS)
+def test_the_speaker_of_a_quote(language, text, mention, speaker):
+    quote = _one(text, language)
+    assert _text(text, quote.speaker_span) == mention
+    assert quote.speaker == speaker
 
 
 def test_a_surname_and_an_albanian_case_ending_resolve_to_the_full_name():
@@ -307,14 +305,6 @@ def test_every_token_gets_one_tag():
 
     tokens = tokenize(" ".join(["Der Bericht nennt Zahlen und"] * 60) + " Namen.")
     assert len(tags(tokens, "de")) == len(tokens)
-
-
-def test_a_german_speaker_is_never_a_preposition_or_a_conjunction():
-    text = ("Präsident Felipe Calderón reiste in den Norden. Bei einem Besuch in Zacatecas verkündete er: "
-            "„Keine Familie wird Hunger leiden.“")
-    quote = _one(text, "de")
-    assert _text(text, quote.speaker_span) == "er"
-    assert quote.speaker == "Felipe Calderón"
 
 
 def test_german_reported_speech_is_one_quote_per_sentence():
