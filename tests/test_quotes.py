@@ -322,3 +322,17 @@ def test_german_reported_speech_runs_on_after_an_inserted_source():
     quote = _one(text, "de")
     assert _text(text, quote.content) == text
     assert _text(text, quote.speaker_span) == "Angaben des Roten Kreuzes"
+
+
+def test_one_unquoted_word_is_no_statement_but_one_quoted_word_is():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.extract import _says_something
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.phrases import Draft
+
+    tokens = tokenize("Dies bestätigte der Sprecher. Er nannte sie „Gesindel“.")
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    quoted = tokens.words.index("Gesindel")
+    assert not _says_something(analysis, Draft(0, 0))
+    assert _says_something(analysis, Draft(quoted - 1, quoted + 1))
+    assert _says_something(analysis, Draft(0, 3))

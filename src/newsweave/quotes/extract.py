@@ -80,7 +80,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts.extend(sentence_patterns(analysis, drafts))
     if language not in _ONE_SPAN_LANGUAGES:
         drafts.extend(_fragments(analysis, drafts))
-    drafts = _without_speakers_as_content(drafts)
+    drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
     drafts.sort(key=lambda d: d.first)
     drafts = _continued(analysis, drafts)
     resolver = SpeakerResolver(analysis, lex)
@@ -119,6 +119,14 @@ def _without_speakers_as_content(drafts: list[Draft]) -> list[Draft]:
     sources = [d.source for d in drafts if d.source is not None]
     return [d for d in drafts if not (d.last - d.first < PHRASE_TOKENS and any(
         s.first <= d.last and d.first <= s.last and s is not d.source for s in sources))]
+
+
+def _says_something(analysis: Analysis, draft: Draft) -> bool:
+    """False for reported speech of one word ("Dies", "it"): a tagging slip, not a statement.
+    A quoted word ("„Gesindel“") is a quote."""
+    words = analysis.tokens.words
+    inside = [i for i in range(draft.first, draft.last + 1) if words[i][0].isalnum()]
+    return len(inside) > 1 or any(analysis.passage[i] >= 0 for i in inside)
 
 
 def _tag(analysis: Analysis, language: str) -> list[Span]:
