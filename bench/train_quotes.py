@@ -5,9 +5,10 @@
 
 Each paragraph of a train split becomes one sequence of token features
 (newsweave.quotes.features) with BIO labels for source, cue and content. ``en`` learns from
-polnear/train, ``de`` from german_news_quotes/train, both with every feature; ``xx`` learns from
-both with the language-independent features alone and serves every other language. L1
-regularisation keeps the files small. The models train in parallel, one process each.
+polnear/train, ``de`` from german_news_quotes/train (with German part-of-speech features), both
+with every feature; ``xx`` learns from both with the language-independent features alone and
+serves every other language. L1 regularisation keeps the files small. The models train in
+parallel, one process each (``de`` ~4 minutes, ``en`` ~15 on this machine).
 """
 
 from __future__ import annotations

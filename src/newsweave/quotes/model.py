@@ -4,7 +4,8 @@ Labels are BIO tags for the three parts of an attribution: ``S`` the source (spe
 ``C`` the cue, ``Q`` the content. The weights were learned with CRFsuite by
 ``bench/train_quotes.py`` and are shipped beside this file; nothing is downloaded, and only numpy
 is needed here. Three taggers: ``en`` (PolNeAR train, all features), ``de``
-(german_news_quotes train, all features) and ``xx`` (both, language-independent features only)
+(german_news_quotes train, all features, part-of-speech tags from ``grammar`` among them) and
+``xx`` (both, language-independent features only)
 for every other language. Each runs in two passes (stacking): the second pass sees the first
 pass's labels around every token (``features.stacked_features``) and was trained on first-pass
 labels predicted for held-out folds of the train split, so it learns to trust them as much as
