@@ -34,6 +34,7 @@ class Analysis:
     quotes: list[MarkedQuote]
     cues: list[int]  # indices of cue tokens outside quotation marks, in order
     tags: list[str] | None = None  # part-of-speech tags, where the language has a model
+    tag_set: grammar.TagSet | None = None  # what the tags mean
 
 
 def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Analysis:
@@ -52,7 +53,7 @@ def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Anal
     cues = [i for i, cls in enumerate(classes)
             if cls and (CUE in cls or ACCORDING in cls) and passage[i] < 0]
     return Analysis(tokens, lower, classes, shapes, passage, quotes, cues,
-                    grammar.tags(tokens, lexicon.language))
+                    grammar.tags(tokens, lexicon.language), grammar.TAG_SETS.get(lexicon.language))
 
 
 def _classes(lower: list[str], lexicon: Lexicon) -> list[str]:

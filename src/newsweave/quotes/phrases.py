@@ -153,24 +153,18 @@ def starts_phrase(analysis: Analysis, index: int) -> bool:
     return PRONOUN in analysis.classes[index] or analysis.lower[index] in _DETERMINERS or word[0].isupper()
 
 
-# Tags (grammar) of words that cannot open a speaker's phrase: prepositions, conjunctions,
-# adverbs, verbs ("Bei einem Besuch verkündete er", "Nachdem …, entgegnete Suttner").
-_NOT_OPENING = ("APPR", "APPO", "APZR", "KOUS", "KOUI", "KON", "KOKOM", "ADV", "PROAV", "PWAV",
-                "PTK", "VV", "VA", "VM", "ADJ(D)", "$")
-# Tags (HanTa's German tag set) of a noun or a pronoun: a speaker's phrase holds one.
-_NOMINAL = ("NN", "NE", "ACR", "PPER", "PIS", "PDS", "PRELS", "PWS", "FM", "UNKC", "XY")
-
-
 def may_open_phrase(analysis: Analysis, index: int) -> bool:
     """False when the word's tag says it cannot open a noun phrase (only where tags exist)."""
-    return analysis.tags is None or not analysis.tags[index].startswith(_NOT_OPENING)
+    tags, tag_set = analysis.tags, analysis.tag_set
+    return tags is None or tag_set is None or not tags[index].startswith(tag_set.not_opening)
 
 
 def nominal(analysis: Analysis, span: Span) -> bool:
     """False when the tags say no word of ``span`` is a noun or a pronoun (only where tags
     exist): a tagger's source label on "Bei" or "Nachdem" is a slip."""
-    tags = analysis.tags
-    return tags is None or any(tags[i].startswith(_NOMINAL) for i in range(span.first, span.last + 1))
+    tags, tag_set = analysis.tags, analysis.tag_set
+    return tags is None or tag_set is None or any(
+        tags[i].startswith(tag_set.nominal) for i in range(span.first, span.last + 1))
 
 
 def caseless(word: str) -> bool:
