@@ -43,7 +43,7 @@ _SEI = frozenset({"sei", "seien", "seiest"})
 
 
 @lru_cache(maxsize=2)
-def _lexicon(language: str):
+def _hanta(language: str):
     from HanTa.HanoverTagger import HanoverTagger
 
     return HanoverTagger(TAG_SETS[language].model)
@@ -54,21 +54,22 @@ def tags(tokens: Tokens, language: str) -> list[str] | None:
     without a lexicon."""
     if language not in TAGGED_LANGUAGES:
         return None
-    lexicon = _lexicon(language)
-    return [_tag(lexicon, word) for word in tokens.words]
+    hanta = _hanta(language)
+    return [_tag(hanta, word) for word in tokens.words]
 
 
 @lru_cache(maxsize=200_000)
-def _tag(lexicon, word: str) -> str:
-    lower = lexicon.normalize(word)
-    if lower not in lexicon.cache:
+def _tag(hanta, word: str) -> str:
+    lower = hanta.normalize(word)
+    if lower not in hanta.cache:  # HanTa's lexicon: word -> (tag, log probability) pairs
         return "UNKC" if word[:1].isupper() else ("UNKl" if word[:1].isalpha() else "UNKp")
-    # The lexicon's tags for the word, most probable first (capitalisation counts).
-    best = lexicon.int2tag[lexicon._tag_word(word, cutoff=5, casesensitive=True)[0][0]]
-    return best + SUBJUNCTIVE if _subjunctive(lexicon, lower, best) else best
+    # The word's tags, most probable first, capitalisation counted (HanTa's own scoring; the
+    # method is internal, hence the pinned version).
+    best = hanta.int2tag[hanta._tag_word(word, cutoff=5, casesensitive=True)[0][0]]
+    return best + SUBJUNCTIVE if _subjunctive(hanta, lower, best) else best
 
 
-def _subjunctive(lexicon, lower: str, tag: str) -> bool:
+def _subjunctive(hanta, lower: str, tag: str) -> bool:
     """A finite verb in the subjunctive I: "sei", "seien", or a present stem + "e" ("habe",
     "könne", "werde"; the indicative "hat", "kann", "wird" differs). A past stem + "e" is
     left out: "hatte", "wurde" are indicative."""
@@ -78,6 +79,6 @@ def _subjunctive(lexicon, lower: str, tag: str) -> bool:
         return True
     if not lower.endswith("e"):
         return False
-    morphemes = lexicon.analyze(lower, tag, taglevel=3)[1]
+    morphemes = hanta.analyze(lower, tag, taglevel=3)[1]
     return len(morphemes) > 1 and morphemes[-1] == ("e", "SUF_FIN") and \
         not morphemes[-2][1].endswith("_VAR")
