@@ -201,6 +201,9 @@ SPEAKERS = {
     "a German speaker is never a preposition or a conjunction": (
         "de", "Präsident Felipe Calderón reiste in den Norden. Bei einem Besuch in Zacatecas verkündete "
         "er: „Keine Familie wird Hunger leiden.“", "er", "Felipe Calderón"),
+    "the sentence's subject, not its object": (
+        "de", "Die Polizisten forderten die Schüler und Lehrer auf, das Gebäude nicht zu verlassen und "
+        "ruhig zu bleiben.", "Die Polizisten", "Polizisten"),
 }
 
 

@@ -47,6 +47,11 @@ _MAX_INTERRUPTION = 12
 _ONE_SPAN_LANGUAGES = frozenset({"en"})
 # A content without a cue of its own continues the previous quote's speech this many sentences on.
 _CONTINUATION_SENTENCES = 2
+# Of several tagged sources in a sentence, the one that opens it (its subject, most of the time)
+# counts as this many tokens nearer the cue: "Die Polizisten forderten die Schüler auf, …"
+# (German dev attribution F1 0.506 -> 0.515, train 0.581 -> 0.584; PolNeAR dev 0.618 both ways,
+# train 0.698 -> 0.697).
+_SUBJECT_BONUS = 6
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One attributed statement; spans are character ranges of the text, end exclusive.
@@ -296,7 +301,8 @@ def _pick_cue(analysis: Analysis, draft: Draft, cues: list[Span], used: set[int]
 
 
 def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | None:
-    """The source span nearest the cue (or the content when there is no cue), same sentence."""
+    """The source span nearest the cue (or the content when there is no cue), same sentence,
+    the sentence's opening phrase counted nearer."""
     sentence_of = analysis.tokens.sentence_of
     anchor = draft.cue or Span("Q", draft.first, draft.last)
     sentence = sentence_of[anchor.first]
@@ -307,8 +313,10 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
         if draft.first <= span.first and span.last <= draft.last and draft.cue is None:
             continue
         distance = anchor.first - span.last if span.last < anchor.first else span.first - anchor.last
-        if best_cost is None or abs(distance) < best_cost:
-            best, best_cost = span, abs(distance)
+        opens = span.first == analysis.tokens.sentences[sentence][0]
+        cost = abs(distance) - (_SUBJECT_BONUS if opens else 0)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = span, cost
     return best
 
 
