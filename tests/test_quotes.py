@@ -207,6 +207,14 @@ SPEAKERS = {
 }
 
 
+def test_a_sentence_with_its_own_subject_does_not_continue_the_quote_before_it():
+    text = ("Bürgermeister Jan Weber sagte, der Hafen bleibe geschlossen. Die Staatsanwaltschaft "
+            "begründete ihren Antrag mit der Fluchtgefahr des Verdächtigen.")
+    first, second = _quotes(text, "de")
+    assert first.speaker == "Jan Weber"
+    assert _text(text, second.speaker_span) == "Die Staatsanwaltschaft"
+
+
 @pytest.mark.parametrize(("language", "text", "mention", "speaker"), SPEAKERS.values(), ids=SPEAKERS)
 def test_the_speaker_of_a_quote(language, text, mention, speaker):
     quote = _one(text, language)

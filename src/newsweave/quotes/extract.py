@@ -220,7 +220,8 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
 
     The cue is a tagged one in the content's sentences, else a listed reporting word there;
     without either, a content right after another quote continues that quote's speech (German
-    "FreeIndirect": "Er sagte, … . Die Lage sei ernst.") and takes its cue and source; else the
+    "FreeIndirect": "Er sagte, … . Die Lage sei ernst.") and takes its cue and source, unless its
+    own sentence has a source (tagged, or the phrase that opens it); else the
     nearest tagged cue of a neighbouring sentence. The source is the tagged source nearest the
     cue, else the noun phrase beside the cue, else (no cue at all) the phrase that opens the
     content's sentence, its subject most of the time (German dev attribution F1 0.448 -> 0.454,
@@ -232,6 +233,13 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
     for draft in drafts:
         inner = [s for s in others if s.kind == "C" and draft.first < s.first and s.last < draft.last]
         cue = _pick_cue(analysis, draft, inner or others, used, 0) or _listed_cue(analysis, draft)
+        # Without a cue, a source of the content's own sentence (tagged, or its opening phrase)
+        # beats the previous quote's speaker and a cue of a neighbouring sentence (German dev
+        # attribution F1 0.515 -> 0.536, train 0.584 -> 0.615; PolNeAR dev 0.618 -> 0.620).
+        own = None if cue else _pick_source(analysis, draft, others) or _subject(analysis, draft)
+        if own is not None:
+            draft.source, previous = own, draft
+            continue
         if cue is None and previous is not None and previous.source is not None and \
                 sentence_of[draft.first] - sentence_of[previous.last] <= _CONTINUATION_SENTENCES:
             draft.cue, draft.source = previous.cue, previous.source
