@@ -221,11 +221,11 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
     The cue is a tagged one in the content's sentences, else a listed reporting word there;
     without either, a content right after another quote continues that quote's speech (German
     "FreeIndirect": "Er sagte, … . Die Lage sei ernst.") and takes its cue and source, unless its
-    own sentence has a source (tagged, or the phrase that opens it); else the
-    nearest tagged cue of a neighbouring sentence. The source is the tagged source nearest the
-    cue, else the noun phrase beside the cue, else (no cue at all) the phrase that opens the
-    content's sentence, its subject most of the time (German dev attribution F1 0.448 -> 0.454,
-    train 0.528 -> 0.541; PolNeAR unchanged).
+    own sentence has a source (tagged, or the phrase that opens it), which it then takes with no
+    cue; else the nearest tagged cue of a neighbouring sentence. The source is the tagged source
+    nearest the cue, else a pronoun inside the cue, else the noun phrase beside the cue, else the
+    phrase that opens the content's sentence, its subject most of the time (German dev
+    attribution F1 0.448 -> 0.454, train 0.528 -> 0.541; PolNeAR unchanged).
     """
     used: set[int] = set()
     previous: Draft | None = None
@@ -233,17 +233,18 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
     for draft in drafts:
         inner = [s for s in others if s.kind == "C" and draft.first < s.first and s.last < draft.last]
         cue = _pick_cue(analysis, draft, inner or others, used, 0) or _listed_cue(analysis, draft)
-        # Without a cue, a source of the content's own sentence (tagged, or its opening phrase)
-        # beats the previous quote's speaker and a cue of a neighbouring sentence (German dev
-        # attribution F1 0.515 -> 0.536, train 0.584 -> 0.615; PolNeAR dev 0.618 -> 0.620).
-        own = None if cue else _pick_source(analysis, draft, others) or _subject(analysis, draft)
-        if own is not None:
-            draft.source, previous = own, draft
-            continue
-        if cue is None and previous is not None and previous.source is not None and \
-                sentence_of[draft.first] - sentence_of[previous.last] <= _CONTINUATION_SENTENCES:
-            draft.cue, draft.source = previous.cue, previous.source
-            continue
+        if cue is None:
+            # A source of the content's own sentence (tagged, or its opening phrase) beats the
+            # previous quote's speaker and a cue of a neighbouring sentence (German dev
+            # attribution F1 0.515 -> 0.536, train 0.584 -> 0.615; PolNeAR dev 0.618 -> 0.620).
+            own = _pick_source(analysis, draft, others) or _subject(analysis, draft)
+            if own is not None:
+                draft.source, previous = own, draft
+                continue
+            if previous is not None and previous.source is not None and \
+                    sentence_of[draft.first] - sentence_of[previous.last] <= _CONTINUATION_SENTENCES:
+                draft.cue, draft.source = previous.cue, previous.source
+                continue
         draft.cue = whole_phrase(analysis, cue or _pick_cue(analysis, draft, others, used, 1))
         draft.source = _pick_source(analysis, draft, others)
         if draft.source is None and draft.cue is not None:
@@ -314,6 +315,7 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
     sentence_of = analysis.tokens.sentence_of
     anchor = draft.cue or Span("Q", draft.first, draft.last)
     sentence = sentence_of[anchor.first]
+    opening = analysis.tokens.sentences[sentence][0]
     best, best_cost = None, None
     for span in spans:
         if span.kind != "S" or sentence_of[span.first] != sentence:
@@ -321,8 +323,7 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
         if draft.first <= span.first and span.last <= draft.last and draft.cue is None:
             continue
         distance = anchor.first - span.last if span.last < anchor.first else span.first - anchor.last
-        opens = span.first == analysis.tokens.sentences[sentence][0]
-        cost = abs(distance) - (_SUBJECT_BONUS if opens else 0)
+        cost = abs(distance) - (_SUBJECT_BONUS if span.first == opening else 0)
         if best_cost is None or cost < best_cost:
             best, best_cost = span, cost
     return best
