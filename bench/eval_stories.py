@@ -23,16 +23,20 @@ EVAL = (Path(__file__).resolve().parents[2] / "shared" / "eval" / "semeval2022_t
 CACHE = Path(__file__).resolve().parent / ".cache"
 
 
-def build_corpus(rows: list[dict], path: Path, limit: int | None = None) -> int:
-    """One JSONL line per distinct article (the first ``limit`` of them); returns how many."""
-    seen = {}
+def distinct_articles(rows: list[dict]) -> dict[str, tuple[str, str]]:
+    """Article id -> (text, language) of every article the pairs hold, each once, in order."""
+    found: dict[str, tuple[str, str]] = {}
     for row in rows:
         first, second = row["id"].split("_")
-        for article_id, text, language in ((first, row["text1"], row["lang1"]),
-                                           (second, row["text2"], row["lang2"])):
-            record = {"url": f"semeval:{article_id}", "text": text or "", "language": language}
-            seen.setdefault(article_id, record)
-    records = list(seen.values())[:limit]
+        found.setdefault(first, (row["text1"] or "", row["lang1"]))
+        found.setdefault(second, (row["text2"] or "", row["lang2"]))
+    return found
+
+
+def build_corpus(rows: list[dict], path: Path, limit: int | None = None) -> int:
+    """One JSONL line per distinct article (the first ``limit`` of them); returns how many."""
+    records = [{"url": f"semeval:{article_id}", "text": text, "language": language}
+               for article_id, (text, language) in distinct_articles(rows).items()][:limit]
     with path.open("w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

