@@ -331,8 +331,42 @@ def test_german_reported_speech_is_one_quote_per_sentence():
 def test_german_reported_speech_runs_on_after_an_inserted_source():
     text = "Bei dem Erdbeben sind nach Angaben des Roten Kreuzes mehr als 800 Menschen obdachlos geworden."
     quote = _one(text, "de")
-    assert _text(text, quote.content) == text
+    assert _text(text, quote.content) == text.rstrip(".")
     assert _text(text, quote.speaker_span) == "Angaben des Roten Kreuzes"
+
+
+GERMAN_INLINE_SOURCES = [
+    # (text, the content, a word of the source)
+    ("In den Pyrenäen kam es Berichten des Senders zufolge zu Felsstürzen.",
+     "In den Pyrenäen kam es Berichten des Senders zufolge zu Felsstürzen", "Senders"),
+    ("Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.",
+     "Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen", "Armeeangaben"),
+    ("Nach ersten Erkenntnissen liegt keine Straftat vor.", "liegt keine Straftat vor", "Erkenntnissen"),
+    ("Einigen von ihnen wurde in den Rücken geschossen, so der Sprecher der Armee.",
+     "Einigen von ihnen wurde in den Rücken geschossen", "Sprecher"),
+    ("Die Hunde trafen spät ein, da nach Angaben der Fluggesellschaft die Genehmigung fehlte.",
+     "da nach Angaben der Fluggesellschaft die Genehmigung fehlte", "Fluggesellschaft"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), GERMAN_INLINE_SOURCES)
+def test_german_speech_with_an_inline_source_is_its_whole_clause(text, content, source):
+    quote = _one(text, "de")
+    assert quote.kind == "according_to"
+    assert _text(text, quote.content) == content
+    assert source in _text(text, quote.speaker_span)
+
+
+def test_german_nach_and_so_are_according_to_only_before_a_source():
+    from newsweave.quotes.cues import ACCORDING, lexicon
+    from newsweave.quotes.features import analyse
+
+    text = "Er fuhr nach Berlin, so schnell er konnte. Nach ersten Angaben war es kalt, so Müller."
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    according = [tokens.words[i] + str(tokens.starts[i]) for i, cls in enumerate(analysis.classes)
+                 if ACCORDING in cls]
+    assert according == [f"Nach{text.index('Nach')}", f"so{text.rindex('so')}"]
 
 
 def test_one_unquoted_word_is_no_statement_but_one_quoted_word_is():
@@ -347,3 +381,20 @@ def test_one_unquoted_word_is_no_statement_but_one_quoted_word_is():
     assert not _says_something(analysis, Draft(0, 0))
     assert _says_something(analysis, Draft(quoted - 1, quoted + 1))
     assert _says_something(analysis, Draft(0, 3))
+
+
+AS_CLAUSES = [
+    ("en", "The talks will resume on Monday, as the minister said.", "The talks will resume on Monday",
+     "the minister"),
+    ("en", "As the minister said, the talks will resume on Monday.", "the talks will resume on Monday",
+     "the minister"),
+    ("de", "Das Manöver wird äußerste Raffinesse erfordern, wie Alan Stern, Direktor der NASA, betonte.",
+     "Das Manöver wird äußerste Raffinesse erfordern", "Alan Stern"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "content", "source"), AS_CLAUSES)
+def test_a_clause_opened_by_as_and_closed_by_its_cue_holds_the_source(language, text, content, source):
+    quote = _one(text, language)
+    assert _text(text, quote.content) == content
+    assert source in _text(text, quote.speaker_span)

@@ -126,7 +126,7 @@ _NOUNS = {
 }
 _ACCORDING = {
     "en": ["according to", "as quoted by", "quoted by", "cited by", "per"],
-    "de": ["laut", "zufolge", "nach angaben", "nach ansicht", "nach auffassung"],
+    "de": ["laut", "zufolge", "gemäß", "nach angaben", "nach ansicht", "nach auffassung"],
     "fr": ["selon", "d'après", "d’après", "aux dires de"],
     "es": ["según", "de acuerdo con", "a juicio de"],
     "it": ["secondo", "stando a", "a detta di"],
@@ -137,6 +137,22 @@ _ACCORDING = {
     "tr": ["göre", "açıklamasına göre", "ifadesine göre"],
     "nl": ["volgens", "aldus"],
 }
+# Prepositions that are "according to" only before a noun of reporting or knowing, within a few
+# words: "nach ersten Erkenntnissen", "nach Angaben der Polizei", "nach NASA-Angaben" (a word
+# ending in one of these counts), but not "nach Berlin".
+_ACCORDING_BEFORE = {"de": ("nach",)}
+_SOURCE_NOUN_ENDINGS = {
+    "de": ("angaben", "angabe", "aussage", "aussagen", "informationen", "meldungen", "meldung",
+           "berichten", "bericht", "untersuchungen", "einschätzung", "schätzungen", "erkenntnissen",
+           "darstellung", "ansicht", "auffassung", "meinung", "worten", "willen", "vorstellungen",
+           "ermittlungen", "überzeugung", "recherchen", "umfragen", "prognosen", "berechnungen"),
+}
+# Words that are "according to" right after a comma and before a name or an article ("…, so
+# der Sprecher.", "…, so Müller."), not elsewhere ("so dass", "so viel").
+_ACCORDING_AFTER_COMMA = {"de": ("so",)}
+# Words that open a clause closed by its reporting verb: "Wie aus Kreisen verlautete, …",
+# "…, as the minister said."
+_AS_CLAUSE = {"de": ("wie",), "en": ("as",)}
 _COMPLEMENTS = {
     "en": "that", "de": "dass daß ob", "fr": "que qu' qu’", "es": "que", "it": "che",
     "pt": "que", "ru": "что чтобы", "sq": "se që", "pl": "że iż", "tr": "ki", "nl": "dat",
@@ -249,6 +265,10 @@ class Lexicon:
     pronouns: dict[str, str]  # pronoun -> gender m / f / p (plural) / x (any)
     titles: dict[str, str]  # title -> title key ("" for a bare honorific)
     gendered_titles: dict[str, str]
+    according_before: frozenset[str] = frozenset()  # "nach": according to before a source noun
+    source_noun_endings: tuple[str, ...] = ()
+    according_after_comma: frozenset[str] = frozenset()  # "so": according to after a comma
+    as_clause: frozenset[str] = frozenset()  # "wie", "as": open a clause that a cue closes
 
     def classes(self, word: str) -> frozenset[str]:
         """The word classes of one lower-case word (phrases are matched apart)."""
@@ -341,4 +361,9 @@ def _build(key: str) -> Lexicon:
         phrases={first: tuple(sorted(found, key=lambda p: -len(p[0])))
                  for first, found in phrases.items()},
         stems=stems, pronouns=pronouns, titles=titles, gendered_titles=dict(_GENDER_TITLES),
+        according_before=frozenset(w for lang in languages for w in _ACCORDING_BEFORE.get(lang, ())),
+        source_noun_endings=tuple(e for lang in languages for e in _SOURCE_NOUN_ENDINGS.get(lang, ())),
+        according_after_comma=frozenset(
+            w for lang in languages for w in _ACCORDING_AFTER_COMMA.get(lang, ())),
+        as_clause=frozenset(w for lang in languages for w in _AS_CLAUSE.get(lang, ())),
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsweave.quotes.cues import ACCORDING, PRONOUN, lexicon
+from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
@@ -82,14 +82,26 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
         taken = [(d.first, d.last) for d in labelled]
         drafts = [d for d in drafts if not any(a <= d.last and d.first <= b for a, b in taken)] + labelled
     drafts.extend(marked_quotes(analysis, drafts))
-    drafts.extend(sentence_patterns(analysis, drafts))
+    drafts.extend(sentence_patterns(analysis, drafts, lex))
     if language not in _ONE_SPAN_LANGUAGES:
+        for draft in drafts:
+            _according_clause(analysis, draft)
+        drafts = _distinct(drafts)
         drafts.extend(_fragments(analysis, drafts))
     drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
     drafts.sort(key=lambda d: d.first)
     drafts = _continued(analysis, drafts)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
+
+
+def _distinct(drafts: list[Draft]) -> list[Draft]:
+    """One draft per content range (two runs of one clause may have grown into the same), the
+    one with a source first."""
+    kept: dict[tuple[int, int], Draft] = {}
+    for draft in sorted(drafts, key=lambda d: d.source is None):
+        kept.setdefault((draft.first, draft.last), draft)
+    return list(kept.values())
 
 
 def _continued(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
@@ -285,6 +297,78 @@ def _around_source(analysis: Analysis, left: Span, right: Span, others: list[Spa
         return False
     inside = [s for s in others if left.last < s.first and s.last < right.first]
     return any(s.kind == "S" for s in inside) and _only_between(analysis, left.last, right.first, inside)
+
+
+def _according_clause(analysis: Analysis, draft: Draft) -> None:
+    """Reported speech with an inline source ("In den Pyrenäen kam es Berichten zufolge zu
+    Felsstürzen", "Heute wurden nach Armeeangaben 40 Ziele angegriffen") is the whole clause
+    around that source, as german_news_quotes annotates it; a source that opens or closes the
+    clause ("Laut Polizei …", "…, so der Sprecher.") is left out of it. Left alone where a
+    reporting verb of the sentence says where the speech is ("X bestätigte laut Reuters, dass
+    …"). German dev attribution F1 0.536 -> 0.540 alone."""
+    cue, words, passage, classes = draft.cue, analysis.tokens.words, analysis.passage, analysis.classes
+    if cue is None or passage[draft.first] >= 0 or not any(
+            ACCORDING in classes[i] for i in range(cue.first, cue.last + 1)):
+        return
+    tokens = analysis.tokens
+    number = tokens.sentence_of[cue.first]
+    if not tokens.sentence_of[draft.first] == number == tokens.sentence_of[draft.last]:
+        return
+    start, end = tokens.sentences[number]
+    inline = [cue] + ([draft.source] if draft.source is not None else [])
+    if any(_reporting_verb(analysis, i) and not any(s.first <= i <= s.last for s in inline)
+           for i in range(start, end)):
+        return
+    while end > start and not words[end - 1][0].isalnum() and passage[end - 1] < 0:
+        end -= 1  # the final stop
+    left = max((i + 1 for i in range(start, cue.first) if _opens_clause(analysis, i)), default=start)
+    right = min((i - 1 for i in range(cue.last + 1, end) if _ends_clause(analysis, i)), default=end - 1)
+    phrase_first, phrase_last = min(s.first for s in inline), max(s.last for s in inline)
+    first, last = left, right
+    if _only_marks(words, left, phrase_first):  # "Laut Polizei wurden …"
+        first = draft.first if draft.first > phrase_last else phrase_last + 1
+    elif _only_marks(words, phrase_last + 1, right + 1):  # "…, so der Sprecher."
+        last = draft.last if draft.last < phrase_first else phrase_first - 1
+    while last > first and not words[last][0].isalnum() and passage[last] < 0:
+        last -= 1
+    while first < last and not words[first][0].isalnum() and passage[first] < 0:
+        first += 1
+    if first <= last:
+        draft.first, draft.last = first, last
+
+
+def _reporting_verb(analysis: Analysis, index: int) -> bool:
+    """A listed reporting word that is not a capitalised speech noun ("Berichten zufolge")."""
+    classes = analysis.classes[index]
+    return CUE in classes and not (NOUN in classes and analysis.tokens.words[index][0].isupper())
+
+
+def _ends_clause(analysis: Analysis, index: int) -> bool:
+    """A semicolon, or a colon followed by a space (not the one of "15:00")."""
+    word, tokens = analysis.tokens.words[index], analysis.tokens
+    if word == ":":
+        return index + 1 < len(tokens) and tokens.starts[index + 1] > tokens.ends[index]
+    return word == ";"
+
+
+def _opens_clause(analysis: Analysis, index: int) -> bool:
+    """A clause end, or a comma that opens the subordinate clause the source stands in ("…, da
+    nach Angaben der Fluggesellschaft …"; only where tags tell the clause). A subordinate
+    clause after the source stays in the speech ("…, bevor sie davon erfuhren")."""
+    word, tags = analysis.tokens.words[index], analysis.tags
+    if word == "," and tags is not None and index + 1 < len(tags):
+        return tags[index + 1].startswith(_SUBORDINATE) or COMPLEMENT in analysis.classes[index + 1] \
+            or analysis.lower[index + 1] in _SUBORDINATORS
+    return _ends_clause(analysis, index)
+
+
+def _only_marks(words: list[str], begin: int, end: int) -> bool:
+    return all(not words[i][0].isalnum() for i in range(begin, end))
+
+
+_SUBORDINATE = ("KOUS", "PRELS", "PWAV")
+# Subordinating conjunctions that the lexicon tags as something else more often ("da": ADV).
+_SUBORDINATORS = frozenset({"da", "während", "damit"})
 
 
 def _pick_cue(analysis: Analysis, draft: Draft, cues: list[Span], used: set[int],

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from newsweave.quotes import grammar
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, PRONOUN, TITLE, Lexicon
+from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, PRONOUN, TITLE, Lexicon, word_set
 from newsweave.quotes.marks import MARKS, MarkedQuote
 from newsweave.quotes.tokens import Tokens
 
@@ -40,7 +40,7 @@ class Analysis:
 def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Analysis:
     """Word classes, shapes and quotation passages of every token."""
     lower = [word.lower() for word in tokens.words]
-    classes = _classes(lower, lexicon)
+    classes = _classes(tokens.words, lower, lexicon)
     passage = [-1] * len(tokens)
     shapes = [_shape(word) for word in tokens.words]
     for number, quote in enumerate(quotes):
@@ -56,11 +56,13 @@ def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Anal
                     grammar.tags(tokens, lexicon.language), grammar.TAG_SETS.get(lexicon.language))
 
 
-def _classes(lower: list[str], lexicon: Lexicon) -> list[str]:
+def _classes(words: list[str], lower: list[str], lexicon: Lexicon) -> list[str]:
     classes = []
     for word in lower:
         found = lexicon.classes(word)
         classes.append("+".join(cls for cls in _CLASS_ORDER if cls in found) if found else "")
+    for index in _contextual_according(words, lower, lexicon):
+        classes[index] = ACCORDING if not classes[index] else f"{classes[index]}+{ACCORDING}"
     for index, word in enumerate(lower):
         for phrase, cls in lexicon.phrases.get(word, ()):
             if tuple(lower[index : index + len(phrase)]) == phrase:
@@ -69,6 +71,38 @@ def _classes(lower: list[str], lexicon: Lexicon) -> list[str]:
                         classes[inner] = cls if not classes[inner] else f"{classes[inner]}+{cls}"
                 break
     return classes
+
+
+# How far after "nach" its source noun may stand ("nach ersten vorläufigen Angaben").
+_SOURCE_NOUN_REACH = 4
+
+
+def _contextual_according(words: list[str], lower: list[str], lexicon: Lexicon) -> list[int]:
+    """Tokens that are "according to" by their context: a preposition before a noun of
+    reporting ("nach ersten Erkenntnissen") and a word after a comma before a name or an article
+    ("…, so der Sprecher")."""
+    found = []
+    for index, word in enumerate(lower):
+        if word in lexicon.according_before:
+            for after in lower[index + 1 : index + 1 + _SOURCE_NOUN_REACH]:
+                if not after[0].isalnum():
+                    break
+                if after.endswith(lexicon.source_noun_endings):
+                    found.append(index)
+                    break
+        elif word in lexicon.according_after_comma and index and lower[index - 1] == "," and \
+                index + 1 < len(lower) and _names_source(words[index + 1], lexicon):
+            found.append(index)
+    return found
+
+
+def _names_source(word: str, lexicon: Lexicon) -> bool:
+    """An article, a pronoun or a capitalised word ("so der Sprecher", "so er", "so Müller")."""
+    lower = word.lower()
+    return lower in _ARTICLES or PRONOUN in lexicon.classes(lower) or word[0].isupper()
+
+
+_ARTICLES = word_set("der die das des dem den ein eine einer eines einem einen")
 
 
 def _shape(word: str) -> str:

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN
+from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN, Lexicon
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
 from newsweave.quotes.phrases import (
@@ -76,10 +76,11 @@ def marked_quotes(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     return found
 
 
-def sentence_patterns(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+def sentence_patterns(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
     """Reported speech by pattern, in sentences where nothing was found: "X said that …",
-    "X said: …", "according to X, …", "X'e göre …", "…, X said." and "X, … söyledi." (the
-    tagger learned English and German; these patterns carry the other languages)."""
+    "X said: …", "according to X, …", "X'e göre …", "…, X said.", "X, … söyledi." and "Wie X
+    verlautete, …" (the tagger learned English and German; these patterns carry the other
+    languages)."""
     tokens = analysis.tokens
     busy = {tokens.sentence_of[i] for d in drafts for i in (d.first, d.last)}
     found = []
@@ -87,14 +88,14 @@ def sentence_patterns(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
         number = tokens.sentence_of[cue]
         if number in busy:
             continue
-        draft = _pattern(analysis, cue, *tokens.sentences[number])
+        draft = _pattern(analysis, cue, *tokens.sentences[number], lexicon.as_clause)
         if draft is not None:
             busy.add(number)
             found.append(draft)
     return found
 
 
-def _pattern(analysis: Analysis, cue: int, start: int, end: int) -> Draft | None:
+def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: frozenset[str]) -> Draft | None:
     """The quote that one listed cue opens in its sentence, if a pattern fits."""
     words, classes = analysis.tokens.words, analysis.classes
     while end > start and not words[end - 1][0].isalnum() and analysis.passage[end - 1] < 0:
@@ -103,6 +104,9 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int) -> Draft | None
     after = cue_span.last + 1
     if ACCORDING in classes[cue]:
         return _according(analysis, cue_span, start, end)
+    as_clause = _as_clause(analysis, cue_span, start, end, as_words)
+    if as_clause is not None:
+        return as_clause
     if after < end and (COMPLEMENT in classes[after] or words[after] == ":" or (
             words[after] == "," and after + 1 < end and COMPLEMENT in classes[after + 1])):
         begin = after + 1 if words[after] in (":", ",") else after
@@ -139,6 +143,23 @@ def _according(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | N
     if comma + 1 >= end:
         return None
     return Draft(comma + 1, end - 1, cue, Span("S", cue.last + 1, comma - 1))
+
+
+def _as_clause(analysis: Analysis, cue: Span, start: int, end: int, as_words: frozenset[str]) -> Draft | None:
+    """A clause that "wie" / "as" opens and the cue closes carries the source; the speech is
+    the rest of the sentence: "Wie aus Unternehmenskreisen verlautete, will …", "…, wie Alan
+    Stern, Direktor der NASA, betont."."""
+    words, lower = analysis.tokens.words, analysis.lower
+    reach = max(start, cue.first - 2 * PHRASE_TOKENS)
+    opener = next((i for i in range(cue.first - 1, reach - 1, -1) if lower[i] in as_words), None)
+    if opener is None or opener + 1 >= cue.first:
+        return None
+    source = Span("S", opener + 1, cue.first - 1)
+    if opener == start and cue.last + 2 < end and words[cue.last + 1] == ",":
+        return Draft(cue.last + 2, end - 1, cue, source)
+    if opener - 2 >= start and words[opener - 1] == "," and cue.last + 1 == end:
+        return Draft(start, opener - 2, cue, source)
+    return None
 
 
 def _verb_last(analysis: Analysis, cue: Span, start: int) -> Draft | None:
