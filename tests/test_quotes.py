@@ -398,3 +398,19 @@ def test_a_clause_opened_by_as_and_closed_by_its_cue_holds_the_source(language, 
     quote = _one(text, language)
     assert _text(text, quote.content) == content
     assert source in _text(text, quote.speaker_span)
+
+
+def test_speech_without_a_cue_after_a_sentence_about_someone_is_theirs():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.extract import _previous_subject
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.phrases import Draft
+
+    text = "Die Ärztin Anna Berger warnt vor der Schließung. Die Versorgung sei nie gesichert gewesen."
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    second = tokens.sentences[1]
+    source = _previous_subject(analysis, Draft(second[0], second[1] - 2))
+    assert source is not None
+    assert "Anna Berger" in text[tokens.starts[source.first] : tokens.ends[source.last]]
+    assert _previous_subject(analysis, Draft(0, 3)) is None  # the first sentence has none before it
