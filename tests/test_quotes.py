@@ -420,3 +420,12 @@ def test_the_source_of_according_to_is_the_phrase_beside_it_not_the_subject():
     text = "Der frühere Chef der Firma trat Medienberichten zufolge auf Druck der Regierung zurück."
     quote = _one(text, "de")
     assert _text(text, quote.speaker_span) == "Medienberichten"
+
+
+def test_german_reported_speech_is_not_continued_by_the_direct_quote_after_it():
+    text = ("Die Erschütterungen waren Berichten der Sender zufolge bis London zu spüren.\n\n"
+            "„Es war wie ein großer Zug vor der Tür“, beschreibt ein Reporter das Ereignis.")
+    boundary = text.index("\n\n")
+    quotes = _quotes(text, "de")
+    assert len(quotes) == 2
+    assert not [q for q in quotes if q.content[0] < boundary < q.content[1]]

@@ -91,7 +91,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
         drafts.extend(_fragments(analysis, drafts))
     drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
     drafts.sort(key=lambda d: d.first)
-    drafts = _continued(analysis, drafts)
+    drafts = _continued(analysis, drafts, language not in _ONE_SPAN_LANGUAGES)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
 
@@ -105,16 +105,19 @@ def _distinct(drafts: list[Draft]) -> list[Draft]:
     return list(kept.values())
 
 
-def _continued(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+def _continued(analysis: Analysis, drafts: list[Draft], per_sentence: bool) -> list[Draft]:
     """A direct quote that goes on after its attribution ("“…,” she said. “…”") is one quote:
     the next quoted passage joins it when it has the same cue and speaker and nothing but that
-    cue, that speaker and punctuation stands between them."""
+    cue, that speaker and punctuation stands between them. ``per_sentence``: only a direct
+    quote is continued so, not reported speech (German dev quote F1 0.689 -> 0.691; PolNeAR,
+    which counts "X said that … . “…”" as one attribution, 0.621 -> 0.619 if it were done there)."""
     passage = analysis.passage
     kept: list[Draft] = []
     for draft in drafts:
         before = kept[-1] if kept else None
         if before is not None and before.cue is not None and draft.cue == before.cue and \
                 draft.source == before.source and passage[draft.first] >= 0 and \
+                (passage[before.first] >= 0 or not per_sentence) and \
                 before.last < draft.first and _only_between(
                     analysis, before.last, draft.first, [before.cue, before.source]):
             before.last = max(before.last, draft.last)
