@@ -369,18 +369,21 @@ def test_german_nach_and_so_are_according_to_only_before_a_source():
     assert according == [f"Nach{text.index('Nach')}", f"so{text.rindex('so')}"]
 
 
-def test_one_unquoted_word_is_no_statement_but_one_quoted_word_is():
+def test_one_unquoted_word_and_a_quoted_name_are_no_statements_but_one_quoted_word_is():
     from newsweave.quotes.cues import lexicon
     from newsweave.quotes.extract import _says_something
     from newsweave.quotes.features import analyse
     from newsweave.quotes.phrases import Draft
 
-    tokens = tokenize("Dies bestätigte der Sprecher. Er nannte sie „Gesindel“.")
+    tokens = tokenize("Dies bestätigte der Sprecher. Er nannte sie „Gesindel“. "
+                      "Das Schiff „Hvalur 9“ lief aus, „weil es so geplant war“.")
     analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
-    quoted = tokens.words.index("Gesindel")
+    quoted, name, said = (tokens.words.index(w) for w in ("Gesindel", "Hvalur", "weil"))
     assert not _says_something(analysis, Draft(0, 0))
     assert _says_something(analysis, Draft(quoted - 1, quoted + 1))
     assert _says_something(analysis, Draft(0, 3))
+    assert not _says_something(analysis, Draft(name - 1, name + 2))
+    assert _says_something(analysis, Draft(said - 1, said + 5))
 
 
 AS_CLAUSES = [
