@@ -432,3 +432,9 @@ def test_german_reported_speech_is_not_continued_by_the_direct_quote_after_it():
     quotes = _quotes(text, "de")
     assert len(quotes) == 2
     assert not [q for q in quotes if q.content[0] < boundary < q.content[1]]
+
+
+def test_a_german_speaker_phrase_ends_before_its_verb():
+    text = "Die Lokalregierung machte die Rebellen verantwortlich. Die Schäden seien enorm."
+    quotes = [q for q in _quotes(text, "de") if _text(text, q.content).startswith("Die Schäden")]
+    assert quotes and _text(text, quotes[0].speaker_span) == "Die Lokalregierung"
