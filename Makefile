@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/reuse.py
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/stages.py
+	$(BIN)/python bench/spark.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py

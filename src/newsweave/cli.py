@@ -97,6 +97,40 @@ def demo_command(out_dir, db_path, verbose) -> None:
     _run(folders, out_dir, db_path, False, 10_000_000, None, verbose)
 
 
+@main.command("spark")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for stories.json and index.html.")
+@_store_option
+@_brief_language
+@click.option("--master", default="local[*]", show_default=True,
+              help="Spark master URL (local[N], spark://host:7077, yarn, ...).")
+@click.option("--partitions", default=None, type=click.IntRange(1),
+              help="Least number of partitions per input [default: Spark's parallelism].")
+@click.option("--max-bytes", default=10_000_000, show_default=True, type=click.IntRange(1),
+              help="Longest JSON line read as an article.")
+def spark_command(inputs, out_dir, db_path, language, master, partitions, max_bytes) -> None:
+    """Run the whole job with the per-article stages on Apache Spark.
+
+    INPUTS are JSON Lines files, globs or any path Spark reads (hdfs://, s3a://). Reading,
+    cleaning and the lead embedding run on Spark's executors; the store and the corpus-level
+    stages (reuse, stories, briefs) stay on this machine. Needs pip install 'newsweave[spark]'.
+    """
+    from newsweave.spark import spark_ingest, spark_session
+
+    try:
+        spark = spark_session(master)
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from error
+    try:
+        with _open_store(db_path) as store:
+            summary = spark_ingest(spark, store, list(inputs), partitions=partitions, max_bytes=max_bytes)
+    finally:
+        spark.stop()
+    _print_summary(summary)
+    _report(summary, out_dir, db_path, language)
+
+
 @main.command("articles")
 @click.argument("article_id", required=False)
 @_store_option
@@ -228,6 +262,11 @@ def report_command(out_dir, db_path, language) -> None:
 # --- helpers ---------------------------------------------------------------------------------
 def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, language="en") -> None:
     summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)
+    _report(summary, out_dir, db_path, language)
+
+
+def _report(summary: RunSummary, out_dir, db_path, language: str) -> None:
+    """The stories of a run's articles, written out; where they went."""
     with _open_store(db_path) as store:
         articles = list(store.articles(run_id=summary.run_id))
         outputs = write_outputs(articles, out_dir, _stories(store, articles, language), language)

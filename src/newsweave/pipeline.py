@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -93,7 +93,7 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
             # Each batch is handed to the workers before the one ahead of it is stored, so that
             # they build it while this process writes.
             building: _Batch | None = None
-            for items in pool.prepared_ahead(_batched(read_inputs(inputs, options), batch_size)):
+            for items in pool.prepared_ahead(batched(read_inputs(inputs, options), batch_size)):
                 batch = _start_batch(store, items, pool, building)
                 if building is not None:
                     _store_batch(store, summary, building, started, on_progress)
@@ -204,13 +204,8 @@ def build_article(item: Prepared, recurring: frozenset[int] = frozenset()) -> Ar
 
 
 def _recurring_lines(store: Store, item: Prepared, batch: Iterable[Prepared]) -> frozenset[int]:
-    """Keys of the lines this article shares with enough of its outlet's other articles.
-
-    Counts include the article itself. A line in three articles is furniture wherever it
-    stands; a line in two is furniture only at the top or bottom of the page (a tagline, a
-    kicker), and only when the two articles are otherwise different: an updated version of a
-    story repeats its lead paragraph, and that is content.
-    """
+    """Keys of the lines this article shares with enough of its outlet's articles, stored or
+    in this batch (``recurring_lines``)."""
     source = item.document.source
     keys = set(item.line_keys)
     if not source or not keys:
@@ -219,11 +214,24 @@ def _recurring_lines(store: Store, item: Prepared, batch: Iterable[Prepared]) ->
     for other in batch:
         if other.document.source == source:
             counts.update(keys.intersection(other.line_keys))
-    recurring = {key for key, count in counts.items() if count >= RECURRING_MIN_ARTICLES}
-    shared = sum(1 for key in keys if counts[key] >= 2)
+    return recurring_lines(item, counts)
+
+
+def recurring_lines(item: Prepared, counts: Mapping[int, int]) -> frozenset[int]:
+    """Keys of the lines this article shares with enough of its outlet's other articles.
+
+    ``counts``: in how many of the outlet's articles each line occurs, the article itself
+    included (a line missing counts as in none). A line in three articles is furniture wherever
+    it stands; a line in two is furniture only at the top or bottom of the page (a tagline, a
+    kicker), and only when the two articles are otherwise different: an updated version of a
+    story repeats its lead paragraph, and that is content.
+    """
+    keys = set(item.line_keys)
+    recurring = {key for key in keys if counts.get(key, 0) >= RECURRING_MIN_ARTICLES}
+    shared = sum(1 for key in keys if counts.get(key, 0) >= 2)
     if shared * 2 < len(keys):
         edges = {*item.line_keys[:_EDGE_LINES], *item.line_keys[-_EDGE_LINES:]}
-        recurring |= {key for key in edges if counts[key] >= 2}
+        recurring |= {key for key in edges if counts.get(key, 0) >= 2}
     return frozenset(recurring)
 
 
@@ -245,7 +253,8 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Lists of up to ``size`` items, in order (itertools.batched from Python 3.12)."""
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch

