@@ -335,24 +335,33 @@ def test_german_reported_speech_runs_on_after_an_inserted_source():
     assert _text(text, quote.speaker_span) == "Angaben des Roten Kreuzes"
 
 
-GERMAN_INLINE_SOURCES = [
-    # (text, the content, a word of the source)
-    ("In den Pyrenäen kam es Berichten des Senders zufolge zu Felsstürzen.",
-     "In den Pyrenäen kam es Berichten des Senders zufolge zu Felsstürzen", "Senders"),
-    ("Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.",
-     "Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen", "Armeeangaben"),
-    ("Nach ersten Erkenntnissen liegt keine Straftat vor.", "liegt keine Straftat vor", "Erkenntnissen"),
-    ("Einigen von ihnen wurde in den Rücken geschossen, so der Sprecher der Armee.",
-     "Einigen von ihnen wurde in den Rücken geschossen", "Sprecher"),
-    ("Die Hunde trafen spät ein, da nach Angaben der Fluggesellschaft die Genehmigung fehlte.",
-     "da nach Angaben der Fluggesellschaft die Genehmigung fehlte", "Fluggesellschaft"),
+SPEECH_AROUND_A_SOURCE = [
+    # (language, text, the content, a word of the source, the kind)
+    ("de", "In den Pyrenäen kam es Berichten des Senders zufolge zu Felsstürzen.",
+     "In den Pyrenäen kam es Berichten des Senders zufolge zu Felsstürzen", "Senders", "according_to"),
+    ("de", "Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.",
+     "Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen", "Armeeangaben",
+     "according_to"),
+    ("de", "Nach ersten Erkenntnissen liegt keine Straftat vor.", "liegt keine Straftat vor",
+     "Erkenntnissen", "according_to"),
+    ("de", "Einigen von ihnen wurde in den Rücken geschossen, so der Sprecher der Armee.",
+     "Einigen von ihnen wurde in den Rücken geschossen", "Sprecher", "according_to"),
+    ("de", "Die Hunde trafen spät ein, da nach Angaben der Fluggesellschaft die Genehmigung fehlte.",
+     "da nach Angaben der Fluggesellschaft die Genehmigung fehlte", "Fluggesellschaft", "according_to"),
+    # A clause that "as" / "wie" opens and the cue closes holds the source.
+    ("en", "The talks will resume on Monday, as the minister said.", "The talks will resume on Monday",
+     "the minister", "indirect"),
+    ("en", "As the minister said, the talks will resume on Monday.", "the talks will resume on Monday",
+     "the minister", "indirect"),
+    ("de", "Das Manöver wird äußerste Raffinesse erfordern, wie Alan Stern, Direktor der NASA, betonte.",
+     "Das Manöver wird äußerste Raffinesse erfordern", "Alan Stern", "indirect"),
 ]
 
 
-@pytest.mark.parametrize(("text", "content", "source"), GERMAN_INLINE_SOURCES)
-def test_german_speech_with_an_inline_source_is_its_whole_clause(text, content, source):
-    quote = _one(text, "de")
-    assert quote.kind == "according_to"
+@pytest.mark.parametrize(("language", "text", "content", "source", "kind"), SPEECH_AROUND_A_SOURCE)
+def test_speech_around_an_inline_source_is_its_whole_clause(language, text, content, source, kind):
+    quote = _one(text, language)
+    assert quote.kind == kind
     assert _text(text, quote.content) == content
     assert source in _text(text, quote.speaker_span)
 
@@ -384,23 +393,6 @@ def test_one_unquoted_word_and_a_quoted_name_are_no_statements_but_one_quoted_wo
     assert _says_something(analysis, Draft(0, 3))
     assert not _says_something(analysis, Draft(name - 1, name + 2))
     assert _says_something(analysis, Draft(said - 1, said + 5))
-
-
-AS_CLAUSES = [
-    ("en", "The talks will resume on Monday, as the minister said.", "The talks will resume on Monday",
-     "the minister"),
-    ("en", "As the minister said, the talks will resume on Monday.", "the talks will resume on Monday",
-     "the minister"),
-    ("de", "Das Manöver wird äußerste Raffinesse erfordern, wie Alan Stern, Direktor der NASA, betonte.",
-     "Das Manöver wird äußerste Raffinesse erfordern", "Alan Stern"),
-]
-
-
-@pytest.mark.parametrize(("language", "text", "content", "source"), AS_CLAUSES)
-def test_a_clause_opened_by_as_and_closed_by_its_cue_holds_the_source(language, text, content, source):
-    quote = _one(text, language)
-    assert _text(text, quote.content) == content
-    assert source in _text(text, quote.speaker_span)
 
 
 def test_speech_without_a_cue_after_a_sentence_about_someone_is_theirs():

@@ -39,6 +39,12 @@ def _store_option(function: Callable) -> Callable:
                         help="SQLite store [default: $NEWSWEAVE_DB or ./newsweave.db].")(function)
 
 
+def _out_option(function: Callable) -> Callable:
+    return click.option("--out", "out_dir", default="out", show_default=True,
+                        type=click.Path(file_okay=False),
+                        help="Folder for stories.json and index.html.")(function)
+
+
 def _read_options(function: Callable) -> Callable:
     for option in reversed((
         click.option("--fetch", is_flag=True,
@@ -77,8 +83,7 @@ def _brief_language(function: Callable) -> Callable:
 
 @main.command("run")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for stories.json and index.html.")
+@_out_option
 @_store_option
 @_brief_language
 @_read_options
@@ -88,7 +93,7 @@ def run_command(inputs, out_dir, db_path, language, fetch, max_bytes, workers, v
 
 
 @main.command("demo")
-@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
+@_out_option
 @_store_option
 @click.option("-v", "--verbose", count=True)
 def demo_command(out_dir, db_path, verbose) -> None:
@@ -99,8 +104,7 @@ def demo_command(out_dir, db_path, verbose) -> None:
 
 @main.command("spark")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for stories.json and index.html.")
+@_out_option
 @_store_option
 @_brief_language
 @click.option("--master", default="local[*]", show_default=True,
@@ -248,7 +252,7 @@ def quotes_command(docs_file) -> None:
 
 
 @main.command("report")
-@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
+@_out_option
 @_store_option
 @_brief_language
 def report_command(out_dir, db_path, language) -> None:

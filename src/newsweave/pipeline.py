@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from urllib.parse import urlsplit
@@ -54,6 +55,7 @@ class RunSummary:
     duplicates: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
+    started: float = field(default_factory=time.perf_counter, repr=False)  # perf_counter() at start
 
     @property
     def articles(self) -> int:
@@ -86,28 +88,35 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
         >>> with Store(":memory:") as store:
         ...     summary = ingest(store, ["articles/"])  # doctest: +SKIP
     """
-    summary = RunSummary(run_id=store.start_run(inputs))
-    started, status = time.perf_counter(), "failed"
-    try:
-        with Workers(workers) as pool:
-            # Each batch is handed to the workers before the one ahead of it is stored, so that
-            # they build it while this process writes.
-            building: _Batch | None = None
-            for items in pool.prepared_ahead(batched(read_inputs(inputs, options), batch_size)):
-                batch = _start_batch(store, items, pool, building)
-                if building is not None:
-                    _store_batch(store, summary, building, started, on_progress)
-                building = batch
+    with recorded_run(store, inputs) as summary, Workers(workers) as pool:
+        # Each batch is handed to the workers before the one ahead of it is stored, so that
+        # they build it while this process writes.
+        building: _Batch | None = None
+        for items in pool.prepared_ahead(batched(read_inputs(inputs, options), batch_size)):
+            batch = _start_batch(store, items, pool, building)
             if building is not None:
-                _store_batch(store, summary, building, started, on_progress)
+                _store_batch(store, summary, building, on_progress)
+            building = batch
+        if building is not None:
+            _store_batch(store, summary, building, on_progress)
+    return summary
+
+
+@contextmanager
+def recorded_run(store: Store, inputs: Sequence[str]) -> Iterator[RunSummary]:
+    """The store's record of one run around the work: the summary to fill in, and the run's
+    status when it ends (finished, interrupted by Ctrl-C, or failed) with its time."""
+    summary = RunSummary(run_id=store.start_run(inputs))
+    status = "failed"
+    try:
+        yield summary
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
         raise
     finally:
-        summary.seconds = time.perf_counter() - started
+        summary.seconds = time.perf_counter() - summary.started
         store.finish_run(summary.run_id, status=status)
-    return summary
 
 
 @dataclass(slots=True)
@@ -143,7 +152,7 @@ def _start_batch(store: Store, items: Sequence[Prepared | Rejection], pool: Work
                   pool.build(jobs))
 
 
-def _store_batch(store: Store, summary: RunSummary, batch: _Batch, started: float,
+def _store_batch(store: Store, summary: RunSummary, batch: _Batch,
                  on_progress: Callable[[RunSummary], None] | None) -> None:
     rejections, articles = list(batch.rejections), []
     for built in batch.built:
@@ -154,7 +163,7 @@ def _store_batch(store: Store, summary: RunSummary, batch: _Batch, started: floa
     summary.duplicates += len({p.id for p in batch.prepared} - {a.id for a in articles} -
                               {r.article_id for r in rejections})
     summary.rejections.extend(rejections)
-    summary.seconds = time.perf_counter() - started
+    summary.seconds = time.perf_counter() - summary.started
     if on_progress:
         on_progress(summary)
 

@@ -34,6 +34,7 @@ from newsweave.pipeline import (
     batched,
     build_article,
     prepare,
+    recorded_run,
     recurring_lines,
 )
 from newsweave.records import Article, RawDocument, Rejection
@@ -88,24 +89,14 @@ def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = 
         partitions: the least number of partitions per input (default: Spark's parallelism).
         max_bytes: the longest line read as an article; longer ones are rejected.
     """
-    summary = RunSummary(run_id=store.start_run(inputs))
-    started, status = time.perf_counter(), "failed"
-    try:
-        from pyspark import StorageLevel
+    from pyspark import StorageLevel
 
+    with recorded_run(store, inputs) as summary:
         built = _built(spark, inputs, embedder, partitions, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
         built.count()  # every partition at once on the executors; the driver then streams them
         for batch in batched(built.toLocalIterator(), BATCH_SIZE):
             _store_batch(store, summary, batch, embedder)
-            summary.seconds = time.perf_counter() - started
         built.unpersist()
-        status = "finished"
-    except KeyboardInterrupt:
-        status = "interrupted"
-        raise
-    finally:
-        summary.seconds = time.perf_counter() - started
-        store.finish_run(summary.run_id, status=status)
     return summary
 
 
@@ -181,3 +172,4 @@ def _store_batch(store: Store, summary: RunSummary, batch: list[Built], embedder
     summary.stored += len(fresh)
     summary.duplicates += len(known) + sum(b.copies - 1 for b in built)
     summary.rejections.extend(rejections)
+    summary.seconds = time.perf_counter() - summary.started
