@@ -87,6 +87,17 @@ def test_a_second_spark_run_of_the_same_input_stores_nothing_new(spark, corpus, 
         assert store.count_articles() == 6
 
 
+def test_a_missing_input_is_recorded_and_the_others_are_read(spark, corpus, tmp_path):
+    from newsweave.spark import spark_ingest
+
+    missing = str(tmp_path / "nowhere.jsonl")
+    with Store(tmp_path / "s.db") as store:
+        summary = spark_ingest(spark, store, [missing, str(corpus)], max_bytes=20_000)
+        assert summary.stored == 6
+        assert [(r.path, r.reason) for r in store.rejections(summary.run_id)
+                if r.path == missing] == [(missing, "no such file or folder")]
+
+
 def test_newsweave_spark_writes_the_stories_a_plain_run_writes(corpus, tmp_path):
     from click.testing import CliRunner
 

@@ -92,12 +92,35 @@ def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = 
     from pyspark import StorageLevel
 
     with recorded_run(store, inputs) as summary:
+        missing = _missing(spark, inputs)
+        if missing:  # recorded like any unreadable path, and the rest is read
+            rejections = [Rejection(path, "no such file or folder") for path in missing]
+            store.add_batch(summary.run_id, [], set(), rejections, {})
+            summary.rejections.extend(rejections)
+            inputs = [path for path in inputs if path not in missing]
+            if not inputs:
+                return summary
         built = _built(spark, inputs, embedder, partitions, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
         built.count()  # every partition at once on the executors; the driver then streams them
         for batch in batched(built.toLocalIterator(), BATCH_SIZE):
             _store_batch(store, summary, batch, embedder)
         built.unpersist()
     return summary
+
+
+def _missing(spark, inputs: Sequence[str]) -> list[str]:
+    """The inputs that match no file, asked of the file system each names (local, hdfs://,
+    s3a://, ...) through Spark's Hadoop configuration."""
+    context = spark.sparkContext
+    # pyspark has no public API for this: Hadoop's, through the JVM gateway.
+    hadoop_path = context._jvm.org.apache.hadoop.fs.Path
+    configuration = context._jsc.hadoopConfiguration()
+    missing = []
+    for path in inputs:
+        found = hadoop_path(path)
+        if not found.getFileSystem(configuration).globStatus(found):
+            missing.append(path)
+    return missing
 
 
 def _built(spark, inputs: Sequence[str], embedder: str, partitions: int | None, max_bytes: int):
