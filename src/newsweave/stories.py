@@ -23,7 +23,7 @@ from newsweave.brief import (
 )
 from newsweave.claims import MAX_ARTICLES, find_claims
 from newsweave.cluster import ClusterInput, cluster
-from newsweave.embed import Embedder
+from newsweave.embed import Embedder, embed_chunks
 from newsweave.entities import Entity
 from newsweave.records import Article
 from newsweave.reuse.features import ReuseFeatures
@@ -78,9 +78,8 @@ class LeadVectors:
             if article.id not in stored:
                 sharing.setdefault(lead_text(article.title, article.text), []).append(article)
         leads = list(sharing)
-        for start in range(0, len(leads), 32):
-            batch = leads[start : start + 32]
-            vectors = self.embedder.embed(batch)
+        batches = [leads[start : start + 32] for start in range(0, len(leads), 32)]
+        for batch, vectors in zip(batches, embed_chunks(self.embedder, batches), strict=True):
             fresh = {a.id: v.astype(np.float16).tobytes()
                      for lead, v in zip(batch, vectors, strict=True) for a in sharing[lead]}
             self.store.save_lead_vectors(self.embedder.name, fresh)
