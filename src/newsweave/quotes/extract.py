@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN, lexicon
+from newsweave.quotes.cues import COMPLEMENT, CUE, NOUN, PRONOUN, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
@@ -30,11 +30,13 @@ from newsweave.quotes.phrases import (
     POSTPOSITIONS,
     Draft,
     Span,
+    is_according,
     nominal,
     phrase_beside,
     run_from,
     starts_phrase,
     whole_phrase,
+    without_final_stop,
 )
 from newsweave.quotes.rules import marked_quotes, sentence_patterns, transcript_turns
 from newsweave.quotes.speakers import SpeakerResolver
@@ -77,21 +79,22 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     lex = lexicon(language)
     analysis = analyse(tokens, lex, pair_marks(tokens))
     spans = _tag(analysis, language)
-    drafts = _drafts(analysis, spans, language)
+    per_sentence = language not in _ONE_SPAN_LANGUAGES
+    drafts = _drafts(analysis, spans, per_sentence)
     labelled = transcript_turns(analysis)
     if labelled:
         taken = [(d.first, d.last) for d in labelled]
         drafts = [d for d in drafts if not any(a <= d.last and d.first <= b for a, b in taken)] + labelled
     drafts.extend(marked_quotes(analysis, drafts))
     drafts.extend(sentence_patterns(analysis, drafts, lex))
-    if language not in _ONE_SPAN_LANGUAGES:
+    if per_sentence:
         for draft in drafts:
             _according_clause(analysis, draft)
         drafts = _distinct(drafts)
         drafts.extend(_fragments(analysis, drafts))
     drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
     drafts.sort(key=lambda d: d.first)
-    drafts = _continued(analysis, drafts, language not in _ONE_SPAN_LANGUAGES)
+    drafts = _continued(analysis, drafts, per_sentence)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
 
@@ -179,8 +182,12 @@ def _tag(analysis: Analysis, language: str) -> list[Span]:
     return spans
 
 
-def _drafts(analysis: Analysis, spans: list[Span], language: str) -> list[Draft]:
-    """Content runs joined over interruptions and paragraph breaks, with a cue and a source."""
+def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool) -> list[Draft]:
+    """Content runs joined over interruptions and paragraph breaks, with a cue and a source.
+    ``per_sentence``: German-style annotation, reported speech is one quote per sentence, an
+    inserted source ("nach Angaben des Roten Kreuzes") inside it (German dev attribution F1
+    0.480 -> 0.505; PolNeAR, which annotates the inner attribution apart, 0.615 -> 0.603 with
+    the join)."""
     contents = [span for span in spans if span.kind == "Q"]
     words = analysis.tokens.words
     # A source of punctuation alone ("—") is a tagging slip: the fallback phrase does better.
@@ -188,10 +195,6 @@ def _drafts(analysis: Analysis, spans: list[Span], language: str) -> list[Draft]
     others = [span for span in spans if span.kind == "C" or (
         span.kind == "S" and any(words[i][0].isalnum() for i in range(span.first, span.last + 1))
         and nominal(analysis, span))]
-    # German-style annotation: reported speech is one quote per sentence, an inserted source
-    # ("nach Angaben des Roten Kreuzes") inside it (German dev attribution F1 0.480 -> 0.505;
-    # PolNeAR, which annotates the inner attribution apart, 0.615 -> 0.603 with the join).
-    per_sentence = language not in _ONE_SPAN_LANGUAGES
     groups: list[list[Span]] = []
     for span in contents:
         if groups and (_joins(analysis, groups[-1][-1], span, others) or (
@@ -318,9 +321,8 @@ def _according_clause(analysis: Analysis, draft: Draft) -> None:
     clause ("Laut Polizei …", "…, so der Sprecher.") is left out of it. Left alone where a
     reporting verb of the sentence says where the speech is ("X bestätigte laut Reuters, dass
     …"). German dev attribution F1 0.536 -> 0.540 alone."""
-    cue, words, passage, classes = draft.cue, analysis.tokens.words, analysis.passage, analysis.classes
-    if cue is None or passage[draft.first] >= 0 or not any(
-            ACCORDING in classes[i] for i in range(cue.first, cue.last + 1)):
+    cue, words, passage = draft.cue, analysis.tokens.words, analysis.passage
+    if cue is None or passage[draft.first] >= 0 or not is_according(analysis, cue):
         return
     tokens = analysis.tokens
     number = tokens.sentence_of[cue.first]
@@ -331,8 +333,7 @@ def _according_clause(analysis: Analysis, draft: Draft) -> None:
     if any(_reporting_verb(analysis, i) and not any(s.first <= i <= s.last for s in inline)
            for i in range(start, end)):
         return
-    while end > start and not words[end - 1][0].isalnum() and passage[end - 1] < 0:
-        end -= 1  # the final stop
+    end = without_final_stop(analysis, start, end)
     left = max((i + 1 for i in range(start, cue.first) if _opens_clause(analysis, i)), default=start)
     right = min((i - 1 for i in range(cue.last + 1, end) if _ends_clause(analysis, i)), default=end - 1)
     phrase_first, phrase_last = min(s.first for s in inline), max(s.last for s in inline)
@@ -429,7 +430,7 @@ def _according_source(analysis: Analysis, cue: Span | None, spans: list[Span]) -
     """The source right beside an "according to" cue, tagged or not: after it ("laut
     Polizei"), before a postposition ("Medienberichten zufolge"); not a subject farther away
     (German dev attribution F1 0.571 -> 0.578, train 0.619 -> 0.623; PolNeAR unchanged)."""
-    if cue is None or not any(ACCORDING in analysis.classes[i] for i in range(cue.first, cue.last + 1)):
+    if cue is None or not is_according(analysis, cue):
         return None
     after = analysis.lower[cue.last] not in POSTPOSITIONS
     for span in spans:
@@ -497,8 +498,7 @@ def _quote(analysis: Analysis, draft: Draft, resolver: SpeakerResolver) -> Quote
 
 
 def _kind(analysis: Analysis, draft: Draft) -> str:
-    if draft.cue is not None and any(ACCORDING in analysis.classes[i]
-                                     for i in range(draft.cue.first, draft.cue.last + 1)):
+    if draft.cue is not None and is_according(analysis, draft.cue):
         return "according_to"
     passage = analysis.passage
     inside = sum(1 for i in range(draft.first, draft.last + 1) if passage[i] >= 0)

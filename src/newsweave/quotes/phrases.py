@@ -175,6 +175,20 @@ def nominal(analysis: Analysis, span: Span) -> bool:
         tags[i].startswith(tag_set.nominal) for i in range(span.first, span.last + 1))
 
 
+def without_final_stop(analysis: Analysis, start: int, end: int) -> int:
+    """``end`` moved back over the punctuation that closes tokens ``start`` .. ``end - 1``
+    outside quotation marks (a sentence's final stop)."""
+    words, passage = analysis.tokens.words, analysis.passage
+    while end > start and not words[end - 1][0].isalnum() and passage[end - 1] < 0:
+        end -= 1
+    return end
+
+
+def is_according(analysis: Analysis, span: Span) -> bool:
+    """A cue span that holds an "according to" form ("laut", "nach Angaben", "zufolge")."""
+    return any(ACCORDING in analysis.classes[i] for i in range(span.first, span.last + 1))
+
+
 def caseless(word: str) -> bool:
     """A word of a script without capitals (Chinese, Japanese): its names cannot be seen by case."""
     return word[0].isalpha() and not word[0].isupper() and not word[0].islower()

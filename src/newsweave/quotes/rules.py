@@ -21,6 +21,7 @@ from newsweave.quotes.phrases import (
     run_from,
     starts_phrase,
     whole_phrase,
+    without_final_stop,
 )
 
 # How far (tokens) a rule-found passage's reporting verb may stand from its marks.
@@ -98,8 +99,7 @@ def sentence_patterns(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon)
 def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: frozenset[str]) -> Draft | None:
     """The quote that one listed cue opens in its sentence, if a pattern fits."""
     words, classes = analysis.tokens.words, analysis.classes
-    while end > start and not words[end - 1][0].isalnum() and analysis.passage[end - 1] < 0:
-        end -= 1  # the final stop
+    end = without_final_stop(analysis, start, end)
     cue_span = whole_phrase(analysis, Span("C", cue, cue))
     after = cue_span.last + 1
     if ACCORDING in classes[cue]:
