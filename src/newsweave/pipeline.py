@@ -8,7 +8,6 @@ count of lines recurring across an outlet's articles, kept in the store so it gr
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import time
 from collections import Counter
@@ -26,6 +25,7 @@ from newsweave.language import TextLanguages
 from newsweave.records import Article, RawDocument, Rejection
 from newsweave.sentences import split_sentences
 from newsweave.store import Store
+from newsweave.worker_pool import worker_pool
 
 BATCH_SIZE = 128
 # A line held by this many of one outlet's articles is that outlet's furniture (a tagline, a
@@ -306,11 +306,7 @@ class Workers:
         if self.workers < 2 or len(items) < _PARALLEL_MIN_ITEMS:
             return [function(item) for item in items]
         if self._pool is None:
-            # A fork server, not a fork of this process (which may hold lingua's threads and an
-            # open SQLite handle); it loads the models once and forks the workers from there.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["newsweave.worker_start"])
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = worker_pool(self.workers)
         return self._pool.map(function, items, chunksize=max(1, len(items) // (4 * self.workers)))
 
 

@@ -20,10 +20,8 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from operator import add
+from operator import add, attrgetter
 from typing import NamedTuple
-
-import numpy as np
 
 from newsweave.embed import get_embedder
 from newsweave.ingest.jsonl import read_json_line
@@ -40,12 +38,21 @@ from newsweave.pipeline import (
 from newsweave.records import Article, RawDocument, Rejection
 from newsweave.similarity import lead_text
 from newsweave.store import Store
+from newsweave.stories import LEAD_BATCH, lead_bytes
 
-# Leads embedded in one call on an executor, and the threads each embedding task uses: Spark runs
-# a task per core, so one thread each (bench/spark.py, local[2] against a plain run: 0.95x with
-# two threads per task, 1.02-1.05x with one).
-_EMBED_BATCH = 32
+# The threads each embedding task uses: Spark runs a task per core, so one thread each
+# (bench/spark.py, local[2] against a plain run: 0.95x with two threads per task, 1.02-1.05x
+# with one).
 _EXECUTOR_THREADS = 1
+
+
+class Copies(NamedTuple):
+    """What one input line held (a document or why there is none), where it stands, and how many
+    lines held the same article."""
+
+    place: tuple[str, int]  # path, line number
+    item: Prepared | Rejection
+    count: int = 1
 
 
 class Built(NamedTuple):
@@ -131,32 +138,29 @@ def _built(spark, inputs: Sequence[str], embedder: str, partitions: int | None, 
         .zipWithIndex().map(lambda pair, path=path: (path, pair[1] + 1, pair[0]))
         for path in inputs])
     read = lines.filter(lambda row: row[2].strip()).map(lambda row: _read(row, max_bytes)).cache()
-    rejections = read.filter(lambda item: isinstance(item, Rejection)).map(Built)
-    # One article per id (the first by input order); how many times it was met, for the summary.
-    documents = (read.filter(lambda item: isinstance(item, Prepared))
-                 .map(lambda item: (item.id, (item, 1)))
-                 .reduceByKey(_first_of_copies).cache())
-    counts = context.broadcast(_recurring_counts(documents.values().map(lambda pair: pair[0])))
-    built = documents.values().mapPartitions(lambda part: _build_and_embed(part, counts.value, embedder))
+    rejections = read.filter(lambda copy: isinstance(copy.item, Rejection)).map(lambda copy: Built(copy.item))
+    # One article per id, the first by input order, with how many times it was met.
+    documents = (read.filter(lambda copy: isinstance(copy.item, Prepared))
+                 .map(lambda copy: (copy.item.id, copy))
+                 .reduceByKey(_first_of_copies).values().cache())
+    counts = context.broadcast(_recurring_counts(documents.map(lambda copy: copy.item)))
+    built = documents.mapPartitions(lambda part: _build_and_embed(part, counts.value, embedder))
     return rejections.union(built)
 
 
-def _read(row: tuple[str, int, str], max_bytes: int) -> Prepared | Rejection:
+def _read(row: tuple[str, int, str], max_bytes: int) -> Copies:
     path, number, line = row
     if len(line.encode("utf-8", "surrogatepass")) > max_bytes:
-        return Rejection(path, f"line over the {max_bytes:,}-byte limit for one article",
+        item = Rejection(path, f"line over the {max_bytes:,}-byte limit for one article",
                          locator=f"line {number}")
-    item = read_json_line(line, path=path, number=number)
-    return prepare(item) if isinstance(item, RawDocument) else item
+    else:
+        item = read_json_line(line, path=path, number=number)
+    return Copies((path, number), prepare(item) if isinstance(item, RawDocument) else item)
 
 
-def _first_of_copies(a: tuple[Prepared, int], b: tuple[Prepared, int]) -> tuple[Prepared, int]:
-    first = min(a[0], b[0], key=lambda p: (p.document.path or "", _line(p.document.locator)))
-    return first, a[1] + b[1]
-
-
-def _line(locator: str | None) -> int:
-    return int(locator.split()[-1]) if locator and locator.startswith("line ") else 0
+def _first_of_copies(a: Copies, b: Copies) -> Copies:
+    """The copy that stands first in the input, counting both."""
+    return min(a, b, key=attrgetter("place"))._replace(count=a.count + b.count)
 
 
 def _recurring_counts(documents) -> dict[tuple[str, int], int]:
@@ -167,20 +171,20 @@ def _recurring_counts(documents) -> dict[tuple[str, int], int]:
     return pairs.reduceByKey(add).filter(lambda pair: pair[1] >= 2).collectAsMap()
 
 
-def _build_and_embed(part: Iterable[tuple[Prepared, int]], counts: dict[tuple[str, int], int],
+def _build_and_embed(part: Iterable[Copies], counts: dict[tuple[str, int], int],
                      embedder_name: str) -> Iterator[Built]:
     """Clean every document of one partition, then embed the leads of its articles."""
     embedder = get_embedder(embedder_name, threads=_EXECUTOR_THREADS)
-    for chunk in batched(part, _EMBED_BATCH):
+    for chunk in batched(part, LEAD_BATCH):
         built = []
-        for item, copies in chunk:
+        for _, item, copies in chunk:
             source = item.document.source
             own = {key: counts.get((source, key), 1) for key in item.line_keys} if source else {}
             built.append((build_article(item, recurring_lines(item, own)), item.line_keys, copies))
         articles = [b for b, _, _ in built if isinstance(b, Article)]
         vectors = iter(embedder.embed([lead_text(a.title, a.text) for a in articles]))
         for result, keys, copies in built:
-            vector = next(vectors).astype(np.float16).tobytes() if isinstance(result, Article) else None
+            vector = lead_bytes(next(vectors)) if isinstance(result, Article) else None
             yield Built(result, keys, vector, copies)
 
 

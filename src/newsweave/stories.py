@@ -61,6 +61,15 @@ class Story:
         return len(self.origins)
 
 
+# Leads embedded in one call.
+LEAD_BATCH = 32
+
+
+def lead_bytes(vector: np.ndarray) -> bytes:
+    """A lead vector as the store keeps it (float16)."""
+    return vector.astype(np.float16).tobytes()
+
+
 class LeadVectors:
     """Lead vectors for all stored articles, embedding only those not embedded before."""
 
@@ -78,10 +87,10 @@ class LeadVectors:
             if article.id not in stored:
                 sharing.setdefault(lead_text(article.title, article.text), []).append(article)
         leads = list(sharing)
-        batches = [leads[start : start + 32] for start in range(0, len(leads), 32)]
+        batches = [leads[start : start + LEAD_BATCH] for start in range(0, len(leads), LEAD_BATCH)]
         for batch, vectors in zip(batches, embed_chunks(self.embedder, batches), strict=True):
-            fresh = {a.id: v.astype(np.float16).tobytes()
-                     for lead, v in zip(batch, vectors, strict=True) for a in sharing[lead]}
+            fresh = {a.id: lead_bytes(v) for lead, v in zip(batch, vectors, strict=True)
+                     for a in sharing[lead]}
             self.store.save_lead_vectors(self.embedder.name, fresh)
             stored.update(fresh)
             if on_embedded:
