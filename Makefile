@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/lsh.py
 	$(BIN)/python bench/reuse.py
 	$(BIN)/python bench/cluster.py
+	$(BIN)/python bench/e5.py
 	$(BIN)/python bench/stages.py
 	$(BIN)/python bench/spark.py
 
