@@ -4,12 +4,14 @@
     python bench/eval_compare.py --fit      # also refit the same-story logistic weights
     python bench/eval_compare.py --limit 50 # a quick look
 
-Metrics as ../shared/eval/README.md defines them. Signals are cached in bench/.cache.
+Metrics as ../shared/eval/README.md defines them. Signals are cached in bench/.cache, under a
+digest of newsweave's source, so that a change to the code measures afresh.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import sys
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+import newsweave
 from newsweave.compare import PairSignals, pair_signals, read_pair
 from newsweave.embed import get_embedder
 from newsweave.similarity import same_story_score
@@ -32,8 +35,19 @@ def load(name: str, limit: int | None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
+def source_digest() -> str:
+    """A digest of newsweave's code and data: signals computed by other code are not reused."""
+    package = Path(newsweave.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".npz", ".json", ".txt"):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def signals_for(name: str, rows: list[dict]) -> list[PairSignals]:
-    cache = CACHE / f"signals-{name}-{len(rows)}.pkl"
+    cache = CACHE / f"signals-{name}-{len(rows)}-{source_digest()}.pkl"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     started = time.perf_counter()
