@@ -346,6 +346,9 @@ SPEECH_AROUND_A_SOURCE = [
      "Erkenntnissen", "according_to"),
     ("de", "Einigen von ihnen wurde in den Rücken geschossen, so der Sprecher der Armee.",
      "Einigen von ihnen wurde in den Rücken geschossen", "Sprecher", "according_to"),
+    # A source after the speech follows all of it, the "dass" clause included.
+    ("de", "Im Winter sei es üblich, dass die Straßen früh gesperrt würden, so der Bürgermeister.",
+     "Im Winter sei es üblich, dass die Straßen früh gesperrt würden", "Bürgermeister", "according_to"),
     ("de", "Die Hunde trafen spät ein, da nach Angaben der Fluggesellschaft die Genehmigung fehlte.",
      "da nach Angaben der Fluggesellschaft die Genehmigung fehlte", "Fluggesellschaft", "according_to"),
     # A clause that "as" / "wie" opens and the cue closes holds the source.
