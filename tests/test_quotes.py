@@ -369,6 +369,13 @@ def test_speech_around_an_inline_source_is_its_whole_clause(language, text, cont
     assert source in _text(text, quote.speaker_span)
 
 
+def test_german_demnach_is_the_source_of_its_sentence():
+    text = ("Die Kommission hat ihren Bericht vorgelegt. "
+            "Die Kosten für den Umbau sollen demnach um zehn Prozent steigen.")
+    quote = _one(text, "de")
+    assert _text(text, quote.speaker_span) == "demnach"
+
+
 def test_german_nach_and_so_are_according_to_only_before_a_source():
     from newsweave.quotes.cues import ACCORDING, lexicon
     from newsweave.quotes.features import analyse

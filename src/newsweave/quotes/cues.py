@@ -150,6 +150,8 @@ _SOURCE_NOUN_ENDINGS = {
 # Words that are "according to" right after a comma and before a name or an article ("…, so
 # der Sprecher.", "…, so Müller."), not elsewhere ("so dass", "so viel").
 _ACCORDING_AFTER_COMMA = {"de": ("so",)}
+# Adverbs that stand for a source named before ("Demnach soll …": according to that report).
+ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge"})
 # Words that open a clause closed by its reporting verb: "Wie aus Kreisen verlautete, …",
 # "…, as the minister said."
 _AS_CLAUSE = {"de": ("wie",), "en": ("as",)}

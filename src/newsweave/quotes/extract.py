@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN, lexicon
+from newsweave.quotes.cues import ACCORDING, ANAPHORIC_SOURCES, COMPLEMENT, CUE, NOUN, PRONOUN, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
@@ -95,8 +95,25 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
     drafts.sort(key=lambda d: d.first)
     drafts = _continued(analysis, drafts, per_sentence)
+    _anaphoric_sources(analysis, drafts)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
+
+
+def _anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
+    """A content whose sentence holds an adverb that stands for a source named before ("Demnach
+    soll …") is that adverb's: it is the source mention, and the cue when there is no other, as
+    german_news_quotes annotates it (German dev attribution F1 0.586 -> 0.591, train 0.628 ->
+    0.631; "wonach", "danach" did worse)."""
+    tokens, lower = analysis.tokens, analysis.lower
+    for draft in drafts:
+        low = tokens.sentences[tokens.sentence_of[draft.first]][0]
+        high = tokens.sentences[tokens.sentence_of[draft.last]][1]
+        found = next((i for i in range(low, high)
+                      if lower[i] in ANAPHORIC_SOURCES and analysis.passage[i] < 0), None)
+        if found is not None:
+            draft.source = Span("S", found, found)
+            draft.cue = draft.cue or Span("C", found, found)
 
 
 def _distinct(drafts: list[Draft]) -> list[Draft]:
