@@ -388,18 +388,20 @@ def test_german_nach_and_so_are_according_to_only_before_a_source():
     assert according == [f"Nach{text.index('Nach')}", f"so{text.rindex('so')}"]
 
 
-def test_one_unquoted_word_and_a_quoted_name_are_no_statements_but_one_quoted_word_is():
+def test_one_unquoted_word_and_a_quoted_name_are_no_statements_but_one_quoted_word_with_a_cue_is():
     from newsweave.quotes.cues import lexicon
     from newsweave.quotes.extract import _says_something
     from newsweave.quotes.features import analyse
-    from newsweave.quotes.phrases import Draft
+    from newsweave.quotes.phrases import Draft, Span
 
     tokens = tokenize("Dies bestätigte der Sprecher. Er nannte sie „Gesindel“. "
                       "Das Schiff „Hvalur 9“ lief aus, „weil es so geplant war“.")
     analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
     quoted, name, said = (tokens.words.index(w) for w in ("Gesindel", "Hvalur", "weil"))
     assert not _says_something(analysis, Draft(0, 0))
-    assert _says_something(analysis, Draft(quoted - 1, quoted + 1))
+    named = Span("C", tokens.words.index("nannte"), tokens.words.index("nannte"))
+    assert _says_something(analysis, Draft(quoted - 1, quoted + 1, named))
+    assert not _says_something(analysis, Draft(quoted - 1, quoted + 1))  # a scare quote
     assert _says_something(analysis, Draft(0, 3))
     assert not _says_something(analysis, Draft(name - 1, name + 2))
     assert _says_something(analysis, Draft(said - 1, said + 5))
