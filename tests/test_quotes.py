@@ -458,3 +458,9 @@ def test_a_german_speaker_phrase_ends_before_its_verb():
     text = "Die Lokalregierung machte die Rebellen verantwortlich. Die Schäden seien enorm."
     quotes = [q for q in _quotes(text, "de") if _text(text, q.content).startswith("Die Schäden")]
     assert quotes and _text(text, quotes[0].speaker_span) == "Die Lokalregierung"
+
+
+def test_a_german_phrase_after_a_preposition_is_no_speaker():
+    text = "Nach der Sitzung des Kabinetts sagte Innenministerin Karla Weber: „Das Gesetz kommt im Herbst.“"
+    quote = _one(text, "de")
+    assert _text(text, quote.speaker_span) == "Innenministerin Karla Weber"

@@ -55,6 +55,11 @@ _CONTINUATION_SENTENCES = 2
 # (German dev attribution F1 0.506 -> 0.515, train 0.581 -> 0.584; PolNeAR dev 0.618 both ways,
 # train 0.698 -> 0.697).
 _SUBJECT_BONUS = 6
+# ... and a tagged source after a preposition counts as this many tokens farther: "Nach der
+# Sitzung sagte Ministerin Weber: …" is Weber's (German train attribution F1 0.634 -> 0.635,
+# dev 0.594 both ways; PolNeAR unchanged). Leaving such a source out did worse (train 0.629):
+# the speaker after "in", "aus" ("in einem Bericht …", "aus Regierungskreisen") is no adjunct.
+_PREPOSITION_COST = 20
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One attributed statement; spans are character ranges of the text, end exclusive.
@@ -466,10 +471,20 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
         if draft.first <= span.first and span.last <= draft.last and draft.cue is None:
             continue
         distance = anchor.first - span.last if span.last < anchor.first else span.first - anchor.last
-        cost = abs(distance) - (_SUBJECT_BONUS if span.first == opening else 0)
+        cost = abs(distance) - (_SUBJECT_BONUS if span.first == opening else 0) + (
+            _PREPOSITION_COST if _after_preposition(analysis, span.first) else 0)
         if best_cost is None or cost < best_cost:
             best, best_cost = span, cost
     return best
+
+
+def _after_preposition(analysis: Analysis, index: int) -> bool:
+    """A phrase after a preposition ("Nach der Sitzung sagte …"): an adjunct, seldom the
+    speaker; not after "von" (the agent of a passive: "von der Polizei bestätigt") nor after
+    an "according to" word. Only where tags tell the preposition."""
+    tags = analysis.tags
+    return tags is not None and index > 0 and tags[index - 1].startswith("APPR") and \
+        analysis.lower[index - 1] not in ("von", "vom") and ACCORDING not in analysis.classes[index - 1]
 
 
 def _according_source(analysis: Analysis, cue: Span | None, spans: list[Span]) -> Span | None:
