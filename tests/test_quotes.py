@@ -464,3 +464,26 @@ def test_a_german_phrase_after_a_preposition_is_no_speaker():
     text = "Nach der Sitzung des Kabinetts sagte Innenministerin Karla Weber: „Das Gesetz kommt im Herbst.“"
     quote = _one(text, "de")
     assert _text(text, quote.speaker_span) == "Innenministerin Karla Weber"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Bauernvereinigung kritisierte den Entwurf der Regierung scharf.", "Die Bauernvereinigung"),
+    ("Später nannte er die Reform einen großen Fehler.", "er"),
+    ("Den Vorschlag der Stadt lehnte er am Abend ab.", "er"),
+    ("Henrike Vogt, Sprecherin des Vereins, begrüßte den Beschluss.",
+     "Henrike Vogt, Sprecherin des Vereins"),
+])
+def test_a_german_sentence_reporting_a_speech_act_is_a_quote_of_its_subject(text, speaker):
+    quote = _one(text, "de")
+    assert _text(text, quote.content) == text[:-1]
+    assert _text(text, quote.speaker_span) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Der Händler kündigte den Vertrag mit dem Lieferanten.",  # no particle: not announced
+    "Die Spielerin warf den Ball weit über das Netz.",
+    "Das berichtete die Zeitung am Montag.",  # speech named before
+    "Rosenkohl nennt man in Österreich Kohlsprossen.",
+])
+def test_a_german_sentence_without_a_speech_act_is_no_quote(text):
+    assert not _quotes(text, "de")

@@ -14,7 +14,7 @@ a tuple of words. Languages: en de fr es it pt ru sq pl tr nl.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -152,6 +152,20 @@ _SOURCE_NOUN_ENDINGS = {
 _ACCORDING_AFTER_COMMA = {"de": ("so",)}
 # Adverbs that stand for a source named before ("Demnach soll …": according to that report).
 ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge"})
+# Finite verbs of a speech act that a sentence can report without the words said, as
+# german_news_quotes annotates "Reported" speech ("Die Gewerkschaft kritisierte den Plan.");
+# "form:particle" for a separable verb whose particle must close its clause ("kündigte … an",
+# not "kündigte den Vertrag"; "warf … vor", not "warf den Ball").
+_ACTS = {"de": """bezeichnet bezeichnete bezeichneten bezeichnen nennt nannte nannten nennen
+    fordert forderte forderten fordern verlangt verlangte verlangten verlangen warnt warnte warnten
+    warnen kritisiert kritisierte kritisierten kritisieren beschuldigt beschuldigte beschuldigten
+    begründet begründete begründeten bemängelt bemängelte bemängelten beklagt beklagte beklagten
+    appelliert appellierte appellierten bestreitet bestritt bestritten betont betonte betonten
+    verweist verwies verwiesen begrüßt begrüßte begrüßten würdigt würdigte würdigten beziffert
+    bezifferte bezifferten dementiert dementierte dementierten berichtet berichtete berichteten
+    kündigt:an kündigte:an kündigten:an kündigen:an wirft:vor warf:vor warfen:vor werfen:vor
+    weist:zurück wies:zurück wiesen:zurück weisen:zurück ruft:auf rief:auf riefen:auf rufen:auf
+    räumt:ein räumte:ein räumten:ein räumen:ein lehnt:ab lehnte:ab lehnten:ab lehnen:ab"""}
 # Words that open a clause closed by its reporting verb: "Wie aus Kreisen verlautete, …",
 # "…, as the minister said."
 _AS_CLAUSE = {"de": ("wie",), "en": ("as",)}
@@ -271,6 +285,7 @@ class Lexicon:
     source_noun_endings: tuple[str, ...] = ()
     according_after_comma: frozenset[str] = frozenset()  # "so": according to after a comma
     as_clause: frozenset[str] = frozenset()  # "wie", "as": open a clause that a cue closes
+    acts: dict[str, str] = field(default_factory=dict)  # speech-act verb -> its particle or ""
 
     def classes(self, word: str) -> frozenset[str]:
         """The word classes of one lower-case word (phrases are matched apart)."""
@@ -368,4 +383,6 @@ def _build(key: str) -> Lexicon:
         according_after_comma=frozenset(
             w for lang in languages for w in _ACCORDING_AFTER_COMMA.get(lang, ())),
         as_clause=frozenset(w for lang in languages for w in _AS_CLAUSE.get(lang, ())),
+        acts=dict((entry + ":").split(":")[:2] for lang in languages
+                  for entry in _ACTS.get(lang, "").split()),
     )

@@ -38,7 +38,7 @@ from newsweave.quotes.phrases import (
     whole_phrase,
     without_final_stop,
 )
-from newsweave.quotes.rules import marked_quotes, sentence_patterns, transcript_turns
+from newsweave.quotes.rules import marked_quotes, reported_acts, sentence_patterns, transcript_turns
 from newsweave.quotes.speakers import SpeakerResolver
 from newsweave.quotes.tokens import tokenize
 
@@ -92,6 +92,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
         drafts = [d for d in drafts if not any(a <= d.last and d.first <= b for a, b in taken)] + labelled
     drafts.extend(marked_quotes(analysis, drafts))
     drafts.extend(sentence_patterns(analysis, drafts, lex))
+    drafts.extend(reported_acts(analysis, drafts, lex))
     if per_sentence:
         for draft in drafts:
             _according_clause(analysis, draft, lex.according_after_comma)
