@@ -470,6 +470,7 @@ def test_a_german_phrase_after_a_preposition_is_no_speaker():
     ("Die Bauernvereinigung kritisierte den Entwurf der Regierung scharf.", "Die Bauernvereinigung"),
     ("Später nannte er die Reform einen großen Fehler.", "er"),
     ("Den Vorschlag der Stadt lehnte er am Abend ab.", "er"),
+    ("Beide lehnten den Vorschlag der Stadt ab.", "Beide"),
     ("Henrike Vogt, Sprecherin des Vereins, begrüßte den Beschluss.",
      "Henrike Vogt, Sprecherin des Vereins"),
 ])

@@ -146,12 +146,13 @@ def _act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | 
     er sinnlos"; none for "man"), else the phrase before it that opens the sentence ("Die
     Gewerkschaft kritisierte"), else a pronoun or a name right after it ("Am Montag forderte
     Müller"). None after a demonstrative ("Das berichtet …": speech named before, which that
-    sentence attributes)."""
+    sentence attributes); an indefinite pronoun is a subject ("Beide lehnten …"; German dev
+    attribution F1 0.607 -> 0.608 against leaving it out too, train 0.636 both ways)."""
     tags, lower = analysis.tags, analysis.lower
     after = verb + 1
     if after < end and lower[after] in _NOMINATIVE:
         return Span("S", after, after) if lower[after] != "man" else None
-    if tags[start].startswith(("PDS", "PIS")):
+    if tags[start].startswith("PDS"):
         return None
     if verb > start and starts_phrase(analysis, start):
         opening = run_from(analysis, start, verb, 1, range(0))
