@@ -122,9 +122,9 @@ _PARALLEL_MIN_CHUNKS = 4
 def embed_chunks(embedder: Embedder, chunks: Sequence[Sequence[str]],
                  workers: int | None = None) -> Iterator[np.ndarray]:
     """The vectors of each chunk of texts, in order. A registered model embeds many chunks in
-    worker processes of one thread each: on 2 cores, two such processes embed 6-8% more leads
-    per second than one process of two threads (bench/stages.py, 300 similarity_dev leads: 5.2
-    -> 5.5 articles/s)."""
+    worker processes of one thread each: on 2 cores, two such processes embed ~1.45x the leads
+    per second of one process of two threads (400 similarity_dev leads in chunks of 32: 12.7 ->
+    18.5 leads/s, the pool's start included)."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     registered = type(embedder) is _EMBEDDERS.get(embedder.name)  # a worker can load it by name
     if workers < 2 or len(chunks) < _PARALLEL_MIN_CHUNKS or not registered:
