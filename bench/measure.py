@@ -147,7 +147,7 @@ class RssSampler:
         return figures
 
 
-def _current_rss_mb() -> float | None:
+def current_rss_mb() -> float | None:
     kb = _status_kb(os.getpid(), "VmRSS:")
     return round(kb / 1024, 1) if kb is not None else None
 
@@ -156,7 +156,7 @@ def _current_rss_mb() -> float | None:
 def measure_ingest(folder: str, workers: int | None) -> dict:
     """ingest() of a whole folder into a fresh SQLite store in a temporary folder."""
     batches: list[float] = []
-    rss_before = _current_rss_mb()
+    rss_before = current_rss_mb()
     with tempfile.TemporaryDirectory(prefix="newsweave-bench-") as tmp:
         with Store(str(Path(tmp) / "bench.db")) as store, RssSampler() as sampler:
             started = time.perf_counter()
