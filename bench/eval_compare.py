@@ -24,7 +24,7 @@ import numpy as np
 import newsweave
 from newsweave.compare import PairSignals, pair_signals, read_pair
 from newsweave.embed import get_embedder
-from newsweave.similarity import same_story_score
+from newsweave.similarity import same_story_score, shared_signal
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "semeval2022_task8"
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -81,7 +81,7 @@ def report_reuse(rows: list[dict], signals: list[PairSignals]) -> None:
 
 
 def report_similarity(rows: list[dict], signals: list[PairSignals]) -> None:
-    scores = np.array([same_story_score(s.cosine, s.reuse) for s in signals])
+    scores = np.array([same_story_score(s.cosine, s.shared, s.reuse) for s in signals])
     target = -np.array([row["overall"] for row in rows])
     groups: dict[str, list[int]] = defaultdict(list)
     for index, row in enumerate(rows):
@@ -95,22 +95,58 @@ def report_similarity(rows: list[dict], signals: list[PairSignals]) -> None:
 
 
 def fit(rows: list[dict], signals: list[PairSignals]) -> None:
-    """Logistic regression (Newton's method) of same story (overall <= 2) on the signals."""
-    x = np.array([[1.0, s.cosine, s.coverage] for s in signals])
+    """Logistic regression of same story (overall <= 2) on the signals: the weights, their
+    calibration, and what each signal adds in 10-fold cross-validation."""
+    x = np.array([[1.0, s.cosine, shared_signal(s.shared)] for s in signals])
     y = np.array([row["overall"] <= 2.0 for row in rows], dtype=float)
-    w = np.zeros(3)
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-x @ w))
-        gradient = x.T @ (y - p) - 1e-3 * w
-        hessian = -(x.T * (p * (1 - p))) @ x - 1e-3 * np.eye(3)
-        w -= np.linalg.solve(hessian, gradient)
-    print(f"fitted: INTERCEPT = {w[0]:.2f}, WEIGHT_COSINE = {w[1]:.2f}, WEIGHT_COVERAGE = {w[2]:.2f}")
+    target = -np.array([row["overall"] for row in rows])
+    w = logistic(x, y)
+    print(f"fitted: INTERCEPT = {w[0]:.2f}, WEIGHT_COSINE = {w[1]:.2f}, WEIGHT_SHARED = {w[2]:.2f}")
     p = 1 / (1 + np.exp(-x @ w))
     for low in (0.0, 0.2, 0.4, 0.6, 0.8):
         band = (p >= low) & (p < low + 0.2)
         if band.any():
             print(f"  calibration: predicted {low:.1f}-{low + 0.2:.1f}: {band.sum():4} pairs, "
                   f"{y[band].mean():.2f} same story")
+    for name, columns in (("cosine", [0, 1]), ("cosine + shared names", [0, 1, 2])):
+        predicted = cross_validated(x[:, columns], y)
+        print(f"  10-fold CV, {name}: Pearson r {np.corrcoef(predicted, target)[0, 1]:.3f}, "
+              f"best pairwise F1 {best_pairwise_f1(predicted, rows):.3f}")
+
+
+def logistic(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Weights of a logistic regression (Newton's method, a little L2)."""
+    w = np.zeros(x.shape[1])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-x @ w))
+        gradient = x.T @ (y - p) - 1e-3 * w
+        hessian = -(x.T * (p * (1 - p))) @ x - 1e-3 * np.eye(x.shape[1])
+        w -= np.linalg.solve(hessian, gradient)
+    return w
+
+
+def cross_validated(x: np.ndarray, y: np.ndarray, folds: int = 10) -> np.ndarray:
+    """Each pair's probability from weights fitted without its fold."""
+    fold = np.arange(len(y)) % folds
+    predicted = np.zeros(len(y))
+    for k in range(folds):
+        w = logistic(x[fold != k], y[fold != k])
+        predicted[fold == k] = 1 / (1 + np.exp(-x[fold == k] @ w))
+    return predicted
+
+
+def best_pairwise_f1(scores: np.ndarray, rows: list[dict]) -> float:
+    """The best F1 over thresholds between pairs rated same story (overall <= 1.5) and
+    different (>= 3), as bench/eval_stories.py judges stories."""
+    overall = np.array([row["overall"] for row in rows])
+    judged = (overall <= 1.5) | (overall >= 3)
+    gold, scores = overall[judged] <= 1.5, scores[judged]
+    best = 0.0
+    for threshold in np.linspace(0.05, 0.95, 91):
+        predicted = scores >= threshold
+        tp = int((predicted & gold).sum())
+        best = max(best, 2 * tp / (int(predicted.sum()) + int(gold.sum())))
+    return best
 
 
 def main() -> None:

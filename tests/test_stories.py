@@ -54,6 +54,24 @@ def test_reuse_pulls_a_translation_in():
     assert cluster(items) == [["wire", "translation"]]
 
 
+def _pair_at(cosine: float) -> tuple[np.ndarray, np.ndarray]:
+    """Two unit vectors with this cosine."""
+    return np.array([1.0, 0.0]), np.array([cosine, np.sqrt(1 - cosine**2)])
+
+
+def test_shared_names_decide_between_close_leads():
+    # Leads this close are not enough alone; ten names and numbers in common make them one event.
+    first, second = _pair_at(0.40)
+    names = frozenset({"lavrov", "wang", "beijing", "sco", "xi", "putin", "kazan", "2024", "17", "brics"})
+    alone = [ClusterInput("a", first, None), ClusterInput("b", second, None)]
+    named = [ClusterInput("a", first, None, names=names), ClusterInput("b", second, None, names=names)]
+    other = [ClusterInput("a", first, None, names=names),
+             ClusterInput("b", second, None, names=frozenset({"madrid", "sánchez", "2019"}))]
+    assert len(cluster(alone)) == 2
+    assert cluster(named) == [["a", "b"]]
+    assert len(cluster(other)) == 2
+
+
 def test_stories_close_after_their_window():
     vector = _unit(np.ones(8))
     clusterer = StoryClusterer()

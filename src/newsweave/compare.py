@@ -15,6 +15,7 @@ import numpy as np
 from newsweave.embed import Embedder
 from newsweave.pipeline import build_article, prepare
 from newsweave.records import Article, RawDocument
+from newsweave.reuse.features import names_and_numbers
 from newsweave.reuse.pairs import NONE, compare_articles
 from newsweave.reuse.passages import sentence_grams
 from newsweave.sentence_vectors import SentenceVectors
@@ -48,19 +49,21 @@ class PairSignals:
     id: str
     reuse: str
     coverage: float
-    cosine: float  # centred document cosine
+    cosine: float  # centred lead cosine
+    shared: int  # names and numbers in both texts
 
 
 def compare_pairs(pairs: Iterable[PairInput], embedder: Embedder) -> Iterator[dict]:
     """One result per pair, in input order, as the compare contract has it."""
     for signals in pair_signals(pairs, embedder):
         yield {"id": signals.id,
-               "same_story": round(same_story_score(signals.cosine, signals.reuse), 4),
+               "same_story": round(same_story_score(signals.cosine, signals.shared, signals.reuse), 4),
                "reuse": signals.reuse, "coverage": round(signals.coverage, 4)}
 
 
 def pair_signals(pairs: Iterable[PairInput], embedder: Embedder) -> Iterator[PairSignals]:
-    """Reuse and centred cosine per pair. Language centres come from the pairs' own texts."""
+    """Reuse, centred cosine and shared names per pair. Language centres come from the pairs'
+    own texts."""
     pairs = list(pairs)
     articles = [(_article(p.text1, p.lang1), _article(p.text2, p.lang2)) for p in pairs]
     documents = _document_vectors([a for pair in articles for a in pair], embedder)
@@ -71,7 +74,7 @@ def pair_signals(pairs: Iterable[PairInput], embedder: Embedder) -> Iterator[Pai
          for i in range(len(pairs))), centres)
     for pair, (a, b), cosine in zip(pairs, articles, cosines, strict=True):
         kind, coverage = _reuse(a, b)
-        yield PairSignals(pair.id, kind, coverage, cosine)
+        yield PairSignals(pair.id, kind, coverage, cosine, _shared(a, b))
 
 
 def _article(text: str, language: str | None) -> Article | None:
@@ -82,6 +85,12 @@ def _article(text: str, language: str | None) -> Article | None:
 def _document_vectors(articles: list[Article | None], embedder: Embedder) -> list[np.ndarray]:
     texts = [lead_text(article.title, article.text) if article else "" for article in articles]
     return list(embedder.embed(texts))
+
+
+def _shared(a: Article | None, b: Article | None) -> int:
+    if a is None or b is None:
+        return 0
+    return len(names_and_numbers(a.text) & names_and_numbers(b.text))
 
 
 def _reuse(a: Article | None, b: Article | None) -> tuple[str, float]:

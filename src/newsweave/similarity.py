@@ -1,17 +1,22 @@
 """A calibrated same-story score for two articles.
 
-The signal is the cosine of the two articles' lead embeddings (headline and first 500
-characters) after language centring (one mean vector per language, estimated from the corpus
-itself, is subtracted: multilingual spaces are dominated by language), turned into a
-probability by a logistic model. Reuse is evidence on its own: a copy or a translation of an
-article reports its story, whatever the leads say.
+Two signals, combined by a logistic model: the cosine of the two articles' lead embeddings
+(headline and first 500 characters) after language centring (one mean vector per language,
+estimated from the corpus itself, is subtracted: multilingual spaces are dominated by
+language), and how many names and numbers the two texts share
+(``reuse.features.names_and_numbers``: they survive translation; articles on the same topic
+but another event share fewer of them). Reuse is
+evidence on its own: a copy or a translation of an article reports its story, whatever the
+leads say.
 
-Measured on similarity_dev: the centred lead cosine alone gives Pearson r 0.769 (the whole
-article, 2,000 characters, 0.770, at a quarter of the speed); names and numbers shared, as
-weighted overlap, add nothing once the cosine is in (0.774 with all three in a linear model).
-Reuse coverage as a logistic feature made the fit worse (its fitted weight is slightly
-negative: in these scraped texts, shared page furniture looks like partial reuse), so only
-the copy and translation verdicts count, as a floor.
+Measured on similarity_dev (`bench/eval_compare.py --fit`, 10-fold CV): the centred lead
+cosine alone gives Pearson r 0.779, with the log count of shared names and numbers 0.782; in
+the stories of `bench/eval_stories.py`, pairwise F1 0.798 -> 0.813 (precision 0.764 -> 0.802).
+Name overlap as a Jaccard share, a separately embedded headline, and how well the two
+articles' sentences match one by one added nothing beyond these two. Reuse coverage as a
+logistic feature made the fit worse (its fitted weight is slightly negative: in these scraped
+texts, shared page furniture looks like partial reuse), so only the copy and translation
+verdicts count, as a floor.
 """
 
 from __future__ import annotations
@@ -27,10 +32,13 @@ import numpy as np
 
 # Logistic weights fitted on SemEval-2022 Task 8 similarity_dev, target "same story" =
 # overall <= 2 (mean of annotators, 1 = same ... 4 = unrelated); reproduce with
-# `python bench/eval_compare.py --fit`. Calibration on dev: of pairs scored 0.8-1.0, 91% are
-# the same story; 0.4-0.6, 59%; 0-0.2, 6%.
-INTERCEPT = -3.65
-WEIGHT_COSINE = 9.81
+# `python bench/eval_compare.py --fit`, which also prints the calibration.
+INTERCEPT = -3.87
+WEIGHT_COSINE = 9.12
+WEIGHT_SHARED = 0.29
+# Shared names counted up to this many (the 99th percentile of dev pairs): a bound on how
+# much they can add, so that clustering knows the least cosine worth scoring.
+SHARED_CAP = 20
 # A copy or translation is the same story at least this surely (set by hand: dev has 8 such
 # pairs, too few to fit).
 REUSE_SAME_STORY = 0.9
@@ -84,16 +92,25 @@ def lead_text(title: str | None, text: str) -> str:
     return lead[:LEAD_CHARS]
 
 
-def cosine_for(probability: float) -> float:
-    """The centred cosine whose same-story score (without reuse) is ``probability``."""
+def shared_signal(shared: float) -> float:
+    """The shared-names feature from how many names and numbers two articles share (or an
+    article shares, on average, with a story's members)."""
+    return math.log1p(min(max(shared, 0.0), SHARED_CAP))
+
+
+def cosine_for(probability: float, shared: float = 0.0) -> float:
+    """The centred cosine whose same-story score (without reuse) is ``probability`` when the
+    two share ``shared`` names; ``shared=SHARED_CAP`` gives the least cosine that can reach it."""
     probability = min(max(probability, 1e-9), 1 - 1e-9)
-    return (math.log(probability / (1 - probability)) - INTERCEPT) / WEIGHT_COSINE
+    logit = math.log(probability / (1 - probability))
+    return (logit - INTERCEPT - WEIGHT_SHARED * shared_signal(shared)) / WEIGHT_COSINE
 
 
-def same_story_score(cosine: float, reuse: str | None = None) -> float:
-    """Probability that two articles report the same story, from their centred lead cosine and
-    the kind of reuse between them (if any)."""
-    probability = 1.0 / (1.0 + math.exp(-(INTERCEPT + WEIGHT_COSINE * cosine)))
+def same_story_score(cosine: float, shared: float = 0.0, reuse: str | None = None) -> float:
+    """Probability that two articles report the same story, from their centred lead cosine,
+    how many names and numbers they share and the kind of reuse between them (if any)."""
+    logit = INTERCEPT + WEIGHT_COSINE * cosine + WEIGHT_SHARED * shared_signal(shared)
+    probability = 1.0 / (1.0 + math.exp(-logit))
     return max(probability, REUSE_SAME_STORY) if reuse in SAME_STORY_REUSE else probability
 
 

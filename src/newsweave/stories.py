@@ -1,8 +1,8 @@
 """Stories: articles about one event across languages, with their origins, reuse and relations.
 
 The grouping is the incremental clustering of ``cluster`` over lead vectors (centred by
-language over the whole store) and reuse edges; every story-level count (independent origins,
-cited origins) is computed here from the groups.
+language over the whole store), names and numbers, and reuse edges; every story-level count
+(independent origins, cited origins) is computed here from the groups.
 """
 
 from __future__ import annotations
@@ -99,14 +99,16 @@ class LeadVectors:
 
 
 def group_articles(articles: Sequence[Article], edges: Sequence[dict],
-                   centred: dict[str, np.ndarray]) -> list[list[str]]:
+                   centred: dict[str, np.ndarray],
+                   features: dict[str, ReuseFeatures]) -> list[list[str]]:
     """Cluster the articles into stories (same result for any input order)."""
     reuse: dict[str, dict[str, str]] = {a.id: {} for a in articles}
     for edge in edges:
         if edge["source"] in reuse and edge["target"] in reuse:
             reuse[edge["source"]][edge["target"]] = edge["kind"]
             reuse[edge["target"]][edge["source"]] = edge["kind"]
-    return cluster(ClusterInput(a.id, centred[a.id], a.published, reuse[a.id]) for a in articles)
+    return cluster(ClusterInput(a.id, centred[a.id], a.published, reuse[a.id], features[a.id].names)
+                   for a in articles)
 
 
 def build_stories(articles: Sequence[Article], edges: Sequence[dict],
@@ -120,7 +122,7 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
     most_common = Counter(article.language for article in articles).most_common(1)
     main_language = most_common[0][0] if most_common else None
     stories = []
-    for members in group_articles(articles, edges, centred):
+    for members in group_articles(articles, edges, centred, features):
         group = sorted((by_id[i] for i in members), key=_order)
         inside = set(members)
         reuse = tuple(e for e in edges if e["source"] in inside and e["target"] in inside)

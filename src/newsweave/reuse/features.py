@@ -50,10 +50,16 @@ def article_features(article: Article) -> ReuseFeatures:
         outlet=canonical_outlet(article.source) if article.source else None,
         signature=_HASHER.signature(shingle_hashes(article.text)),
         anchors=passage_anchors(article.text),
-        names=frozenset(match.casefold() for match in _NAME.findall(article.text)),
+        names=names_and_numbers(article.text),
         cited=tuple(dict.fromkeys(c.name for c in cited)),
         dateline_agency=agency,
     )
+
+
+def names_and_numbers(text: str) -> frozenset[str]:
+    """Capitalised words not at the start of a sentence and numbers of 2+ digits, casefolded
+    (scripts without capitals give numbers only)."""
+    return frozenset(match.casefold() for match in _NAME.findall(text))
 
 
 def passage_anchors(text: str) -> frozenset[int]:
