@@ -5,15 +5,15 @@ Two signals, combined by a logistic model: the cosine of the two articles' lead 
 estimated from the corpus itself, is subtracted: multilingual spaces are dominated by
 language), and how many names and numbers the two texts share
 (``reuse.features.names_and_numbers``: they survive translation; articles on the same topic
-but another event share fewer of them). Reuse is
-evidence on its own: a copy or a translation of an article reports its story, whatever the
-leads say.
+but another event share fewer of them). Reuse is evidence on its own: a copy or a translation
+of an article reports its story, whatever the leads say.
 
 Measured on similarity_dev (`bench/eval_compare.py --fit`, 10-fold CV): the centred lead
 cosine alone gives Pearson r 0.779, with the log count of shared names and numbers 0.782; in
 the stories of `bench/eval_stories.py`, pairwise F1 0.798 -> 0.813 (precision 0.764 -> 0.802).
 Name overlap as a Jaccard share, a separately embedded headline, and how well the two
-articles' sentences match one by one added nothing beyond these two. Reuse coverage as a
+articles' sentences match one by one added nothing beyond these two; nor did skipping lead
+sentences that share few words with the rest of their article (r 0.764). Reuse coverage as a
 logistic feature made the fit worse (its fitted weight is slightly negative: in these scraped
 texts, shared page furniture looks like partial reuse), so only the copy and translation
 verdicts count, as a floor.
