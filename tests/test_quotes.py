@@ -480,6 +480,14 @@ def test_a_german_sentence_reporting_a_speech_act_is_a_quote_of_its_subject(text
     assert _text(text, quote.speaker_span) == speaker
 
 
+def test_a_german_speech_act_in_the_present_written_as_a_participle_keeps_its_quote():
+    # "bezeichnet" is tagged as a participle; the next sentence's speech is given to "Sie" too.
+    text = "Der Verband legte die Bilanz vor. Sie bezeichnet diese Regelung als Unsinn. Die Kosten seien zu hoch."
+    found = {_text(text, q.content): _text(text, q.speaker_span) for q in _quotes(text, "de")}
+    assert found["Sie bezeichnet diese Regelung als Unsinn"] == "Sie"
+    assert found["Die Kosten seien zu hoch."] == "Sie"
+
+
 @pytest.mark.parametrize("text", [
     "Der Händler kündigte den Vertrag mit dem Lieferanten.",  # no particle: not announced
     "Die Spielerin warf den Ball weit über das Netz.",

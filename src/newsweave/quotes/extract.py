@@ -178,10 +178,17 @@ def _only_between(analysis: Analysis, left: int, right: int, spans: list[Span | 
 
 def _without_speakers_as_content(drafts: list[Draft]) -> list[Draft]:
     """Drop a content that lies inside another quote's speaker ("— said minister Petrov": the
-    name after the cue is that quote's speaker, not something said)."""
+    name after the cue is that quote's speaker, not something said). A content that holds its
+    own speaker stays: a reported speech act ("Sie nannte das Urteil falsch.") names its subject,
+    whom the next sentence's speech may also be given to."""
     sources = [d.source for d in drafts if d.source is not None]
-    return [d for d in drafts if not (d.last - d.first < PHRASE_TOKENS and any(
+    return [d for d in drafts if not (d.last - d.first < PHRASE_TOKENS and not _holds_own_source(d) and any(
         s.first <= d.last and d.first <= s.last and s is not d.source for s in sources))]
+
+
+def _holds_own_source(draft: Draft) -> bool:
+    source = draft.source
+    return source is not None and draft.first <= source.first and source.last <= draft.last
 
 
 def _says_something(analysis: Analysis, draft: Draft) -> bool:

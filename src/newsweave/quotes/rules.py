@@ -132,13 +132,24 @@ def _acts(analysis: Analysis, lexicon: Lexicon) -> list[int]:
     found = []
     for index, word in enumerate(lower):
         particle = lexicon.acts.get(word)
-        if particle is None or analysis.passage[index] >= 0 or "FIN" not in tags[index]:
+        if particle is None or analysis.passage[index] >= 0 or not _finite(analysis, index):
             continue
         end = tokens.sentences[tokens.sentence_of[index]][1]
         if not particle or any(lower[j] == particle and not lower[j + 1][0].isalnum()
                                for j in range(index + 1, end - 1)):
             found.append(index)
     return found
+
+
+def _finite(analysis: Analysis, index: int) -> bool:
+    """A finite verb, or a form tagged as a participle with no finite verb before it in its
+    sentence: the present of "bezeichnen", "kritisieren" ("Sie bezeichnet …") is written as
+    their participle, which the word's most frequent tag says it is."""
+    tags = analysis.tags
+    if "FIN" in tags[index]:
+        return True
+    start = analysis.tokens.sentences[analysis.tokens.sentence_of[index]][0]
+    return tags[index].endswith("(PP)") and not any("FIN" in tags[i] for i in range(start, index))
 
 
 def _act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
