@@ -467,6 +467,16 @@ def test_a_german_phrase_after_a_preposition_is_no_speaker():
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("Der Zeitung sagte Anna Petrow, sie habe alles verloren.", "Anna Petrow"),
+    ("Der englischsprachigen Zeitung sagte Tomas Ruel: „Ich werde weiter kämpfen.“", "Tomas Ruel"),
+    ("Dem Sender sagte er, die Lage sei ernst.", "er"),
+    ("McBride nannte Lindners Entscheidung „eine schlechte Wahl“.", "McBride"),  # a genitive: the object
+])
+def test_a_german_name_after_the_verb_is_the_speaker_when_an_object_opens_the_sentence(text, speaker):
+    assert _text(text, _one(text, "de").speaker_span) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Die Bauernvereinigung kritisierte den Entwurf der Regierung scharf.", "Die Bauernvereinigung"),
     ("Später nannte er die Reform einen großen Fehler.", "er"),
     ("Den Vorschlag der Stadt lehnte er am Abend ab.", "er"),

@@ -26,6 +26,8 @@ from newsweave.quotes.features import Analysis, analyse, stacked_features, token
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
 from newsweave.quotes.phrases import (
+    NAME_TAGS,
+    NOMINATIVE,
     PHRASE_TOKENS,
     POSTPOSITIONS,
     Draft,
@@ -479,11 +481,26 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
         if draft.first <= span.first and span.last <= draft.last and draft.cue is None:
             continue
         distance = anchor.first - span.last if span.last < anchor.first else span.first - anchor.last
-        cost = abs(distance) - (_SUBJECT_BONUS if span.first == opening else 0) + (
-            _PREPOSITION_COST if _after_preposition(analysis, span.first) else 0)
+        bonus = _SUBJECT_BONUS + 1 if _inverted_subject(analysis, draft.cue, span) else \
+            _SUBJECT_BONUS if span.first == opening else 0
+        cost = abs(distance) - bonus + (_PREPOSITION_COST if _after_preposition(analysis, span.first) else 0)
         if best_cost is None or cost < best_cost:
             best, best_cost = span, cost
     return best
+
+
+def _inverted_subject(analysis: Analysis, cue: Span | None, span: Span) -> bool:
+    """A name or a subject pronoun right after a finite reporting verb: the subject, when an
+    object opens the sentence ("Der Zeitung sagte Anna Petrow", "Dem Sender sagte er"). Only
+    where tags tell the finite verb. Not a name in the genitive before its noun ("nannte
+    Patersons Entscheidung …": the object)."""
+    tags, first = analysis.tags, span.first
+    if tags is None or cue is None or first != cue.last + 1:
+        return False
+    if not any("FIN" in tags[i] for i in range(cue.first, cue.last + 1)):
+        return False
+    genitive = analysis.lower[first].endswith("s") and first + 1 < len(tags) and tags[first + 1] == "NN"
+    return analysis.lower[first] in NOMINATIVE or (tags[first].startswith(NAME_TAGS) and not genitive)
 
 
 def _after_preposition(analysis: Analysis, index: int) -> bool:

@@ -14,6 +14,10 @@ from newsweave.quotes.features import Analysis
 # The longest speaker phrase taken beside a cue when the tagger marked none.
 PHRASE_TOKENS = 6
 POSTPOSITIONS = frozenset({"zufolge", "göre", "aldus"})
+# German pronouns that can only be a subject: "sie" and "es" may be objects ("Die Polizei warnte sie").
+NOMINATIVE = frozenset({"er", "ich", "wir", "man"})
+# Tags of a name, or of a capitalised word outside the lexicon (most often a name).
+NAME_TAGS = ("NE", "UNKC")
 # Words before which a phrase is an object or an adjunct, not a speaker.
 _PREPOSITIONS = word_set("""in on at to for from with by about of into over under after before during
     against between without within through among per via im am an auf aus bei mit nach von vom zu zum zur

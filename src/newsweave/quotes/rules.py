@@ -13,6 +13,8 @@ from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN, Lex
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
 from newsweave.quotes.phrases import (
+    NAME_TAGS,
+    NOMINATIVE,
     PHRASE_TOKENS,
     POSTPOSITIONS,
     Draft,
@@ -161,7 +163,7 @@ def _act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | 
     attribution F1 0.607 -> 0.608 against leaving it out too, train 0.636 both ways)."""
     tags, lower = analysis.tags, analysis.lower
     after = verb + 1
-    if after < end and lower[after] in _NOMINATIVE:
+    if after < end and lower[after] in NOMINATIVE:
         return Span("S", after, after) if lower[after] != "man" else None
     if tags[start].startswith("PDS"):
         return None
@@ -171,15 +173,11 @@ def _act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | 
             return opening
         if opening is not None and analysis.tokens.words[verb - 1] == "," and verb - 2 > opening.last:
             return Span("S", start, verb - 2)  # with an apposition: "Li, der Sprecher, nannte"
-    if after < end and (PRONOUN in analysis.classes[after] or tags[after].startswith(_NAME_TAGS)):
+    if after < end and (PRONOUN in analysis.classes[after] or tags[after].startswith(NAME_TAGS)):
         return name_run(analysis, after)
     return None
 
 
-# Pronouns that can only be a subject: "sie" and "es" may be objects ("Die Polizei warnte sie").
-_NOMINATIVE = frozenset({"er", "ich", "wir", "man"})
-# Tags of a name, or of a capitalised word outside the lexicon (most often a name).
-_NAME_TAGS = ("NE", "UNKC")
 
 
 def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: frozenset[str]) -> Draft | None:
