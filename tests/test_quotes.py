@@ -492,10 +492,21 @@ def test_a_german_sentence_reporting_a_speech_act_is_a_quote_of_its_subject(text
 
 def test_a_german_speech_act_in_the_present_written_as_a_participle_keeps_its_quote():
     # "bezeichnet" is tagged as a participle; the next sentence's speech is given to "Sie" too.
-    text = "Der Verband legte die Bilanz vor. Sie bezeichnet diese Regelung als Unsinn. Die Kosten seien zu hoch."
+    text = ("Der Verband legte die Bilanz vor. Sie bezeichnet diese Regelung als Unsinn. "
+            "Die Kosten seien zu hoch.")
     found = {_text(text, q.content): _text(text, q.speaker_span) for q in _quotes(text, "de")}
     assert found["Sie bezeichnet diese Regelung als Unsinn"] == "Sie"
     assert found["Die Kosten seien zu hoch."] == "Sie"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Für beide Angeklagten fordert der Staatsanwalt eine Geldstrafe von 500 Euro.", "der Staatsanwalt"),
+    ("Im Namen der Anwohner fordert Dora Klein ein Ende der Bauarbeiten.", "Dora Klein"),
+])
+def test_a_tagged_german_speech_act_sentence_gets_the_subject_after_its_verb(text, speaker):
+    quote = _one(text, "de")
+    assert _text(text, quote.speaker_span) == speaker
+    assert _text(text, quote.cue) == "fordert"
 
 
 @pytest.mark.parametrize("text", [

@@ -40,7 +40,14 @@ from newsweave.quotes.phrases import (
     whole_phrase,
     without_final_stop,
 )
-from newsweave.quotes.rules import marked_quotes, reported_acts, sentence_patterns, transcript_turns
+from newsweave.quotes.rules import (
+    act_subject,
+    inverted_subject,
+    marked_quotes,
+    reported_acts,
+    sentence_patterns,
+    transcript_turns,
+)
 from newsweave.quotes.speakers import SpeakerResolver
 from newsweave.quotes.tokens import tokenize
 
@@ -308,6 +315,9 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
     for draft in drafts:
         inner = [s for s in others if s.kind == "C" and draft.first < s.first and s.last < draft.last]
         cue = _pick_cue(analysis, draft, inner or others, used, 0) or _listed_cue(analysis, draft)
+        if cue is None and _reported_act(analysis, draft):
+            previous = draft
+            continue
         if cue is None:
             # A source of the content's own sentence (tagged, or its opening phrase) beats the
             # previous quote's speaker and a cue of a neighbouring sentence (German dev
@@ -329,6 +339,25 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
         if draft.source is None and draft.cue is None:
             draft.source = _previous_subject(analysis, draft)
         previous = draft
+
+
+def _reported_act(analysis: Analysis, draft: Draft) -> bool:
+    """Give a content that is a whole sentence reporting a speech act ("Als Grund gab die
+    Behörde die mangelnde Sicherheit an.") its verb as cue and that verb's subject as source:
+    the sentence's first finite verb, a listed reporting verb inside the content. Only where
+    tags tell the finite verb."""
+    tokens, tags = analysis.tokens, analysis.tags
+    start, end = tokens.sentences[tokens.sentence_of[draft.first]]
+    if tags is None or draft.first != start:
+        return False
+    verb = next((i for i in range(start, min(end, draft.last + 1)) if "FIN" in tags[i]), None)
+    if verb is None or verb not in analysis.cues:
+        return False
+    source = act_subject(analysis, verb, start, end) or inverted_subject(analysis, verb, start, end)
+    if source is None:
+        return False
+    draft.cue, draft.source = Span("C", verb, verb), source
+    return True
 
 
 def _joins(analysis: Analysis, left: Span, right: Span, others: list[Span]) -> bool:

@@ -82,7 +82,7 @@ def phrase_beside(analysis: Analysis, cue: Span, draft: Draft) -> Span | None:
     for first in range(start, end):
         if first in blocked or cue.first <= first <= cue.last or not _opens_phrase(analysis, first, start):
             continue
-        span = _phrase_at(analysis, first, end, blocked)
+        span = phrase_at(analysis, first, end, blocked)
         if span is None or span.last >= cue.first > span.first:
             continue
         score = _phrase_score(analysis, span, cue, start)
@@ -106,7 +106,7 @@ def _opens_phrase(analysis: Analysis, index: int, start: int) -> bool:
     return PRONOUN in classes or lower in _DETERMINERS or word[0].isupper() or caseless(word)
 
 
-def _phrase_at(analysis: Analysis, first: int, end: int, blocked: range) -> Span | None:
+def phrase_at(analysis: Analysis, first: int, end: int, blocked: range) -> Span | None:
     """The phrase from ``first``: a pronoun alone; an article with the words up to its noun (a
     capitalised word, or the last before a verb-like stop); a run of capitalised words."""
     words, classes = analysis.tokens.words, analysis.classes

@@ -21,6 +21,7 @@ from newsweave.quotes.phrases import (
     Span,
     caseless,
     name_run,
+    phrase_at,
     run_from,
     starts_phrase,
     whole_phrase,
@@ -118,7 +119,7 @@ def reported_acts(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon) -> 
         start, end = tokens.sentences[number]
         if number in busy or any("FIN" in tags[i] for i in range(start, verb)):
             continue  # the act verb must be the sentence's first finite verb
-        source = _act_subject(analysis, verb, start, end)
+        source = act_subject(analysis, verb, start, end)
         end = without_final_stop(analysis, start, end)
         if source is None or verb + 1 >= end:
             continue
@@ -130,7 +131,7 @@ def reported_acts(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon) -> 
 def _acts(analysis: Analysis, lexicon: Lexicon) -> list[int]:
     """Finite speech-act verbs outside quotation marks ("kritisierte"), a separable one only
     with its particle closing the clause ("kündigte … an")."""
-    tokens, lower, tags = analysis.tokens, analysis.lower, analysis.tags
+    tokens, lower = analysis.tokens, analysis.lower
     found = []
     for index, word in enumerate(lower):
         particle = lexicon.acts.get(word)
@@ -154,7 +155,7 @@ def _finite(analysis: Analysis, index: int) -> bool:
     return tags[index].endswith("(PP)") and not any("FIN" in tags[i] for i in range(start, index))
 
 
-def _act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
+def act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
     """The subject of a speech-act verb: a nominative pronoun right after it ("Die Tat nannte
     er sinnlos"; none for "man"), else the phrase before it that opens the sentence ("Die
     Gewerkschaft kritisierte"), else a pronoun or a name right after it ("Am Montag forderte
@@ -176,6 +177,21 @@ def _act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | 
     if after < end and (PRONOUN in analysis.classes[after] or tags[after].startswith(NAME_TAGS)):
         return name_run(analysis, after)
     return None
+
+
+def inverted_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
+    """The noun phrase right after a finite verb when the sentence opens with no noun phrase
+    ("Für beide fordert der Staatsanwalt …"): the subject, which follows the verb there."""
+    after = verb + 1
+    if after >= end or starts_phrase(analysis, start):
+        return None
+    if analysis.lower[after] in _NOMINATIVE_ARTICLES or analysis.tags[after] == "NN":
+        return phrase_at(analysis, after, end, range(0))
+    return None
+
+
+# Articles that can open a subject ("den", "dem", "des" cannot).
+_NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 
 
 
