@@ -500,6 +500,14 @@ def test_a_german_speech_act_in_the_present_written_as_a_participle_keeps_its_qu
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("Den Vorschlag der Stadt lehnte der Rat am Abend ab.", "der Rat"),
+    ("Einen Tag später kritisierte die Gewerkschaft den Plan.", "die Gewerkschaft"),
+])
+def test_a_german_phrase_opened_by_an_oblique_article_is_no_speaker(text, speaker):
+    assert _text(text, _one(text, "de").speaker_span) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Für beide Angeklagten fordert der Staatsanwalt eine Geldstrafe von 500 Euro.", "der Staatsanwalt"),
     ("Im Namen der Anwohner fordert Dora Klein ein Ende der Bauarbeiten.", "Dora Klein"),
 ])

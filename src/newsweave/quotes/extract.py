@@ -34,6 +34,7 @@ from newsweave.quotes.phrases import (
     Span,
     is_according,
     nominal,
+    oblique_article,
     phrase_beside,
     run_from,
     starts_phrase,
@@ -511,7 +512,7 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
             continue
         distance = anchor.first - span.last if span.last < anchor.first else span.first - anchor.last
         bonus = _SUBJECT_BONUS + 1 if _inverted_subject(analysis, draft.cue, span) else \
-            _SUBJECT_BONUS if span.first == opening else 0
+            _SUBJECT_BONUS if span.first == opening and not oblique_article(analysis, opening) else 0
         cost = abs(distance) - bonus + (_PREPOSITION_COST if _after_preposition(analysis, span.first) else 0)
         if best_cost is None or cost < best_cost:
             best, best_cost = span, cost

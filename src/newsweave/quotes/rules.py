@@ -21,6 +21,7 @@ from newsweave.quotes.phrases import (
     Span,
     caseless,
     name_run,
+    oblique_article,
     phrase_at,
     run_from,
     starts_phrase,
@@ -168,6 +169,8 @@ def act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | N
         return Span("S", after, after) if lower[after] != "man" else None
     if tags[start].startswith("PDS"):
         return None
+    if oblique_article(analysis, start):  # an object opens the sentence: "Den Plan lehnte der Rat ab"
+        return inverted_subject(analysis, verb, start, end)
     if verb > start and starts_phrase(analysis, start):
         opening = run_from(analysis, start, verb, 1, range(0))
         if opening is not None and opening.last == verb - 1:
