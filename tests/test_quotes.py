@@ -483,6 +483,8 @@ def test_a_german_name_after_the_verb_is_the_speaker_when_an_object_opens_the_se
     ("Beide lehnten den Vorschlag der Stadt ab.", "Beide"),
     ("Henrike Vogt, Sprecherin des Vereins, begrüßte den Beschluss.",
      "Henrike Vogt, Sprecherin des Vereins"),
+    ("Der Minister sagte den Opfern schnelle Hilfe zu.", "Der Minister"),  # a promise
+    ("Die Ärztin empfahl den Eltern mehr Geduld.", "Die Ärztin"),
 ])
 def test_a_german_sentence_reporting_a_speech_act_is_a_quote_of_its_subject(text, speaker):
     quote = _one(text, "de")
@@ -522,6 +524,7 @@ def test_a_tagged_german_speech_act_sentence_gets_the_subject_after_its_verb(tex
     "Die Spielerin warf den Ball weit über das Netz.",
     "Das berichtete die Zeitung am Montag.",  # speech named before
     "Rosenkohl nennt man in Österreich Kohlsprossen.",
+    "Er sagte zu Hause nichts.",  # "zu" does not close the clause: no promise
 ])
 def test_a_german_sentence_without_a_speech_act_is_no_quote(text):
     assert not _quotes(text, "de")

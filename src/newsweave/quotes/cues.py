@@ -165,7 +165,10 @@ _ACTS = {"de": """bezeichnet bezeichnete bezeichneten bezeichnen nennt nannte na
     bezifferte bezifferten dementiert dementierte dementierten berichtet berichtete berichteten
     kündigt:an kündigte:an kündigten:an kündigen:an wirft:vor warf:vor warfen:vor werfen:vor
     weist:zurück wies:zurück wiesen:zurück weisen:zurück ruft:auf rief:auf riefen:auf rufen:auf
-    räumt:ein räumte:ein räumten:ein räumen:ein lehnt:ab lehnte:ab lehnten:ab lehnen:ab"""}
+    räumt:ein räumte:ein räumten:ein räumen:ein lehnt:ab lehnte:ab lehnten:ab lehnen:ab
+    versprach verspricht versprachen versprechen empfahl empfiehlt empfahlen empfehlen bittet bat
+    baten bitten widersprach widerspricht widersprachen widersprechen sagt:zu sagte:zu sagten:zu
+    sagen:zu schließt:aus schloss:aus schloß:aus schlossen:aus schließen:aus"""}
 # Words that open a clause closed by its reporting verb: "Wie aus Kreisen verlautete, …",
 # "…, as the minister said."
 _AS_CLAUSE = {"de": ("wie",), "en": ("as",)}
