@@ -519,12 +519,23 @@ def test_a_tagged_german_speech_act_sentence_gets_the_subject_after_its_verb(tex
     assert _text(text, quote.cue) == "fordert"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Plan wurde von der Gewerkschaft scharf kritisiert.", "der Gewerkschaft"),
+    ("Von der Opposition wurde der Besuch als Werbung bezeichnet.", "der Opposition"),
+])
+def test_a_german_speech_act_in_the_passive_is_a_quote_of_its_agent(text, speaker):
+    quote = _one(text, "de")
+    assert _text(text, quote.content).rstrip(".") == text[:-1]
+    assert _text(text, quote.speaker_span) == speaker
+
+
 @pytest.mark.parametrize("text", [
     "Der Händler kündigte den Vertrag mit dem Lieferanten.",  # no particle: not announced
     "Die Spielerin warf den Ball weit über das Netz.",
     "Das berichtete die Zeitung am Montag.",  # speech named before
     "Rosenkohl nennt man in Österreich Kohlsprossen.",
     "Er sagte zu Hause nichts.",  # "zu" does not close the clause: no promise
+    "Die Diskriminierung von Frauen wurde kritisiert.",  # "von" after a noun: no agent
 ])
 def test_a_german_sentence_without_a_speech_act_is_no_quote(text):
     assert not _quotes(text, "de")

@@ -169,6 +169,12 @@ _ACTS = {"de": """bezeichnet bezeichnete bezeichneten bezeichnen nennt nannte na
     versprach verspricht versprachen versprechen empfahl empfiehlt empfahlen empfehlen bittet bat
     baten bitten widersprach widerspricht widersprachen widersprechen sagt:zu sagte:zu sagten:zu
     sagen:zu schließt:aus schloss:aus schloß:aus schlossen:aus schließen:aus"""}
+# Their participles, for the passive with an agent ("Der Plan wurde von der Gewerkschaft
+# kritisiert.").
+_ACT_PARTICIPLES = {"de": """bezeichnet genannt gefordert verlangt gewarnt kritisiert beschuldigt
+    begründet bemängelt beklagt bestritten betont begrüßt gewürdigt beziffert dementiert berichtet
+    angekündigt vorgeworfen zurückgewiesen eingeräumt abgelehnt versprochen empfohlen
+    bekanntgegeben bestätigt gelobt"""}
 # Words that open a clause closed by its reporting verb: "Wie aus Kreisen verlautete, …",
 # "…, as the minister said."
 _AS_CLAUSE = {"de": ("wie",), "en": ("as",)}
@@ -289,6 +295,7 @@ class Lexicon:
     according_after_comma: frozenset[str] = frozenset()  # "so": according to after a comma
     as_clause: frozenset[str] = frozenset()  # "wie", "as": open a clause that a cue closes
     acts: dict[str, str] = field(default_factory=dict)  # speech-act verb -> its particle or ""
+    act_participles: frozenset[str] = frozenset()  # their participles: "kritisiert", "angekündigt"
 
     def classes(self, word: str) -> frozenset[str]:
         """The word classes of one lower-case word (phrases are matched apart)."""
@@ -388,4 +395,5 @@ def _build(key: str) -> Lexicon:
         as_clause=frozenset(w for lang in languages for w in _AS_CLAUSE.get(lang, ())),
         acts=dict((entry + ":").split(":")[:2] for lang in languages
                   for entry in _ACTS.get(lang, "").split()),
+        act_participles=frozenset(w for lang in languages for w in _ACT_PARTICIPLES.get(lang, "").split()),
     )

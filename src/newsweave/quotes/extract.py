@@ -21,7 +21,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsweave.quotes.cues import ACCORDING, ANAPHORIC_SOURCES, COMPLEMENT, CUE, NOUN, PRONOUN, lexicon
+from newsweave.quotes.cues import (
+    ACCORDING,
+    ANAPHORIC_SOURCES,
+    COMPLEMENT,
+    CUE,
+    NOUN,
+    PRONOUN,
+    Lexicon,
+    lexicon,
+)
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
@@ -45,6 +54,7 @@ from newsweave.quotes.rules import (
     act_subject,
     inverted_subject,
     marked_quotes,
+    passive_act,
     reported_acts,
     sentence_patterns,
     transcript_turns,
@@ -95,7 +105,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     analysis = analyse(tokens, lex, pair_marks(tokens))
     spans = _tag(analysis, language)
     per_sentence = language not in _ONE_SPAN_LANGUAGES
-    drafts = _drafts(analysis, spans, per_sentence)
+    drafts = _drafts(analysis, spans, per_sentence, lex)
     labelled = transcript_turns(analysis)
     if labelled:
         taken = [(d.first, d.last) for d in labelled]
@@ -240,7 +250,7 @@ def _tag(analysis: Analysis, language: str) -> list[Span]:
     return spans
 
 
-def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool) -> list[Draft]:
+def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool, lex: Lexicon) -> list[Draft]:
     """Content runs joined over interruptions and paragraph breaks, with a cue and a source.
     ``per_sentence``: German-style annotation, reported speech is one quote per sentence, an
     inserted source ("nach Angaben des Roten Kreuzes") inside it (German dev attribution F1
@@ -262,7 +272,7 @@ def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool) -> list[D
             groups.append([span])
     drafts = [part for group in groups
               for part in _split_at_marks(analysis, group[0].first, group[-1].last, per_sentence)]
-    _attach(analysis, drafts, others)
+    _attach(analysis, drafts, others, lex)
     return drafts
 
 
@@ -297,7 +307,7 @@ def _fragments(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     return found
 
 
-def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None:
+def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Lexicon) -> None:
     """Give every content its cue and source.
 
     The cue is a tagged one in the content's sentences, else a listed reporting word there;
@@ -316,7 +326,7 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span]) -> None
     for draft in drafts:
         inner = [s for s in others if s.kind == "C" and draft.first < s.first and s.last < draft.last]
         cue = _pick_cue(analysis, draft, inner or others, used, 0) or _listed_cue(analysis, draft)
-        if cue is None and _reported_act(analysis, draft):
+        if cue is None and (_reported_act(analysis, draft) or _passive_act(analysis, draft, lex)):
             previous = draft
             continue
         if cue is None:
@@ -358,6 +368,19 @@ def _reported_act(analysis: Analysis, draft: Draft) -> bool:
     if source is None:
         return False
     draft.cue, draft.source = Span("C", verb, verb), source
+    return True
+
+
+def _passive_act(analysis: Analysis, draft: Draft, lex: Lexicon) -> bool:
+    """Give a content that is a whole sentence reporting a speech act in the passive ("Von der
+    Opposition wurde der Plan kritisiert.") its participle as cue and its agent as source."""
+    number = analysis.tokens.sentence_of[draft.first]
+    if draft.first != analysis.tokens.sentences[number][0]:
+        return False
+    act = passive_act(analysis, lex, number)
+    if act is None or not draft.first <= act[0] <= draft.last:
+        return False
+    draft.cue, draft.source = Span("C", act[0], act[0]), act[1]
     return True
 
 

@@ -126,7 +126,53 @@ def reported_acts(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon) -> 
             continue
         busy.add(number)
         found.append(Draft(start, end - 1, Span("C", verb, verb), source))
+    for participle, agent in _passive_acts(analysis, lexicon):
+        number = tokens.sentence_of[participle]
+        if number not in busy:
+            busy.add(number)
+            start, end = tokens.sentences[number]
+            found.append(Draft(start, without_final_stop(analysis, start, end) - 1,
+                               Span("C", participle, participle), agent))
     return found
+
+
+def _passive_acts(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, Span]]:
+    """The speech acts in the passive with an agent of every sentence (see ``passive_act``)."""
+    acts = (passive_act(analysis, lexicon, number) for number in range(len(analysis.tokens.sentences)))
+    return [act for act in acts if act is not None]
+
+
+def passive_act(analysis: Analysis, lexicon: Lexicon, number: int) -> tuple[int, Span] | None:
+    """A speech act in the passive with an agent in sentence ``number`` ("Der Plan wurde von der
+    Gewerkschaft kritisiert.", "Ihm wird von den Behörden Betrug vorgeworfen."): its participle,
+    which closes the clause, with "werden" the sentence's first finite verb, and the phrase after
+    "von", the speaker. Only where tags tell the finite verb."""
+    lower, tags = analysis.lower, analysis.tags
+    start, end = analysis.tokens.sentences[number]
+    if tags is None:
+        return None
+    auxiliary = next((i for i in range(start, end) if "FIN" in tags[i]), None)
+    if auxiliary is None or lower[auxiliary] not in _WERDEN:
+        return None
+    participle = next((i for i in range(auxiliary + 1, end) if lower[i] in lexicon.act_participles
+                       and analysis.passage[i] < 0 and _closes_clause(analysis, i)), None)
+    if participle is None:
+        return None
+    agent = next((i for i in range(start, participle) if lower[i] in ("von", "vom") and not (
+        i > start and tags[i - 1].startswith(("NN", "NE")))), None)  # not "Kritik von Frauen"
+    source = phrase_at(analysis, agent + 1, participle, range(0)) if agent is not None else None
+    return (participle, source) if source is not None else None
+
+
+# Finite forms of "werden", the auxiliary of the passive.
+_WERDEN = frozenset({"wird", "wurde", "wurden", "werden"})
+
+
+def _closes_clause(analysis: Analysis, index: int) -> bool:
+    """The last word of its clause: punctuation, a coordinating conjunction or nothing follows."""
+    following = index + 1
+    return following >= len(analysis.lower) or not analysis.tokens.words[following][0].isalnum() or \
+        analysis.tags[following] == "KON"
 
 
 def _acts(analysis: Analysis, lexicon: Lexicon) -> list[int]:
