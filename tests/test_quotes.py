@@ -485,6 +485,9 @@ def test_a_german_name_after_the_verb_is_the_speaker_when_an_object_opens_the_se
      "Henrike Vogt, Sprecherin des Vereins"),
     ("Der Minister sagte den Opfern schnelle Hilfe zu.", "Der Minister"),  # a promise
     ("Die Ärztin empfahl den Eltern mehr Geduld.", "Die Ärztin"),
+    # the finite verb that closes a clause between commas is not the main clause's
+    ("Maria Holm, die selten Interviews gibt, nennt das Urteil einen Skandal.",
+     "Maria Holm, die selten Interviews gibt"),
 ])
 def test_a_german_sentence_reporting_a_speech_act_is_a_quote_of_its_subject(text, speaker):
     quote = _one(text, "de")

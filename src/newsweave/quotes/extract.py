@@ -53,6 +53,7 @@ from newsweave.quotes.phrases import (
 from newsweave.quotes.rules import (
     act_subject,
     inverted_subject,
+    main_verb,
     marked_quotes,
     passive_act,
     reported_acts,
@@ -361,8 +362,8 @@ def _reported_act(analysis: Analysis, draft: Draft) -> bool:
     start, end = tokens.sentences[tokens.sentence_of[draft.first]]
     if tags is None or draft.first != start:
         return False
-    verb = next((i for i in range(start, min(end, draft.last + 1)) if "FIN" in tags[i]), None)
-    if verb is None or verb not in analysis.cues:
+    verb = main_verb(analysis, start, end)
+    if verb is None or verb > draft.last or verb not in analysis.cues:
         return False
     source = act_subject(analysis, verb, start, end) or inverted_subject(analysis, verb, start, end)
     if source is None:

@@ -118,8 +118,9 @@ def reported_acts(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon) -> 
     for verb in _acts(analysis, lexicon):
         number = tokens.sentence_of[verb]
         start, end = tokens.sentences[number]
-        if number in busy or any("FIN" in tags[i] for i in range(start, verb)):
-            continue  # the act verb must be the sentence's first finite verb
+        main = main_verb(analysis, start, end)
+        if number in busy or (verb if main is None else main) != verb:
+            continue  # the act verb must be the main clause's finite verb (or a present tagged "PP")
         source = act_subject(analysis, verb, start, end)
         end = without_final_stop(analysis, start, end)
         if source is None or verb + 1 >= end:
@@ -151,7 +152,7 @@ def passive_act(analysis: Analysis, lexicon: Lexicon, number: int) -> tuple[int,
     start, end = analysis.tokens.sentences[number]
     if tags is None:
         return None
-    auxiliary = next((i for i in range(start, end) if "FIN" in tags[i]), None)
+    auxiliary = main_verb(analysis, start, end)
     if auxiliary is None or lower[auxiliary] not in _WERDEN:
         return None
     participle = next((i for i in range(auxiliary + 1, end) if lower[i] in lexicon.act_participles
@@ -200,6 +201,19 @@ def _finite(analysis: Analysis, index: int) -> bool:
         return True
     start = analysis.tokens.sentences[analysis.tokens.sentence_of[index]][0]
     return tags[index].endswith("(PP)") and not any("FIN" in tags[i] for i in range(start, index))
+
+
+def main_verb(analysis: Analysis, start: int, end: int) -> int | None:
+    """The first finite verb of tokens ``start`` .. ``end - 1`` that does not close a clause
+    between commas: a subordinate clause ends with its finite verb ("In dem Bericht, der gestern
+    vorgelegt wurde, fordert …", "Müller, die selten Interviews gibt, nennt …")."""
+    tags, words = analysis.tags, analysis.tokens.words
+    comma = False
+    for index in range(start, end):
+        if "FIN" in tags[index] and not (comma and index + 1 < end and words[index + 1] == ","):
+            return index
+        comma = comma or words[index] == ","
+    return None
 
 
 def act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
