@@ -407,6 +407,13 @@ def test_one_unquoted_word_and_a_quoted_name_are_no_statements_but_one_quoted_wo
     assert _says_something(analysis, Draft(said - 1, said + 5))
 
 
+def test_a_short_german_quoted_passage_of_unknown_words_is_a_title_but_a_quoted_noun_is_a_quote():
+    text = "Der Sprecher sagte, das Album „Deus ex machina“ erscheine im Mai."
+    assert [q.kind for q in _quotes(text, "de")] == ["mixed"]
+    text = "Der Sprecher sagte, der Plan sei ein „Wortbruch“."
+    assert sorted(q.kind for q in _quotes(text, "de")) == ["direct", "mixed"]
+
+
 def test_a_quote_left_without_a_speaker_keeps_the_previous_speaker_for_two_sentences():
     from newsweave.quotes.cues import lexicon
     from newsweave.quotes.extract import _carry_speakers

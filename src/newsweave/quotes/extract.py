@@ -224,7 +224,25 @@ def _says_something(analysis: Analysis, draft: Draft) -> bool:
     if len(inside) > 1 and all(passage[i] >= 0 and (words[i][0].isupper() or words[i][0].isdigit())
                                for i in inside):
         return False
+    if _quoted_name(analysis, inside):
+        return False
     return len(inside) > 1 or (draft.cue is not None and any(passage[i] >= 0 for i in inside))
+
+
+def _quoted_name(analysis: Analysis, inside: list[int]) -> bool:
+    """A short quoted passage of words outside the German lexicon or tagged as names
+    ("„Parchin“", "„iPod nano“", "„Deus caritas est“"): a name or a title, not speech. Only
+    where tags tell German words."""
+    tags = analysis.tags
+    if tags is None or not 0 < len(inside) <= _NAME_WORDS or any(analysis.passage[i] < 0 for i in inside):
+        return False
+    # One unknown capitalised word is as often a new compound noun ("„Zeitungsente“").
+    known = ("NE", "FM") if len(inside) == 1 else ("NE", "FM", "UNK")
+    return all(tags[i].startswith(known) for i in inside)
+
+
+# The most words of a quoted name.
+_NAME_WORDS = 3
 
 
 def _tag(analysis: Analysis, language: str) -> list[Span]:
