@@ -553,7 +553,7 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
         if draft.first <= span.first and span.last <= draft.last and draft.cue is None:
             continue
         distance = anchor.first - span.last if span.last < anchor.first else span.first - anchor.last
-        bonus = _SUBJECT_BONUS + 1 if _inverted_subject(analysis, draft.cue, span) else \
+        bonus = _SUBJECT_BONUS + 1 if _subject_after_cue(analysis, draft.cue, span) else \
             _SUBJECT_BONUS if span.first == opening and not oblique_article(analysis, opening) else 0
         cost = abs(distance) - bonus + (_PREPOSITION_COST if _after_preposition(analysis, span.first) else 0)
         if best_cost is None or cost < best_cost:
@@ -561,7 +561,7 @@ def _pick_source(analysis: Analysis, draft: Draft, spans: list[Span]) -> Span | 
     return best
 
 
-def _inverted_subject(analysis: Analysis, cue: Span | None, span: Span) -> bool:
+def _subject_after_cue(analysis: Analysis, cue: Span | None, span: Span) -> bool:
     """A name or a subject pronoun right after a finite reporting verb: the subject, when an
     object opens the sentence ("Der Zeitung sagte Anna Petrow", "Dem Sender sagte er"). Only
     where tags tell the finite verb. Not a name in the genitive before its noun ("nannte

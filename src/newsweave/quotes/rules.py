@@ -257,8 +257,6 @@ def inverted_subject(analysis: Analysis, verb: int, start: int, end: int) -> Spa
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 
 
-
-
 def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: frozenset[str]) -> Draft | None:
     """The quote that one listed cue opens in its sentence, if a pattern fits."""
     words, classes = analysis.tokens.words, analysis.classes
