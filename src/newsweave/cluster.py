@@ -128,7 +128,8 @@ class StoryClusterer:
 
     def _join(self, number: int, item: ClusterInput, moment: float | None) -> None:
         self._members[number].append(item.id)
-        self._names[number].update(item.names)
+        if item.names:
+            self._names[number].update(item.names)
         self._totals[self._row[number]] += item.vector
         self._sizes[self._row[number]] += 1
         self._story_of[item.id] = number
@@ -167,6 +168,7 @@ class StoryClusterer:
     def _retire(self, number: int) -> None:
         """Take a story's row out of the open matrix (the last row moves into its place)."""
         row = self._row.pop(number)
+        self._names.pop(number, None)  # only open stories are scored
         moved = self._open.pop()
         if moved != number:
             self._open[row] = moved
