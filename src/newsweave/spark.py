@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from operator import add, attrgetter
+from pathlib import Path
 from typing import NamedTuple
 
 from newsweave.embed import get_embedder
@@ -65,6 +66,10 @@ class Built(NamedTuple):
     copies: int = 1
 
 
+# Spark logs errors only (its default prints start-up warnings among newsweave's progress).
+_LOG_SETTINGS = Path(__file__).parent / "data" / "spark-log4j2.properties"
+
+
 def spark_session(master: str = "local[*]", app_name: str = "newsweave"):
     """A SparkSession whose Python workers run this interpreter (and so find newsweave)."""
     try:
@@ -75,9 +80,11 @@ def spark_session(master: str = "local[*]", app_name: str = "newsweave"):
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     if master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no lookup of a network address
+    java_options = f"-XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile={_LOG_SETTINGS.as_uri()}"
     builder = (SparkSession.builder.master(master).appName(app_name)
                .config("spark.ui.enabled", "false")
-               .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1"))
+               .config("spark.ui.showConsoleProgress", "false")  # newsweave shows its own progress
+               .config("spark.driver.extraJavaOptions", java_options))
     try:
         return builder.getOrCreate()
     except Exception as error:  # no Java, a master that does not answer: said in one line
