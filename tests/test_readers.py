@@ -456,7 +456,7 @@ def test_same_file_at_two_paths_is_stored_once(tmp_path, store):
     shutil.copy(first, second)
     summary = run(store, first, second)
 
-    assert summary.stored == 1
+    assert (summary.stored, summary.duplicates) == (1, 1)
     assert only(store).path == str(first)
 
     again = run(store, second)

@@ -160,8 +160,7 @@ def _store_batch(store: Store, summary: RunSummary, batch: _Batch,
     store.add_batch(summary.run_id, articles, batch.known, rejections,
                     {a.id: set(batch.fresh[a.id].line_keys) for a in articles})
     summary.stored += len(articles)
-    summary.duplicates += len({p.id for p in batch.prepared} - {a.id for a in articles} -
-                              {r.article_id for r in rejections})
+    summary.duplicates += len(batch.prepared) - len(batch.fresh)  # every copy after the first
     summary.rejections.extend(rejections)
     summary.seconds = time.perf_counter() - summary.started
     if on_progress:
