@@ -130,3 +130,17 @@ def test_a_lead_many_outlets_share_is_embedded_once(tmp_path):
         assert set(vectors) == {a.id for a in articles}
         LeadVectors(embedder, store).load(articles)
         assert len(embedder.texts) == 2  # stored: nothing embedded again
+
+
+def test_stories_sharing_three_main_actors_are_related_both_ways():
+    from types import SimpleNamespace
+
+    from newsweave.stories import Story, _link_related
+
+    held = {"a1": {"Lavrov", "Wang", "SCO", "Beijing"}, "a2": {"Lavrov", "Wang", "SCO", "Beijing"},
+            "b1": {"Lavrov", "Wang", "SCO", "Kazan"}, "c1": {"Lavrov", "Wang", "Madrid"}}
+    features = {i: SimpleNamespace(names=frozenset(names)) for i, names in held.items()}
+    stories = [Story(f"s-{i}", None, members, ("en",), (), ())
+               for i, members in (("a", ("a1", "a2")), ("b", ("b1",)), ("c", ("c1",)))]
+    related = {s.id: s.related for s in _link_related(stories, features)}
+    assert related == {"s-a": ("s-b",), "s-b": ("s-a",), "s-c": ()}

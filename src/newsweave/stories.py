@@ -7,9 +7,10 @@ language over the whole store), names and numbers, and reuse edges; every story-
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 
 import numpy as np
 
@@ -37,6 +38,7 @@ from newsweave.who_said import StoryQuote, story_entities, story_quotes
 # (names held by at least half of a story's articles), and this share of the smaller set.
 RELATED_SHARED_ACTORS = 3
 RELATED_SHARED_SHARE = 0.2
+COMMON_ACTOR_STORIES = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,14 +186,24 @@ def _actors(story: Story, features: dict[str, ReuseFeatures]) -> set[str]:
 
 
 def _link_related(stories: list[Story], features: dict[str, ReuseFeatures]) -> list[Story]:
-    """Link, both ways, stories that share main actors (same people, another event)."""
+    """Link, both ways, stories that share main actors (same people, another event).
+
+    Candidate pairs come from an index of actors, so the cost grows with the pairs that share
+    one, not with the square of the stories; an actor of more than ``COMMON_ACTOR_STORIES``
+    stories (a country, a head of state over a year of news) proposes no pairs, though it
+    counts among the actors a proposed pair shares."""
     actors = [_actors(story, features) for story in stories]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, names in enumerate(actors):
+        for name in names:
+            holders[name].append(index)
+    candidates = {pair for indices in holders.values() if len(indices) <= COMMON_ACTOR_STORIES
+                  for pair in combinations(indices, 2)}
     related: dict[int, list[str]] = {i: [] for i in range(len(stories))}
-    for i in range(len(stories)):
-        for j in range(i + 1, len(stories)):
-            shared = len(actors[i] & actors[j])
-            smaller = min(len(actors[i]), len(actors[j])) or 1
-            if shared >= RELATED_SHARED_ACTORS and shared / smaller >= RELATED_SHARED_SHARE:
-                related[i].append(stories[j].id)
-                related[j].append(stories[i].id)
+    for i, j in candidates:
+        shared = len(actors[i] & actors[j])
+        smaller = min(len(actors[i]), len(actors[j])) or 1
+        if shared >= RELATED_SHARED_ACTORS and shared / smaller >= RELATED_SHARED_SHARE:
+            related[i].append(stories[j].id)
+            related[j].append(stories[i].id)
     return [replace(story, related=tuple(sorted(related[i]))) for i, story in enumerate(stories)]
