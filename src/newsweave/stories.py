@@ -123,11 +123,10 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
     by_id = {article.id: article for article in articles}
     most_common = Counter(article.language for article in articles).most_common(1)
     main_language = most_common[0][0] if most_common else None
+    groups = group_articles(articles, edges, centred, features)
     stories = []
-    for members in group_articles(articles, edges, centred, features):
+    for members, reuse in zip(groups, _edges_inside(groups, edges), strict=True):
         group = sorted((by_id[i] for i in members), key=_order)
-        inside = set(members)
-        reuse = tuple(e for e in edges if e["source"] in inside and e["target"] in inside)
         stories.append(Story(
             id=f"s-{group[0].id}",
             title=_central_title(group, centred, main_language),
@@ -140,6 +139,17 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
     if sentence_vectors is not None:
         stories = [_with_brief(story, by_id, sentence_vectors, language) for story in stories]
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
+
+
+def _edges_inside(groups: list[list[str]], edges: Sequence[dict]) -> list[tuple[dict, ...]]:
+    """The reuse edges between members of each group, in the order of ``edges``."""
+    group_of = {member: index for index, members in enumerate(groups) for member in members}
+    inside: list[list[dict]] = [[] for _ in groups]
+    for edge in edges:
+        source = group_of.get(edge["source"])
+        if source is not None and source == group_of.get(edge["target"]):
+            inside[source].append(edge)
+    return [tuple(found) for found in inside]
 
 
 def _with_brief(story: Story, by_id: dict[str, Article], sentence_vectors: SentenceVectors,
