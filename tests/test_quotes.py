@@ -328,6 +328,16 @@ def test_german_reported_speech_is_one_quote_per_sentence():
     assert [q for q in quotes if _text(text, q.content).startswith("Eine solche Alternative sei")]
 
 
+def test_german_free_indirect_speech_over_several_sentences_is_one_quote():
+    text = ("Die Gewerkschaft kritisierte den Plan am Montag scharf. Die Kosten seien viel zu hoch. "
+            "Die Stadt habe „kein Geld mehr“. Die Sitzung endete am Abend.")
+    quotes = {_text(text, q.content).rstrip("."): q for q in _quotes(text, "de")}
+    run = quotes["Die Kosten seien viel zu hoch. Die Stadt habe „kein Geld mehr“"]
+    assert _text(text, run.speaker_span) == "Die Gewerkschaft"
+    assert "Die Gewerkschaft kritisierte den Plan am Montag scharf" in quotes  # the cue's own sentence
+    assert quotes["kein Geld mehr"].kind == "direct"  # the quoted words are a quote as well
+
+
 def test_german_reported_speech_runs_on_after_an_inserted_source():
     text = "Bei dem Erdbeben sind nach Angaben des Roten Kreuzes mehr als 800 Menschen obdachlos geworden."
     quote = _one(text, "de")

@@ -124,6 +124,8 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts = _continued(analysis, drafts, per_sentence)
     _anaphoric_sources(analysis, drafts)
     _carry_speakers(analysis, drafts)
+    if per_sentence:
+        drafts = _free_indirect_runs(analysis, drafts)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
 
@@ -141,6 +143,42 @@ def _carry_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
             draft.source = previous.source
         if draft.source is not None:
             previous = draft
+
+
+def _free_indirect_runs(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """Reported speech that goes on sentence after sentence with no reporting word of its own
+    ("Er kritisierte den Plan. Die Kosten seien zu hoch. Außerdem fehle Personal.") is one
+    quote from its first such sentence to its last, as german_news_quotes annotates free
+    indirect speech; the sentence with the cue stays a quote of its own."""
+    kept: list[Draft] = []
+    run: Draft | None = None
+    for draft in drafts:
+        if run is not None and run.first <= draft.first and draft.last <= run.last:
+            kept.append(draft)  # a quoted fragment inside the run: a direct quote of its own
+            continue
+        if run is not None and _free_indirect(analysis, draft) and draft.source == run.source and \
+                _next_sentence(analysis, run, draft):
+            run.last = draft.last
+            continue
+        kept.append(draft)
+        run = draft if _free_indirect(analysis, draft) else None
+    return kept
+
+
+def _free_indirect(analysis: Analysis, draft: Draft) -> bool:
+    """Reported speech of whole sentences, outside quotation marks, with no cue in them."""
+    tokens = analysis.tokens
+    low, high = tokens.sentence_of[draft.first], tokens.sentence_of[draft.last]
+    if analysis.passage[draft.first] >= 0 or draft.first != tokens.sentences[low][0]:
+        return False
+    return draft.cue is None or not low <= tokens.sentence_of[draft.cue.first] <= high
+
+
+def _next_sentence(analysis: Analysis, before: Draft, after: Draft) -> bool:
+    """True when ``after`` opens the sentence right after the one ``before`` ends."""
+    tokens = analysis.tokens
+    number = tokens.sentence_of[before.last] + 1
+    return number < len(tokens.sentences) and tokens.sentences[number][0] == after.first
 
 
 def _anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
