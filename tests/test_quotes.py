@@ -379,6 +379,18 @@ def test_speech_around_an_inline_source_is_its_whole_clause(language, text, cont
     assert source in _text(text, quote.speaker_span)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Die beiden Männer, die nach Angaben der Polizei aus dem Gefängnis geflohen sein sollen, wurden "
+     "am Abend gefasst.", "die nach Angaben der Polizei aus dem Gefängnis geflohen sein sollen"),
+    ("Die Kinder, unter denen sich laut Polizei auch zwei Babys befunden haben sollen, sind wohlauf.",
+     "unter denen sich laut Polizei auch zwei Babys befunden haben sollen"),
+    ("Es war ein Schritt für die Pläne der Partei, laut denen jeder ein Radio haben sollte, mit dem "
+     "er die Reden hören könne.", "jeder ein Radio haben sollte, mit dem er die Reden hören könne"),
+])
+def test_a_german_relative_clause_around_an_according_to_source_is_the_quote(text, content):
+    assert _text(text, _one(text, "de").content) == content
+
+
 def test_german_demnach_is_the_source_of_its_sentence():
     text = ("Die Kommission hat ihren Bericht vorgelegt. "
             "Die Kosten für den Umbau sollen demnach um zehn Prozent steigen.")

@@ -507,6 +507,8 @@ def _according_clause(analysis: Analysis, draft: Draft, postposed: frozenset[str
     opens = _ends_clause if _is_postposed(analysis, cue, postposed) else _opens_clause
     left = max((i + 1 for i in range(start, cue.first) if opens(analysis, i)), default=start)
     right = min((i - 1 for i in range(cue.last + 1, end) if _ends_clause(analysis, i)), default=end - 1)
+    if left > start and analysis.tokens.words[left - 1] == ",":
+        right = _verb_final_end(analysis, cue.last + 1, right)
     phrase_first, phrase_last = min(s.first for s in inline), max(s.last for s in inline)
     first, last = left, right
     if _only_marks(words, left, phrase_first):  # "Laut Polizei wurden …"
@@ -542,8 +544,32 @@ def _opens_clause(analysis: Analysis, index: int) -> bool:
     word, tags = analysis.tokens.words[index], analysis.tags
     if word == "," and tags is not None and index + 1 < len(tags):
         return tags[index + 1].startswith(_SUBORDINATE) or COMPLEMENT in analysis.classes[index + 1] \
-            or analysis.lower[index + 1] in _SUBORDINATORS
+            or analysis.lower[index + 1] in _SUBORDINATORS or _opens_relative(analysis, index + 1)
     return _ends_clause(analysis, index)
+
+
+def _opens_relative(analysis: Analysis, index: int) -> bool:
+    """A relative clause after a comma: "die" read as an article but followed by no noun
+    phrase ("…, die nach Angaben der Polizei …", "…, der sich …"), or a preposition before a
+    relative pronoun ("…, unter denen nach Angaben …", "…, mit dem er …")."""
+    tags, lower = analysis.tags, analysis.lower
+    if index + 1 >= len(tags):
+        return False
+    if tags[index].startswith("APPR"):
+        return tags[index + 1].startswith("PREL") or (
+            not tags[index + 1].startswith("APPR") and _opens_relative(analysis, index + 1))
+    return lower[index] in _RELATIVE_PRONOUNS and tags[index + 1].startswith(_NO_NOUN_AFTER)
+
+
+def _verb_final_end(analysis: Analysis, begin: int, right: int) -> int:
+    """The last token of a subordinate clause that runs from before ``begin``: its finite
+    verb, when a comma follows it ("…, die nach Angaben der Polizei geflohen sein sollen, wurden
+    …") that opens no further subordinate clause ("…, mit dem …"); else ``right``."""
+    tags, words = analysis.tags, analysis.tokens.words
+    for index in range(begin, right):
+        if "FIN" in tags[index] and words[index + 1] == "," and not _opens_clause(analysis, index + 1):
+            return index
+    return right
 
 
 def _only_marks(words: list[str], begin: int, end: int) -> bool:
@@ -551,6 +577,9 @@ def _only_marks(words: list[str], begin: int, end: int) -> bool:
 
 
 _SUBORDINATE = ("KOUS", "PRELS", "PWAV")
+_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen"})
+# What follows a relative pronoun but never an article: an adverb, a pronoun, a preposition.
+_NO_NOUN_AFTER = ("ADV", "APPR", "PPER", "PRF", "PTKNEG", "ART", "PIS", "PROAV")
 # Subordinating conjunctions that the lexicon tags as something else more often ("da": ADV).
 _SUBORDINATORS = frozenset({"da", "während", "damit"})
 
