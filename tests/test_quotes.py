@@ -561,6 +561,20 @@ def test_a_german_speech_act_in_the_passive_is_a_quote_of_its_agent(text, speake
     assert _text(text, quote.speaker_span) == speaker
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Gegenwärtig wirft Bundesinnenminister Karl Weber (SPD) dem Justizminister Einmischung in ein "
+     "laufendes Verfahren vor.", None),
+    ("Für die Ausarbeitung eines neuen Gesetzes, die der Rat als wichtige Aufgabe ansieht, gab "
+     "Ministerin Klein einen Zeitraum von einem Jahr an.", None),
+    ("Während sich die Partei bisher mit Kritik zurückgehalten hat, fordert die Jugendorganisation "
+     "seit gestern den Rücktritt von Bürgermeister Paul Berg.", "fordert die Jugendorganisation"),
+])
+def test_a_german_speech_act_reported_by_its_object_is_the_whole_main_clause(text, content):
+    quote = _one(text, "de")
+    start = text.index(content) if content else 0
+    assert _text(text, quote.content).rstrip(".") == text[start:].rstrip(".")
+
+
 @pytest.mark.parametrize("text", [
     "Der Händler kündigte den Vertrag mit dem Lieferanten.",  # no particle: not announced
     "Die Spielerin warf den Ball weit über das Netz.",

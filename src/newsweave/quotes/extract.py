@@ -117,6 +117,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     if per_sentence:
         for draft in drafts:
             _according_clause(analysis, draft, lex.according_after_comma)
+            _reported_act_sentence(analysis, draft)
         drafts = _distinct(drafts)
         drafts.extend(_fragments(analysis, drafts))
     drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
@@ -521,6 +522,47 @@ def _according_clause(analysis: Analysis, draft: Draft, postposed: frozenset[str
         first += 1
     if first <= last:
         draft.first, draft.last = first, last
+
+
+def _reported_act_sentence(analysis: Analysis, draft: Draft) -> None:
+    """A speech act reported by its object, not by words ("Der Minister nannte den Plan einen
+    Kompromiss.", "Am Montag kündigte die Firma Entlassungen an."), is the whole sentence, its
+    speaker and verb included, as german_news_quotes annotates it: the content follows its
+    verb with nothing between them but the speaker, and runs to the sentence's end. Only where
+    tags tell the verb."""
+    cue, tokens = draft.cue, analysis.tokens
+    if cue is None or analysis.passage[draft.first] >= 0 or is_according(analysis, cue):
+        return
+    number = tokens.sentence_of[draft.first]
+    start, end = tokens.sentences[number]
+    if not start < cue.last < draft.first or tokens.sentence_of[cue.first] != number or \
+            draft.last < without_final_stop(analysis, start, end) - 1:
+        return
+    source = draft.source
+    between = [i for i in range(cue.last + 1, draft.first)
+               if source is None or not source.first <= i <= source.last]
+    if between or not _has_verb(analysis, cue) or COMPLEMENT in analysis.classes[draft.first]:
+        return
+    if analysis.tags[start].startswith("PDS"):  # "Das berichtete …": speech given before
+        return
+    inside = range(draft.first, draft.last + 1)
+    # A clause after the object ("…, dass …", "… zu erhöhen") is speech reported in words.
+    if any(tokens.words[i] == "," or analysis.tags[i] == "PTKZU" for i in inside):
+        return
+    draft.first = _main_clause_start(analysis, start, cue.first)
+
+
+def _main_clause_start(analysis: Analysis, start: int, verb: int) -> int:
+    """Where the main clause of a sentence begins: after a subordinate clause that opens it
+    ("Während die Opposition schweigt, fordert …"), else at ``start``."""
+    if not analysis.tags[start].startswith("KOUS"):
+        return start
+    return next((i + 1 for i in range(start, verb) if analysis.tokens.words[i] == ","), start)
+
+
+def _has_verb(analysis: Analysis, span: Span) -> bool:
+    tags = analysis.tags
+    return tags is not None and any(tags[i].startswith("V") for i in range(span.first, span.last + 1))
 
 
 def _reporting_verb(analysis: Analysis, index: int) -> bool:
