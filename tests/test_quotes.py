@@ -338,6 +338,21 @@ def test_german_free_indirect_speech_over_several_sentences_is_one_quote():
     assert quotes["kein Geld mehr"].kind == "direct"  # the quoted words are a quote as well
 
 
+def test_a_german_free_indirect_run_keeps_its_first_sentence_speaker():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.extract import _free_indirect_runs
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.phrases import Draft, Span
+
+    tokens = tokenize("Er kritisierte den Plan. Die Kosten seien hoch. Die Stadt habe kein Geld.")
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    (_, end1), (start2, end2), (start3, end3) = tokens.sentences
+    speaker, subject = Span("S", 0, 0), Span("S", start3, start3 + 1)
+    drafts = [Draft(start2, end2 - 2, None, speaker), Draft(start3, end3 - 2, None, subject)]
+    [run] = _free_indirect_runs(analysis, drafts)
+    assert (run.first, run.last, run.source) == (start2, end3 - 2, speaker)
+
+
 def test_german_reported_speech_runs_on_after_an_inserted_source():
     text = "Bei dem Erdbeben sind nach Angaben des Roten Kreuzes mehr als 800 Menschen obdachlos geworden."
     quote = _one(text, "de")
