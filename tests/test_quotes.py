@@ -353,6 +353,31 @@ def test_a_german_free_indirect_run_keeps_its_first_sentence_speaker():
     assert (run.first, run.last, run.source) == (start2, end3 - 2, speaker)
 
 
+def test_german_reported_speech_leaves_out_its_reporting_clause():
+    text = "Von den Behörden in beiden Ländern wird angenommen, dass Schmuggel zu dem Unfall führte."
+    quote = _one(text, "de")
+    assert _text(text, quote.content).rstrip(".") == "dass Schmuggel zu dem Unfall führte"
+    assert _text(text, quote.speaker_span) == "den Behörden in beiden Ländern"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Die Bürger forderten den Rücktritt des Bürgermeisters, die Wahl sei gefälscht.", False),
+    ("Die Bürger forderten den Rücktritt des Bürgermeisters, um Neuwahlen zu erreichen.", True),
+    ("Der Richter lehnte die Bitte, die Akten erneut zu prüfen, am Montag ab.", True),
+])
+def test_a_german_reporting_clause_is_cut_off_only_before_speech(text, kept):
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.extract import _without_reporting_clause
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.phrases import Draft, Span
+
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    draft = Draft(0, len(tokens) - 2, Span("C", 2, 2), Span("S", 0, 1))
+    _without_reporting_clause(analysis, draft)
+    assert (draft.first == 0) == kept
+
+
 def test_german_reported_speech_runs_on_after_an_inserted_source():
     text = "Bei dem Erdbeben sind nach Angaben des Roten Kreuzes mehr als 800 Menschen obdachlos geworden."
     quote = _one(text, "de")

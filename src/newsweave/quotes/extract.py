@@ -32,6 +32,7 @@ from newsweave.quotes.cues import (
     lexicon,
 )
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
+from newsweave.quotes.grammar import SUBJUNCTIVE
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
 from newsweave.quotes.phrases import (
@@ -120,6 +121,8 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
             _reported_act_sentence(analysis, draft)
         drafts = _distinct(drafts)
         drafts.extend(_fragments(analysis, drafts))
+        for draft in drafts:  # after the fragments: a quoted passage in the clause stays a quote
+            _without_reporting_clause(analysis, draft)
     drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
     drafts.sort(key=lambda d: d.first)
     drafts = _continued(analysis, drafts, per_sentence)
@@ -553,6 +556,34 @@ def _reported_act_sentence(analysis: Analysis, draft: Draft) -> None:
     if any(tokens.words[i] == "," or analysis.tags[i] == "PTKZU" for i in inside):
         return
     draft.first = _main_clause_start(analysis, start, cue.first)
+
+
+def _without_reporting_clause(analysis: Analysis, draft: Draft) -> None:
+    """Reported speech that took in its reporting clause ("Der Minister kündigte an, die Steuern
+    zu senken", "Von der Polizei wird vermutet, dass …") is the clause after the comma that
+    follows the reporting verb, when that clause is speech: opened by a complementiser, or
+    holding a zu-infinitive or a verb in the subjunctive."""
+    cue, tags, words = draft.cue, analysis.tags, analysis.tokens.words
+    if tags is None or cue is None or analysis.passage[draft.first] >= 0 or is_according(analysis, cue):
+        return
+    if not (draft.first <= cue.first and cue.last < draft.last) or not _has_verb(analysis, cue):
+        return
+    comma = next((i for i in range(cue.last + 1, draft.last) if words[i] == ","), None)
+    # Not a comma inside quotation marks, nor an inserted clause before the verb's particle
+    # ("lehnte die Forderung, … zu prüfen, ab"), nor a purpose clause ("…, um … zu …").
+    last_word = without_final_stop(analysis, draft.first, draft.last + 1) - 1
+    if comma is None or analysis.passage[comma] >= 0 or tags[last_word] == "PTKVZ" or \
+            tags[comma + 1] == "KOUI" or analysis.lower[comma + 1] in _PURPOSE:
+        return
+    clause = range(comma + 1, next((i for i in range(comma + 1, draft.last + 1) if words[i] == ","),
+                                   draft.last + 1))
+    if COMPLEMENT in analysis.classes[comma + 1] or any(
+            tags[i] == "PTKZU" or tags[i].endswith(SUBJUNCTIVE) for i in clause):
+        draft.first = comma + 1
+
+
+# Conjunctions of a purpose or manner clause, whatever their tag.
+_PURPOSE = frozenset({"um", "ohne", "statt", "anstatt"})
 
 
 def _main_clause_start(analysis: Analysis, start: int, verb: int) -> int:
