@@ -378,6 +378,21 @@ def test_a_german_reporting_clause_is_cut_off_only_before_speech(text, kept):
     assert (draft.first == 0) == kept
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Der Angeklagte sagte, er sei unschuldig, erkannte das Gericht nicht an und schwieg.",
+     "er sei unschuldig"),
+    ("Der Angeklagte sagte, er sei unschuldig, habe aber Fehler gemacht.",
+     "er sei unschuldig, habe aber Fehler gemacht"),
+    ("Der Trainer sagte, er wäre gern gekommen, hätte aber keine Zeit gehabt.",
+     "er wäre gern gekommen, hätte aber keine Zeit gehabt"),
+    ("Dass einige Politiker nicht gesprochen hatten, soll einer Rednerin zufolge mit dem Wetter zu "
+     "tun haben.", "Dass einige Politiker nicht gesprochen hatten, soll einer Rednerin zufolge mit "
+     "dem Wetter zu tun haben"),
+])
+def test_german_reported_speech_ends_where_the_narration_goes_on_in_the_indicative(text, content):
+    assert _text(text, _one(text, "de").content).rstrip(".") == content
+
+
 def test_german_reported_speech_runs_on_after_an_inserted_source():
     text = "Bei dem Erdbeben sind nach Angaben des Roten Kreuzes mehr als 800 Menschen obdachlos geworden."
     quote = _one(text, "de")

@@ -19,6 +19,7 @@ dev sets annotate the source; ``speaker`` is the name that mention resolves to (
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsweave.quotes.cues import (
@@ -123,6 +124,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
         drafts.extend(_fragments(analysis, drafts))
         for draft in drafts:  # after the fragments: a quoted passage in the clause stays a quote
             _without_reporting_clause(analysis, draft)
+            _without_narration_after(analysis, draft)
     drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
     drafts.sort(key=lambda d: d.first)
     drafts = _continued(analysis, drafts, per_sentence)
@@ -580,6 +582,41 @@ def _without_reporting_clause(analysis: Analysis, draft: Draft) -> None:
     if COMPLEMENT in analysis.classes[comma + 1] or any(
             tags[i] == "PTKZU" or tags[i].endswith(SUBJUNCTIVE) for i in clause):
         draft.first = comma + 1
+
+
+def _without_narration_after(analysis: Analysis, draft: Draft) -> None:
+    """Reported speech ends where the narrator's sentence goes on: at a comma followed by a
+    finite verb in the indicative ("Er sagte, er sei unschuldig, weigerte sich aber …", "…, dass
+    das Haus eingestürzt sei, hatte sich später herausgestellt"), after speech marked as such (a
+    subjunctive or a complementiser). A subjunctive verb after the comma goes on with the speech
+    ("…, er sei unschuldig, habe aber Fehler gemacht")."""
+    tags, words, passage = analysis.tags, analysis.tokens.words, analysis.passage
+    if tags is None or passage[draft.first] >= 0:
+        return
+    # Only after an "according to" source, whose clause is the speech ("Dass …, soll einer
+    # Rednerin zufolge …"); a reporting verb after the comma is no speech ("…, sagte sie").
+    inline = [draft.cue, draft.source] if draft.cue is not None and is_according(analysis, draft.cue) else []
+    begin = max([s.last + 1 for s in inline if s is not None and draft.first <= s.first <= draft.last]
+                + [draft.first + 1])
+    marked = COMPLEMENT in analysis.classes[draft.first] or any(
+        _subjunctive(analysis, i) for i in range(draft.first, begin))
+    for i in range(begin, draft.last):
+        marked = marked or _subjunctive(analysis, i)
+        if marked and words[i] == "," and passage[i] < 0 and "FIN" in tags[i + 1] and \
+                not _subjunctive(analysis, i + 1):
+            draft.last = i - 1
+            return
+
+
+def _subjunctive(analysis: Analysis, index: int) -> bool:
+    """A verb in the subjunctive I (tagged) or in an unambiguous form of the subjunctive II."""
+    return analysis.tags[index].endswith(SUBJUNCTIVE) or \
+        _SUBJUNCTIVE_II.fullmatch(analysis.lower[index]) is not None
+
+
+# Forms of the subjunctive II that are no past indicative ("hätte", "würden", "bestünde").
+_SUBJUNCTIVE_II = re.compile(r"(hätt|wär|würd|könnt|müsst|dürft|gäb|käm|stünd|bestünd|ging)"
+                             r"e(n|st|t)?")
 
 
 # Conjunctions of a purpose or manner clause, whatever their tag.
