@@ -446,6 +446,17 @@ def test_a_german_relative_clause_around_an_according_to_source_is_the_quote(tex
     assert _text(text, _one(text, "de").content) == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Der Mann habe stundenlang vor der Tür gewartet, so die Anwältin, die auch angab, dass ihre "
+     "Mandantin oft die Polizei gerufen habe.", "Der Mann habe stundenlang vor der Tür gewartet"),
+    ("Im Sommer, so die Ergebnisse eines Richters, der gegen den Mann ermittelt, seien 300 Menschen "
+     "deportiert worden.", None),
+])
+def test_a_german_so_source_closes_the_statement_unless_the_statement_goes_on(text, content):
+    quote = _one(text, "de")
+    assert _text(text, quote.content).rstrip(".") == (content or text.rstrip("."))
+
+
 def test_german_demnach_is_the_source_of_its_sentence():
     text = ("Die Kommission hat ihren Bericht vorgelegt. "
             "Die Kosten für den Umbau sollen demnach um zehn Prozent steigen.")

@@ -513,7 +513,8 @@ def _according_clause(analysis: Analysis, draft: Draft, postposed: frozenset[str
     end = without_final_stop(analysis, start, end)
     # A source after the speech ("…, dass … sei, so Müller") follows the whole statement: a
     # subordinate clause before it is part of that statement, not the clause the source stands in.
-    opens = _ends_clause if _is_postposed(analysis, cue, postposed) else _opens_clause
+    after_speech = _is_postposed(analysis, cue, postposed)
+    opens = _ends_clause if after_speech else _opens_clause
     left = max((i + 1 for i in range(start, cue.first) if opens(analysis, i)), default=start)
     right = min((i - 1 for i in range(cue.last + 1, end) if _ends_clause(analysis, i)), default=end - 1)
     if left > start and analysis.tokens.words[left - 1] == ",":
@@ -522,7 +523,8 @@ def _according_clause(analysis: Analysis, draft: Draft, postposed: frozenset[str
     first, last = left, right
     if _only_marks(words, left, phrase_first):  # "Laut Polizei wurden …"
         first = draft.first if draft.first > phrase_last else phrase_last + 1
-    elif _only_marks(words, phrase_last + 1, right + 1):  # "…, so der Sprecher."
+    elif _only_marks(words, phrase_last + 1, right + 1) or (  # "…, so der Sprecher."
+            after_speech and _clause_after(analysis, cue.last + 1, right + 1)):
         last = draft.last if draft.last < phrase_first else phrase_first - 1
     while last > first and not words[last][0].isalnum() and passage[last] < 0:
         last -= 1
@@ -634,6 +636,20 @@ def _main_clause_start(analysis: Analysis, start: int, verb: int) -> int:
 def _has_verb(analysis: Analysis, span: Span) -> bool:
     tags = analysis.tags
     return tags is not None and any(tags[i].startswith("V") for i in range(span.first, span.last + 1))
+
+
+def _clause_after(analysis: Analysis, begin: int, end: int) -> bool:
+    """True when the first comma in tokens ``begin`` .. ``end - 1`` opens a relative clause on
+    the source that runs to the end: "…, so Müller, der auch sagte, dass …" closes the statement
+    before "so"; "…, so Müller, habe …", "…, so Müller, der dort lebt, habe …" put the source
+    inside it."""
+    comma = next((i for i in range(begin, end) if analysis.tokens.words[i] == ","), None)
+    if comma is None or comma + 1 >= end:
+        return False
+    tags, words = analysis.tags, analysis.tokens.words
+    relative = tags[comma + 1].startswith("PREL") or _opens_relative(analysis, comma + 1)
+    # A finite verb right after a later comma goes on with the statement.
+    return relative and not any(words[i] == "," and "FIN" in tags[i + 1] for i in range(comma + 2, end - 1))
 
 
 def _reporting_verb(analysis: Analysis, index: int) -> bool:
