@@ -202,8 +202,8 @@ SPEAKERS = {
         "de", "Präsident Felipe Calderón reiste in den Norden. Bei einem Besuch in Zacatecas verkündete "
         "er: „Keine Familie wird Hunger leiden.“", "er", "Felipe Calderón"),
     "the sentence's subject, not its object": (
-        "de", "Die Polizisten forderten die Schüler und Lehrer auf, das Gebäude nicht zu verlassen und "
-        "ruhig zu bleiben.", "Die Polizisten", "Polizisten"),
+        "de", "Die Feuerwehrleute forderten die Anwohner und Gäste auf, die Fenster geschlossen zu "
+        "halten und im Haus zu bleiben.", "Die Feuerwehrleute", "Feuerwehrleute"),
 }
 
 
@@ -319,13 +319,13 @@ def test_every_token_gets_one_tag():
 
 
 def test_german_reported_speech_is_one_quote_per_sentence():
-    text = ("Die Veranstaltung schloss mit dem Appell, die Wahrheit über die Atomenergie zu verbreiten "
-            "und auf Alternativen hinzuweisen. Eine solche Alternative sei der Ausbau der erneuerbaren "
-            "Energien.")
-    boundary = text.index(" Eine solche")
+    text = ("Das Treffen endete mit dem Aufruf, die Risiken der Kohle offen zu benennen "
+            "und auf bessere Wege hinzuweisen. Ein solcher Weg sei der schnellere Bau von Windparks "
+            "an der Küste.")
+    boundary = text.index(" Ein solcher")
     quotes = _quotes(text, "de")
     assert not [q for q in quotes if q.content[0] < boundary < q.content[1]]
-    assert [q for q in quotes if _text(text, q.content).startswith("Eine solche Alternative sei")]
+    assert [q for q in quotes if _text(text, q.content).startswith("Ein solcher Weg sei")]
 
 
 def test_german_free_indirect_speech_over_several_sentences_is_one_quote():
@@ -404,8 +404,8 @@ SPEECH_AROUND_A_SOURCE = [
     # (language, text, the content, a word of the source, the kind)
     ("de", "In den Pyrenäen kam es Berichten des Senders zufolge zu Felsstürzen.",
      "In den Pyrenäen kam es Berichten des Senders zufolge zu Felsstürzen", "Senders", "according_to"),
-    ("de", "Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.",
-     "Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen", "Armeeangaben",
+    ("de", "Gestern wurden nach ukrainischen Armeeangaben mindestens 25 Drohnen abgefangen.",
+     "Gestern wurden nach ukrainischen Armeeangaben mindestens 25 Drohnen abgefangen", "Armeeangaben",
      "according_to"),
     ("de", "Nach ersten Erkenntnissen liegt keine Straftat vor.", "liegt keine Straftat vor",
      "Erkenntnissen", "according_to"),
@@ -414,8 +414,8 @@ SPEECH_AROUND_A_SOURCE = [
     # A source after the speech follows all of it, the "dass" clause included.
     ("de", "Im Winter sei es üblich, dass die Straßen früh gesperrt würden, so der Bürgermeister.",
      "Im Winter sei es üblich, dass die Straßen früh gesperrt würden", "Bürgermeister", "according_to"),
-    ("de", "Die Hunde trafen spät ein, da nach Angaben der Fluggesellschaft die Genehmigung fehlte.",
-     "da nach Angaben der Fluggesellschaft die Genehmigung fehlte", "Fluggesellschaft", "according_to"),
+    ("de", "Die Pakete kamen verspätet an, da nach Angaben der Reederei die Papiere fehlten.",
+     "da nach Angaben der Reederei die Papiere fehlten", "Reederei", "according_to"),
     # A clause that "as" / "wie" opens and the cue closes holds the source.
     ("en", "The talks will resume on Monday, as the minister said.", "The talks will resume on Monday",
      "the minister", "indirect"),

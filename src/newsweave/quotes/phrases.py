@@ -31,8 +31,8 @@ _DETERMINERS = word_set("""the a an his her their its der die das den dem des ei
 _OBLIQUE_ARTICLES = word_set("den dem des einen einem eines")
 
 
-# Tags of verbs: a speaker's phrase ends before its verb ("Die Lokalregierung | machte …"), so
-# no speaker reads "Die Lokalregierung machte dafür die Aufständischen" (German dev attribution
+# Tags of verbs: a speaker's phrase ends before its verb ("Die Stadtverwaltung | machte …"), so
+# no speaker reads "Die Stadtverwaltung machte dafür die Baufirma" (German dev attribution
 # F1 0.583 -> 0.582: a few such runs overlapped the gold speaker by chance).
 _VERB_TAGS = ("VV", "VA", "VM")
 
