@@ -651,3 +651,15 @@ def test_a_german_speech_act_reported_by_its_object_is_the_whole_main_clause(tex
 ])
 def test_a_german_sentence_without_a_speech_act_is_no_quote(text):
     assert not _quotes(text, "de")
+
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In ihrer wöchentlichen Videobotschaft begründete die Kanzlerin ihren Kurs: "
+     "„Wir müssen jetzt gemeinsam handeln.“", "die Kanzlerin"),
+    ("In seiner monatlichen Fernsehansprache begründete der französische Premier seine Entscheidung so: "
+     "„Alle Regionen des Landes werden von der Reform profitieren.“", "der französische Premier"),
+])
+def test_german_subject_after_an_opening_adjunct_is_the_speaker(text, speaker):
+    quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
+    assert speaker in _text(text, quote.speaker_span)

@@ -44,6 +44,7 @@ from newsweave.quotes.phrases import (
     Draft,
     Span,
     is_according,
+    name_run,
     nominal,
     oblique_article,
     phrase_beside,
@@ -129,11 +130,44 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts.sort(key=lambda d: d.first)
     drafts = _continued(analysis, drafts, per_sentence)
     _anaphoric_sources(analysis, drafts)
+    if analysis.tags is not None:
+        for draft in drafts:
+            _subject_after_adjunct(analysis, draft)
     _carry_speakers(analysis, drafts)
     if per_sentence:
         drafts = _free_indirect_runs(analysis, drafts)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
+
+
+def _subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
+    """A sentence that opens with a prepositional adjunct puts its subject after the finite
+    verb ("Nach dem Treffen sagte der Minister: …", "In seiner Rede warnte sie …"): that
+    subject is the speaker when the verb is the cue, not a phrase of the adjunct."""
+    cue, tokens = draft.cue, analysis.tokens
+    if cue is None:
+        return
+    start, end = tokens.sentences[tokens.sentence_of[cue.first]]
+    if not analysis.tags[start].startswith("APPR"):
+        return
+    verb = main_verb(analysis, start, end)
+    if verb is None or not (cue.first <= verb <= cue.last or CUE in analysis.classes[verb]) or \
+            draft.first <= verb <= draft.last:
+        return
+    subject = inverted_subject(analysis, verb, start, end) or _name_after(analysis, verb, end)
+    source = draft.source
+    if subject is not None and not (source is not None and subject.first <= source.last and
+                                    source.first <= subject.last):
+        draft.source = subject
+
+
+def _name_after(analysis: Analysis, verb: int, end: int) -> Span | None:
+    """A pronoun or a name right after the verb ("Am Montag sagte er", "… sagte Müller")."""
+    after = verb + 1
+    if after < end and analysis.passage[after] < 0 and (
+            PRONOUN in analysis.classes[after] or analysis.tags[after].startswith(NAME_TAGS)):
+        return name_run(analysis, after)
+    return None
 
 
 def _carry_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
