@@ -663,3 +663,13 @@ def test_a_german_sentence_without_a_speech_act_is_no_quote(text):
 def test_german_subject_after_an_opening_adjunct_is_the_speaker(text, speaker):
     quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
     assert speaker in _text(text, quote.speaker_span)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Lokalzeitung zitiert einen Nachbarn mit den Worten: „Wir haben nachts einen lauten Knall gehört.“",
+     "einen Nachbarn"),
+    ("„Das war ein schwerer Fehler“, zitiert die Zeitung den Trainer.", "den Trainer"),
+])
+def test_german_the_one_quoted_by_zitieren_is_the_speaker(text, speaker):
+    quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
+    assert _text(text, quote.speaker_span) == speaker

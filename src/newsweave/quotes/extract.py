@@ -47,6 +47,7 @@ from newsweave.quotes.phrases import (
     name_run,
     nominal,
     oblique_article,
+    phrase_at,
     phrase_beside,
     run_from,
     starts_phrase,
@@ -133,6 +134,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     if analysis.tags is not None:
         for draft in drafts:
             _subject_after_adjunct(analysis, draft)
+            _quoted_person(analysis, draft)
     _carry_speakers(analysis, drafts)
     if per_sentence:
         drafts = _free_indirect_runs(analysis, drafts)
@@ -159,6 +161,44 @@ def _subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
     if subject is not None and not (source is not None and subject.first <= source.last and
                                     source.first <= subject.last):
         draft.source = subject
+
+
+def _quoted_person(analysis: Analysis, draft: Draft) -> None:
+    """Who an active "zitieren" quotes is its object, not its subject ("Die Zeitung zitiert
+    einen Zeugen mit den Worten: …", "…, zitiert ihn das Blatt"): the one who said it."""
+    tokens, lower = analysis.tokens, analysis.lower
+    anchor = draft.cue.first if draft.cue is not None else draft.first
+    start, end = tokens.sentences[tokens.sentence_of[anchor]]
+    verb = next((i for i in range(start, end) if lower[i] in _QUOTES_VERBS and analysis.passage[i] < 0
+                 and not draft.first <= i <= draft.last), None)
+    if verb is None or any(lower[i] in _WERDEN for i in range(start, end)):
+        return
+    blocked = range(draft.first, draft.last + 1)
+    index = verb + 1
+    for _ in range(2):  # the subject may come first: "…, zitiert die Zeitung den Minister"
+        if index >= end or index in blocked or not starts_phrase(analysis, index) and \
+                not oblique_article(analysis, index):
+            return
+        phrase = phrase_at(analysis, index, end, blocked)
+        subject = lower[index] in _SUBJECT_ONLY or _followed_by_object(analysis, phrase, end)
+        if not subject:
+            draft.source = phrase
+            return
+        index = phrase.last + 1
+
+
+def _followed_by_object(analysis: Analysis, phrase: Span, end: int) -> bool:
+    """An accusative phrase after ``phrase``: ``phrase`` is the subject."""
+    after = phrase.last + 1
+    return after < end and (oblique_article(analysis, after) or analysis.lower[after] in _ACCUSATIVE)
+
+
+# Finite active forms of "zitieren" (the passive "wird … zitiert" names the quoted as subject).
+_QUOTES_VERBS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
+_WERDEN = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
+# Words that open a subject only.
+_SUBJECT_ONLY = frozenset({"der", "ein", "er", "ich", "wir"})
+_ACCUSATIVE = frozenset({"ihn", "sie", "mich", "uns"})
 
 
 def _name_after(analysis: Analysis, verb: int, end: int) -> Span | None:
