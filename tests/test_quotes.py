@@ -673,3 +673,14 @@ def test_german_subject_after_an_opening_adjunct_is_the_speaker(text, speaker):
 def test_german_the_one_quoted_by_zitieren_is_the_speaker(text, speaker):
     quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
     assert _text(text, quote.speaker_span) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Im Abschlussbericht der Kommission, der am Montag erschien, heißt es, die Wahl sei fair gewesen.",
+     "Im Abschlussbericht der Kommission"),
+    ("Auf der Webseite des Museums heißt es zur Begründung: „Das Bild zeigt die Stadt im Wandel.“",
+     "Auf der Webseite des Museums"),
+])
+def test_german_heisst_es_takes_the_place_it_was_said_as_source(text, speaker):
+    quote = _quotes(text, "de")[0]
+    assert _text(text, quote.speaker_span) == speaker

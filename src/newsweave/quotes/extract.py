@@ -135,6 +135,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
         for draft in drafts:
             _subject_after_adjunct(analysis, draft)
             _quoted_person(analysis, draft)
+            _impersonal_source(analysis, draft)
     _carry_speakers(analysis, drafts)
     if per_sentence:
         drafts = _free_indirect_runs(analysis, drafts)
@@ -199,6 +200,32 @@ _WERDEN = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
 # Words that open a subject only.
 _SUBJECT_ONLY = frozenset({"der", "ein", "er", "ich", "wir"})
 _ACCUSATIVE = frozenset({"ihn", "sie", "mich", "uns"})
+
+
+def _impersonal_source(analysis: Analysis, draft: Draft) -> None:
+    """"heißt es" names no speaker but where it was said: the prepositional phrase beside it
+    ("Aus Paris hieß es, …", "In dem Bericht heißt es: …", "…, heißt es in der Mitteilung")
+    is the source; the one that opens the sentence first ("Auf der Webseite heißt es zur
+    Begründung: …")."""
+    cue, tokens, lower, tags = draft.cue, analysis.tokens, analysis.lower, analysis.tags
+    if cue is None:
+        return
+    verb = next((i for i in range(cue.first, cue.last + 1) if lower[i] in _HEISSEN), None)
+    if verb is None or verb + 1 >= len(lower) or lower[verb + 1] != "es":
+        return
+    start, end = tokens.sentences[tokens.sentence_of[verb]]
+    blocked = range(draft.first, draft.last + 1)
+    if tags[start].startswith("APPR") and not draft.first <= start <= draft.last:
+        place = run_from(analysis, start, verb, 1, blocked)
+    elif verb + 2 < end and tags[verb + 2].startswith("APPR"):
+        place = run_from(analysis, verb + 2, end, 1, blocked)
+    else:
+        return
+    if place is not None:
+        draft.source = place
+
+
+_HEISSEN = frozenset({"heißt", "hieß", "hiess", "heisst"})
 
 
 def _name_after(analysis: Analysis, verb: int, end: int) -> Span | None:
