@@ -44,7 +44,6 @@ from newsweave.quotes.phrases import (
     Draft,
     Span,
     is_according,
-    name_run,
     nominal,
     oblique_article,
     phrase_at,
@@ -55,10 +54,12 @@ from newsweave.quotes.phrases import (
     without_final_stop,
 )
 from newsweave.quotes.rules import (
+    FINITE_WERDEN,
     act_subject,
     inverted_subject,
     main_verb,
     marked_quotes,
+    name_after,
     passive_act,
     reported_acts,
     sentence_patterns,
@@ -172,7 +173,7 @@ def _quoted_person(analysis: Analysis, draft: Draft) -> None:
     start, end = tokens.sentences[tokens.sentence_of[anchor]]
     verb = next((i for i in range(start, end) if lower[i] in _QUOTES_VERBS and analysis.passage[i] < 0
                  and not draft.first <= i <= draft.last), None)
-    if verb is None or any(lower[i] in _WERDEN for i in range(start, end)):
+    if verb is None or any(lower[i] in _PASSIVE_WERDEN for i in range(start, end)):
         return
     blocked = range(draft.first, draft.last + 1)
     index = verb + 1
@@ -196,7 +197,7 @@ def _followed_by_object(analysis: Analysis, phrase: Span, end: int) -> bool:
 
 # Finite active forms of "zitieren" (the passive "wird … zitiert" names the quoted as subject).
 _QUOTES_VERBS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
-_WERDEN = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
+_PASSIVE_WERDEN = FINITE_WERDEN | {"worden"}
 # Words that open a subject only.
 _SUBJECT_ONLY = frozenset({"der", "ein", "er", "ich", "wir"})
 _ACCUSATIVE = frozenset({"ihn", "sie", "mich", "uns"})
@@ -229,12 +230,9 @@ _HEISSEN = frozenset({"heißt", "hieß", "hiess", "heisst"})
 
 
 def _name_after(analysis: Analysis, verb: int, end: int) -> Span | None:
-    """A pronoun or a name right after the verb ("Am Montag sagte er", "… sagte Müller")."""
+    """A pronoun or a name right after the verb (``rules.name_after``), outside quotation marks."""
     after = verb + 1
-    if after < end and analysis.passage[after] < 0 and (
-            PRONOUN in analysis.classes[after] or analysis.tags[after].startswith(NAME_TAGS)):
-        return name_run(analysis, after)
-    return None
+    return name_after(analysis, verb, end) if after < end and analysis.passage[after] < 0 else None
 
 
 def _carry_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
@@ -266,12 +264,12 @@ def _free_indirect_runs(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
         if run is not None and run.first <= draft.first and draft.last <= run.last:
             kept.append(draft)  # a quoted fragment inside the run: a direct quote of its own
             continue
-        if run is not None and _free_indirect(analysis, draft) and \
-                _next_sentence(analysis, run, draft):
+        free = _free_indirect(analysis, draft)
+        if run is not None and free and _next_sentence(analysis, run, draft):
             run.last = draft.last
             continue
         kept.append(draft)
-        run = draft if _free_indirect(analysis, draft) else None
+        run = draft if free else None
     return kept
 
 

@@ -153,7 +153,7 @@ def passive_act(analysis: Analysis, lexicon: Lexicon, number: int) -> tuple[int,
     if tags is None:
         return None
     auxiliary = main_verb(analysis, start, end)
-    if auxiliary is None or lower[auxiliary] not in _WERDEN:
+    if auxiliary is None or lower[auxiliary] not in FINITE_WERDEN:
         return None
     participle = next((i for i in range(auxiliary + 1, end) if lower[i] in lexicon.act_participles
                        and analysis.passage[i] < 0 and _closes_clause(analysis, i)), None)
@@ -166,7 +166,7 @@ def passive_act(analysis: Analysis, lexicon: Lexicon, number: int) -> tuple[int,
 
 
 # Finite forms of "werden", the auxiliary of the passive.
-_WERDEN = frozenset({"wird", "wurde", "wurden", "werden"})
+FINITE_WERDEN = frozenset({"wird", "wurde", "wurden", "werden"})
 
 
 def _closes_clause(analysis: Analysis, index: int) -> bool:
@@ -237,7 +237,13 @@ def act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | N
             return opening
         if opening is not None and analysis.tokens.words[verb - 1] == "," and verb - 2 > opening.last:
             return Span("S", start, verb - 2)  # with an apposition: "Li, der Sprecher, nannte"
-    if after < end and (PRONOUN in analysis.classes[after] or tags[after].startswith(NAME_TAGS)):
+    return name_after(analysis, verb, end)
+
+
+def name_after(analysis: Analysis, verb: int, end: int) -> Span | None:
+    """A pronoun or a name right after the verb ("Am Montag forderte er", "… sagte Müller")."""
+    after = verb + 1
+    if after < end and (PRONOUN in analysis.classes[after] or analysis.tags[after].startswith(NAME_TAGS)):
         return name_run(analysis, after)
     return None
 
