@@ -53,12 +53,31 @@ def test_embedders_give_unit_vectors_of_their_size():
 
 def test_chunks_embedded_in_worker_processes_match_this_process():
     from newsweave.embed import embed_chunks
+    from newsweave.worker_pool import shared_workers
 
     embedder = get_embedder("use-m3")
     sentences = [s + "." for s in ENGLISH.split(". ")]
     chunks = [sentences[i : i + 2] for i in range(0, len(sentences), 2)] * 2  # eight chunks
-    in_workers = list(embed_chunks(embedder, chunks, workers=2))
-    here = list(embed_chunks(embedder, chunks, workers=1))
+    with shared_workers(2):
+        in_workers = list(embed_chunks(embedder, chunks))
+    with shared_workers(1):
+        here = list(embed_chunks(embedder, chunks))
     assert len(in_workers) == len(chunks)
     for a, b in zip(in_workers, here, strict=True):
         assert np.allclose(a, b, atol=1e-5)
+
+
+def test_prefetched_sentence_vectors_are_those_embedded_on_demand(tmp_path):
+    from newsweave.store import Store
+    from newsweave.worker_pool import shared_workers
+
+    articles = [_article(text, language) for text, language in
+                ((ENGLISH, "en"), (GERMAN, "de"), (GERMAN_OTHER, "de"), ("Short.", "en"))]
+    on_demand = SentenceVectors().space({"en", "de"})
+    with Store(tmp_path / "store.db") as store, shared_workers(2):
+        store.add_batch(store.start_run(["test"]), articles, (), (), {})
+        SentenceVectors(store).prefetch([articles[:2], articles[2:]])
+        assert all(store.sentence_vectors(a.id, "use-m3") is not None for a in articles)
+        stored = SentenceVectors(store).space({"en", "de"})  # a fresh one reads the store
+        for article in articles:
+            assert np.allclose(stored(article), on_demand(article), atol=2e-3)  # float16 in the store

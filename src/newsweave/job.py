@@ -19,6 +19,7 @@ from newsweave.sentence_vectors import SentenceVectors
 from newsweave.similarity import same_story_score
 from newsweave.store import Store
 from newsweave.stories import LeadVectors, Story, build_stories, centred_vectors
+from newsweave.worker_pool import shared_workers
 
 # Cross-language pairs whose leads give less than this same-story probability (counting no shared
 # names) are not aligned: the translations of reuse_dev score 0.43 and more, those of the demo
@@ -46,7 +47,11 @@ def analyse(store: Store, articles: Sequence[Article], language: str = "en",
             stage: StageReporter = quiet) -> Analysis:
     """Reuse among all stored articles, then the stories of ``articles`` with their briefs
     written in ``language`` where a sentence is."""
-    articles = list(articles)
+    with shared_workers():
+        return _analyse(store, list(articles), language, stage)
+
+
+def _analyse(store: Store, articles: list[Article], language: str, stage: StageReporter) -> Analysis:
     every = list(store.articles()) if len(articles) < store.count_articles() else articles
     with stage("stories: embedding leads") as advance:
         vectors = LeadVectors(get_embedder(), store).load(every, advance)

@@ -7,11 +7,11 @@ space for a pair or a story, with the model's own margins.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from newsweave.embed import Embedder, sentence_embedder
+from newsweave.embed import Embedder, embed_chunks, sentence_embedder
 from newsweave.records import Article
 from newsweave.store import Store
 
@@ -41,17 +41,43 @@ class SentenceVectors:
         """The space for comparing sentences in these languages."""
         return SentenceSpace(self.choose(set(languages)), self._vectors)
 
+    def prefetch(self, groups: Iterable[Sequence[Article]]) -> None:
+        """Embed at once, in worker processes where there are many, the sentences of every
+        article of ``groups`` (articles compared in one space: a pair, a story) that its
+        group's space has not embedded before; later calls then find them in memory."""
+        missing: dict[str, tuple[Embedder, dict[str, Article]]] = {}
+        for group in groups:
+            embedder = self.choose({article.language for article in group})
+            for article in group:
+                if self._cached(article, embedder) is None:
+                    missing.setdefault(embedder.name, (embedder, {}))[1][article.id] = article
+        for embedder, articles in missing.values():
+            todo = list(articles.values())
+            chunks = [[article.sentence_text(s) for s in article.sentences] for article in todo]
+            for article, vectors in zip(todo, embed_chunks(embedder, chunks), strict=True):
+                self._keep(article, embedder, vectors)
+
     def _vectors(self, article: Article, embedder: Embedder) -> np.ndarray:
+        vectors = self._cached(article, embedder)
+        if vectors is None:
+            vectors = embedder.embed([article.sentence_text(s) for s in article.sentences])
+            self._keep(article, embedder, vectors)
+        return vectors
+
+    def _cached(self, article: Article, embedder: Embedder) -> np.ndarray | None:
+        """The article's vectors in this model from memory, else from the store."""
         key = (article.id, embedder.name)
-        if key not in self._memory:
-            vectors = self._load(article, embedder) if self.store else None
-            if vectors is None:
-                vectors = embedder.embed([article.sentence_text(s) for s in article.sentences])
-                if self.store:
-                    self.store.save_sentence_vectors(article.id, embedder.name, embedder.dim,
-                                                     vectors.astype(np.float16).tobytes())
-            self._memory[key] = vectors
-        return self._memory[key]
+        if key not in self._memory and self.store:
+            vectors = self._load(article, embedder)
+            if vectors is not None:
+                self._memory[key] = vectors
+        return self._memory.get(key)
+
+    def _keep(self, article: Article, embedder: Embedder, vectors: np.ndarray) -> None:
+        self._memory[(article.id, embedder.name)] = vectors
+        if self.store:
+            self.store.save_sentence_vectors(article.id, embedder.name, embedder.dim,
+                                             vectors.astype(np.float16).tobytes())
 
     def _load(self, article: Article, embedder: Embedder) -> np.ndarray | None:
         data = self.store.sentence_vectors(article.id, embedder.name)

@@ -26,13 +26,14 @@ from newsweave.claims import MAX_ARTICLES, find_claims
 from newsweave.cluster import ClusterInput, cluster
 from newsweave.embed import Embedder, embed_chunks
 from newsweave.entities import Entity
+from newsweave.quotes import Quote
 from newsweave.records import Article
 from newsweave.reuse.features import ReuseFeatures
 from newsweave.reuse.origins import Origin, find_origins
 from newsweave.sentence_vectors import SentenceVectors
 from newsweave.similarity import LanguageCentres, lead_text
 from newsweave.store import Store
-from newsweave.who_said import StoryQuote, story_entities, story_quotes
+from newsweave.who_said import StoryQuote, quotes_by_article, story_entities, story_quotes
 
 # Two stories are related (same actors, another event) when they share this many main actors
 # (names held by at least half of a story's articles), and this share of the smaller set.
@@ -137,7 +138,10 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
         ))
     stories = _link_related(stories, features)
     if sentence_vectors is not None:
-        stories = [_with_brief(story, by_id, sentence_vectors, language) for story in stories]
+        compared = [_compared(story, by_id) for story in stories]
+        sentence_vectors.prefetch(group for group in compared if len(group) > 1)
+        quotes = quotes_by_article([article for group in compared for article in group])
+        stories = [_with_brief(story, by_id, sentence_vectors, language, quotes) for story in stories]
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
 
 
@@ -152,8 +156,13 @@ def _edges_inside(groups: list[list[str]], edges: Sequence[dict]) -> list[tuple[
     return [tuple(found) for found in inside]
 
 
+def _compared(story: Story, by_id: dict[str, Article]) -> list[Article]:
+    """The articles whose sentences the story's claims compare."""
+    return [by_id[i] for i in story.articles[:MAX_ARTICLES]]
+
+
 def _with_brief(story: Story, by_id: dict[str, Article], sentence_vectors: SentenceVectors,
-                language: str) -> Story:
+                language: str, quotes: dict[str, list[Quote]]) -> Story:
     articles = [by_id[i] for i in story.articles]
     origin_of = {member: origin.id for origin in story.origins for member in origin.articles}
     space = sentence_vectors.space(a.language for a in articles[:MAX_ARTICLES])
@@ -163,7 +172,7 @@ def _with_brief(story: Story, by_id: dict[str, Article], sentence_vectors: Sente
     return replace(story, brief=tuple(build_brief(text, claims, language)),
                    outlets=tuple(outlet_differences(text, claims)), timeline=timeline(articles),
                    entities=tuple(entities),
-                   quotes=tuple(story_quotes(articles[:MAX_ARTICLES], claims, entities, story.id)))
+                   quotes=tuple(story_quotes(articles[:MAX_ARTICLES], claims, entities, story.id, quotes)))
 
 
 def centred_vectors(articles: Sequence[Article], vectors: dict[str, np.ndarray],

@@ -1,9 +1,17 @@
-"""The worker processes of newsweave's parallel stages (ingest, lead embedding)."""
+"""The worker processes of newsweave's parallel stages (ingest, embedding, quotes)."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
@@ -13,3 +21,53 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsweave.worker_start"])
     return ProcessPoolExecutor(workers, mp_context=context)
+
+
+class _SharedWorkers:
+    """A pool started on first use, so that a run too small to need workers starts none."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = worker_pool(self.workers)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+
+_SHARED: ContextVar[_SharedWorkers | None] = ContextVar("shared_workers", default=None)
+
+
+@contextmanager
+def shared_workers(workers: int | None = None) -> Iterator[None]:
+    """Every ``parallel_map`` inside uses one pool, so that each worker loads its models once
+    for a whole run (leads, reuse's sentences, quotes, the briefs' sentences), not per stage."""
+    shared = _SharedWorkers(workers if workers is not None else (os.cpu_count() or 1))
+    token = _SHARED.set(shared)
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+        shared.close()
+
+
+def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
+                 min_items: int = 4) -> Iterator[Result]:
+    """``function`` of each item, in order: in worker processes (the pool of ``shared_workers``
+    when inside it, else one for this call) where there are cores and at least ``min_items``
+    items (fewer cost less than starting workers), else here. ``function`` must be importable by
+    name (a module-level function)."""
+    shared = _SHARED.get()
+    workers = shared.workers if shared else (os.cpu_count() or 1)
+    if workers < 2 or len(items) < min_items:
+        yield from map(function, items)
+    elif shared is not None:
+        yield from shared.pool().map(function, items)
+    else:
+        with worker_pool(workers) as pool:
+            yield from pool.map(function, items)

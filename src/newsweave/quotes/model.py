@@ -15,7 +15,7 @@ they deserve.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from itertools import repeat
 from pathlib import Path
 
@@ -127,7 +127,7 @@ def tagger_for(language: str) -> Taggers:
                    name != "xx")
 
 
-@lru_cache(maxsize=4)
+@cache  # six files, each read once (a cache of 4 reloaded them in mixed corpora)
 def load_tagger(path: Path) -> Tagger:
     """A shipped tagger (each loaded once per process)."""
     with np.load(path, allow_pickle=False) as data:

@@ -19,6 +19,9 @@ from newsweave.sentence_vectors import SentenceVectors
 from newsweave.store import Store
 
 PairFilter = Callable[[str, str], bool]
+# Pairs judged per round: the sentences their cross-language pairs need are embedded first, all
+# at once (in worker processes), and progress moves on between rounds.
+PAIR_BLOCK = 256
 
 
 def find_reuse(articles: Sequence[Article], sentences: SentenceVectors | None,
@@ -40,16 +43,21 @@ def find_reuse(articles: Sequence[Article], sentences: SentenceVectors | None,
             grams_cache[article.id] = sentence_grams(article)
         return grams_cache[article.id]
 
+    pairs = [(by_id[first], by_id[second])
+             for first, second in sorted(candidate_pairs(list(features.values()), new, neighbours))]
+    if across is not None:
+        pairs = [(a, b) for a, b in pairs if a.language == b.language or across(a.id, b.id)]
     edges = []
-    for first, second in sorted(candidate_pairs(list(features.values()), new, neighbours)):
-        a, b = by_id[first], by_id[second]
-        if across is not None and a.language != b.language and not across(first, second):
-            continue
-        verdict = compare_articles(a, b, sentences, grams)
-        if verdict.kind != NONE:
-            edges.append(build_edge(a, b, features[first], features[second], verdict))
-        if on_pair:
-            on_pair()
+    for start in range(0, len(pairs), PAIR_BLOCK):
+        block = pairs[start : start + PAIR_BLOCK]
+        if sentences is not None:
+            sentences.prefetch((a, b) for a, b in block if a.language != b.language)
+        for a, b in block:
+            verdict = compare_articles(a, b, sentences, grams)
+            if verdict.kind != NONE:
+                edges.append(build_edge(a, b, features[a.id], features[b.id], verdict))
+            if on_pair:
+                on_pair()
     return edges
 
 
