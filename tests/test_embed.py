@@ -81,3 +81,10 @@ def test_prefetched_sentence_vectors_are_those_embedded_on_demand(tmp_path):
         stored = SentenceVectors(store).space({"en", "de"})  # a fresh one reads the store
         for article in articles:
             assert np.allclose(stored(article), on_demand(article), atol=2e-3)  # float16 in the store
+
+
+def test_one_worker_means_all_work_in_this_process():
+    from newsweave.worker_pool import parallel_map, shared_workers
+
+    with shared_workers(1):  # a lambda cannot reach another process: this runs here
+        assert list(parallel_map(lambda n: n * 2, range(10))) == [n * 2 for n in range(10)]

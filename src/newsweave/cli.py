@@ -266,23 +266,23 @@ def report_command(out_dir, db_path, language) -> None:
 # --- helpers ---------------------------------------------------------------------------------
 def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, language="en") -> None:
     summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)
-    _report(summary, out_dir, db_path, language)
+    _report(summary, out_dir, db_path, language, workers)
 
 
-def _report(summary: RunSummary, out_dir, db_path, language: str) -> None:
+def _report(summary: RunSummary, out_dir, db_path, language: str, workers: int | None = None) -> None:
     """The stories of a run's articles, written out; where they went."""
     with _open_store(db_path) as store:
         articles = list(store.articles(run_id=summary.run_id))
-        outputs = write_outputs(articles, out_dir, _stories(store, articles, language), language)
+        outputs = write_outputs(articles, out_dir, _stories(store, articles, language, workers), language)
     out.print(f"store:        {Path(db_path or default_path()).resolve()}")
     out.print(f"stories.json: {outputs.stories_json.resolve()}")
     out.print(f"report:       {outputs.index_html.resolve()}")
     _exit_if_nothing_read(summary)
 
 
-def _stories(store: Store, articles: list, language: str = "en") -> list:
+def _stories(store: Store, articles: list, language: str = "en", workers: int | None = None) -> list:
     """Reuse, then stories with their briefs for these articles, with progress lines."""
-    analysis = analyse(store, articles, language, _stage)
+    analysis = analyse(store, articles, language, _stage, workers)
     console.print(f"reuse: {analysis.new_edges} new edges")
     return analysis.stories
 
