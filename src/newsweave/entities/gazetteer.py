@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 from newsweave.entities.canonical import EXONYM_INDEX, hyphen_base, key_variants, name_tokens
 from newsweave.entities.lexicon import FUNCTION_WORD_SET, TITLE_SET
@@ -41,12 +42,16 @@ class Gazetteer:
 
     @classmethod
     def seeded(cls) -> Gazetteer:
-        """A gazetteer holding the exonym table's places and organisations."""
-        gazetteer = cls()
-        for key, canonical in EXONYM_INDEX.items():
-            if len(key) > 1 or len(key[0]) > 2:  # two-letter codes ("US", "BE") only in context
-                gazetteer.add_key(key, exonym_type(canonical), EVIDENCE_WEIGHT["exonym"], "sq")
-        return gazetteer
+        """A gazetteer holding the exonym table's places and organisations (a copy of one built
+        once: each story of a run starts from it)."""
+        return _seed().copy()
+
+    def copy(self) -> Gazetteer:
+        other = Gazetteer()
+        other.votes = {key: Counter(votes) for key, votes in self.votes.items()}
+        other.strong = set(self.strong)
+        other._variants = {variant: set(keys) for variant, keys in self._variants.items()}
+        return other
 
     def add(self, surface: str, kind: str, evidence: str, language: str) -> None:
         """Count one mention's vote for its name (and a person's family name)."""
@@ -94,3 +99,12 @@ class Gazetteer:
         for variant in key_variants(key, language):
             found |= self._variants.get(variant, set())
         return found
+
+
+@cache
+def _seed() -> Gazetteer:
+    gazetteer = Gazetteer()
+    for key, canonical in EXONYM_INDEX.items():
+        if len(key) > 1 or len(key[0]) > 2:  # two-letter codes ("US", "BE") only in context
+            gazetteer.add_key(key, exonym_type(canonical), EVIDENCE_WEIGHT["exonym"], "sq")
+    return gazetteer
