@@ -57,6 +57,14 @@ class SentenceVectors:
             for article, vectors in zip(todo, embed_chunks(embedder, chunks), strict=True):
                 self._keep(article, embedder, vectors)
 
+    def holding(self, articles: Iterable[Article]) -> SentenceVectors:
+        """A copy without the store that holds these articles' vectors found so far (what a
+        worker process needs to compare them)."""
+        ids = {article.id for article in articles}
+        copy = SentenceVectors(None, self.choose)
+        copy._memory = {key: vectors for key, vectors in self._memory.items() if key[0] in ids}
+        return copy
+
     def _vectors(self, article: Article, embedder: Embedder) -> np.ndarray:
         vectors = self._cached(article, embedder)
         if vectors is None:

@@ -26,14 +26,14 @@ from newsweave.claims import MAX_ARTICLES, find_claims
 from newsweave.cluster import ClusterInput, cluster
 from newsweave.embed import Embedder, embed_chunks
 from newsweave.entities import Entity
-from newsweave.quotes import Quote
 from newsweave.records import Article
 from newsweave.reuse.features import ReuseFeatures
 from newsweave.reuse.origins import Origin, find_origins
 from newsweave.sentence_vectors import SentenceVectors
 from newsweave.similarity import LanguageCentres, lead_text
 from newsweave.store import Store
-from newsweave.who_said import StoryQuote, quotes_by_article, story_entities, story_quotes
+from newsweave.who_said import StoryQuote, story_entities, story_quotes
+from newsweave.worker_pool import parallel_map
 
 # Two stories are related (same actors, another event) when they share this many main actors
 # (names held by at least half of a story's articles), and this share of the smaller set.
@@ -140,8 +140,9 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
     if sentence_vectors is not None:
         compared = [_compared(story, by_id) for story in stories]
         sentence_vectors.prefetch(group for group in compared if len(group) > 1)
-        quotes = quotes_by_article([article for group in compared for article in group])
-        stories = [_with_brief(story, by_id, sentence_vectors, language, quotes) for story in stories]
+        jobs = [(story, [by_id[i] for i in story.articles], sentence_vectors.holding(group), language)
+                for story, group in zip(stories, compared, strict=True)]
+        stories = list(parallel_map(_briefed, jobs))
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
 
 
@@ -161,18 +162,20 @@ def _compared(story: Story, by_id: dict[str, Article]) -> list[Article]:
     return [by_id[i] for i in story.articles[:MAX_ARTICLES]]
 
 
-def _with_brief(story: Story, by_id: dict[str, Article], sentence_vectors: SentenceVectors,
-                language: str, quotes: dict[str, list[Quote]]) -> Story:
-    articles = [by_id[i] for i in story.articles]
+def _briefed(job: tuple[Story, list[Article], SentenceVectors, str]) -> Story:
+    """A story with its brief, outlet differences, timeline, entities and quotes (a job that a
+    worker process can take: the story's articles and sentence vectors come with it)."""
+    story, articles, sentence_vectors, language = job
     origin_of = {member: origin.id for origin in story.origins for member in origin.articles}
-    space = sentence_vectors.space(a.language for a in articles[:MAX_ARTICLES])
-    claims = find_claims(articles, space, origin_of, story.reuse)
-    text = StoryText(articles[:MAX_ARTICLES])
+    compared = articles[:MAX_ARTICLES]
+    claims = find_claims(compared, sentence_vectors.space(a.language for a in compared), origin_of,
+                         story.reuse)
+    text = StoryText(compared)
     entities = story_entities(articles)
     return replace(story, brief=tuple(build_brief(text, claims, language)),
                    outlets=tuple(outlet_differences(text, claims)), timeline=timeline(articles),
                    entities=tuple(entities),
-                   quotes=tuple(story_quotes(articles[:MAX_ARTICLES], claims, entities, story.id, quotes)))
+                   quotes=tuple(story_quotes(compared, claims, entities, story.id)))
 
 
 def centred_vectors(articles: Sequence[Article], vectors: dict[str, np.ndarray],

@@ -11,15 +11,14 @@ so "Lavrovi" in an Albanian article and "Sergey Lavrov" in an English one are on
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.claims import Claim
 from newsweave.entities import Entity, link_entities
-from newsweave.quotes import Quote, find_quotes
+from newsweave.quotes import find_quotes
 from newsweave.records import Article
 from newsweave.sketch import UnionFind
-from newsweave.worker_pool import parallel_map
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +41,14 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
     return link_entities(articles)
 
 
-def quotes_by_article(articles: Sequence[Article]) -> dict[str, list[Quote]]:
-    """Each article's quotes, found in worker processes where there are many articles."""
-    return {article.id: quotes for article, quotes in zip(articles, parallel_map(find_quotes, articles),
-                                                          strict=True)}
-
-
-def story_quotes(articles: Sequence[Article], claims: Sequence[Claim], entities: Sequence[Entity],
-                 story_id: str, found_quotes: Mapping[str, list[Quote]] | None = None) -> list[StoryQuote]:
-    """Quotes of the story's articles (in article order), grouped across articles; each
-    article's quotes are found here unless ``found_quotes`` has them."""
+def story_quotes(articles: Sequence[Article], claims: Sequence[Claim],
+                 entities: Sequence[Entity], story_id: str) -> list[StoryQuote]:
+    """Quotes of the story's articles (in article order), grouped across articles."""
     speaker_of = _speaker_names(entities)
     claim_of = {key: n for n, claim in enumerate(claims) for key in claim.sentences}
-    found_quotes = found_quotes or {}
     found = []
     for article in articles:
-        quotes = found_quotes[article.id] if article.id in found_quotes else find_quotes(article)
-        for quote in quotes:
+        for quote in find_quotes(article):
             person = speaker_of.get(quote.speaker.casefold()) if quote.speaker else None
             claims_of_quote = {claim_of[(article.id, i)] for i in _sentences(article, quote.content)
                                if (article.id, i) in claim_of}
