@@ -204,3 +204,28 @@ def test_iob_reading_and_span_scoring(tmp_path):
     score = SpanScore.empty()
     score.add(set(first.entities), {(0, 2, "ORG"), (3, 4, "PER")})
     assert score.f1() == (0.5, 0.5, 0.5)
+
+
+_DEMO_ENTITIES = """
+import json, sys, tempfile
+from pathlib import Path
+from newsweave import Store, ingest
+from newsweave.cli import DEMO_CORPUS
+from newsweave.entities import link_entities
+with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "s.db") as store:
+    ingest(store, [str(p) for p in sorted(DEMO_CORPUS.iterdir()) if p.is_dir()], workers=1)
+    print(json.dumps([(e.name, e.type, e.surface_forms) for e in link_entities(list(store.articles()))]))
+"""
+
+
+def test_entities_are_the_same_in_every_process():
+    """Workers (and Spark's executors) each have their own string hashing: what iterates over
+    a set must not decide a name's type (seeds 0 and 2 typed a demo name apart before)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = {subprocess.run([sys.executable, "-c", _DEMO_ENTITIES], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("0", "2", "4")}
+    assert len(outputs) == 1

@@ -28,6 +28,7 @@ from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
 from newsweave.reuse.graph import update_reuse
 from newsweave.store import Store, default_path
+from newsweave.worker_pool import shared_workers
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
 console = Console(stderr=True, highlight=False)
@@ -117,10 +118,11 @@ def spark_command(inputs, out_dir, db_path, language, master, partitions, max_by
     """Run the whole job with the per-article stages on Apache Spark.
 
     INPUTS are JSON Lines files, globs or any path Spark reads (hdfs://, s3a://). Reading,
-    cleaning and the lead embedding run on Spark's executors; the store and the corpus-level
-    stages (reuse, stories, briefs) stay on this machine. Needs pip install 'newsweave[spark]'.
+    cleaning and the lead embedding run on Spark's executors, and so do the sentence embedding
+    of reuse and the stories' briefs, quotes and entities; the store, reuse's pair judging and
+    the clustering stay on this machine. Needs pip install 'newsweave[spark]'.
     """
-    from newsweave.spark import spark_ingest, spark_session
+    from newsweave.spark import spark_ingest, spark_mapper, spark_session
 
     try:
         spark = spark_session(master)
@@ -129,10 +131,11 @@ def spark_command(inputs, out_dir, db_path, language, master, partitions, max_by
     try:
         with _open_store(db_path) as store:
             summary = spark_ingest(spark, store, list(inputs), partitions=partitions, max_bytes=max_bytes)
+        _print_summary(summary)
+        with shared_workers(mapper=spark_mapper(spark)):
+            _report(summary, out_dir, db_path, language)
     finally:
         spark.stop()
-    _print_summary(summary)
-    _report(summary, out_dir, db_path, language)
 
 
 @main.command("articles")

