@@ -340,8 +340,8 @@ def test_german_free_indirect_speech_over_several_sentences_is_one_quote():
 
 def test_a_german_free_indirect_run_keeps_its_first_sentence_speaker():
     from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.extract import _free_indirect_runs
     from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import free_indirect_runs
     from newsweave.quotes.phrases import Draft, Span
 
     tokens = tokenize("Er kritisierte den Plan. Die Kosten seien hoch. Die Stadt habe kein Geld.")
@@ -349,7 +349,7 @@ def test_a_german_free_indirect_run_keeps_its_first_sentence_speaker():
     (_, end1), (start2, end2), (start3, end3) = tokens.sentences
     speaker, subject = Span("S", 0, 0), Span("S", start3, start3 + 1)
     drafts = [Draft(start2, end2 - 2, None, speaker), Draft(start3, end3 - 2, None, subject)]
-    [run] = _free_indirect_runs(analysis, drafts)
+    [run] = free_indirect_runs(analysis, drafts)
     assert (run.first, run.last, run.source) == (start2, end3 - 2, speaker)
 
 
@@ -367,14 +367,14 @@ def test_german_reported_speech_leaves_out_its_reporting_clause():
 ])
 def test_a_german_reporting_clause_is_cut_off_only_before_speech(text, kept):
     from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.extract import _without_reporting_clause
     from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import without_reporting_clause
     from newsweave.quotes.phrases import Draft, Span
 
     tokens = tokenize(text)
     analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
     draft = Draft(0, len(tokens) - 2, Span("C", 2, 2), Span("S", 0, 1))
-    _without_reporting_clause(analysis, draft)
+    without_reporting_clause(analysis, draft)
     assert (draft.first == 0) == kept
 
 
