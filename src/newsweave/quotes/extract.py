@@ -101,7 +101,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts.extend(reported_acts(analysis, drafts, lex))
     if per_sentence:
         for draft in drafts:
-            german.according_clause(analysis, draft, lex.according_after_comma)
+            german.according_clause(analysis, draft, lex)
             german.reported_act_sentence(analysis, draft)
         drafts = _distinct(drafts)
         drafts.extend(_fragments(analysis, drafts))

@@ -90,10 +90,16 @@ def _contextual_according(words: list[str], lower: list[str], lexicon: Lexicon) 
                 if after.endswith(lexicon.source_noun_endings):
                     found.append(index)
                     break
-        elif word in lexicon.according_after_comma and index and lower[index - 1] == "," and \
-                index + 1 < len(lower) and _names_source(words[index + 1], lexicon):
+        elif postposed_according(lower, index, lexicon) and index + 1 < len(lower) and \
+                _names_source(words[index + 1], lexicon):
             found.append(index)
     return found
+
+
+def postposed_according(lower: list[str], index: int, lexicon: Lexicon) -> bool:
+    """A word that is "according to" only right after a comma, there: it names the source
+    after the speech ("…, so der Sprecher")."""
+    return lower[index] in lexicon.according_after_comma and index > 0 and lower[index - 1] == ","
 
 
 def _names_source(word: str, lexicon: Lexicon) -> bool:

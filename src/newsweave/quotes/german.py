@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newsweave.quotes.cues import ACCORDING, ANAPHORIC_SOURCES, COMPLEMENT, CUE, NOUN, Lexicon
-from newsweave.quotes.features import Analysis
+from newsweave.quotes.features import Analysis, postposed_according
 from newsweave.quotes.grammar import SUBJUNCTIVE
 from newsweave.quotes.phrases import (
     Draft,
@@ -70,13 +70,12 @@ def attach_passive_act(analysis: Analysis, draft: Draft, lex: Lexicon) -> bool:
 
 # -- where reported speech begins and ends -----------------------------------------------------
 
-def _is_postposed(analysis: Analysis, cue: Span, postposed: frozenset[str]) -> bool:
+def _is_postposed(analysis: Analysis, cue: Span, lex: Lexicon) -> bool:
     """A cue of a source named after the speech and a comma ("…, so der Sprecher")."""
-    return cue.first > 0 and analysis.tokens.words[cue.first - 1] == "," and \
-        analysis.lower[cue.first] in postposed and ACCORDING in analysis.classes[cue.first]
+    return ACCORDING in analysis.classes[cue.first] and postposed_according(analysis.lower, cue.first, lex)
 
 
-def according_clause(analysis: Analysis, draft: Draft, postposed: frozenset[str]) -> None:
+def according_clause(analysis: Analysis, draft: Draft, lex: Lexicon) -> None:
     """Reported speech with an inline source ("In den Pyrenäen kam es Berichten zufolge zu
     Felsstürzen", "Heute wurden nach Armeeangaben 40 Ziele angegriffen") is the whole clause
     around that source, as german_news_quotes annotates it; a source that opens or closes the
@@ -100,7 +99,7 @@ def according_clause(analysis: Analysis, draft: Draft, postposed: frozenset[str]
     end = without_final_stop(analysis, start, end)
     # A source after the speech ("…, dass … sei, so Müller") follows the whole statement: a
     # subordinate clause before it is part of that statement, not the clause the source stands in.
-    after_speech = _is_postposed(analysis, cue, postposed)
+    after_speech = _is_postposed(analysis, cue, lex)
     opens = _ends_clause if after_speech else _opens_clause
     left = max((i + 1 for i in range(start, cue.first) if opens(analysis, i)), default=start)
     right = min((i - 1 for i in range(cue.last + 1, end) if _ends_clause(analysis, i)), default=end - 1)
