@@ -684,3 +684,13 @@ def test_german_the_one_quoted_by_zitieren_is_the_speaker(text, speaker):
 def test_german_heisst_es_takes_the_place_it_was_said_as_source(text, speaker):
     quote = _quotes(text, "de")[0]
     assert _text(text, quote.speaker_span) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Arbeit der neuen Regierung lobte er mit den Worten: „Sie handelt besonnen und ohne großes Getöse.“",
+     "er"),
+    ("Dabei griff sie den Vorstand der Bank scharf an: „Wer so wirtschaftet, hat sein Amt verwirkt.“", "sie"),
+])
+def test_german_a_quote_after_a_colon_is_said_by_the_subject_after_the_verb(text, speaker):
+    quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
+    assert _text(text, quote.speaker_span) == speaker
