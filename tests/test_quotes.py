@@ -694,3 +694,12 @@ def test_german_heisst_es_takes_the_place_it_was_said_as_source(text, speaker):
 def test_german_a_quote_after_a_colon_is_said_by_the_subject_after_the_verb(text, speaker):
     quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
     assert _text(text, quote.speaker_span) == speaker
+
+
+def test_german_a_quote_with_a_postposed_source_and_an_adjunct_is_the_quoted_passage():
+    text = ("„Wir wollen auch Familien mit kleinem Budget den Besuch im Stadion ermöglichen“, so "
+            "Vereinschef Peter Krause zu den neuen Preisen.")
+    quote = _one(text, "de")
+    assert _text(text, quote.content).strip("„“") == \
+        "Wir wollen auch Familien mit kleinem Budget den Besuch im Stadion ermöglichen"
+    assert _text(text, quote.speaker_span) == "Vereinschef Peter Krause"

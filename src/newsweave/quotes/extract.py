@@ -370,9 +370,11 @@ def _joins(analysis: Analysis, left: Span, right: Span, others: list[Span]) -> b
 def _around_source(analysis: Analysis, left: Span, right: Span, others: list[Span]) -> bool:
     """True when reported speech goes on, in the same sentence, after an inserted source ("…
     sind nach Angaben des Roten Kreuzes 800 Menschen …"): nothing but tagged cues and sources
-    and punctuation stand between the two runs."""
-    sentence_of = analysis.tokens.sentence_of
-    if sentence_of[left.last] != sentence_of[right.first] or analysis.passage[right.first] >= 0:
+    and punctuation stand between the two runs. A quoted passage before the source is a direct
+    quote, and what follows its source narration ("„…“, so der Trainer nach dem Spiel.")."""
+    sentence_of, passage = analysis.tokens.sentence_of, analysis.passage
+    if sentence_of[left.last] != sentence_of[right.first] or passage[left.last] >= 0 or \
+            passage[right.first] >= 0:
         return False
     inside = [s for s in others if left.last < s.first and s.last < right.first]
     return any(s.kind == "S" for s in inside) and _only_between(analysis, left.last, right.first, inside)

@@ -111,7 +111,7 @@ def according_clause(analysis: Analysis, draft: Draft, lex: Lexicon) -> None:
     if _only_marks(words, left, phrase_first):  # "Laut Polizei wurden …"
         first = draft.first if draft.first > phrase_last else phrase_last + 1
     elif _only_marks(words, phrase_last + 1, right + 1) or (  # "…, so der Sprecher."
-            after_speech and _clause_after(analysis, cue.last + 1, right + 1)):
+            after_speech and _closes_statement(analysis, cue.last + 1, right + 1)):
         last = draft.last if draft.last < phrase_first else phrase_first - 1
     while last > first and not words[last][0].isalnum() and passage[last] < 0:
         last -= 1
@@ -223,6 +223,15 @@ def _main_clause_start(analysis: Analysis, start: int, verb: int) -> int:
 def _has_verb(analysis: Analysis, span: Span) -> bool:
     tags = analysis.tags
     return tags is not None and any(tags[i].startswith("V") for i in range(span.first, span.last + 1))
+
+
+def _closes_statement(analysis: Analysis, begin: int, end: int) -> bool:
+    """True when a postposed source ("…, so Müller") closes the statement before it: nothing
+    but an adjunct follows the source ("…, so Müller am Montag.", "…, so Müller zu den
+    Gründen."), or a relative clause on it (``_clause_after``); a comma and a finite verb put
+    the source inside the statement ("…, so Müller, habe …")."""
+    return not any(analysis.tokens.words[i] == "," for i in range(begin, end)) or \
+        _clause_after(analysis, begin, end)
 
 
 def _clause_after(analysis: Analysis, begin: int, end: int) -> bool:
