@@ -703,3 +703,11 @@ def test_german_a_quote_with_a_postposed_source_and_an_adjunct_is_the_quoted_pas
     assert _text(text, quote.content).strip("„“") == \
         "Wir wollen auch Familien mit kleinem Budget den Besuch im Stadion ermöglichen"
     assert _text(text, quote.speaker_span) == "Vereinschef Peter Krause"
+
+
+def test_german_reported_speech_after_an_unlisted_verb_is_that_verbs_subjects():
+    text = ("Der Bürgermeister sagte, der Haushalt sei solide. Unterdessen verlangen die Grünen, dass sich "
+            "der Ausschuss mit dem Fall befassen solle.")
+    quote = next(q for q in _quotes(text, "de") if "Ausschuss" in _text(text, q.content))
+    assert _text(text, quote.speaker_span) == "die Grünen"
+    assert _text(text, quote.cue) == "verlangen"

@@ -319,7 +319,8 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
         inner = [s for s in others if s.kind == "C" and draft.first < s.first and s.last < draft.last]
         cue = _pick_cue(analysis, draft, inner or others, used, 0) or _listed_cue(analysis, draft)
         if cue is None and (german.attach_reported_act(analysis, draft) or
-                            german.attach_passive_act(analysis, draft, lex)):
+                            german.attach_passive_act(analysis, draft, lex) or
+                            german.attach_act_verb(analysis, draft, lex)):
             previous = draft
             continue
         if cue is None:

@@ -56,6 +56,28 @@ def attach_reported_act(analysis: Analysis, draft: Draft) -> bool:
     return True
 
 
+def attach_act_verb(analysis: Analysis, draft: Draft, lex: Lexicon) -> bool:
+    """Give reported speech that follows the first finite verb of its sentence, introduced by
+    a comma or a complementiser ("Unterdessen verlangen die Grünen, dass …", "Er hofft, dass
+    …"), or that follows a speech-act verb, that verb as cue and its subject as source, when no
+    listed reporting word is there to be the cue."""
+    tokens, tags = analysis.tokens, analysis.tags
+    if tags is None or analysis.passage[draft.first] >= 0:
+        return False
+    start, end = tokens.sentences[tokens.sentence_of[draft.first]]
+    verb = main_verb(analysis, start, draft.first)
+    if verb is None:
+        return False
+    introduced = COMPLEMENT in analysis.classes[draft.first] or tokens.words[draft.first - 1] == ","
+    if not (introduced or analysis.lower[verb] in lex.acts):
+        return False
+    source = act_subject(analysis, verb, start, end) or inverted_subject(analysis, verb, start, end)
+    if source is None or source.last >= draft.first:
+        return False
+    draft.cue, draft.source = Span("C", verb, verb), source
+    return True
+
+
 def attach_passive_act(analysis: Analysis, draft: Draft, lex: Lexicon) -> bool:
     """Give a content that is a whole sentence reporting a speech act in the passive ("Von der
     Opposition wurde der Plan kritisiert.") its participle as cue and its agent as source."""
