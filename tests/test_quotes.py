@@ -711,3 +711,11 @@ def test_german_reported_speech_after_an_unlisted_verb_is_that_verbs_subjects():
     quote = next(q for q in _quotes(text, "de") if "Ausschuss" in _text(text, q.content))
     assert _text(text, quote.speaker_span) == "die Grünen"
     assert _text(text, quote.cue) == "verlangen"
+
+
+def test_german_two_quoted_sentences_around_a_postposed_source_are_two_quotes():
+    text = "„Wir prüfen alle Vorwürfe sehr genau“, so die Sprecherin. „Danach werden wir entscheiden.“"
+    quotes = _quotes(text, "de")
+    assert [_text(text, q.content).strip("„“") for q in quotes] == \
+        ["Wir prüfen alle Vorwürfe sehr genau", "Danach werden wir entscheiden."]
+    assert {_text(text, q.speaker_span) for q in quotes} == {"die Sprecherin"}
