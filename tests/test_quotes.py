@@ -719,3 +719,10 @@ def test_german_two_quoted_sentences_around_a_postposed_source_are_two_quotes():
     assert [_text(text, q.content).strip("„“") for q in quotes] == \
         ["Wir prüfen alle Vorwürfe sehr genau", "Danach werden wir entscheiden."]
     assert {_text(text, q.speaker_span) for q in quotes} == {"die Sprecherin"}
+
+
+def test_german_speech_before_a_comma_and_an_inverted_reporting_clause():
+    text = "Am schlimmsten traf das Unwetter die Dörfer im Norden, sagte der Landrat am Abend."
+    quote = _one(text, "de")
+    assert _text(text, quote.content) == "Am schlimmsten traf das Unwetter die Dörfer im Norden"
+    assert _text(text, quote.speaker_span) == "der Landrat"

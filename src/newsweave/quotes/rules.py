@@ -2,7 +2,7 @@
 
 - a quoted passage with a reporting word just before or after its marks (every mark style);
 - reported speech: "X said that …", "X said: …", "according to X, …", "X'e göre …",
-  "…, X said." and "X, … söyledi." in sentences where nothing else was found;
+  "…, X said.", "…, sagte X." and "X, … söyledi." in sentences where nothing else was found;
 - transcript turns: a paragraph that opens with a speaker label ("WALLACE: …");
 - German speech acts reported without their words: "Die Gewerkschaft kritisierte den Plan."
 """
@@ -284,7 +284,31 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
         return draft if draft.first <= draft.last else None
     if after == end:
         return _verb_last(analysis, cue_span, start)
-    return None
+    return _source_after_verb(analysis, cue_span, start, end)
+
+
+def _source_after_verb(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | None:
+    """A reporting verb after a comma with its source right after it, closing the sentence:
+    the speech is the clause before the comma ("Die Lage ist ernst, sagte die Ministerin am
+    Montag."). That clause must hold the sentence's main verb, not be a phrase ("Maria Holm,
+    die selten Interviews gibt, nennt …") nor a subordinate clause: only where tags tell
+    (PolNeAR dev attribution F1 0.622 -> 0.621 without them)."""
+    words, tags = analysis.tokens.words, analysis.tags
+    after = cue.last + 1
+    if tags is None or cue.first - 2 < start or words[cue.first - 1] != "," or \
+            not starts_phrase(analysis, after):
+        return None
+    source = phrase_at(analysis, after, end, range(0))
+    if source is None or end - source.last - 1 > _TAIL_WORDS or "," in words[after:end]:
+        return None
+    main = main_verb(analysis, start, end)
+    if tags[start].startswith(("KOUS", "PREL")) or main is None or main >= cue.first - 1:
+        return None
+    return Draft(start, cue.first - 2, cue, source)
+
+
+# The most words after the source of "…, sagte die Ministerin am Montag.".
+_TAIL_WORDS = 3
 
 
 def _according(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | None:
