@@ -726,3 +726,20 @@ def test_german_speech_before_a_comma_and_an_inverted_reporting_clause():
     quote = _one(text, "de")
     assert _text(text, quote.content) == "Am schlimmsten traf das Unwetter die Dörfer im Norden"
     assert _text(text, quote.speaker_span) == "der Landrat"
+
+
+def test_german_hearsay_sollen_after_a_report_goes_on_with_that_report():
+    text = ("Die Polizei teilte mit, das Feuer sei am Morgen ausgebrochen. Der Täter soll durch ein "
+            "Fenster geflohen sein. Die Feuerwehr soll den Brand gelöscht haben.")
+    quote = next(q for q in _quotes(text, "de") if "Der Täter soll" in _text(text, q.content))
+    assert _text(text, quote.speaker_span) == "Die Polizei"
+
+
+def test_german_hearsay_sollen_alone_is_no_report():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import hearsay_sentences
+
+    tokens = tokenize("Das Wetter war schön. Der Neubau soll im Herbst fertig sein.")
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    assert hearsay_sentences(analysis, []) == []

@@ -442,6 +442,32 @@ def anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
 
 # -- free indirect speech and quoted names -----------------------------------------------------
 
+def hearsay_sentences(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """A sentence whose finite verb is the "sollen" of hearsay ("Der Täter soll geflohen
+    sein.") right after a sentence with a quote that has a speaker goes on with that speaker's
+    report, as free indirect speech, where nothing else was found in it. Only where tags tell
+    the finite verb; on its own, without a report just before it, such a sentence is the
+    narrator's more often than not."""
+    if analysis.tags is None:
+        return []
+    tokens, sentence_of = analysis.tokens, analysis.tokens.sentence_of
+    busy = {n for d in drafts for n in range(sentence_of[d.first], sentence_of[d.last] + 1)}
+    reported = {sentence_of[d.last]: d for d in sorted(drafts, key=lambda d: d.last) if d.source is not None}
+    found = []
+    for number, (start, end) in enumerate(tokens.sentences):
+        previous = reported.get(number - 1)
+        verb = main_verb(analysis, start, end)
+        if number in busy or previous is None or verb is None or analysis.lower[verb] not in _HEARSAY:
+            continue
+        draft = Draft(start, without_final_stop(analysis, start, end) - 1, previous.cue, previous.source)
+        reported[number] = draft
+        found.append(draft)
+    return found
+
+
+# Finite forms of "sollen" that report what others say ("soll", not "sollte": a wish).
+_HEARSAY = frozenset({"soll", "sollen"})
+
 def free_indirect_runs(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """Reported speech that goes on sentence after sentence with no reporting word of its own
     ("Er kritisierte den Plan. Die Kosten seien zu hoch. Außerdem fehle Personal.") is one
