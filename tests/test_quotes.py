@@ -743,3 +743,10 @@ def test_german_hearsay_sollen_alone_is_no_report():
     tokens = tokenize("Das Wetter war schön. Der Neubau soll im Herbst fertig sein.")
     analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
     assert hearsay_sentences(analysis, []) == []
+
+
+def test_german_nach_before_a_noun_of_information_names_a_source():
+    text = "Nach Auskunft der Behörde wurden bei dem Sturm zwölf Menschen verletzt."
+    quote = _one(text, "de")
+    assert _text(text, quote.content) == "wurden bei dem Sturm zwölf Menschen verletzt"
+    assert "der Behörde" in _text(text, quote.speaker_span)

@@ -145,7 +145,9 @@ _SOURCE_NOUN_ENDINGS = {
     "de": ("angaben", "angabe", "aussage", "aussagen", "informationen", "meldungen", "meldung",
            "berichten", "bericht", "untersuchungen", "einschätzung", "schätzungen", "erkenntnissen",
            "darstellung", "ansicht", "auffassung", "meinung", "worten", "willen", "vorstellungen",
-           "ermittlungen", "überzeugung", "recherchen", "umfragen", "prognosen", "berechnungen"),
+           "ermittlungen", "überzeugung", "recherchen", "umfragen", "prognosen", "berechnungen",
+           "schätzung", "analyse", "analysen", "auskunft", "hinweis", "hinweisen", "medien",
+           "ergebnis", "ergebnissen", "studie", "studien", "erfahrungen", "beobachtungen"),
 }
 # Words that are "according to" right after a comma and before a name or an article ("…, so
 # der Sprecher.", "…, so Müller."), not elsewhere ("so dass", "so viel").
