@@ -750,3 +750,10 @@ def test_german_nach_before_a_noun_of_information_names_a_source():
     quote = _one(text, "de")
     assert _text(text, quote.content) == "wurden bei dem Sturm zwölf Menschen verletzt"
     assert "der Behörde" in _text(text, quote.speaker_span)
+
+
+def test_german_a_sentence_attributed_by_a_demonstrative_in_the_next_one():
+    text = "Die Fabrik in Neustadt schließt im Mai. Dies bestätigte der Betriebsrat am Montag."
+    quote = _one(text, "de")
+    assert _text(text, quote.content) == "Die Fabrik in Neustadt schließt im Mai. Dies"
+    assert _text(text, quote.speaker_span) == "der Betriebsrat"

@@ -100,6 +100,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts.extend(marked_quotes(analysis, drafts))
     drafts.extend(sentence_patterns(analysis, drafts, lex))
     drafts.extend(reported_acts(analysis, drafts, lex))
+    drafts.extend(german.attributed_after(analysis, drafts, lex))
     drafts.extend(german.hearsay_sentences(analysis, drafts))
     if per_sentence:
         for draft in drafts:
