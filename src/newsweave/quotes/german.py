@@ -1,5 +1,7 @@
-"""German rules of the quote extractor: where German reported speech begins and ends, speech
-acts reported without their words, and who the speaker is in German sentence patterns.
+"""German rules of the quote extractor: speech acts reported without their words, where
+German reported speech begins and ends, who the speaker is in German sentence patterns, and
+speech over several sentences (free indirect speech, the "sollen" of hearsay, a sentence
+attributed by "Dies bestätigte …" in the next one).
 
 They read HanTa's German part-of-speech tags (``grammar``) or German words, so they do
 nothing where there are no tags, and they follow german_news_quotes' annotation: reported
@@ -424,6 +426,47 @@ def _name_after(analysis: Analysis, verb: int, end: int) -> Span | None:
     return name_after(analysis, verb, end) if after < end and analysis.passage[after] < 0 else None
 
 
+def speaker_before_colon(analysis: Analysis, draft: Draft) -> None:
+    """A quoted passage that a colon introduces is said by the subject of the clause before
+    the colon; where that clause does not open with its subject, the subject follows the finite
+    verb ("Den Vorschlag lehnte der Minister ab: „…“", "Dabei griff sie die Regierung an: „…“",
+    "Gegenüber dem Sender sagte er: „…“"), which beats the phrase that opens the clause."""
+    passage = analysis.passage[draft.first]
+    if passage < 0:
+        return
+    colon = analysis.quotes[passage].open - 1
+    if colon < 0 or analysis.tokens.words[colon] != ":":
+        return
+    start = analysis.tokens.sentences[analysis.tokens.sentence_of[colon]][0]
+    start = max([i + 1 for i in range(start, colon) if _ends_clause(analysis, i)] + [start])
+    verb = main_verb(analysis, start, colon)
+    if verb is None or analysis.passage[verb] >= 0:
+        return
+    subject = _subject_after_verb(analysis, verb, start, colon)
+    source = draft.source
+    if subject is not None and not (source is not None and subject.first <= source.last and
+                                    source.first <= subject.last):
+        draft.source = subject
+
+
+def _subject_after_verb(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
+    """The subject of a clause when it follows the finite verb: a pronoun that can only be a
+    subject ("… sagte er"), or, where no subject opens the clause (an object, an adjunct, an
+    adverb: "Dem Sender sagte", "Nach der Sitzung sagte", "Dabei griff"), the noun phrase,
+    pronoun or name after the verb."""
+    after = verb + 1
+    if after >= end:
+        return None
+    if analysis.lower[after] in NOMINATIVE - {"man"}:
+        return Span("S", after, after)
+    # The one part before the finite verb (German puts one there) is an adjunct or an object.
+    adjunct = analysis.tags[start].startswith("APPR") or oblique_article(analysis, start) or (
+        verb == start + 1 and not starts_phrase(analysis, start))
+    if not adjunct:
+        return None
+    return inverted_subject(analysis, verb, start, end) or name_after(analysis, verb, end)
+
+
 def anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
     """A content whose sentence holds an adverb that stands for a source named before ("Demnach
     soll …") is that adverb's: it is the source mention, and the cue when there is no other, as
@@ -440,7 +483,7 @@ def anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
             draft.cue = draft.cue or Span("C", found, found)
 
 
-# -- free indirect speech and quoted names -----------------------------------------------------
+# -- speech over several sentences, and quoted names ------------------------------------------
 
 def hearsay_sentences(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """A sentence whose finite verb is the "sollen" of hearsay ("Der Täter soll geflohen
@@ -555,44 +598,3 @@ def quoted_name(analysis: Analysis, inside: list[int]) -> bool:
 # The most words of a quoted name.
 _NAME_WORDS = 3
 
-
-
-def speaker_before_colon(analysis: Analysis, draft: Draft) -> None:
-    """A quoted passage that a colon introduces is said by the subject of the clause before
-    the colon; where that clause does not open with its subject, the subject follows the finite
-    verb ("Den Vorschlag lehnte der Minister ab: „…“", "Dabei griff sie die Regierung an: „…“",
-    "Gegenüber dem Sender sagte er: „…“"), which beats the phrase that opens the clause."""
-    passage = analysis.passage[draft.first]
-    if passage < 0:
-        return
-    colon = analysis.quotes[passage].open - 1
-    if colon < 0 or analysis.tokens.words[colon] != ":":
-        return
-    start = analysis.tokens.sentences[analysis.tokens.sentence_of[colon]][0]
-    start = max([i + 1 for i in range(start, colon) if _ends_clause(analysis, i)] + [start])
-    verb = main_verb(analysis, start, colon)
-    if verb is None or analysis.passage[verb] >= 0:
-        return
-    subject = _subject_after_verb(analysis, verb, start, colon)
-    source = draft.source
-    if subject is not None and not (source is not None and subject.first <= source.last and
-                                    source.first <= subject.last):
-        draft.source = subject
-
-
-def _subject_after_verb(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
-    """The subject of a clause when it follows the finite verb: a pronoun that can only be a
-    subject ("… sagte er"), or, where no subject opens the clause (an object, an adjunct, an
-    adverb: "Dem Sender sagte", "Nach der Sitzung sagte", "Dabei griff"), the noun phrase,
-    pronoun or name after the verb."""
-    after = verb + 1
-    if after >= end:
-        return None
-    if analysis.lower[after] in NOMINATIVE - {"man"}:
-        return Span("S", after, after)
-    # The one part before the finite verb (German puts one there) is an adjunct or an object.
-    adjunct = analysis.tags[start].startswith("APPR") or oblique_article(analysis, start) or (
-        verb == start + 1 and not starts_phrase(analysis, start))
-    if not adjunct:
-        return None
-    return inverted_subject(analysis, verb, start, end) or name_after(analysis, verb, end)
