@@ -757,3 +757,10 @@ def test_german_a_sentence_attributed_by_a_demonstrative_in_the_next_one():
     quote = _one(text, "de")
     assert _text(text, quote.content) == "Die Fabrik in Neustadt schließt im Mai. Dies"
     assert _text(text, quote.speaker_span) == "der Betriebsrat"
+
+
+def test_german_a_quote_followed_by_a_comma_and_a_verb_is_said_by_that_verbs_subject():
+    text = ("Laut Polizei war das Beben bis in die Hauptstadt zu spüren. „Es war wie ein schwerer Güterzug "
+            "direkt vor der Haustür“, beschreibt ein Reporter des Senders die Nacht.")
+    quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
+    assert _text(text, quote.speaker_span) == "ein Reporter"

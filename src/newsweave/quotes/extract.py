@@ -120,6 +120,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
         for draft in drafts:
             german.subject_after_adjunct(analysis, draft)
             german.speaker_before_colon(analysis, draft)
+            german.speaker_after_quote(analysis, draft)
             german.quoted_person(analysis, draft)
             german.impersonal_source(analysis, draft)
     _carry_speakers(analysis, drafts)

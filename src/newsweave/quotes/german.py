@@ -449,6 +449,26 @@ def speaker_before_colon(analysis: Analysis, draft: Draft) -> None:
         draft.source = subject
 
 
+def speaker_after_quote(analysis: Analysis, draft: Draft) -> None:
+    """A quoted passage followed by a comma and a finite verb is said by the subject after
+    that verb, whatever the verb ("„…“, beschreibt ein Anwohner die Nacht."): German puts the
+    reporting clause there."""
+    tokens, tags = analysis.tokens, analysis.tags
+    passage = analysis.passage[draft.last]
+    if passage < 0 or analysis.quotes[passage].close is None:
+        return
+    comma = analysis.quotes[passage].close + 1
+    verb, end = comma + 1, tokens.sentences[tokens.sentence_of[comma]][1] if comma < len(tokens) else 0
+    if verb + 1 >= end or tokens.words[comma] != "," or "FIN" not in tags[verb]:
+        return
+    after = verb + 1
+    subject = Span("S", after, after) if analysis.lower[after] in NOMINATIVE - {"man"} else (
+        phrase_at(analysis, after, end, range(0)) if starts_phrase(analysis, after) else None)
+    source = draft.source
+    if subject is not None and not (source is not None and verb < source.first < end):
+        draft.cue, draft.source = Span("C", verb, verb), subject
+
+
 def _subject_after_verb(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
     """The subject of a clause when it follows the finite verb: a pronoun that can only be a
     subject ("… sagte er"), or, where no subject opens the clause (an object, an adjunct, an
