@@ -641,8 +641,16 @@ def test_a_german_speech_act_reported_by_its_object_is_the_whole_main_clause(tex
     assert _text(text, quote.content).rstrip(".") == text[start:].rstrip(".")
 
 
+def test_a_german_announcement_by_bekanntgeben_is_a_reported_speech_act():
+    text = "Der Bäckereiverband gab am Dienstag die Schließung von zwölf Filialen bekannt."
+    quote = _one(text, "de")
+    assert _text(text, quote.speaker_span) == "Der Bäckereiverband"
+    assert _text(text, quote.cue) == "gab"
+
+
 @pytest.mark.parametrize("text", [
     "Der Händler kündigte den Vertrag mit dem Lieferanten.",  # no particle: not announced
+    "Die Kassiererin gab dem Kunden das Wechselgeld.",
     "Die Spielerin warf den Ball weit über das Netz.",
     "Das berichtete die Zeitung am Montag.",  # speech named before
     "Rosenkohl nennt man in Österreich Kohlsprossen.",

@@ -170,7 +170,8 @@ _ACTS = {"de": """bezeichnet bezeichnete bezeichneten bezeichnen nennt nannte na
     räumt:ein räumte:ein räumten:ein räumen:ein lehnt:ab lehnte:ab lehnten:ab lehnen:ab
     versprach verspricht versprachen versprechen empfahl empfiehlt empfahlen empfehlen bittet bat
     baten bitten widersprach widerspricht widersprachen widersprechen sagt:zu sagte:zu sagten:zu
-    sagen:zu schließt:aus schloss:aus schloß:aus schlossen:aus schließen:aus"""}
+    sagen:zu schließt:aus schloss:aus schloß:aus schlossen:aus schließen:aus gibt:bekannt
+    gab:bekannt gaben:bekannt geben:bekannt"""}
 # Their participles, for the passive with an agent ("Der Plan wurde von der Gewerkschaft
 # kritisiert.").
 _ACT_PARTICIPLES = {"de": """bezeichnet genannt gefordert verlangt gewarnt kritisiert beschuldigt
