@@ -772,3 +772,15 @@ def test_german_a_quote_followed_by_a_comma_and_a_verb_is_said_by_that_verbs_sub
             "direkt vor der Haustür“, beschreibt ein Reporter des Senders die Nacht.")
     quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
     assert _text(text, quote.speaker_span) == "ein Reporter"
+
+
+def test_a_german_heading_before_a_colon_is_no_speaker():
+    text = ("Die Grünen stellten ihr Programm vor. Renten: Die Grünen wollen die Rente mit 63 "
+            "abschaffen. Das Rentenniveau soll auf 45 Prozent steigen.")
+    found = {_text(text, q.content): _text(text, q.speaker_span) for q in _quotes(text, "de")}
+    assert found["Das Rentenniveau soll auf 45 Prozent steigen."] == "Die Grünen"
+
+
+def test_a_german_heading_before_a_quotation_names_the_speaker():
+    text = "Ministerin: „Die Schulen bleiben offen.“"
+    assert _text(text, _one(text, "de").speaker_span) == "Ministerin"

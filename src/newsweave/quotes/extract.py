@@ -85,7 +85,7 @@ class Quote:
 
 def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     """Quotes of a plain text, offsets into that text (the text is not changed)."""
-    tokens = tokenize(text)
+    tokens = tokenize(text, headings=language == "de")
     if not tokens.words:
         return []
     lex = lexicon(language)
