@@ -784,3 +784,10 @@ def test_a_german_heading_before_a_colon_is_no_speaker():
 def test_a_german_heading_before_a_quotation_names_the_speaker():
     text = "Ministerin: „Die Schulen bleiben offen.“"
     assert _text(text, _one(text, "de").speaker_span) == "Ministerin"
+
+
+def test_initials_before_a_stop_do_not_end_a_sentence():
+    text = "Der Verwaltungschef K.L. Brandt sagte, der Haushalt sei ausgeglichen. Dann ging er."
+    tokens = tokenize(text)
+    assert len(tokens.sentences) == 2
+    assert _text(text, _quotes(text, "de")[0].speaker_span) == "Der Verwaltungschef K.L. Brandt"

@@ -121,8 +121,11 @@ def _boundary(words: list[str], starts: list[int], ends: list[int], stop: int, a
     lower = before.lower()
     if lower in _ABBREVIATIONS or (len(before) == 1 and before.isalpha() and before.isupper()):
         return False
+    if _INITIALS.fullmatch(before):  # "C.Y. Leung", "F.C. Hansa": initials, not an end
+        return False
     # "am 25. Mai": a day number before a stop is an ordinal, not a sentence end.
     return not (before.isdigit() and len(before) <= 2)
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _OPENERS = frozenset("\"'“„«»‹‚‘「『([") | {"''", "``"}
