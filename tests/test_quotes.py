@@ -791,3 +791,12 @@ def test_initials_before_a_stop_do_not_end_a_sentence():
     tokens = tokenize(text)
     assert len(tokens.sentences) == 2
     assert _text(text, _quotes(text, "de")[0].speaker_span) == "Der Verwaltungschef K.L. Brandt"
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Der Pegel stieg am 3. Mai auf 2,5 Meter.", 1),  # an ordinal
+    ("Der Pegel stieg auf zeitweise 7,1. Nach Angaben der Stadt sank er danach.", 2),  # a decimal
+    ("Die Schwimmerin wurde 3. Im Finale war sie schneller.", 2),  # no ordinal before "Im"
+])
+def test_a_number_before_a_stop_ends_a_sentence_unless_it_is_an_ordinal(text, count):
+    assert len(tokenize(text).sentences) == count

@@ -123,9 +123,18 @@ def _boundary(words: list[str], starts: list[int], ends: list[int], stop: int, a
         return False
     if _INITIALS.fullmatch(before):  # "C.Y. Leung", "F.C. Hansa": initials, not an end
         return False
-    # "am 25. Mai": a day number before a stop is an ordinal, not a sentence end.
-    return not (before.isdigit() and len(before) <= 2)
+    # "am 25. Mai": a day number before a stop is an ordinal, not a sentence end; but not the
+    # end of a decimal ("um 7,1. Die …"), nor before a word that no ordinal precedes ("Platz 3.
+    # Im Finale …").
+    if not (before.isdigit() and len(before) <= 2):
+        return True
+    decimal = stop >= 2 and words[stop - 2] in ",." and ends[stop - 2] == starts[stop - 1]
+    return decimal or following.lower() in _OPENING_WORDS
 
 
+# Words that open a sentence and never follow an ordinal ("am 3. Mai", not "am 3. Die").
+_OPENING_WORDS = word_set("""der die das den dem des ein eine einer er sie es wir ich man dies diese
+    dieser dieses im am in auf nach bei mit von vor aus zum zur seit als wie doch aber auch und
+    the a an he she it they we this in on at after""")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _OPENERS = frozenset("\"'“„«»‹‚‘「『([") | {"''", "``"}
