@@ -800,3 +800,8 @@ def test_initials_before_a_stop_do_not_end_a_sentence():
 ])
 def test_a_number_before_a_stop_ends_a_sentence_unless_it_is_an_ordinal(text, count):
     assert len(tokenize(text).sentences) == count
+
+
+def test_a_german_relative_clause_after_an_according_source_is_not_the_speech():
+    text = "Nach Einschätzung einer Gutachterin, die vom Gericht bestellt wurde, war der Damm zu niedrig."
+    assert _text(text, _one(text, "de").content) == "war der Damm zu niedrig"

@@ -133,7 +133,9 @@ def according_clause(analysis: Analysis, draft: Draft, lex: Lexicon) -> None:
     phrase_first, phrase_last = min(s.first for s in inline), max(s.last for s in inline)
     first, last = left, right
     if _only_marks(words, left, phrase_first):  # "Laut Polizei wurden …"
-        first = draft.first if draft.first > phrase_last else phrase_last + 1
+        first = _after_relative(analysis, phrase_last + 1, right)
+        first = max(first, draft.first) if first > phrase_last + 1 else (
+            draft.first if draft.first > phrase_last else phrase_last + 1)
     elif _only_marks(words, phrase_last + 1, right + 1) or (  # "…, so der Sprecher."
             after_speech and _closes_statement(analysis, cue.last + 1, right + 1)):
         last = draft.last if draft.last < phrase_first else phrase_first - 1
@@ -319,6 +321,22 @@ def _verb_final_end(analysis: Analysis, begin: int, right: int) -> int:
         if "FIN" in tags[index] and words[index + 1] == "," and not _opens_clause(analysis, index + 1):
             return index
     return right
+
+
+def _after_relative(analysis: Analysis, comma: int, right: int) -> int:
+    """The first token after a relative clause that describes the source ("Nach Einschätzung
+    eines Experten, der vom Sender befragt wurde, würde …"): after the comma that follows its
+    finite verb. ``comma`` itself where no relative clause opens there."""
+    words, tags = analysis.tokens.words, analysis.tags
+    if words[comma - 1] == ",":  # the source took in its comma
+        comma -= 1
+    if tags is None or comma + 1 > right or words[comma] != "," or not (
+            tags[comma + 1].startswith("PREL") or _opens_relative(analysis, comma + 1)):
+        return comma
+    for index in range(comma + 2, right):
+        if "FIN" in tags[index] and words[index + 1] == ",":
+            return index + 2
+    return comma
 
 
 def _only_marks(words: list[str], begin: int, end: int) -> bool:
