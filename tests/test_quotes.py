@@ -805,3 +805,13 @@ def test_a_number_before_a_stop_ends_a_sentence_unless_it_is_an_ordinal(text, co
 def test_a_german_relative_clause_after_an_according_source_is_not_the_speech():
     text = "Nach Einschätzung einer Gutachterin, die vom Gericht bestellt wurde, war der Damm zu niedrig."
     assert _text(text, _one(text, "de").content) == "war der Damm zu niedrig"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Nach den bisherigen Planungen soll die Brücke 2030 fertig sein.", "den bisherigen Planungen"),
+    ("Nach dem Landeswahlgesetz muss die Stadt die Listen bis Juni auslegen.", "dem Landeswahlgesetz"),
+])
+def test_german_plans_and_laws_after_nach_are_according_to_sources(text, source):
+    quote = _one(text, "de")
+    assert quote.kind == "according_to"
+    assert _text(text, quote.speaker_span) == source

@@ -147,7 +147,8 @@ _SOURCE_NOUN_ENDINGS = {
            "darstellung", "ansicht", "auffassung", "meinung", "worten", "willen", "vorstellungen",
            "ermittlungen", "überzeugung", "recherchen", "umfragen", "prognosen", "berechnungen",
            "schätzung", "analyse", "analysen", "auskunft", "hinweis", "hinweisen", "medien",
-           "ergebnis", "ergebnissen", "studie", "studien", "erfahrungen", "beobachtungen"),
+           "ergebnis", "ergebnissen", "studie", "studien", "erfahrungen", "beobachtungen",
+           "planungen", "plänen", "verfassung", "gesetz", "darstellungen"),
 }
 # Words that are "according to" right after a comma and before a name or an article ("…, so
 # der Sprecher.", "…, so Müller."), not elsewhere ("so dass", "so viel").
