@@ -815,3 +815,20 @@ def test_german_plans_and_laws_after_nach_are_according_to_sources(text, source)
     quote = _one(text, "de")
     assert quote.kind == "according_to"
     assert _text(text, quote.speaker_span) == source
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Der Verein hat schon im Frühjahr zugesagt, die Kosten für den Umbau zu tragen.",
+     "die Kosten für den Umbau zu tragen", "Der Verein"),
+    ("Am Abend beteuerte die Feuerwehr, alle Bewohner rechtzeitig gewarnt zu haben.",
+     "alle Bewohner rechtzeitig gewarnt zu haben", "die Feuerwehr"),
+])
+def test_a_german_zu_infinitive_after_a_verb_of_saying_or_intending_is_indirect_speech(
+        text, content, speaker):
+    quote = _one(text, "de")
+    assert _text(text, quote.content).rstrip(".") == content
+    assert _text(text, quote.speaker_span) == speaker
+
+
+def test_a_german_purpose_clause_is_no_indirect_speech():
+    assert not _quotes("Die Stadt plant neue Buslinien, um den Verkehr zu entlasten.", "de")
