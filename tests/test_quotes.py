@@ -832,3 +832,10 @@ def test_a_german_zu_infinitive_after_a_verb_of_saying_or_intending_is_indirect_
 
 def test_a_german_purpose_clause_is_no_indirect_speech():
     assert not _quotes("Die Stadt plant neue Buslinien, um den Verkehr zu entlasten.", "de")
+
+
+def test_a_german_zu_infinitive_after_a_demand_and_its_owner_is_that_owners_indirect_speech():
+    text = "Der Vorschlag von Ministerin Berg, die Schulen länger zu öffnen, stieß auf Kritik."
+    quote = _one(text, "de")
+    assert _text(text, quote.content) == "die Schulen länger zu öffnen"
+    assert _text(text, quote.speaker_span) == "Ministerin Berg"

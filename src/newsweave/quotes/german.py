@@ -554,6 +554,49 @@ def intention_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     return found
 
 
+def demand_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """A zu-infinitive clause after a noun of demanding or proposing and its owner ("die
+    Forderung der Gewerkschaft, die Löhne zu erhöhen", "der Vorschlag von Ministerin Berg, …
+    zu …") is indirect speech of that owner (the genitive or "von" phrase after the noun), up to
+    the clause's end, where no other quote covers it."""
+    if analysis.tags is None:
+        return []
+    tokens, lower, words = analysis.tokens, analysis.lower, analysis.tokens.words
+    taken = {i for d in drafts for i in range(d.first, d.last + 1)}
+    found = []
+    for noun, word in enumerate(lower):
+        if word not in _DEMAND_NOUNS or noun in taken or analysis.passage[noun] >= 0:
+            continue
+        end = tokens.sentences[tokens.sentence_of[noun]][1]
+        owner = _owner_after(analysis, noun + 1, end)
+        comma = owner.last + 1 if owner is not None else None
+        if comma is None or comma + 2 >= end or words[comma] != "," or \
+                not _zu_infinitive(analysis, comma + 1, end - 1) or lower[comma + 1] in _PURPOSE:
+            continue
+        last = next((i - 1 for i in range(comma + 2, end) if words[i] == "," or
+                     (i == end - 1 and not words[i][0].isalnum())), end - 1)
+        if not any(i in taken for i in range(comma + 1, last + 1)):
+            found.append(Draft(comma + 1, last, Span("C", noun, noun), owner))
+    return found
+
+
+def _owner_after(analysis: Analysis, first: int, end: int) -> Span | None:
+    """A genitive ("des Ministers", "der Gewerkschaft") or "von" phrase right after a noun."""
+    if first >= end:
+        return None
+    lower = analysis.lower
+    start = first + 1 if lower[first] == "von" else first
+    if start >= end or not (lower[start] in ("des", "der") or (
+            lower[first] == "von" and analysis.tokens.words[start][0].isupper())):
+        return None
+    return phrase_at(analysis, start, end, range(0))
+
+
+# Nouns of demanding, proposing or announcing that take a zu-infinitive ("die Forderung, … zu …").
+_DEMAND_NOUNS = frozenset("""forderung forderungen vorschlag vorschläge appell aufforderung aufruf
+    bitte ankündigung warnung angebot versprechen plan pläne beschluss entscheidung""".split())
+
+
 def _zu_infinitive(analysis: Analysis, first: int, last: int) -> bool:
     """True when tokens ``first`` .. ``last`` hold an infinitive with "zu" before the next comma
     ("…, die Kosten zu tragen", "…, anzuerkennen")."""
