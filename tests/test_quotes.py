@@ -839,3 +839,10 @@ def test_a_german_zu_infinitive_after_a_demand_and_its_owner_is_that_owners_indi
     quote = _one(text, "de")
     assert _text(text, quote.content) == "die Schulen länger zu öffnen"
     assert _text(text, quote.speaker_span) == "Ministerin Berg"
+
+
+def test_a_german_dass_clause_after_a_noun_of_suspecting_has_that_noun_as_source():
+    text = "Seit Jahren gab es Hinweise, dass in der Kantine Lebensmittel verschwanden."
+    quote = _one(text, "de")
+    assert _text(text, quote.content).rstrip(".") == "dass in der Kantine Lebensmittel verschwanden"
+    assert _text(text, quote.speaker_span) == "Hinweise"

@@ -125,6 +125,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
             german.speaker_after_quote(analysis, draft)
             german.quoted_person(analysis, draft)
             german.impersonal_source(analysis, draft)
+        german.claim_clauses(analysis, drafts)
     _carry_speakers(analysis, drafts)
     if per_sentence:
         drafts = german.free_indirect_runs(analysis, drafts)

@@ -19,6 +19,7 @@ from newsweave.quotes.features import Analysis, postposed_according
 from newsweave.quotes.grammar import SUBJUNCTIVE
 from newsweave.quotes.phrases import (
     NOMINATIVE,
+    PHRASE_TOKENS,
     Draft,
     Span,
     is_according,
@@ -578,6 +579,38 @@ def demand_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
         if not any(i in taken for i in range(comma + 1, last + 1)):
             found.append(Draft(comma + 1, last, Span("C", noun, noun), owner))
     return found
+
+
+def claim_clauses(analysis: Analysis, drafts: list[Draft]) -> None:
+    """Speech found without a speaker that is, or holds, a "dass" clause right after a noun of
+    claiming or suspecting ("Es gab Hinweise, dass …", "der Vorwurf der Opposition, dass …") is
+    that clause, and its source is the noun's owner, else the noun itself with its article, as
+    german_news_quotes annotates it."""
+    if analysis.tags is None:
+        return
+    tokens, lower, words = analysis.tokens, analysis.lower, analysis.tokens.words
+    for draft in drafts:
+        if draft.source is not None or analysis.passage[draft.first] >= 0:
+            continue
+        start = tokens.sentences[tokens.sentence_of[draft.first]][0]
+        for noun in range(max(start, draft.first - PHRASE_TOKENS), draft.last):
+            if lower[noun] not in _CLAIM_NOUNS or analysis.passage[noun] >= 0:
+                continue
+            owner = _owner_after(analysis, noun + 1, draft.last)
+            comma = owner.last + 1 if owner is not None else noun + 1
+            if comma + 1 > draft.last or words[comma] != "," or lower[comma + 1] not in ("dass", "daß") or \
+                    not draft.first <= comma + 1:
+                continue
+            draft.first = comma + 1
+            draft.cue = Span("C", noun, noun)
+            draft.source = owner or Span("S", noun - 1 if analysis.tags[noun - 1] == "ART" else noun, noun)
+            break
+
+
+# Nouns of claiming or suspecting that a "dass" clause follows ("Hinweise, dass …").
+_CLAIM_NOUNS = frozenset("""hinweis hinweise hinweisen annahme andeutung vermutung vermutungen
+    behauptung behauptungen vorwurf vorwürfe gerüchte gerücht befürchtung befürchtungen
+    meldungen berichte aussage erklärung warnung forderung""".split())
 
 
 def _owner_after(analysis: Analysis, first: int, end: int) -> Span | None:
