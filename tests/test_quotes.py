@@ -822,6 +822,8 @@ def test_german_plans_and_laws_after_nach_are_according_to_sources(text, source)
      "die Kosten für den Umbau zu tragen", "Der Verein"),
     ("Am Abend beteuerte die Feuerwehr, alle Bewohner rechtzeitig gewarnt zu haben.",
      "alle Bewohner rechtzeitig gewarnt zu haben", "die Feuerwehr"),
+    ("Die Ministerin plant, im Herbst ein neues Gesetz vorzulegen.",  # "zu" inside the verb
+     "im Herbst ein neues Gesetz vorzulegen", "Die Ministerin"),
 ])
 def test_a_german_zu_infinitive_after_a_verb_of_saying_or_intending_is_indirect_speech(
         text, content, speaker):

@@ -637,7 +637,7 @@ def _zu_infinitive(analysis: Analysis, first: int, last: int) -> bool:
     for index in range(first, last + 1):
         if words[index] == "," and index > first:
             return False
-        if tags[index] == "PTKZU" or tags[index].endswith("IZU"):
+        if tags[index] == "PTKZU" or "IZU" in tags[index]:
             return True
     return False
 
