@@ -13,7 +13,9 @@ cosine alone gives Pearson r 0.779, with the log count of shared names and numbe
 the stories of `bench/eval_stories.py`, pairwise F1 0.798 -> 0.813 (precision 0.764 -> 0.802).
 Name overlap as a Jaccard share, a separately embedded headline, and how well the two
 articles' sentences match one by one added nothing beyond these two; nor did skipping lead
-sentences that share few words with the rest of their article (r 0.764). Reuse coverage as a
+sentences that share few words with the rest of their article (r 0.764), a TF-IDF cosine of
+the texts (``bench/eval_lexical.py``), or a second model's lead cosine (USE-m3, centred: r
+0.781). Reuse coverage as a
 logistic feature made the fit worse (its fitted weight is slightly negative: in these scraped
 texts, shared page furniture looks like partial reuse), so only the copy and translation
 verdicts count, as a floor.
