@@ -392,14 +392,6 @@ def test_a_german_reporting_clause_is_cut_off_only_before_speech(text, kept):
 def test_german_reported_speech_ends_where_the_narration_goes_on_in_the_indicative(text, content):
     assert _text(text, _one(text, "de").content).rstrip(".") == content
 
-
-def test_german_reported_speech_runs_on_after_an_inserted_source():
-    text = "Bei dem Erdbeben sind nach Angaben des Roten Kreuzes mehr als 800 Menschen obdachlos geworden."
-    quote = _one(text, "de")
-    assert _text(text, quote.content) == text.rstrip(".")
-    assert _text(text, quote.speaker_span) == "Angaben des Roten Kreuzes"
-
-
 SPEECH_AROUND_A_SOURCE = [
     # (language, text, the content, a word of the source, the kind)
     ("de", "In den Pyrenäen kam es Berichten des Senders zufolge zu Felsstürzen.",
@@ -590,13 +582,25 @@ def test_a_german_sentence_reporting_a_speech_act_is_a_quote_of_its_subject(text
     assert _text(text, quote.speaker_span) == speaker
 
 
-def test_a_german_speech_act_in_the_present_written_as_a_participle_keeps_its_quote():
+# Sentences in context, and the speaker mention of each quote's content named.
+GERMAN_SPEAKERS_IN_CONTEXT = {
     # "bezeichnet" is tagged as a participle; the next sentence's speech is given to "Sie" too.
-    text = ("Der Verband legte die Bilanz vor. Sie bezeichnet diese Regelung als Unsinn. "
-            "Die Kosten seien zu hoch.")
+    "a speech act in the present written as a participle keeps its quote": (
+        "Der Verband legte die Bilanz vor. Sie bezeichnet diese Regelung als Unsinn. "
+        "Die Kosten seien zu hoch.",
+        {"Sie bezeichnet diese Regelung als Unsinn": "Sie", "Die Kosten seien zu hoch.": "Sie"}),
+    "a heading before a colon is no speaker": (
+        "Die Grünen stellten ihr Programm vor. Renten: Die Grünen wollen die Rente mit 63 "
+        "abschaffen. Das Rentenniveau soll auf 45 Prozent steigen.",
+        {"Das Rentenniveau soll auf 45 Prozent steigen.": "Die Grünen"}),
+}
+
+
+@pytest.mark.parametrize(("text", "speakers"), GERMAN_SPEAKERS_IN_CONTEXT.values(),
+                         ids=GERMAN_SPEAKERS_IN_CONTEXT)
+def test_german_speakers_in_context(text, speakers):
     found = {_text(text, q.content): _text(text, q.speaker_span) for q in _quotes(text, "de")}
-    assert found["Sie bezeichnet diese Regelung als Unsinn"] == "Sie"
-    assert found["Die Kosten seien zu hoch."] == "Sie"
+    assert {content: found.get(content) for content in speakers} == speakers
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -673,12 +677,27 @@ def test_german_subject_after_an_opening_adjunct_is_the_speaker(text, speaker):
     assert speaker in _text(text, quote.speaker_span)
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("Die Lokalzeitung zitiert einen Nachbarn mit den Worten: „Wir haben nachts einen lauten Knall gehört.“",
-     "einen Nachbarn"),
-    ("„Das war ein schwerer Fehler“, zitiert die Zeitung den Trainer.", "den Trainer"),
-])
-def test_german_the_one_quoted_by_zitieren_is_the_speaker(text, speaker):
+# A German direct quote and its speaker mention, by the pattern that names the speaker.
+GERMAN_DIRECT_SPEAKERS = {
+    "zitieren: the one quoted, not the medium": (
+        "Die Lokalzeitung zitiert einen Nachbarn mit den Worten: „Wir haben nachts einen lauten Knall "
+        "gehört.“", "einen Nachbarn"),
+    "zitieren after the quote": (
+        "„Das war ein schwerer Fehler“, zitiert die Zeitung den Trainer.", "den Trainer"),
+    "colon: the subject after the verb": (
+        "Die Arbeit der neuen Regierung lobte er mit den Worten: „Sie handelt besonnen und ohne großes "
+        "Getöse.“", "er"),
+    "colon: a subject after an adverb and the verb": (
+        "Dabei griff sie den Vorstand der Bank scharf an: „Wer so wirtschaftet, hat sein Amt verwirkt.“",
+        "sie"),
+    "a comma and any finite verb after the quote": (
+        "Laut Polizei war das Beben bis in die Hauptstadt zu spüren. „Es war wie ein schwerer Güterzug "
+        "direkt vor der Haustür“, beschreibt ein Reporter des Senders die Nacht.", "ein Reporter"),
+}
+
+
+@pytest.mark.parametrize(("text", "speaker"), GERMAN_DIRECT_SPEAKERS.values(), ids=GERMAN_DIRECT_SPEAKERS)
+def test_german_direct_quote_speaker(text, speaker):
     quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
     assert _text(text, quote.speaker_span) == speaker
 
@@ -691,16 +710,6 @@ def test_german_the_one_quoted_by_zitieren_is_the_speaker(text, speaker):
 ])
 def test_german_heisst_es_takes_the_place_it_was_said_as_source(text, speaker):
     quote = _quotes(text, "de")[0]
-    assert _text(text, quote.speaker_span) == speaker
-
-
-@pytest.mark.parametrize("text, speaker", [
-    ("Die Arbeit der neuen Regierung lobte er mit den Worten: „Sie handelt besonnen und ohne großes Getöse.“",
-     "er"),
-    ("Dabei griff sie den Vorstand der Bank scharf an: „Wer so wirtschaftet, hat sein Amt verwirkt.“", "sie"),
-])
-def test_german_a_quote_after_a_colon_is_said_by_the_subject_after_the_verb(text, speaker):
-    quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
     assert _text(text, quote.speaker_span) == speaker
 
 
@@ -728,14 +737,6 @@ def test_german_two_quoted_sentences_around_a_postposed_source_are_two_quotes():
         ["Wir prüfen alle Vorwürfe sehr genau", "Danach werden wir entscheiden."]
     assert {_text(text, q.speaker_span) for q in quotes} == {"die Sprecherin"}
 
-
-def test_german_speech_before_a_comma_and_an_inverted_reporting_clause():
-    text = "Am schlimmsten traf das Unwetter die Dörfer im Norden, sagte der Landrat am Abend."
-    quote = _one(text, "de")
-    assert _text(text, quote.content) == "Am schlimmsten traf das Unwetter die Dörfer im Norden"
-    assert _text(text, quote.speaker_span) == "der Landrat"
-
-
 def test_german_hearsay_sollen_after_a_report_goes_on_with_that_report():
     text = ("Die Polizei teilte mit, das Feuer sei am Morgen ausgebrochen. Der Täter soll durch ein "
             "Fenster geflohen sein. Die Feuerwehr soll den Brand gelöscht haben.")
@@ -760,25 +761,30 @@ def test_german_nach_before_a_noun_of_information_names_a_source():
     assert "der Behörde" in _text(text, quote.speaker_span)
 
 
-def test_german_a_sentence_attributed_by_a_demonstrative_in_the_next_one():
-    text = "Die Fabrik in Neustadt schließt im Mai. Dies bestätigte der Betriebsrat am Montag."
+# A sentence, the quote's content and its speaker mention: German patterns of one quote each.
+GERMAN_CONTENT_AND_SPEAKER = {
+    "speech runs on after an inserted source": (
+        "Bei dem Erdbeben sind nach Angaben des Roten Kreuzes mehr als 800 Menschen obdachlos geworden.",
+        "Bei dem Erdbeben sind nach Angaben des Roten Kreuzes mehr als 800 Menschen obdachlos geworden",
+        "Angaben des Roten Kreuzes"),
+    "speech before a comma and an inverted reporting clause": (
+        "Am schlimmsten traf das Unwetter die Dörfer im Norden, sagte der Landrat am Abend.",
+        "Am schlimmsten traf das Unwetter die Dörfer im Norden", "der Landrat"),
+    "a sentence attributed by a demonstrative in the next one": (
+        "Die Fabrik in Neustadt schließt im Mai. Dies bestätigte der Betriebsrat am Montag.",
+        "Die Fabrik in Neustadt schließt im Mai. Dies", "der Betriebsrat"),
+    "a zu-infinitive after a demand is its owner's": (
+        "Der Vorschlag von Ministerin Berg, die Schulen länger zu öffnen, stieß auf Kritik.",
+        "die Schulen länger zu öffnen", "Ministerin Berg"),
+}
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), GERMAN_CONTENT_AND_SPEAKER.values(),
+                         ids=GERMAN_CONTENT_AND_SPEAKER)
+def test_german_content_and_speaker(text, content, speaker):
     quote = _one(text, "de")
-    assert _text(text, quote.content) == "Die Fabrik in Neustadt schließt im Mai. Dies"
-    assert _text(text, quote.speaker_span) == "der Betriebsrat"
-
-
-def test_german_a_quote_followed_by_a_comma_and_a_verb_is_said_by_that_verbs_subject():
-    text = ("Laut Polizei war das Beben bis in die Hauptstadt zu spüren. „Es war wie ein schwerer Güterzug "
-            "direkt vor der Haustür“, beschreibt ein Reporter des Senders die Nacht.")
-    quote = next(q for q in _quotes(text, "de") if q.kind == "direct")
-    assert _text(text, quote.speaker_span) == "ein Reporter"
-
-
-def test_a_german_heading_before_a_colon_is_no_speaker():
-    text = ("Die Grünen stellten ihr Programm vor. Renten: Die Grünen wollen die Rente mit 63 "
-            "abschaffen. Das Rentenniveau soll auf 45 Prozent steigen.")
-    found = {_text(text, q.content): _text(text, q.speaker_span) for q in _quotes(text, "de")}
-    assert found["Das Rentenniveau soll auf 45 Prozent steigen."] == "Die Grünen"
+    assert _text(text, quote.content) == content
+    assert _text(text, quote.speaker_span) == speaker
 
 
 def test_a_german_heading_before_a_quotation_names_the_speaker():
@@ -834,13 +840,6 @@ def test_a_german_zu_infinitive_after_a_verb_of_saying_or_intending_is_indirect_
 
 def test_a_german_purpose_clause_is_no_indirect_speech():
     assert not _quotes("Die Stadt plant neue Buslinien, um den Verkehr zu entlasten.", "de")
-
-
-def test_a_german_zu_infinitive_after_a_demand_and_its_owner_is_that_owners_indirect_speech():
-    text = "Der Vorschlag von Ministerin Berg, die Schulen länger zu öffnen, stieß auf Kritik."
-    quote = _one(text, "de")
-    assert _text(text, quote.content) == "die Schulen länger zu öffnen"
-    assert _text(text, quote.speaker_span) == "Ministerin Berg"
 
 
 def test_a_german_dass_clause_after_a_noun_of_suspecting_has_that_noun_as_source():
