@@ -10,6 +10,8 @@ import pytest
 from newsweave.entities import Entity, Gazetteer, find_mentions, link_entities
 from newsweave.entities.canonical import exonym_of, hyphen_base, name_tokens
 from newsweave.entities.evaluation import SpanScore, iob_spans, read_iob, to_token_spans
+from newsweave.entities.features import Document
+from newsweave.entities.rules import cue_type
 from newsweave.records import Article, RawDocument
 from newsweave.sentences import split_sentences
 
@@ -54,6 +56,50 @@ def test_places_and_organisations_by_cue_words():
     mentions = found("Officials at the Ministry of Finance and Kestrel University met in the city of Tarvos.")
     assert ("Ministry of Finance", "ORG") in mentions
     assert ("Kestrel University", "ORG") in mentions
+
+
+def test_head_words_type_multiword_names():
+    # an organisation word at the end, or a cue word at the front where names put it first
+    english = found("Mira Dekan, a spokeswoman for Corvane Shipping, spoke to Kestrel Wire on Friday.")
+    assert ("Corvane Shipping", "ORG") in english and ("Kestrel Wire", "ORG") in english
+    albanian = found("Pesë detarë u dërguan në Spitalin Shën Aurel. Bordi i Aksidenteve Detare do ta "
+                     "zbulojë shkakun. Porti i Vellarës mbetet i mbyllur, tha shefi i Bregut Sorrel.", "sq")
+    assert {("Spitalin Shën Aurel", "ORG"), ("Bordi i Aksidenteve Detare", "ORG"),
+            ("Porti i Vellarës", "LOC")} <= albanian
+    assert ("Bregut Sorrel", "PER") not in albanian
+
+
+def test_cue_type_reads_the_head_of_the_name():
+    def cue(words: str, language: str) -> str | None:
+        tokens = words.split()
+        return cue_type(Document(tokens, frozenset({0}), language), 0, len(tokens))
+
+    assert cue("Corvane Shipping", "en") == "ORG"
+    assert cue("Port Vellara", "en") == "LOC"
+    assert cue("Port Vellara Authority", "en") == "ORG"
+    assert cue("University of Tarvos", "en") == "ORG"
+    assert cue("Bregut Sorrel", "sq") == "LOC"
+    assert cue("Autoriteti i Portit të Vellarës", "sq") == "ORG"
+    # a place word at the end is no head: clubs and surnames end in them
+    assert cue("Tarvos City", "en") is None
+    assert cue("Hugo de la Calle", "es") is None
+
+
+def test_words_of_a_title_are_no_person():
+    english = found("Maritime Minister Teodora Halvik visited the harbour at dawn.")
+    assert ("Teodora Halvik", "PER") in english
+    assert not any(text == "Maritime" for text, _ in english)
+    albanian = found("Ministrja e Detarisë, Teodora Halvik, vizitoi portin në agim.", "sq")
+    assert ("Teodora Halvik", "PER") in albanian
+    assert not any("Detaris" in text for text, _ in albanian)
+
+
+def test_capitalised_words_opening_quoted_sentences_are_not_names():
+    text = ("Anijet mbeten jashtë portit. “Ekipet e mia punuan në tym”, tha komandanti Ruvim Ostrakis. "
+            "“Kanali do të mbetet i mbyllur”, tha ministrja. Zhytësit do ta inspektojnë kanalin.")
+    texts = {text for text, _ in found(text, "sq")}
+    assert "Ruvim Ostrakis" in texts
+    assert not any(text.startswith(("Ekipet", "Kanali")) for text in texts)
 
 
 def test_sentence_initial_function_words_are_not_names():

@@ -25,6 +25,8 @@ from newsweave.entities.lexicon import (
 from newsweave.entities.tokens import Run
 
 _TITLE_LOOKBACK = 4
+# Marks that may open a sentence before its first word ("“Ekipet e mia punuan…”").
+_OPENING_MARKS = frozenset({"\"", "“", "„", "«", "‘", "'", "(", "—", "–", "-"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -41,23 +43,27 @@ def shape(word: str) -> str:
 class Document:
     """One text's tokens, prepared once for the features of all its runs."""
 
-    __slots__ = ("words", "lower", "folded", "starts", "lower_seen", "language", "_inside")
+    __slots__ = ("words", "lower", "folded", "starts", "openers", "lower_seen", "language",
+                 "_inside")
 
     def __init__(self, words: Sequence[str], starts: frozenset[int], language: str = "und") -> None:
         self.words = list(words)
         self.lower = [word.lower() for word in words]
         self.folded = [fold(word) for word in words]
         self.starts = starts  # token indexes that begin a sentence
+        # Indexes of each sentence's first word, past an opening quote or dash.
+        self.openers = starts | {i + 1 for i in starts if i + 1 < len(self.words)
+                                 and self.words[i] in _OPENING_MARKS}
         self.language = language
         self.lower_seen = frozenset(w for w in self.words if w[:1].islower())
         self._inside: Counter[str] | None = None
 
     def capitalised_elsewhere(self, i: int) -> int:
-        """How often the word at ``i`` stands capitalised inside a sentence (not at its start)."""
+        """How often the word at ``i`` stands capitalised inside a sentence (not first in it)."""
         if self._inside is None:
             self._inside = Counter(word for j, word in enumerate(self.words)
-                                   if j not in self.starts and word[:1].isupper())
-        return self._inside[self.words[i]] - (i not in self.starts)
+                                   if j not in self.openers and word[:1].isupper())
+        return self._inside[self.words[i]] - (i not in self.openers)
 
     def context(self, i: int) -> tuple[str, str]:
         """The lower-cased word at ``i``, with a marker outside the text."""

@@ -86,16 +86,19 @@ ORG_CUES = (
     "television", "radio", "network", "club", "fc", "league", "school", "hospital", "board",
     "centre", "center", "administration", "government", "cabinet", "politburo", "xinhua",
     "media", "daily", "tribune", "herald", "journal", "gazette", "airlines", "motors",
+    "shipping", "wire", "airways", "airline", "logistics", "holdings", "industries",
+    "ledger", "chronicle", "observer", "bulletin", "clinic", "infirmary",
     # de
     "ministerium", "bundesministerium", "universität", "hochschule", "akademie", "bank",
     "gesellschaft", "stiftung", "verein", "verband", "partei", "gericht", "bundestag", "rat",
     "ausschuss", "kommission", "agentur", "institut", "behörde", "amt", "gmbh", "ag", "kg",
-    "zeitung", "konzern", "regierung",
+    "zeitung", "konzern", "regierung", "rundschau",
     # fr
     "ministère", "université", "agence", "organisation", "banque", "conseil", "comité",
     "commission", "parti", "union", "association", "société", "fondation", "académie", "cour",
     "tribunal", "assemblée", "sénat", "institut", "office", "groupe", "fédération", "sa",
-    "gouvernement", "école", "lycée",
+    "gouvernement", "école", "lycée", "hôpital", "clinique", "compagnie", "autorité",
+    "gendarmerie", "mairie",
     # es / pt / it
     "ministerio", "ministério", "universidad", "universidade", "università", "agencia",
     "agência", "agenzia", "organización", "organização", "organizzazione", "banco", "banca",
@@ -105,7 +108,9 @@ ORG_CUES = (
     "academia", "accademia", "tribunal", "tribunale", "congreso", "congresso", "senado",
     "senato", "instituto", "istituto", "grupo", "gruppo", "federación", "federação",
     "federazione", "gobierno", "governo", "ayuntamiento", "prefeitura", "comune", "sa", "spa",
-    "ejército", "exército", "esercito", "policía", "polícia", "polizia",
+    "ejército", "exército", "esercito", "policía", "polícia", "polizia", "compañía",
+    "companhia", "compagnia", "autoridad", "autoridade", "autorità", "servicio", "serviço",
+    "servizio", "empresa", "ospedale",
     # nl
     "ministerie", "universiteit", "hogeschool", "bank", "raad", "commissie", "partij", "unie",
     "vereniging", "stichting", "instituut", "rechtbank", "kamer", "regering", "bv", "nv",
@@ -115,7 +120,13 @@ ORG_CUES = (
     "këshillit", "komiteti", "komitetit", "komisioni", "komisionit", "partia", "partisë",
     "bashkimi", "bashkimit", "shoqata", "shoqatës", "instituti", "institutit", "gjykata",
     "gjykatës", "kuvendi", "kuvendit", "parlamenti", "parlamentit", "qeveria", "qeverisë",
-    "akademia", "akademisë", "policia", "policisë", "ushtria", "ushtrisë",
+    "akademia", "akademisë", "policia", "policisë", "ushtria", "ushtrisë", "bordi", "bordit",
+    "spitali", "spitalit", "spitalin", "autoriteti", "autoritetit", "autoritetin", "agjencinë",
+    "universitetin", "bankën", "kompania", "kompanisë", "kompaninë", "shërbimi", "shërbimit",
+    "shërbimin", "drejtoria", "drejtorisë", "drejtorinë", "klinika", "klinikës", "gazeta",
+    "gazetës", "korporata", "korporatës", "fondacioni", "fondacionit", "federata", "federatës",
+    "gjykatën", "policinë", "ushtrinë", "qeverinë", "parlamentin", "kuvendin", "komitetin",
+    "këshillin", "institutin", "partinë", "komisionin",
     # ru
     "министерство", "министерства", "мид", "университет", "университета", "агентство",
     "агентства", "организация", "организации", "банк", "банка", "совет", "совета", "комитет",
@@ -133,24 +144,40 @@ LOC_CUES = (
     "region", "island", "islands", "river", "lake", "mountain", "mountains", "mount", "mt",
     "sea", "ocean", "bay", "gulf", "valley", "peninsula", "strait", "desert", "coast",
     "street", "avenue", "square", "airport", "port", "village", "town", "oblast", "krai",
-    "territory", "strip", "bank", "heights", "canal",
+    "territory", "strip", "bank", "heights", "canal", "harbour", "harbor", "cape",
+    "isle",
     "stadt", "republik", "königreich", "provinz", "kreis", "landkreis", "bezirk", "insel",
-    "fluss", "see", "gebirge", "tal", "straße", "platz", "flughafen", "dorf",
+    "fluss", "see", "gebirge", "tal", "straße", "platz", "flughafen", "dorf", "küste",
     "ville", "république", "royaume", "province", "département", "région", "île", "îles",
     "fleuve", "rivière", "lac", "mont", "mer", "golfe", "vallée", "rue", "place", "aéroport",
+    "baie", "côte", "cap",
     "ciudad", "cidade", "città", "república", "república", "repubblica", "reino", "regno",
     "provincia", "província", "región", "região", "regione", "isla", "ilha", "isola", "río",
     "rio", "fiume", "lago", "monte", "mar", "mare", "golfo", "valle", "vale", "calle", "rua",
     "via", "plaza", "praça", "piazza", "aeropuerto", "aeroporto", "estado", "municipio",
-    "município", "stad", "republiek", "koninkrijk", "provincie", "eiland", "rivier", "meer",
+    "município", "puerto", "bahía", "baía", "cabo", "estrecho", "estreito", "península",
+    "stad", "republiek", "koninkrijk", "provincie", "eiland", "rivier", "meer",
     "gemeente", "straat", "plein", "dorp",
     "qyteti", "qytetit", "republika", "republikës", "mbretëria", "mbretërisë", "provinca",
     "krahina", "rajoni", "rajonit", "ishulli", "lumi", "liqeni", "mali", "deti", "detit",
+    "bregu", "bregut", "bregun", "porti", "portit", "portin", "kanali", "kanalit", "kanalin",
+    "gjiri", "gjirit", "gjirin", "detin", "ishullit", "ishullin", "lumit", "lumin", "liqenit",
+    "malit", "qytetin", "rajonin", "fshati", "fshatit", "rruga", "rrugës", "sheshi", "sheshit",
+    "aeroporti", "aeroportit", "aeroportin", "krahinës", "lugina", "luginës", "gadishulli",
+    "ngushtica", "ngushticës",
     "город", "города", "республика", "республики", "область", "области", "край", "район",
     "остров", "река", "озеро", "море", "улица", "площадь",
     "miasto", "republika", "województwo", "wyspa", "rzeka", "morze", "ulica",
     "şehri", "cumhuriyeti", "ili", "adası", "nehri", "denizi", "bölgesi",
 )
+
+# Place words that head a name in English, German and Dutch, where other cue words end one
+# ("Port Vellara", "Lake Ohrid", "Mount Everest", but "Sorrel Coast").
+LOC_PREFIXES = ("port", "lake", "mount", "mt", "cape", "isle", "fort", "sankt")
+
+# Languages whose names put the head word first ("Bordi i Aksidenteve Detare", "Spitalin Shën
+# Aurel", "Banque de France", "Puerto Rico"): a cue word there types the name from the front.
+HEAD_FIRST_LANGUAGES = frozenset({"sq", "fr", "es", "pt", "it", "ro", "ca"})
 
 # Lower-case words allowed inside a name between capitalised words ("Bank of England",
 # "Organizatës së Bashkëpunimit të Shangait", "Charles de Gaulle").
@@ -319,6 +346,7 @@ TITLE_SET = frozenset(map(fold, TITLES))
 TITLE_MODIFIER_SET = frozenset(map(fold, TITLE_MODIFIERS))
 ORG_CUE_SET = frozenset(map(fold, ORG_CUES))
 LOC_CUE_SET = frozenset(map(fold, LOC_CUES))
+LOC_PREFIX_SET = frozenset(map(fold, LOC_PREFIXES))
 CONNECTOR_SET = frozenset(map(fold, CONNECTORS))
 ARTICLE_SET = frozenset(map(fold, ARTICLES))
 CALENDAR_SET = frozenset(map(fold, CALENDAR))

@@ -16,7 +16,9 @@ from newsweave.entities.lexicon import (
     CONNECTOR_SET,
     DEMONYM_SET,
     FUNCTION_WORD_SET,
+    HEAD_FIRST_LANGUAGES,
     LOC_CUE_SET,
+    LOC_PREFIX_SET,
     ORG_CUE_SET,
     TITLE_MODIFIER_SET,
     TITLE_SET,
@@ -31,6 +33,7 @@ _MAX_TITLED_TOKENS = 4
 # word occurs in it says nothing about whether the word is a name.
 _DOCUMENT_SENTENCES = 3
 _ACRONYM_LETTERS = (2, 6)
+_ALBANIAN_LINKERS = frozenset({"i", "e", "te", "se"})  # folded: i, e, të, së
 _NOT_NAMES = DEMONYM_SET | TITLE_SET | TITLE_MODIFIER_SET | CONNECTOR_SET | {"-", "'", "’", "s"}
 
 
@@ -44,7 +47,28 @@ def apply_rules(doc: Document, run: Run, spans: list[Span]) -> list[Span]:
         spans = person_after_title(doc, run) or spans
     if not spans:
         spans = acronym_alone(doc, run)
-    return [retype(doc, span) for span in spans if not _lone_sentence_opener(doc, span)]
+    spans = [retype(doc, span) for span in spans if not _lone_sentence_opener(doc, span)]
+    return [part for span in spans if (part := without_title_parts(doc, span))]
+
+
+def without_title_parts(doc: Document, span: Span) -> Span | None:
+    """A person's span without the words that belong to a title: a word right before one names
+    the office ("Maritime Minister Teodora Halvik"), and in Albanian a word after a title and
+    its linker names the office too ("Ministrja e Detarisë, Teodora Halvik")."""
+    first, end, kind, why = span
+    if kind != PERSON:
+        return span
+    if end < len(doc.words) and doc.folded[end] in TITLE_SET:
+        return None
+    if _albanian_title_complement(doc, first):
+        first += 1
+    return (first, end, kind, why) if first < end else None
+
+
+def _albanian_title_complement(doc: Document, i: int) -> bool:
+    """True for the word after "ministri i", "Ministrja e": a person's name never takes a linker."""
+    return (doc.language == "sq" and i >= 2 and doc.folded[i - 1] in _ALBANIAN_LINKERS
+            and doc.folded[i - 2] in TITLE_SET)
 
 
 def acronym_alone(doc: Document, run: Run) -> list[Span]:
@@ -144,10 +168,13 @@ def _droppable_tail(doc: Document, i: int) -> bool:
 
 
 def _lone_sentence_opener(doc: Document, span: Span) -> bool:
-    """A one-word span at a sentence start whose word the article never writes capitalised
-    elsewhere ("Noting", "Prioriteti"): a sentence opener, not a name."""
+    """A span whose one capitalised word opens a sentence, also after a quote mark, and is never
+    written capitalised elsewhere in the article ("Noting", "Prioriteti", "“Ekipet e mia",
+    "“Kanali do të mbetet"): a sentence opener, not a name."""
     first, end, _, why = span
-    if end - first != 1 or first not in doc.starts or why in ("title", "exonym", "gazetteer"):
+    if first not in doc.openers or why in ("title", "exonym", "gazetteer"):
+        return False
+    if any(doc.words[i][:1].isupper() for i in range(first + 1, end)):
         return False
     if len(doc.starts) < _DOCUMENT_SENTENCES or transliterate(doc.words[first]) in EXONYM_KEYS:
         return False
@@ -191,17 +218,46 @@ def person_after_title(doc: Document, run: Run) -> list[Span]:
 
 
 def retype(doc: Document, span: Span) -> Span:
-    """A cue word at the end makes an organisation; a title before it makes a person."""
+    """A cue word heading the name types it ("Corvane Shipping", "Bordi i Aksidenteve Detare",
+    "Porti i Vellarës"); else a title before it makes a person."""
     first, end, kind, why = span
     if why in ("title", "exonym") or kind == "MISC":
         return span
+    cue = cue_type(doc, first, end)
+    if cue == ORG and kind != ORG or cue == LOC and kind == PERSON:
+        return first, end, cue, "cue"
     if kind == PERSON and titled(doc, first):
         return first, end, PERSON, "title"
-    last = doc.folded[end - 1]
-    if kind != ORG and last in ORG_CUE_SET and last not in LOC_CUE_SET:
-        return first, end, ORG, "cue"
     surface = " ".join(doc.words[first:end])
     if (kind != PERSON and titled(doc, first) and not _has_cue(doc, first, end)
             and exonym_of(name_tokens(surface), doc.language) is None):
         return first, end, PERSON, "title"
     return span
+
+
+def cue_type(doc: Document, first: int, end: int) -> str | None:
+    """ORG or LOC when a cue word heads the name: an organisation word at the end ("Corvane
+    Shipping"), or a cue word at the front in languages that put the head first ("Bordi i
+    Aksidenteve Detare", "Porti i Vellarës"), before a connector ("University of Kent") or as a
+    place prefix ("Port Vellara"). A place word at the end says little: "Hull City" is a club,
+    "Hugo de la Calle" a person."""
+    last = doc.folded[end - 1]
+    tail = ORG if last in ORG_CUE_SET and last not in LOC_CUE_SET else None
+    start = first + (doc.folded[first] in ARTICLE_SET)
+    head = _cue_of(doc.folded[start]) if start < end - 1 and _heads_name(doc, start) else None
+    return (head or tail) if doc.language in HEAD_FIRST_LANGUAGES else (tail or head)
+
+
+def _cue_of(word: str) -> str | None:
+    """The type a cue word gives, if it is one of one kind only ("bank" is both)."""
+    if word in ORG_CUE_SET:
+        return None if word in LOC_CUE_SET else ORG
+    return LOC if word in LOC_CUE_SET else None
+
+
+def _heads_name(doc: Document, i: int) -> bool:
+    """True when the cue word at ``i`` heads the name after it: always in head-first languages,
+    elsewhere before a connector or as a place prefix ("Port Vellara", "Lake Ohrid")."""
+    if doc.language in HEAD_FIRST_LANGUAGES or doc.folded[i] in LOC_PREFIX_SET:
+        return True
+    return doc.folded[i + 1] in CONNECTOR_SET
