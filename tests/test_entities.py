@@ -69,6 +69,12 @@ def test_head_words_type_multiword_names():
     assert ("Bregut Sorrel", "PER") not in albanian
 
 
+def test_a_class_noun_before_a_name_types_it():
+    assert ("Sheqerdol", "LOC") in found("Festivali i ullirit në fshatin Sheqerdol do të mbahet "
+                                         "sërish këtë fundjavë.", "sq")
+    assert ("Sheqerdol", "LOC") in found("The olive festival returns to the village of Sheqerdol.")
+
+
 def test_cue_type_reads_the_head_of_the_name():
     def cue(words: str, language: str) -> str | None:
         tokens = words.split()

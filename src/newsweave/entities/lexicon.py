@@ -162,7 +162,7 @@ LOC_CUES = (
     "krahina", "rajoni", "rajonit", "ishulli", "lumi", "liqeni", "mali", "deti", "detit",
     "bregu", "bregut", "bregun", "porti", "portit", "portin", "kanali", "kanalit", "kanalin",
     "gjiri", "gjirit", "gjirin", "detin", "ishullit", "ishullin", "lumit", "lumin", "liqenit",
-    "malit", "qytetin", "rajonin", "fshati", "fshatit", "rruga", "rrugës", "sheshi", "sheshit",
+    "malit", "qytetin", "rajonin", "fshati", "fshatit", "fshatin", "rruga", "rrugës", "sheshi", "sheshit",
     "aeroporti", "aeroportit", "aeroportin", "krahinës", "lugina", "luginës", "gadishulli",
     "ngushtica", "ngushticës",
     "город", "города", "республика", "республики", "область", "области", "край", "район",
@@ -178,6 +178,26 @@ LOC_PREFIXES = ("port", "lake", "mount", "mt", "cape", "isle", "fort", "sankt")
 # Languages whose names put the head word first ("Bordi i Aksidenteve Detare", "Spitalin Shën
 # Aurel", "Banque de France", "Puerto Rico"): a cue word there types the name from the front.
 HEAD_FIRST_LANGUAGES = frozenset({"sq", "fr", "es", "pt", "it", "ro", "ca"})
+
+# Class nouns that stand in lower case right before a name of their kind ("në fshatin
+# Sheqerdol", "the village of Tarvos", "kompanisë Corvane Shipping", "la ville de Lyon").
+APPOSITIVE_LOC = (
+    "city", "town", "village", "region", "province", "district", "county", "island", "river",
+    "lake", "port", "harbour", "coast", "bay", "ville", "village", "région", "département",
+    "commune", "île", "fleuve", "ciudad", "pueblo", "provincia", "región", "isla", "río",
+    "cidade", "vila", "província", "região", "ilha", "città", "paese", "regione", "isola",
+    "stad", "dorp", "provincie", "eiland", "rivier",
+    "qyteti", "qytetit", "qytetin", "fshati", "fshatit", "fshatin", "rajoni", "rajonit",
+    "rajonin", "porti", "portit", "portin", "kanali", "kanalit", "kanalin", "ishulli",
+    "ishullit", "ishullin", "lumi", "lumit", "lumin", "bregu", "bregut", "bregun",
+)
+APPOSITIVE_ORG = (
+    "company", "agency", "firm", "airline", "bank", "newspaper", "broadcaster", "group",
+    "compagnie", "société", "agence", "entreprise", "journal", "empresa", "compañía", "agencia",
+    "companhia", "agência", "società", "azienda", "agenzia", "bedrijf",
+    "kompania", "kompanisë", "kompaninë", "agjencia", "agjencisë", "agjencinë", "gazeta",
+    "gazetës", "banka", "bankës",
+)
 
 # Lower-case words allowed inside a name between capitalised words ("Bank of England",
 # "Organizatës së Bashkëpunimit të Shangait", "Charles de Gaulle").
@@ -347,6 +367,8 @@ TITLE_MODIFIER_SET = frozenset(map(fold, TITLE_MODIFIERS))
 ORG_CUE_SET = frozenset(map(fold, ORG_CUES))
 LOC_CUE_SET = frozenset(map(fold, LOC_CUES))
 LOC_PREFIX_SET = frozenset(map(fold, LOC_PREFIXES))
+APPOSITIVE_LOC_SET = frozenset(map(fold, APPOSITIVE_LOC))
+APPOSITIVE_ORG_SET = frozenset(map(fold, APPOSITIVE_ORG))
 CONNECTOR_SET = frozenset(map(fold, CONNECTORS))
 ARTICLE_SET = frozenset(map(fold, ARTICLES))
 CALENDAR_SET = frozenset(map(fold, CALENDAR))

@@ -12,6 +12,8 @@ from newsweave.entities.canonical import EXONYM_KEYS, exonym_of, name_tokens, tr
 from newsweave.entities.features import Document
 from newsweave.entities.gazetteer import exonym_type
 from newsweave.entities.lexicon import (
+    APPOSITIVE_LOC_SET,
+    APPOSITIVE_ORG_SET,
     ARTICLE_SET,
     CONNECTOR_SET,
     DEMONYM_SET,
@@ -52,9 +54,9 @@ def apply_rules(doc: Document, run: Run, spans: list[Span]) -> list[Span]:
 
 
 def without_title_parts(doc: Document, span: Span) -> Span | None:
-    """A person's span without the words that belong to a title: a word right before one names
-    the office ("Maritime Minister Teodora Halvik"), and in Albanian a word after a title and
-    its linker names the office too ("Ministrja e Detarisë, Teodora Halvik")."""
+    """A person's span without the words that belong to a title: words right before one name
+    the office ("Maritime Minister Teodora Halvik"), and in Albanian a word after a title
+    and its linker names the office too ("Ministrja e Detarisë, Teodora Halvik")."""
     first, end, kind, why = span
     if kind != PERSON:
         return span
@@ -226,6 +228,9 @@ def retype(doc: Document, span: Span) -> Span:
     cue = cue_type(doc, first, end)
     if cue == ORG and kind != ORG or cue == LOC and kind == PERSON:
         return first, end, cue, "cue"
+    before = appositive_cue(doc, first)
+    if before and kind not in (PERSON, before) and cue is None:
+        return first, end, before, "cue"
     if kind == PERSON and titled(doc, first):
         return first, end, PERSON, "title"
     surface = " ".join(doc.words[first:end])
@@ -233,6 +238,20 @@ def retype(doc: Document, span: Span) -> Span:
             and exonym_of(name_tokens(surface), doc.language) is None):
         return first, end, PERSON, "title"
     return span
+
+
+def appositive_cue(doc: Document, first: int) -> str | None:
+    """The type a lower-case class noun right before a name gives it ("në fshatin Sheqerdol",
+    "kompanisë Corvane Shipping"; after a connector only places: "the village of Sheqerdol",
+    while "the government of Cuba" says nothing of Cuba)."""
+    j = first - 1
+    linked = j > 0 and doc.folded[j] in CONNECTOR_SET and doc.words[j].islower()
+    j -= linked
+    if j < 0 or not doc.words[j].islower():
+        return None
+    if doc.folded[j] in APPOSITIVE_LOC_SET:
+        return LOC
+    return ORG if doc.folded[j] in APPOSITIVE_ORG_SET and not linked else None
 
 
 def cue_type(doc: Document, first: int, end: int) -> str | None:
