@@ -75,6 +75,13 @@ def test_a_class_noun_before_a_name_types_it():
     assert ("Sheqerdol", "LOC") in found("The olive festival returns to the village of Sheqerdol.")
 
 
+def test_place_prefixes_and_saints_stay_in_names():
+    mentions = found("PORT VELLARA, March 14 (Kestrel Wire) — Five sailors were taken to St. Aurel "
+                     "Hospital. The port stayed closed. Divers will inspect the channel.")
+    assert ("PORT VELLARA", "LOC") in mentions
+    assert ("St. Aurel Hospital", "ORG") in mentions
+
+
 def test_cue_type_reads_the_head_of_the_name():
     def cue(words: str, language: str) -> str | None:
         tokens = words.split()

@@ -45,6 +45,7 @@ def apply_rules(doc: Document, run: Run, spans: list[Span]) -> list[Span]:
     spans = [part for span in spans for part in split_hyphenated(doc, span)]
     spans = [part for span in spans for part in split_places_from_people(doc, span)]
     spans = [trimmed for span in spans if (trimmed := trim(doc, span))]
+    spans = [with_place_prefix(doc, run, span) for span in spans]
     if titled(doc, run.start) and not any(span[0] == run.start for span in spans):
         spans = person_after_title(doc, run) or spans
     if not spans:
@@ -151,8 +152,19 @@ def trim(doc: Document, span: Span) -> Span | None:
     return first, end, kind, why
 
 
+def with_place_prefix(doc: Document, run: Run, span: Span) -> Span:
+    """The span with the place word the tagger left before it ("PORT VELLARA" for "VELLARA")."""
+    first, end, kind, why = span
+    if first > run.start and doc.folded[first - 1] in LOC_PREFIX_SET and doc.words[first - 1][:1].isupper():
+        return first - 1, end, kind, why
+    return span
+
+
 def _droppable_head(doc: Document, i: int) -> bool:
     word = doc.folded[i]
+    if word == "st" and i + 1 < len(doc.words) and (doc.words[i + 1] in (".", "-")
+                                                    or doc.words[i + 1][:1].isupper()):
+        return False  # "St. Aurel Hospital", "St Aurel": Saint, part of the name
     if word in FUNCTION_WORD_SET and (i in doc.starts or word not in ARTICLE_SET):
         return True
     return word in CONNECTOR_SET or word in ("-", "'", "’")
