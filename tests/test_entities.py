@@ -82,6 +82,16 @@ def test_place_prefixes_and_saints_stay_in_names():
     assert ("St. Aurel Hospital", "ORG") in mentions
 
 
+def test_ships_are_no_people_anywhere_in_the_corpus():
+    docs = [article("The tanker Marisol Dawn struck the feeder Brenholt Star. Mira Dekan spoke for "
+                    "Corvane Shipping. The Brenholt Star stayed afloat.", article_id="a"),
+            article("Mira Dekan said the Marisol Dawn was towed to Port Vellara. Crews from the "
+                    "Brenholt Star were unharmed.", article_id="b")]
+    names = {entity.name for entity in link_entities(docs)}
+    assert "Mira Dekan" in names and "Port Vellara" in names
+    assert not names & {"Marisol Dawn", "Brenholt Star"}
+
+
 def test_cue_type_reads_the_head_of_the_name():
     def cue(words: str, language: str) -> str | None:
         tokens = words.split()

@@ -199,6 +199,17 @@ APPOSITIVE_ORG = (
     "gazetës", "banka", "bankës",
 )
 
+# Vessel nouns before a ship's name ("the tanker Marisol Dawn", "Cisterna Marisol Dawn"): the
+# name is no person, organisation or place.
+VESSELS = (
+    "ship", "vessel", "tanker", "feeder", "freighter", "ferry", "trawler", "yacht", "frigate",
+    "destroyer", "submarine", "cruiser", "liner", "schiff", "containerschiff",
+    "frachter", "fähre", "pétrolier", "navire", "cargo", "paquebot", "chalutier", "buque",
+    "petrolero", "carguero", "barco", "navio", "petroleiro", "nave", "petroliera", "schip",
+    "tanker", "anija", "anijen", "anijes", "cisterna", "cisternë", "cisternën", "cisternës",
+    "tankeri", "tankerin", "tankerit",
+)
+
 # Lower-case words allowed inside a name between capitalised words ("Bank of England",
 # "Organizatës së Bashkëpunimit të Shangait", "Charles de Gaulle").
 # Not "and", "in" or "at": in news they join two names far more often than they sit inside one
@@ -367,6 +378,7 @@ TITLE_MODIFIER_SET = frozenset(map(fold, TITLE_MODIFIERS))
 ORG_CUE_SET = frozenset(map(fold, ORG_CUES))
 LOC_CUE_SET = frozenset(map(fold, LOC_CUES))
 LOC_PREFIX_SET = frozenset(map(fold, LOC_PREFIXES))
+VESSEL_SET = frozenset(map(fold, VESSELS))
 APPOSITIVE_LOC_SET = frozenset(map(fold, APPOSITIVE_LOC))
 APPOSITIVE_ORG_SET = frozenset(map(fold, APPOSITIVE_ORG))
 CONNECTOR_SET = frozenset(map(fold, CONNECTORS))

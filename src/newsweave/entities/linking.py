@@ -26,7 +26,7 @@ from newsweave.entities.canonical import (
     token_variants,
 )
 from newsweave.entities.gazetteer import EVIDENCE_WEIGHT, Gazetteer, exonym_type
-from newsweave.entities.mentions import Mention, mentions_of, tag_article
+from newsweave.entities.mentions import ENTITY_TYPES, Mention, mentions_of, tag_article
 from newsweave.entities.model import Tagger
 from newsweave.records import Article
 from newsweave.sketch.unionfind import UnionFind
@@ -83,7 +83,7 @@ def link_entities(articles: Sequence[Article], *, tagger: Tagger | None = None) 
     tagged = [tag_article(article, tagger) for article in articles]
     gazetteer = Gazetteer.seeded()
     for article, text in zip(articles, tagged, strict=True):
-        for mention in mentions_of(text):
+        for mention in mentions_of(text, types=(*ENTITY_TYPES, "MISC")):
             gazetteer.add(mention.text, mention.type, mention.evidence, article.language)
     records, pairs = [], []
     for article, text in zip(articles, tagged, strict=True):

@@ -104,15 +104,17 @@ def tag_text(text: str, sentence_starts: list[int], language: str = "und",
     return TaggedText(text, language, tokens, doc, runs, spans)
 
 
-def mentions_of(tagged: TaggedText, gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """The mentions of a tagged text, with the gazetteer's names and types when one is given."""
+def mentions_of(tagged: TaggedText, gazetteer: Gazetteer | None = None, *,
+                types: tuple[str, ...] = ENTITY_TYPES) -> list[Mention]:
+    """The mentions of a tagged text, with the gazetteer's names and types when one is given
+    (``types``: which types to keep; the gazetteer also learns ships' names, MISC)."""
     tokens, text = tagged.tokens, tagged.text
     mentions = []
     for run, spans in zip(tagged.runs, tagged.spans, strict=True):
         if gazetteer is not None:
             spans = _apply_gazetteer(tagged.doc, run, spans, gazetteer, tagged.language)
         for a, b, kind, why in spans:
-            if kind in ENTITY_TYPES:
+            if kind in types:
                 start, end = tokens[a][0], tokens[b - 1][1]
                 mentions.append(Mention(start, end, text[start:end], kind, why))
     return mentions
