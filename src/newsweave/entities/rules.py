@@ -1,8 +1,11 @@
 """Rules applied to the tagger's spans; they hold in every language the lexicon covers.
 
-A title announces a person and is not part of the name ("President Xi Jinping" -> "Xi Jinping");
-sentence-initial function words, weekdays and nationality adjectives are not names; a cue word
-at the end decides between organisation and place; "China-Russia" is two places; an exonym at
+A title announces a person and is not part of the name ("President Xi Jinping" -> "Xi Jinping"),
+nor are the words naming its office ("Maritime Minister", "Ministrja e Detarisë");
+sentence-initial function words, weekdays, nationality adjectives and a sentence's first word
+never capitalised elsewhere are not names; a cue word heading the name (at the end in English,
+at the front in Albanian or French, or a class noun before it) decides between organisation and
+place; a name after a vessel noun is a ship's (MISC); "China-Russia" is two places; an exonym at
 the head of a titled run ("presidenti i Kinës Xi Jinping") is a place, the rest a person.
 """
 
@@ -64,10 +67,8 @@ def ship_name(doc: Document, span: Span) -> Span:
         return span
     if first > 0 and doc.folded[first - 1] in VESSEL_SET:
         return first, end, MISC, "cue"
-    if end - first == 1 and doc.folded[first] in VESSEL_SET:
-        return first, end, MISC, "cue"  # the noun alone ("dem brennenden Tanker")
-    if end - first > 1 and doc.folded[first] in VESSEL_SET:
-        return first + 1, end, MISC, "cue"
+    if doc.folded[first] in VESSEL_SET:  # also the noun alone ("dem brennenden Tanker")
+        return first + (end - first > 1), end, MISC, "cue"
     return span
 
 
@@ -250,12 +251,13 @@ def person_after_title(doc: Document, run: Run) -> list[Span]:
 
 def retype(doc: Document, span: Span) -> Span:
     """A cue word heading the name types it ("Corvane Shipping", "Bordi i Aksidenteve Detare",
-    "Porti i Vellarës"); else a title before it makes a person."""
+    "Porti i Vellarës"), then a class noun before it ("në fshatin Sheqerdol"); else a title
+    before it makes a person."""
     first, end, kind, why = span
     if why in ("title", "exonym") or kind == MISC:
         return span
     cue = cue_type(doc, first, end)
-    if cue == ORG and kind != ORG or cue == LOC and kind == PERSON:
+    if (cue == ORG and kind != ORG) or (cue == LOC and kind == PERSON):
         return first, end, cue, "cue"
     before = appositive_cue(doc, first)
     if before and kind not in (PERSON, before) and cue is None:
