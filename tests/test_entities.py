@@ -92,6 +92,12 @@ def test_ships_are_no_people_anywhere_in_the_corpus():
     assert not names & {"Marisol Dawn", "Brenholt Star"}
 
 
+def test_a_german_noun_for_a_kind_of_organisation_is_left_out():
+    mentions = found("Eine Sprecherin der Reederei Corvane Shipping sagte, man kooperiere mit den "
+                     "Ermittlern.", "de")
+    assert ("Corvane Shipping", "ORG") in mentions
+
+
 def test_cue_type_reads_the_head_of_the_name():
     def cue(words: str, language: str) -> str | None:
         tokens = words.split()

@@ -199,6 +199,11 @@ APPOSITIVE_ORG = (
     "gazetës", "banka", "bankës",
 )
 
+# German nouns for kinds of organisation, capitalised like names, that stand before one ("die
+# Reederei Corvane Shipping"): not part of it. Not places: "Region Hannover" is one name.
+GERMAN_CLASS_ORG = ("reederei", "firma", "unternehmen", "konzern", "fluggesellschaft",
+                    "nachrichtenagentur", "zeitung", "bank", "partei")
+
 # Vessel nouns before a ship's name ("the tanker Marisol Dawn", "Cisterna Marisol Dawn"): the
 # name is no person, organisation or place.
 VESSELS = (
@@ -379,6 +384,7 @@ ORG_CUE_SET = frozenset(map(fold, ORG_CUES))
 LOC_CUE_SET = frozenset(map(fold, LOC_CUES))
 LOC_PREFIX_SET = frozenset(map(fold, LOC_PREFIXES))
 VESSEL_SET = frozenset(map(fold, VESSELS))
+GERMAN_CLASS_ORG_SET = frozenset(map(fold, GERMAN_CLASS_ORG))
 APPOSITIVE_LOC_SET = frozenset(map(fold, APPOSITIVE_LOC))
 APPOSITIVE_ORG_SET = frozenset(map(fold, APPOSITIVE_ORG))
 CONNECTOR_SET = frozenset(map(fold, CONNECTORS))

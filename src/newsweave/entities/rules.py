@@ -21,6 +21,7 @@ from newsweave.entities.lexicon import (
     CONNECTOR_SET,
     DEMONYM_SET,
     FUNCTION_WORD_SET,
+    GERMAN_CLASS_ORG_SET,
     HEAD_FIRST_LANGUAGES,
     LOC_CUE_SET,
     LOC_PREFIX_SET,
@@ -55,8 +56,17 @@ def apply_rules(doc: Document, run: Run, spans: list[Span]) -> list[Span]:
     if not spans:
         spans = acronym_alone(doc, run)
     spans = [retype(doc, span) for span in spans if not _lone_sentence_opener(doc, span)]
-    spans = [ship_name(doc, span) for span in spans]
+    spans = [ship_name(doc, without_german_class_noun(doc, span)) for span in spans]
     return [part for span in spans if (part := without_title_parts(doc, span))]
+
+
+def without_german_class_noun(doc: Document, span: Span) -> Span:
+    """The name without a German noun for its kind before it: "Reederei Corvane Shipping" ->
+    "Corvane Shipping", an organisation."""
+    first, end, _, _ = span
+    if doc.language != "de" or end - first < 2 or not doc.words[first + 1][:1].isupper():
+        return span
+    return (first + 1, end, ORG, "cue") if doc.folded[first] in GERMAN_CLASS_ORG_SET else span
 
 
 def ship_name(doc: Document, span: Span) -> Span:
