@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newsweave.quotes.cues import ACCORDING, ANAPHORIC_SOURCES, COMPLEMENT, CUE, NOUN, Lexicon
+from newsweave.quotes.cues import ACCORDING, ANAPHORIC_SOURCES, COMPLEMENT, CUE, NOUN, Lexicon, word_set
 from newsweave.quotes.features import Analysis, postposed_according
 from newsweave.quotes.grammar import SUBJUNCTIVE
 from newsweave.quotes.phrases import (
@@ -608,9 +608,9 @@ def claim_clauses(analysis: Analysis, drafts: list[Draft]) -> None:
 
 
 # Nouns of claiming or suspecting that a "dass" clause follows ("Hinweise, dass …").
-_CLAIM_NOUNS = frozenset("""hinweis hinweise hinweisen annahme andeutung vermutung vermutungen
+_CLAIM_NOUNS = word_set("""hinweis hinweise hinweisen annahme andeutung vermutung vermutungen
     behauptung behauptungen vorwurf vorwürfe gerüchte gerücht befürchtung befürchtungen
-    meldungen berichte aussage erklärung warnung forderung""".split())
+    meldungen berichte aussage erklärung warnung forderung""")
 
 
 def _owner_after(analysis: Analysis, first: int, end: int) -> Span | None:
@@ -626,8 +626,8 @@ def _owner_after(analysis: Analysis, first: int, end: int) -> Span | None:
 
 
 # Nouns of demanding, proposing or announcing that take a zu-infinitive ("die Forderung, … zu …").
-_DEMAND_NOUNS = frozenset("""forderung forderungen vorschlag vorschläge appell aufforderung aufruf
-    bitte ankündigung warnung angebot versprechen plan pläne beschluss entscheidung""".split())
+_DEMAND_NOUNS = word_set("""forderung forderungen vorschlag vorschläge appell aufforderung aufruf
+    bitte ankündigung warnung angebot versprechen plan pläne beschluss entscheidung""")
 
 
 def _zu_infinitive(analysis: Analysis, first: int, last: int) -> bool:
@@ -643,14 +643,14 @@ def _zu_infinitive(analysis: Analysis, first: int, last: int) -> bool:
 
 
 # Verbs of saying, promising or intending that take a zu-infinitive ("sagte zu, … zu …").
-_INTENTION_VERBS = frozenset("""zugesagt zusagen sagte sagten sagt versprach versprachen verspricht
+_INTENTION_VERBS = word_set("""zugesagt zusagen sagte sagten sagt versprach versprachen verspricht
     versprochen angeboten bot boten bietet beschlossen beschloss beschlossen beschließt
     entschlossen entschied entschieden aufgefordert forderte forderten fordert rief riefen
     ruft aufgerufen droht drohte drohten plädierte plädiert beteuerte beteuert beteuerten
     angegeben angekündigt kündigte kündigt erwägt erwog überlegt überlegte überlegten plant
     plante planten geplant empfahl empfiehlt empfohlen riet rät geraten bat bittet gebeten
     verlangte verlangt verpflichtete verpflichtet einigten geeinigt appellierte appelliert
-    warnte warnt gewarnt""".split())
+    warnte warnt gewarnt""")
 
 
 # -- speech over several sentences, and quoted names ------------------------------------------
