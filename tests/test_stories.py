@@ -144,3 +144,31 @@ def test_stories_sharing_three_main_actors_are_related_both_ways():
                for i, members in (("a", ("a1", "a2")), ("b", ("b1",)), ("c", ("c1",)))]
     related = {s.id: s.related for s in _link_related(stories, features)}
     assert related == {"s-a": ("s-b",), "s-b": ("s-a",), "s-c": ()}
+
+
+def test_seeds_xi_statement_is_one_quote_group_across_languages(seeds_run):
+    data, names, _ = seeds_run
+    texts = {article["id"]: article["text"] for article in data["articles"]}
+    meeting = max(data["stories"], key=lambda s: len(s["articles"]))
+
+    def said(quote):
+        return texts[quote["article"]][slice(*quote["content"])]
+
+    (group,) = {q["group"] for q in meeting["quotes"] if "Putin and I" in said(q)}
+    members = [q for q in meeting["quotes"] if q["group"] == group]
+    assert {names[q["article"]] for q in members} == {"000", "003", "004"}
+    assert {q["speaker"] for q in members} == {"Xi Jinping"}
+    assert {q["language"] for q in members} == {"en", "sq"}
+    assert sum(q["first"] for q in members) == 1
+
+
+def test_a_speaker_named_with_a_title_is_the_person_the_story_knows():
+    from newsweave.records import Article
+    from newsweave.sentences import split_sentences
+    from newsweave.who_said import story_entities, story_quotes
+
+    text = ('The fire was put out at dawn. "All twelve sailors are safe," said Commander Ruvim Ostrakis '
+            "of the coast guard. Ruvim Ostrakis later said the tanker would be towed away.")
+    article = Article("a", text, "text", language="en", sentences=split_sentences(text, "en"))
+    quotes = story_quotes([article], [], story_entities([article]), "s")
+    assert [q.speaker for q in quotes] == ["Ruvim Ostrakis", "Ruvim Ostrakis"]

@@ -49,7 +49,7 @@ def story_quotes(articles: Sequence[Article], claims: Sequence[Claim],
     found = []
     for article in articles:
         for quote in find_quotes(article):
-            person = speaker_of.get(quote.speaker.casefold()) if quote.speaker else None
+            person = _person(quote.speaker, speaker_of) if quote.speaker else None
             claims_of_quote = {claim_of[(article.id, i)] for i in _sentences(article, quote.content)
                                if (article.id, i) in claim_of}
             found.append((article, quote, person, claims_of_quote))
@@ -90,6 +90,14 @@ def _speaker_names(entities: Sequence[Entity]) -> dict[str, str]:
             for form in (*entity.surface_forms, entity.name):
                 names.setdefault(form.casefold(), entity.name)
     return names
+
+
+def _person(speaker: str, speaker_of: dict[str, str]) -> str | None:
+    """The person a speaker name is, also where titles come before the name's known form
+    ("Commander Ruvim Ostrakis" -> Ruvim Ostrakis): the longest known tail of its words."""
+    words = speaker.casefold().split()
+    return next((speaker_of[form] for start in range(len(words))
+                 if (form := " ".join(words[start:])) in speaker_of), None)
 
 
 def _sentences(article: Article, span: tuple[int, int]) -> list[int]:
