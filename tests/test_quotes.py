@@ -754,6 +754,24 @@ def test_german_hearsay_sollen_alone_is_no_report():
     assert hearsay_sentences(analysis, []) == []
 
 
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Jana Ott vom Landesamt (HRU, Kassel) sagte, die Sorge resultiere aus dem Befund.",
+     "die Sorge resultiere aus dem Befund", "Jana Ott vom Landesamt (HRU, Kassel)"),
+    ("Dazu erklärte sie, man habe die Lage im Griff.", "man habe die Lage im Griff", "sie"),
+    ("Der Sänger, wie er sich selbst nannte, ist tot.", None, None),
+])
+def test_german_clause_after_a_reporting_verb_and_a_comma(text, content, speaker):
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import subjunctive_clauses
+
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    found = [(_text(text, tokens.span(d.first, d.last)), _text(text, tokens.span(d.source.first, d.source.last)))
+             for d in subjunctive_clauses(analysis, [])]
+    assert found == ([(content, speaker)] if content else [])
+
+
 def test_german_nach_before_a_noun_of_information_names_a_source():
     text = "Nach Auskunft der Behörde wurden bei dem Sturm zwölf Menschen verletzt."
     quote = _one(text, "de")

@@ -104,6 +104,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts.extend(german.hearsay_sentences(analysis, drafts))
     drafts.extend(german.intention_clauses(analysis, drafts))
     drafts.extend(german.demand_clauses(analysis, drafts))
+    drafts.extend(german.subjunctive_clauses(analysis, drafts))
     if per_sentence:
         for draft in drafts:
             german.according_clause(analysis, draft, lex)

@@ -555,6 +555,60 @@ def intention_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     return found
 
 
+def subjunctive_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """A clause in the subjunctive after a comma that closes a listed reporting verb ("Die
+    Ministerin sagte, die Lage sei ernst", "Dazu erklärte er, man habe …") is indirect speech of
+    that verb's subject, where nothing else was found in the sentence: the tagger can miss it
+    in a long sentence or paragraph; without a complementiser the general patterns leave it."""
+    if analysis.tags is None:
+        return []
+    tokens = analysis.tokens
+    busy = {n for d in drafts for n in range(tokens.sentence_of[d.first], tokens.sentence_of[d.last] + 1)}
+    found = []
+    for number, (start, end) in enumerate(tokens.sentences):
+        if number in busy:
+            continue
+        last = without_final_stop(analysis, start, end) - 1
+        draft = _subjunctive_after_verb(analysis, start, last)
+        if draft is not None:
+            found.append(draft)
+    return found
+
+
+def _opening_subject(analysis: Analysis, start: int, verb: int) -> Span | None:
+    """Everything before a verb in second place that a phrase opens, an apposition in
+    brackets included ("Jan Ott vom Landesamt (LfU) sagte"), where no other verb stands."""
+    tags = analysis.tags
+    if verb <= start or not starts_phrase(analysis, start) or oblique_article(analysis, start) or \
+            any(tags[i].startswith("V") for i in range(start, verb)):
+        return None
+    return Span("S", start, verb - 1)
+
+
+# Tags of a word that opens a clause other than the speech: relative, subordinate, question.
+_NOT_SPEECH_OPENERS = ("PREL", "PW", "KOUI", "KON", "APPR", "$")
+
+
+def _subjunctive_after_verb(analysis: Analysis, start: int, last: int) -> Draft | None:
+    """The draft of ``subjunctive_clauses`` in one sentence (tokens ``start`` .. ``last``)."""
+    words, tags, lower = analysis.tokens.words, analysis.tags, analysis.lower
+    for verb in range(start + 1, last - 2):
+        if "FIN" not in tags[verb] or not _reporting_verb(analysis, verb) or analysis.passage[verb] >= 0:
+            continue
+        if any(tags[i].startswith(_SUBORDINATE) or lower[i] == "wie" or
+               (words[i] == "," and _opens_relative(analysis, i + 1)) for i in range(start, verb)):
+            return None  # the verb closes a clause inside the subject: "X, wie er sich nannte, ist …"
+        pronoun = tags[verb + 1].startswith("PPER")  # "erklärte sie, …"
+        comma = verb + 2 if pronoun else verb + 1
+        if words[comma] != "," or comma + 2 > last or tags[comma + 1].startswith(_NOT_SPEECH_OPENERS) or \
+                lower[comma + 1] in _PURPOSE:
+            return None
+        source = Span("S", verb + 1, verb + 1) if pronoun else \
+            act_subject(analysis, verb, start, comma) or _opening_subject(analysis, start, verb)
+        return Draft(comma + 1, last, Span("C", verb, verb), source) if source is not None else None
+    return None
+
+
 def demand_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """A zu-infinitive clause after a noun of demanding or proposing and its owner ("die
     Forderung der Gewerkschaft, die Löhne zu erhöhen", "der Vorschlag von Ministerin Berg, …
