@@ -235,9 +235,24 @@ def act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | N
         opening = run_from(analysis, start, verb, 1, range(0))
         if opening is not None and opening.last == verb - 1:
             return opening
+        if opening is not None and _quoted_name_between(analysis, opening.last + 1, verb):
+            return Span("S", start, verb - 1)  # "Der Sender „Radio Nord“ berichtete"
         if opening is not None and analysis.tokens.words[verb - 1] == "," and verb - 2 > opening.last:
             return Span("S", start, verb - 2)  # with an apposition: "Li, der Sprecher, nannte"
     return name_after(analysis, verb, end)
+
+
+def _quoted_name_between(analysis: Analysis, first: int, verb: int) -> bool:
+    """True when tokens ``first`` .. ``verb - 1`` are one quoted passage of a few capitalised
+    words: the name that ends the subject ("Der Sender „Radio Nord“")."""
+    passage, words = analysis.passage, analysis.tokens.words
+    inside = [w for w in words[first:verb] if w[0].isalnum()]
+    return first < verb and passage[first] >= 0 and passage[first] == passage[verb - 1] and \
+        0 < len(inside) <= _QUOTED_NAME_WORDS and all(w[0].isupper() or w[0].isdigit() for w in inside)
+
+
+# The most words of a quoted name in a subject.
+_QUOTED_NAME_WORDS = 4
 
 
 def name_after(analysis: Analysis, verb: int, end: int) -> Span | None:
