@@ -767,9 +767,9 @@ def test_german_clause_after_a_reporting_verb_and_a_comma(text, content, speaker
 
     tokens = tokenize(text)
     analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
-    drafts = subjunctive_clauses(analysis, [])
-    found = [(_text(text, tokens.span(d.first, d.last)), _text(text, tokens.span(d.source.first, d.source.last)))
-             for d in drafts]
+    spans = [(tokens.span(d.first, d.last), tokens.span(d.source.first, d.source.last))
+             for d in subjunctive_clauses(analysis, [])]
+    found = [(_text(text, content_span), _text(text, source_span)) for content_span, source_span in spans]
     assert found == ([(content, speaker)] if content else [])
 
 
