@@ -593,6 +593,9 @@ GERMAN_SPEAKERS_IN_CONTEXT = {
         "Die Grünen stellten ihr Programm vor. Renten: Die Grünen wollen die Rente mit 63 "
         "abschaffen. Das Rentenniveau soll auf 45 Prozent steigen.",
         {"Das Rentenniveau soll auf 45 Prozent steigen.": "Die Grünen"}),
+    "speech without a cue after a sentence that an adjunct opens is its subject's": (
+        "Im Streit um die Reform will die Gewerkschaft nicht nachgeben. Die Löhne müssten steigen.",
+        {"Die Löhne müssten steigen.": "die Gewerkschaft"}),
 }
 
 

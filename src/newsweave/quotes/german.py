@@ -354,6 +354,15 @@ _SUBORDINATORS = frozenset({"da", "während", "damit"})
 
 # -- speakers ----------------------------------------------------------------------------------
 
+def subject_after_verb(analysis: Analysis, start: int, end: int) -> Span | None:
+    """The subject after the finite verb of a sentence that an adjunct opens ("Als Ersatz
+    wollen die Staaten sich in Genf treffen."), for speech without a cue in the next one."""
+    if analysis.tags is None:
+        return None
+    verb = main_verb(analysis, start, end)
+    return None if verb is None else inverted_subject(analysis, verb, start, end)
+
+
 def subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
     """A sentence that opens with a prepositional adjunct puts its subject after the finite
     verb ("Nach dem Treffen sagte der Minister: …", "In seiner Rede warnte sie …"): that
