@@ -596,6 +596,12 @@ GERMAN_SPEAKERS_IN_CONTEXT = {
     "speech without a cue after a sentence that an adjunct opens is its subject's": (
         "Im Streit um die Reform will die Gewerkschaft nicht nachgeben. Die Löhne müssten steigen.",
         {"Die Löhne müssten steigen.": "die Gewerkschaft"}),
+    "a name after the verb is that subject": (
+        "Am Ende hatte Berg gute Nachrichten. Erstmals sei der Haushalt ausgeglichen.",
+        {"Erstmals sei der Haushalt ausgeglichen.": "Berg"}),
+    "so is a name after the verb's reflexive pronoun": (
+        "Besorgt äußerte sich Ministerin Ott über die Lager. Auch gebe es Berichte über Entführungen.",
+        {"Auch gebe es Berichte über Entführungen.": "Ministerin Ott"}),
 }
 
 

@@ -356,11 +356,16 @@ _SUBORDINATORS = frozenset({"da", "während", "damit"})
 
 def subject_after_verb(analysis: Analysis, start: int, end: int) -> Span | None:
     """The subject after the finite verb of a sentence that an adjunct opens ("Als Ersatz
-    wollen die Staaten sich in Genf treffen."), for speech without a cue in the next one."""
+    wollen die Staaten sich in Genf treffen.", "Am Ende hatte Berg …", "Besorgt äußerte sich
+    Ministerin Ott …"), for speech without a cue in the next one."""
     if analysis.tags is None:
         return None
     verb = main_verb(analysis, start, end)
-    return None if verb is None else inverted_subject(analysis, verb, start, end)
+    if verb is None:
+        return None
+    if verb + 1 < end and analysis.lower[verb + 1] == "sich":  # "Besorgt äußerte sich Annan"
+        verb += 1
+    return inverted_subject(analysis, verb, start, end) or name_after(analysis, verb, end)
 
 
 def subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
