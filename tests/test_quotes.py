@@ -782,6 +782,21 @@ def test_german_clause_after_a_reporting_verb_and_a_comma(text, content, speaker
     assert found == ([(content, speaker)] if content else [])
 
 
+def test_german_clause_after_a_reporting_verb_may_hold_a_quoted_term():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import subjunctive_clauses
+    from newsweave.quotes.phrases import Draft
+
+    text = "Die Ministerin sagte, die Lage sei „ernst“, aber unter Kontrolle."
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    term = tokens.words.index("ernst")
+    found = subjunctive_clauses(analysis, [Draft(term, term)])
+    assert [_text(text, tokens.span(d.first, d.last)) for d in found] == [
+        "die Lage sei „ernst“, aber unter Kontrolle"]
+
+
 def test_german_nach_before_a_noun_of_information_names_a_source():
     text = "Nach Auskunft der Behörde wurden bei dem Sturm zwölf Menschen verletzt."
     quote = _one(text, "de")

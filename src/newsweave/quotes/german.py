@@ -572,19 +572,18 @@ def intention_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
 def subjunctive_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """A clause in the subjunctive after a comma that closes a listed reporting verb ("Die
     Ministerin sagte, die Lage sei ernst", "Dazu erklärte er, man habe …") is indirect speech of
-    that verb's subject, where nothing else was found in the sentence: the tagger can miss it
-    in a long sentence or paragraph; without a complementiser the general patterns leave it."""
+    that verb's subject, where nothing else was found in it but a few quoted words ("die Lage
+    sei „ernst“"): the tagger can miss it in a long sentence or paragraph; without a
+    complementiser the general patterns leave it."""
     if analysis.tags is None:
         return []
     tokens = analysis.tokens
-    busy = {n for d in drafts for n in range(tokens.sentence_of[d.first], tokens.sentence_of[d.last] + 1)}
     found = []
-    for number, (start, end) in enumerate(tokens.sentences):
-        if number in busy:
-            continue
+    for start, end in tokens.sentences:
         last = without_final_stop(analysis, start, end) - 1
         draft = _subjunctive_after_verb(analysis, start, last)
-        if draft is not None:
+        if draft is not None and not any(d.first <= draft.last and draft.first <= d.last and
+                                         not _quoted_term(analysis, d) for d in drafts):
             found.append(draft)
     return found
 
@@ -601,6 +600,17 @@ def _opening_subject(analysis: Analysis, start: int, verb: int) -> Span | None:
 
 # Tags of a word that opens a clause other than the speech: relative, subordinate, question.
 _NOT_SPEECH_OPENERS = ("PREL", "PW", "KOUI", "KON", "APPR", "$")
+
+
+def _quoted_term(analysis: Analysis, draft: Draft) -> bool:
+    """A few words in quotation marks, which a clause of speech may hold."""
+    passage = analysis.passage
+    return passage[draft.first] >= 0 and passage[draft.first] == passage[draft.last] and \
+        draft.last - draft.first < _QUOTED_TERM_TOKENS
+
+
+# The most tokens of a quoted term that a clause of speech may hold.
+_QUOTED_TERM_TOKENS = 5
 
 
 def _subjunctive_after_verb(analysis: Analysis, start: int, last: int) -> Draft | None:
