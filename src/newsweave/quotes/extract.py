@@ -503,7 +503,7 @@ def _previous_subject(analysis: Analysis, draft: Draft) -> Span | None:
         return None
     start, end = tokens.sentences[number - 1]
     if not starts_phrase(analysis, start) or not tokens.words[start][0].isupper():
-        return german.subject_after_verb(analysis, start, end)
+        return german.inverted_sentence_subject(analysis, start, end)
     return run_from(analysis, start, end, 1, range(0))
 
 

@@ -354,7 +354,7 @@ _SUBORDINATORS = frozenset({"da", "während", "damit"})
 
 # -- speakers ----------------------------------------------------------------------------------
 
-def subject_after_verb(analysis: Analysis, start: int, end: int) -> Span | None:
+def inverted_sentence_subject(analysis: Analysis, start: int, end: int) -> Span | None:
     """The subject after the finite verb of a sentence that an adjunct opens ("Als Ersatz
     wollen die Staaten sich in Genf treffen.", "Am Ende hatte Berg …", "Besorgt äußerte sich
     Ministerin Ott …"), for speech without a cue in the next one."""
@@ -365,7 +365,7 @@ def subject_after_verb(analysis: Analysis, start: int, end: int) -> Span | None:
         return None
     if verb + 1 < end and analysis.lower[verb + 1] == "sich":  # "Besorgt äußerte sich Annan"
         verb += 1
-    return inverted_subject(analysis, verb, start, end) or name_after(analysis, verb, end)
+    return _phrase_or_name_after(analysis, verb, start, end)
 
 
 def subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
@@ -382,7 +382,11 @@ def subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
     if verb is None or not (cue.first <= verb <= cue.last or CUE in analysis.classes[verb]) or \
             draft.first <= verb <= draft.last:
         return
-    subject = inverted_subject(analysis, verb, start, end) or _name_after(analysis, verb, end)
+    _take_speaker(draft, inverted_subject(analysis, verb, start, end) or _name_after(analysis, verb, end))
+
+
+def _take_speaker(draft: Draft, subject: Span | None) -> None:
+    """``subject`` becomes the draft's speaker, unless the source found before overlaps it."""
     source = draft.source
     if subject is not None and not (source is not None and subject.first <= source.last and
                                     source.first <= subject.last):
@@ -475,11 +479,7 @@ def speaker_before_colon(analysis: Analysis, draft: Draft) -> None:
     verb = main_verb(analysis, start, colon)
     if verb is None or analysis.passage[verb] >= 0:
         return
-    subject = _subject_after_verb(analysis, verb, start, colon)
-    source = draft.source
-    if subject is not None and not (source is not None and subject.first <= source.last and
-                                    source.first <= subject.last):
-        draft.source = subject
+    _take_speaker(draft, _subject_after_verb(analysis, verb, start, colon))
 
 
 def speaker_after_quote(analysis: Analysis, draft: Draft) -> None:
@@ -517,6 +517,11 @@ def _subject_after_verb(analysis: Analysis, verb: int, start: int, end: int) -> 
         verb == start + 1 and not starts_phrase(analysis, start))
     if not adjunct:
         return None
+    return _phrase_or_name_after(analysis, verb, start, end)
+
+
+def _phrase_or_name_after(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
+    """The subject that follows a finite verb: a noun phrase, else a pronoun or a name."""
     return inverted_subject(analysis, verb, start, end) or name_after(analysis, verb, end)
 
 
