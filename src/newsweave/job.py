@@ -46,8 +46,8 @@ class Analysis:
 def analyse(store: Store, articles: Sequence[Article], language: str = "en",
             stage: StageReporter = quiet, workers: int | None = None) -> Analysis:
     """Reuse among all stored articles, then the stories of ``articles`` with their briefs
-    written in ``language`` where a sentence is; embedding and quote finding run in ``workers``
-    processes (default: one per core; 1: all in this process)."""
+    written in ``language`` where a sentence is; the embedding and each story's brief, quotes and
+    entities run in ``workers`` processes (default: one per core; 1: all in this process)."""
     with shared_workers(workers):
         return _analyse(store, list(articles), language, stage)
 
