@@ -132,6 +132,21 @@ def test_a_lead_many_outlets_share_is_embedded_once(tmp_path):
         assert len(embedder.texts) == 2  # stored: nothing embedded again
 
 
+def test_the_lead_does_not_repeat_a_title_cut_from_the_first_sentence():
+    from newsweave.pipeline import build_article, prepare
+    from newsweave.records import RawDocument
+    from newsweave.similarity import LEAD_CHARS, lead_text
+
+    first = ("The harbour board of the northern town voted on Tuesday evening to close the old "
+             "ferry pier for a year of repairs, after divers found cracks in three of its piles. ")
+    text = first + "The ferry will use the fishing quay until the work is done. " * 8
+    article = build_article(prepare(RawDocument(text=text, format="pair", language="en")))
+    assert article.title.endswith("…")  # no headline given: the first sentence, cut short
+    assert lead_text(article.title, article.text) == article.text[:LEAD_CHARS]
+    headline = "Pier closes for repairs"
+    assert lead_text(headline, article.text).startswith(f"{headline}\nThe harbour")
+
+
 def test_stories_sharing_three_main_actors_are_related_both_ways():
     from types import SimpleNamespace
 
