@@ -61,7 +61,7 @@ def _pair_at(cosine: float) -> tuple[np.ndarray, np.ndarray]:
 
 def test_shared_names_decide_between_close_leads():
     # Leads this close are not enough alone; ten names and numbers in common make them one event.
-    first, second = _pair_at(0.40)
+    first, second = _pair_at(0.42)
     names = frozenset({"lavrov", "wang", "beijing", "sco", "xi", "putin", "kazan", "2024", "17", "brics"})
     alone = [ClusterInput("a", first, None), ClusterInput("b", second, None)]
     named = [ClusterInput("a", first, None, names=names), ClusterInput("b", second, None, names=names)]

@@ -10,7 +10,7 @@ of an article reports its story, whatever the leads say.
 
 Measured on similarity_dev (`bench/eval_compare.py --fit`, 10-fold CV): the centred lead
 cosine alone gives Pearson r 0.783, with the log count of shared names and numbers 0.786; in
-the stories of `bench/eval_stories.py`, pairwise F1 0.798 -> 0.814 (precision 0.764 -> 0.799).
+the stories of `bench/eval_stories.py` (cosine alone: F1 0.798), pairwise F1 0.825 (P 0.836).
 Name overlap as a Jaccard share, a separately embedded headline, and how well the two
 articles' sentences match one by one added nothing beyond these two; nor did skipping lead
 sentences that share few words with the rest of their article (r 0.764), a TF-IDF cosine of
