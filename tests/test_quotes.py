@@ -819,6 +819,10 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a zu-infinitive after a demand is its owner's": (
         "Der Vorschlag von Ministerin Berg, die Schulen länger zu öffnen, stieß auf Kritik.",
         "die Schulen länger zu öffnen", "Ministerin Berg"),
+    "a speech act found from its verb takes in its subject": (
+        "Die Ministerin für Umwelt Petra Lang nannte den Vorschlag einen guten Anfang.",
+        "Die Ministerin für Umwelt Petra Lang nannte den Vorschlag einen guten Anfang.",
+        "Die Ministerin für Umwelt Petra Lang"),
     "a reported act whose subject ends in a quoted name": (
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten.",
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten", "Der Sender „Radio Nord“"),

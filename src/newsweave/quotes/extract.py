@@ -109,6 +109,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
         for draft in drafts:
             german.according_clause(analysis, draft, lex)
             german.reported_act_sentence(analysis, draft)
+            german.act_from_its_verb(analysis, draft)
         drafts = _distinct(drafts)
         drafts.extend(_fragments(analysis, drafts))
         for draft in drafts:  # after the fragments: a quoted passage in the clause stays a quote

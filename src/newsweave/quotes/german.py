@@ -176,6 +176,23 @@ def reported_act_sentence(analysis: Analysis, draft: Draft) -> None:
     draft.first = _main_clause_start(analysis, start, cue.first)
 
 
+def act_from_its_verb(analysis: Analysis, draft: Draft) -> None:
+    """Reported speech that the tagger found from the sentence's finite verb on, after its
+    source ("Die Ministerin | nannte den Plan einen Fehler."), is a speech act reported with
+    its subject: the whole sentence, as german_news_quotes annotates it, that verb its cue (it
+    is no free indirect speech to join to the sentence before)."""
+    tokens, source = analysis.tokens, draft.source
+    if analysis.tags is None or source is None or analysis.passage[draft.first] >= 0:
+        return
+    start, end = tokens.sentences[tokens.sentence_of[draft.first]]
+    if source.first != start or not _only_marks(tokens.words, source.last + 1, draft.first) or \
+            main_verb(analysis, start, end) != draft.first or \
+            draft.last < without_final_stop(analysis, start, end) - 1:
+        return
+    draft.cue = draft.cue or Span("C", draft.first, draft.first)
+    draft.first = start
+
+
 def without_reporting_clause(analysis: Analysis, draft: Draft) -> None:
     """Reported speech that took in its reporting clause ("Der Minister kündigte an, die Steuern
     zu senken", "Von der Polizei wird vermutet, dass …") is the clause after the comma that
