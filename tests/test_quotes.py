@@ -487,10 +487,10 @@ def test_one_unquoted_word_and_a_quoted_name_are_no_statements_but_one_quoted_wo
     assert _says_something(analysis, Draft(said - 1, said + 5))
 
 
-def test_a_short_german_quoted_passage_of_unknown_words_is_a_title_but_a_quoted_noun_is_a_quote():
+def test_a_short_german_quoted_passage_of_unknown_words_is_a_title_but_a_quoted_word_is_a_quote():
     text = "Der Sprecher sagte, das Album „Deus ex machina“ erscheine im Mai."
     assert [q.kind for q in _quotes(text, "de")] == ["mixed"]
-    text = "Der Sprecher sagte, der Plan sei ein „Wortbruch“."
+    text = "Der Sprecher sagte, der Plan sei „wortbrüchig“."
     assert sorted(q.kind for q in _quotes(text, "de")) == ["direct", "mixed"]
 
 
@@ -823,6 +823,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
         "Die Ministerin für Umwelt Petra Lang nannte den Vorschlag einen guten Anfang.",
         "Die Ministerin für Umwelt Petra Lang nannte den Vorschlag einen guten Anfang.",
         "Die Ministerin für Umwelt Petra Lang"),
+    "a quoted capitalised word in reported speech is a name, no quote of its own": (
+        "Die Ministerin sagte, die Firma „Nordwerk“ habe den Auftrag für die Brücke erhalten.",
+        "die Firma „Nordwerk“ habe den Auftrag für die Brücke erhalten.", "Die Ministerin"),
     "a reported act whose subject ends in a quoted name": (
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten.",
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten", "Der Sender „Radio Nord“"),

@@ -299,10 +299,16 @@ def _split_at_marks(analysis: Analysis, first: int, last: int, per_sentence: boo
 
 
 def _fragments(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
-    """The quoted passages inside reported speech, as direct quotes of the same speaker."""
+    """The quoted passages inside reported speech, as direct quotes of the same speaker; not
+    one quoted capitalised word, a name or a term ("auf der Insel „Hvalur“"), not words said
+    (German dev attribution F1 0.6859 -> 0.6884, train 0.6917 -> 0.6947)."""
+    words = analysis.tokens.words
     found = []
     for draft in drafts:
         for quote in analysis.quotes:
+            inside = [words[i] for i in range(quote.first, quote.last + 1) if words[i][0].isalnum()]
+            if len(inside) == 1 and inside[0][0].isupper():
+                continue
             if draft.first <= quote.open and (quote.close or quote.last) <= draft.last and (
                     quote.first > draft.first + 1 or quote.last < draft.last - 1):
                 found.append(Draft(quote.first, quote.last, draft.cue, draft.source))
