@@ -900,3 +900,24 @@ def test_a_german_dass_clause_after_a_noun_of_suspecting_has_that_noun_as_source
     quote = _one(text, "de")
     assert _text(text, quote.content).rstrip(".") == "dass in der Kantine Lebensmittel verschwanden"
     assert _text(text, quote.speaker_span) == "Hinweise"
+
+
+@pytest.mark.parametrize(("text", "verb", "wrong", "speaker"), [
+    ("Die Mitglieder des Vereins forderte er anschließend auf, regen Gebrauch davon zu machen.",
+     "forderte", "Die Mitglieder des Vereins", "er"),
+    ("Im Frühjahr hatte Bürgermeister Jan Krüger angekündigt, das Freibad sanieren zu lassen.",
+     "angekündigt", "Im Frühjahr", "Bürgermeister Jan Krüger"),
+])
+def test_german_subject_after_the_finite_verb_of_the_cue_is_the_speaker(text, verb, wrong, speaker):
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import subject_after_adjunct
+    from newsweave.quotes.phrases import Draft, Span
+
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    cue, comma = tokens.words.index(verb), tokens.words.index(",")
+    opening = len(tokenize(wrong).words) - 1
+    draft = Draft(comma + 1, len(tokens.words) - 2, Span("C", cue, cue), Span("S", 0, opening))
+    subject_after_adjunct(analysis, draft)
+    assert _text(text, tokens.span(draft.source.first, draft.source.last)) == speaker

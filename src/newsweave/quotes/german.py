@@ -387,19 +387,32 @@ def inverted_sentence_subject(analysis: Analysis, start: int, end: int) -> Span 
 
 def subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
     """A sentence that opens with a prepositional adjunct puts its subject after the finite
-    verb ("Nach dem Treffen sagte der Minister: …", "In seiner Rede warnte sie …"): that
-    subject is the speaker when the verb is the cue, not a phrase of the adjunct."""
+    verb ("Nach dem Treffen sagte der Minister: …", "In seiner Rede warnte sie …"), and so
+    does one whose finite verb a pronoun that can only be a subject follows ("Die Bürger
+    forderte er auf, …"): that subject is the speaker when the verb is the cue or the
+    auxiliary before it ("Im Mai hatte der Minister angekündigt, …"), not a phrase of the
+    adjunct or the object."""
     cue, tokens = draft.cue, analysis.tokens
-    if cue is None:
+    if cue is None or is_according(analysis, cue):
         return
     start, end = tokens.sentences[tokens.sentence_of[cue.first]]
-    if not analysis.tags[start].startswith("APPR"):
-        return
     verb = main_verb(analysis, start, end)
-    if verb is None or not (cue.first <= verb <= cue.last or CUE in analysis.classes[verb]) or \
-            draft.first <= verb <= draft.last:
+    if verb is None or draft.first <= verb + 1 and verb <= draft.last:
         return
-    _take_speaker(draft, inverted_subject(analysis, verb, start, end) or _name_after(analysis, verb, end))
+    if not _verb_of_cue(analysis, verb, cue):
+        return
+    if verb + 1 < end and analysis.lower[verb + 1] in NOMINATIVE - {"man"}:
+        _take_speaker(draft, Span("S", verb + 1, verb + 1))
+    elif analysis.tags[start].startswith("APPR"):
+        _take_speaker(draft, inverted_subject(analysis, verb, start, end) or _name_after(analysis, verb, end))
+
+
+def _verb_of_cue(analysis: Analysis, verb: int, cue: Span) -> bool:
+    """True when the finite ``verb`` is the cue, a listed reporting verb, or the auxiliary
+    before the cue in its clause (a participle, a particle: "Im Mai hatte sie angekündigt, …",
+    "Die Bürger forderte er auf, …")."""
+    return cue.first <= verb <= cue.last or CUE in analysis.classes[verb] or (
+        verb < cue.first and "," not in analysis.tokens.words[verb:cue.first])
 
 
 def _take_speaker(draft: Draft, subject: Span | None) -> None:
