@@ -921,3 +921,18 @@ def test_german_subject_after_the_finite_verb_of_the_cue_is_the_speaker(text, ve
     draft = Draft(comma + 1, len(tokens.words) - 2, Span("C", cue, cue), Span("S", 0, opening))
     subject_after_adjunct(analysis, draft)
     assert _text(text, tokens.span(draft.source.first, draft.source.last)) == speaker
+
+
+def test_german_speech_after_a_wie_clause_is_said_by_its_subject():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import as_clause_source
+    from newsweave.quotes.phrases import Draft, Span
+
+    text = "Die Halle bleibt zu. Wie ein Sprecher der Stadtwerke mitteilte, wird das Bad im Herbst geöffnet."
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    comma = tokens.words.index(",")
+    draft = Draft(comma + 1, len(tokens.words) - 2, None, Span("S", 0, 1))  # "Die Halle": a slip
+    as_clause_source(analysis, draft)
+    assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "ein Sprecher der Stadtwerke"

@@ -123,6 +123,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     if analysis.tags is not None:
         for draft in drafts:
             german.subject_after_adjunct(analysis, draft)
+            german.as_clause_source(analysis, draft)
             german.speaker_before_colon(analysis, draft)
             german.speaker_after_quote(analysis, draft)
             german.quoted_person(analysis, draft)

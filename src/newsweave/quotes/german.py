@@ -407,6 +407,19 @@ def subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
         _take_speaker(draft, inverted_subject(analysis, verb, start, end) or _name_after(analysis, verb, end))
 
 
+def as_clause_source(analysis: Analysis, draft: Draft) -> None:
+    """Speech right after a clause that "wie" opens and a verb closes ("Wie die Polizei
+    mitteilte, wurde …") is said by that clause's subject, the phrase after "wie"; it beats
+    a phrase the tagger marked outside that clause."""
+    tokens = analysis.tokens
+    start = tokens.sentences[tokens.sentence_of[draft.first]][0]
+    comma = draft.first - 1
+    if analysis.lower[start] != "wie" or comma <= start + 1 or tokens.words[comma] != "," or \
+            not analysis.tags[comma - 1].startswith(("VV", "VA", "VM")):
+        return
+    _take_speaker(draft, run_from(analysis, start + 1, comma, 1, range(0)))
+
+
 def _verb_of_cue(analysis: Analysis, verb: int, cue: Span) -> bool:
     """True when the finite ``verb`` is the cue, a listed reporting verb, or the auxiliary
     before the cue in its clause (a participle, a particle: "Im Mai hatte sie angekündigt, …",
