@@ -702,6 +702,9 @@ GERMAN_DIRECT_SPEAKERS = {
     "a comma and any finite verb after the quote": (
         "Laut Polizei war das Beben bis in die Hauptstadt zu spüren. „Es war wie ein schwerer Güterzug "
         "direkt vor der Haustür“, beschreibt ein Reporter des Senders die Nacht.", "ein Reporter"),
+    "a comma and a reflexive verb after the quote": (
+        "Die Stiftung hatte damals alle Anträge abgelehnt. „Das war eine schwere Zeit für uns alle“, "
+        "erinnerte sich Forscherin Lena Wolf später.", "Forscherin Lena Wolf"),
 }
 
 

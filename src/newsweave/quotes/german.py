@@ -527,8 +527,9 @@ def speaker_before_colon(analysis: Analysis, draft: Draft) -> None:
 
 def speaker_after_quote(analysis: Analysis, draft: Draft) -> None:
     """A quoted passage followed by a comma and a finite verb is said by the subject after
-    that verb, whatever the verb ("„…“, beschreibt ein Anwohner die Nacht."): German puts the
-    reporting clause there."""
+    that verb, whatever the verb ("„…“, beschreibt ein Anwohner die Nacht.", also after its
+    reflexive pronoun: "„…“, erinnerte sich die Forscherin."): German puts the reporting
+    clause there."""
     tokens, tags = analysis.tokens, analysis.tags
     passage = analysis.passage[draft.last]
     if passage < 0 or analysis.quotes[passage].close is None:
@@ -537,7 +538,7 @@ def speaker_after_quote(analysis: Analysis, draft: Draft) -> None:
     verb, end = comma + 1, tokens.sentences[tokens.sentence_of[comma]][1] if comma < len(tokens) else 0
     if verb + 1 >= end or tokens.words[comma] != "," or "FIN" not in tags[verb]:
         return
-    after = verb + 1
+    after = verb + 2 if analysis.lower[verb + 1] == "sich" and verb + 2 < end else verb + 1
     subject = Span("S", after, after) if analysis.lower[after] in NOMINATIVE - {"man"} else (
         phrase_at(analysis, after, end, range(0)) if starts_phrase(analysis, after) else None)
     source = draft.source
