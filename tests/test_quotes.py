@@ -771,6 +771,9 @@ def test_german_hearsay_sollen_alone_is_no_report():
      "die Sorge resultiere aus dem Befund", "Jana Ott vom Landesamt (HRU, Kassel)"),
     ("Dazu erklärte sie, man habe die Lage im Griff.", "man habe die Lage im Griff", "sie"),
     ("Der Sänger, wie er sich selbst nannte, ist tot.", None, None),
+    ("Bei ihrem Besuch in Rom sagte Holm, die Regierung stehe zu ihren Zusagen.",
+     "die Regierung stehe zu ihren Zusagen", "Holm"),
+    ("Bei ihrem Besuch in Rom sagte Holm, Chefin der Behörde, nichts dazu.", None, None),
 ])
 def test_german_clause_after_a_reporting_verb_and_a_comma(text, content, speaker):
     from newsweave.quotes.cues import lexicon

@@ -671,15 +671,28 @@ def _subjunctive_after_verb(analysis: Analysis, start: int, last: int) -> Draft 
         if any(tags[i].startswith(_SUBORDINATE) or lower[i] == "wie" or
                (words[i] == "," and _opens_relative(analysis, i + 1)) for i in range(start, verb)):
             return None  # the verb closes a clause inside the subject: "X, wie er sich nannte, ist …"
-        pronoun = tags[verb + 1].startswith("PPER")  # "erklärte sie, …"
-        comma = verb + 2 if pronoun else verb + 1
+        # The subject after the verb: a pronoun ("erklärte sie, …") or a name ("sagte Holm, …").
+        after = _name_after(analysis, verb, last) if verb + 1 < last and words[verb + 1] != "," else None
+        comma = after.last + 1 if after is not None else verb + 1
         if words[comma] != "," or comma + 2 > last or tags[comma + 1].startswith(_NOT_SPEECH_OPENERS) or \
                 lower[comma + 1] in _PURPOSE:
             return None
-        source = Span("S", verb + 1, verb + 1) if pronoun else \
-            act_subject(analysis, verb, start, comma) or _opening_subject(analysis, start, verb)
+        if after is not None and not tags[verb + 1].startswith("PPER") and \
+                not _main_clause(analysis, comma + 1, last):
+            return None  # after a name the comma may open an apposition: "sagte Ott, Chef der …"
+        source = after or act_subject(analysis, verb, start, comma) or _opening_subject(analysis, start, verb)
         return Draft(comma + 1, last, Span("C", verb, verb), source) if source is not None else None
     return None
+
+
+def _main_clause(analysis: Analysis, first: int, last: int) -> bool:
+    """True when tokens ``first`` .. ``last`` open with a main clause: a finite verb before the
+    clause's last word ("die Lage sei ernst"), not an apposition without one ("Chef der Firma")
+    nor a relative clause that ends with it ("der das Gesetz schrieb")."""
+    words = analysis.tokens.words
+    end = next((i for i in range(first, last + 1) if words[i] == ","), last + 1)
+    end = without_final_stop(analysis, first, end)
+    return any("FIN" in analysis.tags[i] for i in range(first, end - 1))
 
 
 def demand_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
