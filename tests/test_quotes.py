@@ -832,6 +832,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a quoted capitalised word in reported speech is a name, no quote of its own": (
         "Die Ministerin sagte, die Firma „Nordwerk“ habe den Auftrag für die Brücke erhalten.",
         "die Firma „Nordwerk“ habe den Auftrag für die Brücke erhalten.", "Die Ministerin"),
+    "a dass clause after an act verb and the subject after it": (
+        "Zudem verlangen die Studenten, dass sich die Regierung für den Einsatz entschuldigt.",
+        "dass sich die Regierung für den Einsatz entschuldigt", "die Studenten"),
     "a reported act whose subject ends in a quoted name": (
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten.",
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten", "Der Sender „Radio Nord“"),

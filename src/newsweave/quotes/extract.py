@@ -105,6 +105,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts.extend(german.intention_clauses(analysis, drafts))
     drafts.extend(german.demand_clauses(analysis, drafts))
     drafts.extend(german.subjunctive_clauses(analysis, drafts))
+    drafts.extend(german.complement_clauses(analysis, drafts, lex))
     if per_sentence:
         for draft in drafts:
             german.according_clause(analysis, draft, lex)

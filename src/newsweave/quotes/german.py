@@ -618,6 +618,30 @@ def intention_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     return found
 
 
+def complement_clauses(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """A "dass" or "ob" clause after the main clause of a speech-act or reporting verb ("Zudem
+    verlangen die Studenten, dass …", "Die Behörde legte fest, dass …") is indirect speech of
+    that verb's subject, where nothing else was found in the sentence: from the complementiser
+    to the sentence's end."""
+    if analysis.tags is None:
+        return []
+    tokens, lower = analysis.tokens, analysis.lower
+    busy = {n for d in drafts for n in range(tokens.sentence_of[d.first], tokens.sentence_of[d.last] + 1)}
+    found = []
+    for number, (start, end) in enumerate(tokens.sentences):
+        verb = main_verb(analysis, start, end) if number not in busy else None
+        if verb is None or not (_reporting_verb(analysis, verb) or lower[verb] in lex.acts):
+            continue
+        comma = next((i for i in range(verb + 1, end - 2) if tokens.words[i] == ","), None)
+        if comma is None or analysis.passage[comma] >= 0 or COMPLEMENT not in analysis.classes[comma + 1]:
+            continue
+        source = act_subject(analysis, verb, start, comma) or inverted_subject(analysis, verb, start, comma)
+        if source is not None:
+            found.append(Draft(comma + 1, without_final_stop(analysis, start, end) - 1,
+                               Span("C", verb, verb), source))
+    return found
+
+
 def subjunctive_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """A clause in the subjunctive after a comma that closes a listed reporting verb ("Die
     Ministerin sagte, die Lage sei ernst", "Dazu erklärte er, man habe …") is indirect speech of
