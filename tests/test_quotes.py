@@ -835,6 +835,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a dass clause after an act verb and the subject after it": (
         "Zudem verlangen die Studenten, dass sich die Regierung für den Einsatz entschuldigt.",
         "dass sich die Regierung für den Einsatz entschuldigt", "die Studenten"),
+    "a dass clause after a noun of a view is its holder's": (
+        "Der Verband der Mieter vertritt seit Jahren die Ansicht, dass die Gebühren zu hoch sind.",
+        "dass die Gebühren zu hoch sind", "Der Verband der Mieter"),
     "a reported act whose subject ends in a quoted name": (
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten.",
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten", "Der Sender „Radio Nord“"),

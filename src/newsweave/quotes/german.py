@@ -619,27 +619,41 @@ def intention_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
 
 
 def complement_clauses(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
-    """A "dass" or "ob" clause after the main clause of a speech-act or reporting verb ("Zudem
-    verlangen die Studenten, dass …", "Die Behörde legte fest, dass …") is indirect speech of
-    that verb's subject, where nothing else was found in the sentence: from the complementiser
-    to the sentence's end."""
+    """A "dass" or "ob" clause after the main clause of a speech-act or reporting verb, or
+    right after a noun of a view ("Zudem verlangen die Studenten, dass …", "Der Verband
+    vertritt die Ansicht, dass …"), is indirect speech of that clause's subject, where nothing
+    else was found in the sentence: from the complementiser to the sentence's end. After any
+    verb it did worse (German dev attribution F1 0.6898, train 0.6952 against 0.6918, 0.6976)."""
     if analysis.tags is None:
         return []
-    tokens, lower = analysis.tokens, analysis.lower
+    tokens = analysis.tokens
     busy = {n for d in drafts for n in range(tokens.sentence_of[d.first], tokens.sentence_of[d.last] + 1)}
     found = []
     for number, (start, end) in enumerate(tokens.sentences):
         verb = main_verb(analysis, start, end) if number not in busy else None
-        if verb is None or not (_reporting_verb(analysis, verb) or lower[verb] in lex.acts):
-            continue
-        comma = next((i for i in range(verb + 1, end - 2) if tokens.words[i] == ","), None)
-        if comma is None or analysis.passage[comma] >= 0 or COMPLEMENT not in analysis.classes[comma + 1]:
-            continue
-        source = act_subject(analysis, verb, start, comma) or inverted_subject(analysis, verb, start, comma)
+        comma = _complement_comma(analysis, verb, end, lex) if verb is not None else None
+        source = None if comma is None else \
+            act_subject(analysis, verb, start, comma) or inverted_subject(analysis, verb, start, comma)
         if source is not None:
             found.append(Draft(comma + 1, without_final_stop(analysis, start, end) - 1,
                                Span("C", verb, verb), source))
     return found
+
+
+def _complement_comma(analysis: Analysis, verb: int, end: int, lex: Lexicon) -> int | None:
+    """The first comma after ``verb`` when a complementiser follows it and the verb reports
+    speech or a noun of a view stands before the comma."""
+    words, lower = analysis.tokens.words, analysis.lower
+    comma = next((i for i in range(verb + 1, end - 2) if words[i] == ","), None)
+    if comma is None or analysis.passage[comma] >= 0 or COMPLEMENT not in analysis.classes[comma + 1]:
+        return None
+    reports = _reporting_verb(analysis, verb) or lower[verb] in lex.acts or lower[comma - 1] in _VIEW_NOUNS
+    return comma if reports else None
+
+
+# Nouns of a view or a demand that a "dass" clause states ("vertritt die Ansicht, dass …").
+_VIEW_NOUNS = word_set("""ansicht auffassung meinung überzeugung vorgabe hoffnung sorge zweifel
+    befürchtung forderung erwartung einschätzung""")
 
 
 def subjunctive_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
