@@ -838,6 +838,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a dass clause after a noun of a view is its holder's": (
         "Der Verband der Mieter vertritt seit Jahren die Ansicht, dass die Gebühren zu hoch sind.",
         "dass die Gebühren zu hoch sind", "Der Verband der Mieter"),
+    "a hope is a reported act": (
+        "Die Gewerkschaft erhofft sich von dem Treffen am Montag eine Einigung.",
+        "Die Gewerkschaft erhofft sich von dem Treffen am Montag eine Einigung", "Die Gewerkschaft"),
     "a reported act whose subject ends in a quoted name": (
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten.",
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten", "Der Sender „Radio Nord“"),

@@ -172,7 +172,8 @@ _ACTS = {"de": """bezeichnet bezeichnete bezeichneten bezeichnen nennt nannte na
     versprach verspricht versprachen versprechen empfahl empfiehlt empfahlen empfehlen bittet bat
     baten bitten widersprach widerspricht widersprachen widersprechen sagt:zu sagte:zu sagten:zu
     sagen:zu schließt:aus schloss:aus schloß:aus schlossen:aus schließen:aus gibt:bekannt
-    gab:bekannt gaben:bekannt geben:bekannt"""}
+    gab:bekannt gaben:bekannt geben:bekannt hofft hoffte hofften hoffen erhofft erhoffte erhofften
+    erhoffen"""}
 # Their participles, for the passive with an agent ("Der Plan wurde von der Gewerkschaft
 # kritisiert.").
 _ACT_PARTICIPLES = {"de": """bezeichnet genannt gefordert verlangt gewarnt kritisiert beschuldigt
