@@ -951,3 +951,8 @@ def test_german_speech_after_a_wie_clause_is_said_by_its_subject():
     draft = Draft(comma + 1, len(tokens.words) - 2, None, Span("S", 0, 1))  # "Die Halle": a slip
     as_clause_source(analysis, draft)
     assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "ein Sprecher der Stadtwerke"
+
+
+def test_a_german_relative_clause_before_a_final_reporting_verb_is_no_speech():
+    text = "Der Minister, der seit Mai im Amt ist, hat gestern seinen Rücktritt angekündigt."
+    assert not any(_text(text, q.content).startswith("der seit Mai") for q in _quotes(text, "de"))

@@ -370,7 +370,8 @@ def _as_clause(analysis: Analysis, cue: Span, start: int, end: int, as_words: fr
 
 def _verb_last(analysis: Analysis, cue: Span, start: int) -> Draft | None:
     """A sentence that ends with its reporting verb: "…, the minister said." (content before the
-    last comma) or "Bakan Yılmaz, bütçenin … söyledi." (source before the first comma)."""
+    last comma) or, in a language that puts its verb last, "Bakan Yılmaz, bütçenin … söyledi."
+    (source before the first comma)."""
     words = analysis.tokens.words
     commas = [i for i in range(start, cue.first) if words[i] == ","]
     if not commas:
@@ -380,7 +381,10 @@ def _verb_last(analysis: Analysis, cue: Span, start: int) -> Draft | None:
         return Draft(start, commas[-1] - 1, cue, Span("S", commas[-1] + 1, cue.first - 1)
                       if cue.first - 1 > commas[-1] else None)
     first = commas[0]
-    if first > start and cue.first - 1 > first:
+    # Not in German (where tags tell it), whose main clause puts its finite verb second: "Der
+    # Minister, der seit Mai im Amt ist, hat … angekündigt" holds a relative clause, no speech
+    # (German dev attribution F1 0.6945 -> 0.6957, train 0.6981 -> 0.7012).
+    if first > start and cue.first - 1 > first and analysis.tags is None:
         return Draft(first + 1, cue.first - 1, cue, Span("S", start, first - 1))
     return None
 
