@@ -841,6 +841,10 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a hope is a reported act": (
         "Die Gewerkschaft erhofft sich von dem Treffen am Montag eine Einigung.",
         "Die Gewerkschaft erhofft sich von dem Treffen am Montag eine Einigung", "Die Gewerkschaft"),
+    "a separable act verb whose particle a coordinated clause follows": (
+        "Die Opposition im Landtag wies die geplanten Änderungen zurück und verlangte eine Anhörung.",
+        "Die Opposition im Landtag wies die geplanten Änderungen zurück und verlangte eine Anhörung",
+        "Die Opposition im Landtag"),
     "a reported act whose subject ends in a quoted name": (
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten.",
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten", "Der Sender „Radio Nord“"),

@@ -178,7 +178,7 @@ def _closes_clause(analysis: Analysis, index: int) -> bool:
 
 def _acts(analysis: Analysis, lexicon: Lexicon) -> list[int]:
     """Finite speech-act verbs outside quotation marks ("kritisierte"), a separable one only
-    with its particle closing the clause ("kündigte … an")."""
+    with its particle closing the clause ("kündigte … an", "wies … zurück und …")."""
     tokens, lower = analysis.tokens, analysis.lower
     found = []
     for index, word in enumerate(lower):
@@ -186,7 +186,7 @@ def _acts(analysis: Analysis, lexicon: Lexicon) -> list[int]:
         if particle is None or analysis.passage[index] >= 0 or not _finite(analysis, index):
             continue
         end = tokens.sentences[tokens.sentence_of[index]][1]
-        if not particle or any(lower[j] == particle and not lower[j + 1][0].isalnum()
+        if not particle or any(lower[j] == particle and _closes_clause(analysis, j)
                                for j in range(index + 1, end - 1)):
             found.append(index)
     return found
