@@ -599,6 +599,11 @@ GERMAN_SPEAKERS_IN_CONTEXT = {
     "a name after the verb is that subject": (
         "Am Ende hatte Berg gute Nachrichten. Erstmals sei der Haushalt ausgeglichen.",
         {"Erstmals sei der Haushalt ausgeglichen.": "Berg"}),
+    "a speech act and the reason given for it are two quotes": (
+        "Die Sprecherin der Polizei bezeichnete die Zahl der Opfer als vorläufig, da noch nicht alle "
+        "Räume durchsucht worden seien.",
+        {"Die Sprecherin der Polizei bezeichnete die Zahl der Opfer als vorläufig": "Die Sprecherin der "
+         "Polizei", "da noch nicht alle Räume durchsucht worden seien.": "Die Sprecherin der Polizei"}),
     "so is a name after the verb's reflexive pronoun": (
         "Besorgt äußerte sich Ministerin Ott über die Lager. Auch gebe es Berichte über Entführungen.",
         {"Auch gebe es Berichte über Entführungen.": "Ministerin Ott"}),

@@ -113,9 +113,13 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
             german.act_from_its_verb(analysis, draft)
         drafts = _distinct(drafts)
         drafts.extend(_fragments(analysis, drafts))
+        acts = []
         for draft in drafts:  # after the fragments: a quoted passage in the clause stays a quote
+            first = draft.first
             german.without_reporting_clause(analysis, draft)
+            acts.append(german.act_before_reason(analysis, draft, first, lex))
             german.without_narration_after(analysis, draft)
+        drafts.extend(act for act in acts if act is not None)
     drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
     drafts.sort(key=lambda d: d.first)
     if not per_sentence:

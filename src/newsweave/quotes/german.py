@@ -217,6 +217,18 @@ def without_reporting_clause(analysis: Analysis, draft: Draft) -> None:
         draft.first = comma + 1
 
 
+def act_before_reason(analysis: Analysis, draft: Draft, first: int, lex: Lexicon) -> Draft | None:
+    """The reporting clause that ``without_reporting_clause`` cut off the draft (which began at
+    ``first``) when it reports a speech act before the reason given for it ("Die Sprecherin
+    nannte die Zahl vorläufig, da … seien"): a quote of its own, as german_news_quotes
+    annotates it."""
+    cue = draft.cue
+    if draft.first <= first + 1 or analysis.lower[draft.first] not in _BECAUSE or \
+            analysis.lower[cue.first] not in lex.acts:
+        return None
+    return Draft(first, draft.first - 2, cue, draft.source)
+
+
 def without_narration_after(analysis: Analysis, draft: Draft) -> None:
     """Reported speech ends where the narrator's sentence goes on: at a comma followed by a
     finite verb in the indicative ("Er sagte, er sei unschuldig, weigerte sich aber …", "…, dass
@@ -251,6 +263,9 @@ def _subjunctive(analysis: Analysis, index: int) -> bool:
 _SUBJUNCTIVE_II = re.compile(r"(hätt|wär|würd|könnt|müsst|dürft|gäb|käm|stünd|bestünd|ging)"
                              r"e(n|st|t)?")
 
+
+# Conjunctions of a reason clause ("da" is tagged as an adverb more often).
+_BECAUSE = frozenset({"da", "weil", "zumal"})
 
 # Conjunctions of a purpose or manner clause, whatever their tag.
 _PURPOSE = frozenset({"um", "ohne", "statt", "anstatt"})
