@@ -965,3 +965,19 @@ def test_german_speech_after_a_wie_clause_is_said_by_its_subject():
 def test_a_german_relative_clause_before_a_final_reporting_verb_is_no_speech():
     text = "Der Minister, der seit Mai im Amt ist, hat gestern seinen Rücktritt angekündigt."
     assert not any(_text(text, q.content).startswith("der seit Mai") for q in _quotes(text, "de"))
+
+
+def test_german_pronoun_subject_before_the_verb_speaks_the_quote_after_the_colon():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import speaker_before_colon
+    from newsweave.quotes.phrases import Draft, Span
+
+    text = "Er schließt sich darüber hinaus der Kritik der Verbände an: „Das Gesetz ist ein Fehler.“"
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    first = tokens.words.index("Das")
+    wrong = Span("S", tokens.words.index("Kritik") - 1, tokens.words.index("Verbände"))  # a slip
+    draft = Draft(first, len(tokens.words) - 3, None, wrong)
+    speaker_before_colon(analysis, draft)
+    assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "Er"

@@ -537,7 +537,10 @@ def speaker_before_colon(analysis: Analysis, draft: Draft) -> None:
     verb = main_verb(analysis, start, colon)
     if verb is None or analysis.passage[verb] >= 0:
         return
-    _take_speaker(draft, _subject_after_verb(analysis, verb, start, colon))
+    # A pronoun that can only be a subject right before the verb is it ("Er schloss sich … an: „…“").
+    opening = Span("S", start, start) if verb == start + 1 and analysis.lower[start] in NOMINATIVE - {"man"} \
+        else None
+    _take_speaker(draft, opening or _subject_after_verb(analysis, verb, start, colon))
 
 
 def speaker_after_quote(analysis: Analysis, draft: Draft) -> None:
