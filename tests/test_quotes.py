@@ -604,6 +604,9 @@ GERMAN_SPEAKERS_IN_CONTEXT = {
         "Räume durchsucht worden seien.",
         {"Die Sprecherin der Polizei bezeichnete die Zahl der Opfer als vorläufig": "Die Sprecherin der "
          "Polizei", "da noch nicht alle Räume durchsucht worden seien.": "Die Sprecherin der Polizei"}),
+    "speech before a comma, an auxiliary and a reporting participle is that subject's": (
+        "Die Konferenz soll im März stattfinden. Es drohe ein gefährlicher Wettlauf, hatte Obama bei "
+        "seinem Treffen in Prag gesagt.", {"Es drohe ein gefährlicher Wettlauf": "Obama"}),
     "so is a name after the verb's reflexive pronoun": (
         "Besorgt äußerte sich Ministerin Ott über die Lager. Auch gebe es Berichte über Entführungen.",
         {"Auch gebe es Berichte über Entführungen.": "Ministerin Ott"}),

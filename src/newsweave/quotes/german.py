@@ -564,6 +564,25 @@ def speaker_after_quote(analysis: Analysis, draft: Draft) -> None:
         draft.cue, draft.source = Span("C", verb, verb), subject
 
 
+def speaker_after_perfect(analysis: Analysis, draft: Draft) -> None:
+    """Reported speech followed by a comma, an auxiliary and a reporting participle that ends
+    the sentence ("Es drohe ein Wettlauf, hatte der Präsident in Prag gesagt.") is said by the
+    subject after the auxiliary."""
+    tokens, tags = analysis.tokens, analysis.tags
+    comma, aux = draft.last + 1, draft.last + 2
+    if aux + 1 >= len(tokens) or analysis.passage[draft.last] >= 0 or tokens.words[comma] != "," or \
+            not tags[aux].startswith("VA") or "FIN" not in tags[aux]:
+        return
+    end = tokens.sentences[tokens.sentence_of[aux]][1]
+    last = without_final_stop(analysis, aux, end) - 1
+    if last <= aux + 1 or not _reporting_verb(analysis, last):
+        return
+    subject = Span("S", aux + 1, aux + 1) if analysis.lower[aux + 1] in NOMINATIVE - {"man"} else (
+        phrase_at(analysis, aux + 1, last, range(0)) if starts_phrase(analysis, aux + 1) else None)
+    if subject is not None:
+        draft.cue, draft.source = Span("C", last, last), subject
+
+
 def _subject_after_verb(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
     """The subject of a clause when it follows the finite verb: a pronoun that can only be a
     subject ("… sagte er"), or, where no subject opens the clause (an object, an adjunct, an
