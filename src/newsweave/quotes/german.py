@@ -413,7 +413,7 @@ def subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
     start, end = tokens.sentences[tokens.sentence_of[cue.first]]
     verb = main_verb(analysis, start, end)
     if verb is None or draft.first <= verb + 1 and verb <= draft.last:
-        return
+        return  # the verb or the word after it lies in the content
     if not _verb_of_cue(analysis, verb, cue):
         return
     if verb + 1 < end and analysis.lower[verb + 1] in NOMINATIVE - {"man"}:
