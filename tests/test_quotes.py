@@ -984,3 +984,17 @@ def test_german_pronoun_subject_before_the_verb_speaks_the_quote_after_the_colon
     draft = Draft(first, len(tokens.words) - 3, None, wrong)
     speaker_before_colon(analysis, draft)
     assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "Er"
+
+
+def test_a_german_object_is_no_speaker_beside_the_cue():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.phrases import Draft, Span, phrase_beside
+
+    text = "Als ein Gast half, biss der Mann den Kellner und rief: „Lasst mich sofort raus!“"
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    cue = tokens.words.index("rief")
+    content = Draft(tokens.words.index("Lasst"), len(tokens.words) - 2)
+    speaker = phrase_beside(analysis, Span("C", cue, cue), content)
+    assert _text(text, tokens.span(speaker.first, speaker.last)) == "der Mann"

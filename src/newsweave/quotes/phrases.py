@@ -27,6 +27,9 @@ _DETERMINERS = word_set("""the a an his her their its der die das den dem des ei
     einem einen sein seine ihr ihre le la les un une el los las il lo gli i una uno""")
 
 
+# German articles of the accusative or dative only: an object, where the genitive ("des") may
+# open the owner of a speech noun ("die Entscheidung des Gerichts").
+_OBJECT_ARTICLES = word_set("den dem einen einem")
 # German articles of the accusative, dative or genitive only: they never open a subject.
 _OBLIQUE_ARTICLES = word_set("den dem des einen einem eines")
 
@@ -98,6 +101,8 @@ def phrase_beside(analysis: Analysis, cue: Span, draft: Draft) -> Span | None:
 def _opens_phrase(analysis: Analysis, index: int, start: int) -> bool:
     word, lower = analysis.tokens.words[index], analysis.lower[index]
     if not word[0].isalnum() or analysis.passage[index] >= 0 or not may_open_phrase(analysis, index):
+        return False
+    if analysis.tags is not None and lower in _OBJECT_ARTICLES:  # an object: "biss den Fluggast"
         return False
     classes = analysis.classes[index]
     if classes and (CUE in classes or COMPLEMENT in classes or ACCORDING in classes):
