@@ -416,8 +416,9 @@ def subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
         return  # the verb or the word after it lies in the content
     if not _verb_of_cue(analysis, verb, cue):
         return
-    if verb + 1 < end and analysis.lower[verb + 1] in NOMINATIVE - {"man"}:
-        _take_speaker(draft, Span("S", verb + 1, verb + 1))
+    pronoun = _subject_pronoun(analysis, verb + 1) if verb + 1 < end else None
+    if pronoun is not None:
+        _take_speaker(draft, pronoun)
     elif analysis.tags[start].startswith("APPR"):
         _take_speaker(draft, inverted_subject(analysis, verb, start, end) or _name_after(analysis, verb, end))
 
@@ -538,8 +539,7 @@ def speaker_before_colon(analysis: Analysis, draft: Draft) -> None:
     if verb is None or analysis.passage[verb] >= 0:
         return
     # A pronoun that can only be a subject right before the verb is it ("Er schloss sich … an: „…“").
-    opening = Span("S", start, start) if verb == start + 1 and analysis.lower[start] in NOMINATIVE - {"man"} \
-        else None
+    opening = _subject_pronoun(analysis, start) if verb == start + 1 else None
     _take_speaker(draft, opening or _subject_after_verb(analysis, verb, start, colon))
 
 
@@ -557,8 +557,7 @@ def speaker_after_quote(analysis: Analysis, draft: Draft) -> None:
     if verb + 1 >= end or tokens.words[comma] != "," or "FIN" not in tags[verb]:
         return
     after = verb + 2 if analysis.lower[verb + 1] == "sich" and verb + 2 < end else verb + 1
-    subject = Span("S", after, after) if analysis.lower[after] in NOMINATIVE - {"man"} else (
-        phrase_at(analysis, after, end, range(0)) if starts_phrase(analysis, after) else None)
+    subject = _subject_at(analysis, after, end)
     source = draft.source
     if subject is not None and not (source is not None and verb < source.first < end):
         draft.cue, draft.source = Span("C", verb, verb), subject
@@ -577,10 +576,21 @@ def speaker_after_perfect(analysis: Analysis, draft: Draft) -> None:
     last = without_final_stop(analysis, aux, end) - 1
     if last <= aux + 1 or not _reporting_verb(analysis, last):
         return
-    subject = Span("S", aux + 1, aux + 1) if analysis.lower[aux + 1] in NOMINATIVE - {"man"} else (
-        phrase_at(analysis, aux + 1, last, range(0)) if starts_phrase(analysis, aux + 1) else None)
+    subject = _subject_at(analysis, aux + 1, last)
     if subject is not None:
         draft.cue, draft.source = Span("C", last, last), subject
+
+
+def _subject_pronoun(analysis: Analysis, index: int) -> Span | None:
+    """The word at ``index`` when it is a pronoun that can only be a subject ("er", "ich", "wir";
+    not "man", which names no speaker)."""
+    return Span("S", index, index) if analysis.lower[index] in NOMINATIVE - {"man"} else None
+
+
+def _subject_at(analysis: Analysis, index: int, end: int) -> Span | None:
+    """The subject that opens at ``index``: such a pronoun or a noun phrase."""
+    return _subject_pronoun(analysis, index) or (
+        phrase_at(analysis, index, end, range(0)) if starts_phrase(analysis, index) else None)
 
 
 def _subject_after_verb(analysis: Analysis, verb: int, start: int, end: int) -> Span | None:
@@ -591,8 +601,9 @@ def _subject_after_verb(analysis: Analysis, verb: int, start: int, end: int) -> 
     after = verb + 1
     if after >= end:
         return None
-    if analysis.lower[after] in NOMINATIVE - {"man"}:
-        return Span("S", after, after)
+    pronoun = _subject_pronoun(analysis, after)
+    if pronoun is not None:
+        return pronoun
     # The one part before the finite verb (German puts one there) is an adjunct or an object.
     adjunct = analysis.tags[start].startswith("APPR") or oblique_article(analysis, start) or (
         verb == start + 1 and not starts_phrase(analysis, start))
