@@ -12,7 +12,6 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -25,7 +24,7 @@ from newsweave.language import TextLanguages
 from newsweave.records import Article, RawDocument, Rejection
 from newsweave.sentences import split_sentences
 from newsweave.store import Store
-from newsweave.worker_pool import worker_pool
+from newsweave.worker_pool import LazyPool
 
 BATCH_SIZE = 128
 # A line held by this many of one outlet's articles is that outlet's furniture (a tagline, a
@@ -273,15 +272,13 @@ class Workers:
     has enough of them (what stays in the main process is cheap: reading, the store)."""
 
     def __init__(self, workers: int | None = None) -> None:
-        self.workers = workers if workers is not None else (os.cpu_count() or 1)
-        self._pool: ProcessPoolExecutor | None = None
+        self._workers = LazyPool(workers if workers is not None else (os.cpu_count() or 1))
 
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        self._workers.close(cancel=True)
 
     def prepared_ahead(self, batches: Iterable[list[Item]]) -> Iterator[list[Prepared | Rejection]]:
         """Each batch prepared (HTML pages extracted), order kept; a batch goes to the workers
@@ -302,11 +299,10 @@ class Workers:
         return self._map(_build, jobs)
 
     def _map(self, function: Callable, items: Sequence) -> Iterable:
-        if self.workers < 2 or len(items) < _PARALLEL_MIN_ITEMS:
+        workers = self._workers.workers
+        if workers < 2 or len(items) < _PARALLEL_MIN_ITEMS:
             return [function(item) for item in items]
-        if self._pool is None:
-            self._pool = worker_pool(self.workers)
-        return self._pool.map(function, items, chunksize=max(1, len(items) // (4 * self.workers)))
+        return self._workers.pool().map(function, items, chunksize=max(1, len(items) // (4 * workers)))
 
 
 def _prepare(item: Item) -> Prepared | Rejection:

@@ -26,8 +26,9 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context)
 
 
-class _SharedWorkers:
-    """A pool started on first use, so that a run too small to need workers starts none."""
+class LazyPool:
+    """A pool of ``workers`` processes started on first use, so that a run too small to need
+    workers starts none; ``mapper``, where given, is another engine's map in its place."""
 
     def __init__(self, workers: int, mapper: Mapper | None = None) -> None:
         self.workers = workers
@@ -39,12 +40,13 @@ class _SharedWorkers:
             self._pool = worker_pool(self.workers)
         return self._pool
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
+        """Waits for the workers to finish; ``cancel`` drops the tasks not yet started."""
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=cancel)
 
 
-_SHARED: ContextVar[_SharedWorkers | None] = ContextVar("shared_workers", default=None)
+_SHARED: ContextVar[LazyPool | None] = ContextVar("shared_workers", default=None)
 
 
 @contextmanager
@@ -56,7 +58,7 @@ def shared_workers(workers: int | None = None, mapper: Mapper | None = None) -> 
     if _SHARED.get() is not None and workers is None and mapper is None:
         yield
         return
-    shared = _SharedWorkers(workers if workers is not None else (os.cpu_count() or 1), mapper)
+    shared = LazyPool(workers if workers is not None else (os.cpu_count() or 1), mapper)
     token = _SHARED.set(shared)
     try:
         yield
