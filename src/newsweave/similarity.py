@@ -16,11 +16,11 @@ articles' sentences match one by one added nothing beyond these two; nor did ski
 sentences that share few words with the rest of their article (r 0.764), a TF-IDF cosine of
 the texts (``bench/eval_lexical.py``), or a second model's lead cosine (USE-m3, centred: r
 0.781), a learned weight per vector dimension (ridge on the 384 products, r 0.767 -> 0.767), or
-a term for cross-language pairs (0.786 -> 0.784). An 800-character lead scored r 0.794 (1,200:
-0.789) but stories F1 0.822 (weights fitted for 500) at 0.7x the speed (14.2 vs 20.2 articles/s
-end to end). Reuse coverage as a logistic feature made the fit worse (its fitted weight is
-slightly negative: in these scraped texts, shared page furniture looks like partial reuse), so
-only the copy and translation verdicts count, as a floor.
+a term for cross-language pairs (0.786 -> 0.784). An 800-character lead, refitted, scored r 0.793
+but stories F1 0.821 at 0.7x the speed (14.3 vs 19.6 articles/s end to end). Reuse coverage
+as a logistic feature made the fit worse (its fitted weight is slightly negative: in these
+scraped texts, shared page furniture looks like partial reuse), so only the copy and
+translation verdicts count, as a floor.
 """
 
 from __future__ import annotations
