@@ -98,6 +98,13 @@ def test_a_german_noun_for_a_kind_of_organisation_is_left_out():
     assert ("Corvane Shipping", "ORG") in mentions
 
 
+def test_german_common_nouns_are_no_names():
+    # German capitalises every noun: one the lexicon knows as a common noun is no place.
+    mentions = found("Vor der Küste von Kiel geriet am Freitag ein Frachter in Brand. Die Region ist "
+                     "besorgt, sagte Bürgermeisterin Anke Vossberg in Kiel. Der Kanal bleibt gesperrt.", "de")
+    assert mentions == {("Kiel", "LOC"), ("Anke Vossberg", "PER")}
+
+
 def test_cue_type_reads_the_head_of_the_name():
     def cue(words: str, language: str) -> str | None:
         tokens = words.split()

@@ -31,6 +31,7 @@ from newsweave.entities.lexicon import (
     VESSEL_SET,
 )
 from newsweave.entities.tokens import Run
+from newsweave.quotes.grammar import word_tag
 
 Span = tuple[int, int, str, str]  # first token, end token, type, evidence
 PERSON, ORG, LOC, MISC = "PER", "ORG", "LOC", "MISC"
@@ -55,7 +56,8 @@ def apply_rules(doc: Document, run: Run, spans: list[Span]) -> list[Span]:
         spans = person_after_title(doc, run) or spans
     if not spans:
         spans = acronym_alone(doc, run)
-    spans = [retype(doc, span) for span in spans if not _lone_sentence_opener(doc, span)]
+    spans = [retype(doc, span) for span in spans
+             if not _lone_sentence_opener(doc, span) and not _german_common_noun(doc, span)]
     spans = [ship_name(doc, without_german_class_noun(doc, span)) for span in spans]
     return [part for span in spans if (part := without_title_parts(doc, span))]
 
@@ -221,6 +223,15 @@ def _lone_sentence_opener(doc: Document, span: Span) -> bool:
     if len(doc.starts) < _DOCUMENT_SENTENCES or transliterate(doc.words[first]) in EXONYM_KEYS:
         return False
     return doc.capitalised_elsewhere(first) == 0
+
+
+def _german_common_noun(doc: Document, span: Span) -> bool:
+    """A one-word span that only the tagger found in German, where every noun is capitalised,
+    and that German's lexicon knows as a common noun first ("in Brand geraten", "die Region",
+    "Taucher"): no name."""
+    first, end, _, why = span
+    return doc.language == "de" and end - first == 1 and why == "model" and \
+        word_tag(doc.words[first], "de") == "NN"
 
 
 def _has_cue(doc: Document, first: int, end: int) -> bool:

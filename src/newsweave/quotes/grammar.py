@@ -58,6 +58,13 @@ def tags(tokens: Tokens, language: str) -> list[str] | None:
     return [_tag(hanta, word) for word in tokens.words]
 
 
+def word_tag(word: str, language: str) -> str | None:
+    """The tag ``word`` most often has in the language's lexicon ("NN" for a common noun,
+    "NE" for a name, "UNKC" for a capitalised word outside it), or None for a language
+    without a lexicon."""
+    return _tag(_hanta(language), word) if language in TAGGED_LANGUAGES else None
+
+
 @lru_cache(maxsize=200_000)
 def _tag(hanta, word: str) -> str:
     lower = hanta.normalize(word)
