@@ -200,6 +200,22 @@ def test_acronyms_join_their_long_forms():
     assert entity_with(entities, "BSA").name == "Baltic Shipping Authority"
 
 
+def test_names_translated_in_aligned_sentences_join():
+    english = article("The Harbour Safety Board opened an inquiry on Monday. The Harbour Safety Board "
+                      "will publish its findings in May.", "en", "en")
+    albanian = article("Bordi i Sigurisë së Portit hapi një hetim të hënën. Bordi i Sigurisë së "
+                       "Portit do të publikojë gjetjet në maj.", "sq", "sq")
+
+    def joined(aligned) -> bool:
+        entities = link_entities([english, albanian], aligned=aligned)
+        return any(set(e.surface_forms) == {"Harbour Safety Board", "Bordi i Sigurisë së Portit"}
+                   for e in entities)
+
+    assert not joined([])
+    assert not joined([[("en", 0), ("sq", 0)]])  # one sentence pair is not enough
+    assert joined([[("en", 0), ("sq", 0)], [("en", 1), ("sq", 1)]])
+
+
 def test_first_names_are_optional_and_transliterations_join():
     docs = [article("Foreign Minister Sergei Lavrov spoke on Tuesday. Sergei Lavrov then left.", "en", "a"),
             article("Russia's top diplomat Sergey Lavrov arrived.", "en", "b"),

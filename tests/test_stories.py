@@ -187,3 +187,10 @@ def test_a_speaker_named_with_a_title_is_the_person_the_story_knows():
     article = Article("a", text, "text", language="en", sentences=split_sentences(text, "en"))
     quotes = story_quotes([article], [], story_entities([article]), "s")
     assert [q.speaker for q in quotes] == ["Ruvim Ostrakis", "Ruvim Ostrakis"]
+
+
+def test_demo_story_joins_names_that_translate_each_other(demo_run):
+    stories = demo_run[0]["stories"]
+    forms = [set(e["surface_forms"]) for story in stories for e in story["entities"]]
+    assert any({"Port Vellara Authority", "Autoriteti i Portit të Vellarës"} <= f for f in forms)
+    assert any({"Maritime Accident Board", "Bordi i Aksidenteve Detare"} <= f for f in forms)

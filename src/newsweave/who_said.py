@@ -36,9 +36,10 @@ class StoryQuote:
     first: bool  # the group's earliest appearance
 
 
-def story_entities(articles: Sequence[Article]) -> list[Entity]:
-    """The people, organisations and places of a story, normalised across languages."""
-    return link_entities(articles)
+def story_entities(articles: Sequence[Article], claims: Sequence[Claim] = ()) -> list[Entity]:
+    """The people, organisations and places of a story, normalised across languages (and
+    across translations of their names, through the claims' sentences)."""
+    return link_entities(articles, aligned=[claim.sentences for claim in claims])
 
 
 def story_quotes(articles: Sequence[Article], claims: Sequence[Claim],

@@ -5,13 +5,16 @@ it found (a name after a title is a person everywhere); the second finds those n
 they occur and takes their corpus-wide type. Mentions are then joined by key (case, diacritics,
 script and Albanian/German/Russian case endings ignored), by the exonym table ("Pekin" =
 Beijing), by acronyms ("Shanghai Cooperation Organization (SCO)", or initials that match one long
-form in the corpus), and for people by family name ("Lavrov" = "Sergei Lavrov" = "Sergey
-Lavrov": first names may be left out, initials or a transliteration may differ).
+form in the corpus), for people by family name ("Lavrov" = "Sergei Lavrov" = "Sergey
+Lavrov": first names may be left out, initials or a transliteration may differ), and, given
+aligned sentences (a story's claims), by translation ("Maritime Accident Board" = "Bordi i
+Aksidenteve Detare").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,6 +40,8 @@ _NAME_MIN_SHARE = 0.1
 # First names of one person spelled differently ("Sergei"/"Sergey", "Vladimir"/"Wladimir").
 _FIRST_NAME_DISTANCE = 2
 _ACRONYM_MAX = 6
+# Sentence pairs that must agree before two names are taken for translations of each other.
+_TRANSLATION_VOTES = 2
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w&.-]{1,9})\s*\)")
 
 
@@ -60,14 +65,18 @@ class _Record:
     language: str
     mention: Mention
     tokens: tuple[str, ...]
+    sentence: int  # index in the article's sentences (-1: before the first)
 
 
-def link_entities(articles: Sequence[Article], *, tagger: Tagger | None = None) -> list[Entity]:
+def link_entities(articles: Sequence[Article], *, tagger: Tagger | None = None,
+                  aligned: Iterable[Sequence[tuple[str, int]]] = ()) -> list[Entity]:
     """The entities a corpus names, each with its canonical name and all its forms.
 
     Args:
         articles: cleaned articles (with language and sentences, as ``build_article`` makes).
         tagger: another trained tagger (default: the shipped one).
+        aligned: groups of sentences, ``(article id, sentence index)``, that state one thing
+            (a story's claims): names that translate each other in them are joined.
 
     Returns:
         Entities, most mentioned first. Names prefer the longest frequent form in the corpus's
@@ -89,13 +98,15 @@ def link_entities(articles: Sequence[Article], *, tagger: Tagger | None = None) 
     for article, text in zip(articles, tagged, strict=True):
         mentions = mentions_of(text, gazetteer)
         found, acronyms = _acronyms(article, mentions)
-        records.extend(_record(article, mention) for mention in [*mentions, *found])
+        starts = [sentence.start for sentence in article.sentences]
+        records.extend(_record(article, mention, starts) for mention in [*mentions, *found])
         pairs.extend(acronyms)
-    return _Linker(records, _main_language(articles, records)).entities(pairs)
+    return _Linker(records, _main_language(articles, records)).entities(pairs, aligned)
 
 
-def _record(article: Article, mention: Mention) -> _Record:
-    return _Record(article.id, article.language, mention, name_tokens(hyphen_base(mention.text)))
+def _record(article: Article, mention: Mention, sentence_starts: list[int]) -> _Record:
+    sentence = bisect_right(sentence_starts, mention.start) - 1
+    return _Record(article.id, article.language, mention, name_tokens(hyphen_base(mention.text)), sentence)
 
 
 def _main_language(articles: Sequence[Article], records: Iterable[_Record]) -> str:
@@ -172,11 +183,13 @@ class _Linker:
                 best[root] = token
         return {token: best[groups.find(token)] for token in counts}
 
-    def entities(self, acronym_pairs: list[tuple[str, str]]) -> list[Entity]:
+    def entities(self, acronym_pairs: list[tuple[str, str]],
+                 aligned: Iterable[Sequence[tuple[str, int]]] = ()) -> list[Entity]:
         exonyms = self._join_exonyms()
         self._join_acronyms(acronym_pairs)
         types = self._types(exonyms)
         self._join_people(types)
+        self._join_translations(aligned, self._types(exonyms))
         types = self._types(exonyms)
         clusters: dict[object, list[int]] = defaultdict(list)
         for i, key in enumerate(self.keys):
@@ -244,6 +257,31 @@ class _Linker:
             candidates = by_last.get(key[0]) or by_first.get(key[0]) or []
             if candidates:
                 self.sets.union(key, max(candidates, key=lambda k: (weight[k], k)))
+
+    def _join_translations(self, aligned: Iterable[Sequence[tuple[str, int]]],
+                           types: dict[object, str]) -> None:
+        """Names translated, not spelled alike ("Maritime Accident Board" / "Bordi i
+        Aksidenteve Detare"): where two sentences that state one thing in two languages each
+        hold one name of a type, the two names are one, once _TRANSLATION_VOTES sentence pairs
+        agree (one could pair a name with another that the translation left out)."""
+        names: dict[tuple[str, int], dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
+        language: dict[tuple[str, int], str] = {}
+        for record, key in zip(self.records, self.keys, strict=True):
+            root = self.sets.find(key)
+            names[record.article_id, record.sentence][types[root]].add(root)
+            language[record.article_id, record.sentence] = record.language
+        votes: Counter[tuple[object, object]] = Counter()
+        for group in aligned:
+            for a, b in combinations([k for k in group if k in names], 2):
+                if language[a] == language[b]:
+                    continue
+                for kind, roots in names[a].items():
+                    other = names[b].get(kind, set())
+                    if len(roots) == len(other) == 1 and roots != other:
+                        votes[tuple(sorted((*roots, *other), key=repr))] += 1
+        for (a, b), count in sorted(votes.items(), key=repr):
+            if count >= _TRANSLATION_VOTES:
+                self.sets.union(a, b)
 
     def _entity(self, members: list[int], kind: str) -> Entity:
         records = [self.records[i] for i in members]
