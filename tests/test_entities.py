@@ -200,11 +200,13 @@ def test_acronyms_join_their_long_forms():
     assert entity_with(entities, "BSA").name == "Baltic Shipping Authority"
 
 
-def test_names_translated_in_aligned_sentences_join():
+def test_names_translated_in_aligned_passages_join():
     english = article("The Harbour Safety Board opened an inquiry on Monday. The Harbour Safety Board "
                       "will publish its findings in May.", "en", "en")
     albanian = article("Bordi i Sigurisë së Portit hapi një hetim të hënën. Bordi i Sigurisë së "
                        "Portit do të publikojë gjetjet në maj.", "sq", "sq")
+    passages = [((english.id, a.start, a.end), (albanian.id, b.start, b.end))
+                for a, b in zip(english.sentences, albanian.sentences, strict=True)]
 
     def joined(aligned) -> bool:
         entities = link_entities([english, albanian], aligned=aligned)
@@ -212,8 +214,8 @@ def test_names_translated_in_aligned_sentences_join():
                    for e in entities)
 
     assert not joined([])
-    assert not joined([[("en", 0), ("sq", 0)]])  # one sentence pair is not enough
-    assert joined([[("en", 0), ("sq", 0)], [("en", 1), ("sq", 1)]])
+    assert not joined(passages[:1])  # one passage pair is not enough
+    assert joined(passages)
 
 
 def test_first_names_are_optional_and_transliterations_join():

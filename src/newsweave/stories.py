@@ -171,7 +171,7 @@ def _briefed(job: tuple[Story, list[Article], SentenceVectors, str]) -> Story:
     claims = find_claims(compared, sentence_vectors.space(a.language for a in compared), origin_of,
                          story.reuse)
     text = StoryText(compared)
-    entities = story_entities(articles, claims)
+    entities = story_entities(articles, story.reuse)
     return replace(story, brief=tuple(build_brief(text, claims, language)),
                    outlets=tuple(outlet_differences(text, claims)), timeline=timeline(articles),
                    entities=tuple(entities),

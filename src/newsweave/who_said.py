@@ -36,10 +36,15 @@ class StoryQuote:
     first: bool  # the group's earliest appearance
 
 
-def story_entities(articles: Sequence[Article], claims: Sequence[Claim] = ()) -> list[Entity]:
-    """The people, organisations and places of a story, normalised across languages (and
-    across translations of their names, through the claims' sentences)."""
-    return link_entities(articles, aligned=[claim.sentences for claim in claims])
+def story_entities(articles: Sequence[Article], reuse: Sequence[dict] = ()) -> list[Entity]:
+    """The people, organisations and places of a story, normalised across languages and
+    across translations of their names (through the aligned passages of ``reuse`` edges
+    between articles in two languages)."""
+    language = {article.id: article.language for article in articles}
+    aligned = [((edge["source"], *passage["source"]), (edge["target"], *passage["target"]))
+               for edge in reuse if language.get(edge["source"], "") != language.get(edge["target"], "")
+               for passage in edge["evidence"]["passages"]]
+    return link_entities(articles, aligned=aligned)
 
 
 def story_quotes(articles: Sequence[Article], claims: Sequence[Claim],

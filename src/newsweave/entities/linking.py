@@ -7,14 +7,13 @@ script and Albanian/German/Russian case endings ignored), by the exonym table ("
 Beijing), by acronyms ("Shanghai Cooperation Organization (SCO)", or initials that match one long
 form in the corpus), for people by family name ("Lavrov" = "Sergei Lavrov" = "Sergey
 Lavrov": first names may be left out, initials or a transliteration may differ), and, given
-aligned sentences (a story's claims), by translation ("Maritime Accident Board" = "Bordi i
+passages that translate each other (a story's reuse evidence), by translation ("Maritime Accident Board" = "Bordi i
 Aksidenteve Detare").
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ _FIRST_NAME_DISTANCE = 2
 _ACRONYM_MAX = 6
 # Sentence pairs that must agree before two names are taken for translations of each other.
 _TRANSLATION_VOTES = 2
+Passage = tuple[str, int, int]  # (article id, start, end): characters of the article's text
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w&.-]{1,9})\s*\)")
 
 
@@ -65,18 +65,17 @@ class _Record:
     language: str
     mention: Mention
     tokens: tuple[str, ...]
-    sentence: int  # index in the article's sentences (-1: before the first)
 
 
 def link_entities(articles: Sequence[Article], *, tagger: Tagger | None = None,
-                  aligned: Iterable[Sequence[tuple[str, int]]] = ()) -> list[Entity]:
+                  aligned: Iterable[tuple[Passage, Passage]] = ()) -> list[Entity]:
     """The entities a corpus names, each with its canonical name and all its forms.
 
     Args:
         articles: cleaned articles (with language and sentences, as ``build_article`` makes).
         tagger: another trained tagger (default: the shipped one).
-        aligned: groups of sentences, ``(article id, sentence index)``, that state one thing
-            (a story's claims): names that translate each other in them are joined.
+        aligned: pairs of passages, ``(article id, start, end)`` each, that translate each
+            other (the evidence of reuse edges): names translated in them are joined.
 
     Returns:
         Entities, most mentioned first. Names prefer the longest frequent form in the corpus's
@@ -98,15 +97,13 @@ def link_entities(articles: Sequence[Article], *, tagger: Tagger | None = None,
     for article, text in zip(articles, tagged, strict=True):
         mentions = mentions_of(text, gazetteer)
         found, acronyms = _acronyms(article, mentions)
-        starts = [sentence.start for sentence in article.sentences]
-        records.extend(_record(article, mention, starts) for mention in [*mentions, *found])
+        records.extend(_record(article, mention) for mention in [*mentions, *found])
         pairs.extend(acronyms)
     return _Linker(records, _main_language(articles, records)).entities(pairs, aligned)
 
 
-def _record(article: Article, mention: Mention, sentence_starts: list[int]) -> _Record:
-    sentence = bisect_right(sentence_starts, mention.start) - 1
-    return _Record(article.id, article.language, mention, name_tokens(hyphen_base(mention.text)), sentence)
+def _record(article: Article, mention: Mention) -> _Record:
+    return _Record(article.id, article.language, mention, name_tokens(hyphen_base(mention.text)))
 
 
 def _main_language(articles: Sequence[Article], records: Iterable[_Record]) -> str:
@@ -184,7 +181,7 @@ class _Linker:
         return {token: best[groups.find(token)] for token in counts}
 
     def entities(self, acronym_pairs: list[tuple[str, str]],
-                 aligned: Iterable[Sequence[tuple[str, int]]] = ()) -> list[Entity]:
+                 aligned: Iterable[tuple[Passage, Passage]] = ()) -> list[Entity]:
         exonyms = self._join_exonyms()
         self._join_acronyms(acronym_pairs)
         types = self._types(exonyms)
@@ -258,30 +255,48 @@ class _Linker:
             if candidates:
                 self.sets.union(key, max(candidates, key=lambda k: (weight[k], k)))
 
-    def _join_translations(self, aligned: Iterable[Sequence[tuple[str, int]]],
+    def _join_translations(self, aligned: Iterable[tuple[Passage, Passage]],
                            types: dict[object, str]) -> None:
         """Names translated, not spelled alike ("Maritime Accident Board" / "Bordi i
-        Aksidenteve Detare"): where two sentences that state one thing in two languages each
-        hold one name of a type, the two names are one, once _TRANSLATION_VOTES sentence pairs
-        agree (one could pair a name with another that the translation left out)."""
-        names: dict[tuple[str, int], dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
-        language: dict[tuple[str, int], str] = {}
-        for record, key in zip(self.records, self.keys, strict=True):
-            root = self.sets.find(key)
-            names[record.article_id, record.sentence][types[root]].add(root)
-            language[record.article_id, record.sentence] = record.language
-        votes: Counter[tuple[object, object]] = Counter()
-        for group in aligned:
-            for a, b in combinations([k for k in group if k in names], 2):
-                if language[a] == language[b]:
-                    continue
-                for kind, roots in names[a].items():
-                    other = names[b].get(kind, set())
-                    if len(roots) == len(other) == 1 and roots != other:
-                        votes[tuple(sorted((*roots, *other), key=repr))] += 1
+        Aksidenteve Detare"): where two passages that translate each other each hold one name
+        of a type, that pair of names gets a vote. Two names are one when each is the other's
+        most voted partner, with at least _TRANSLATION_VOTES votes (a translation may leave a
+        name out, and one passage pair then matches two different names)."""
+        votes = self._translation_votes(aligned, types)
+        best: dict[object, tuple[int, str, object]] = {}
+        for (a, b), count in votes.items():
+            for name, partner in ((a, b), (b, a)):
+                best[name] = max(best.get(name, (0, "", None)), (count, repr(partner), partner),
+                                 key=lambda vote: vote[:2])
         for (a, b), count in sorted(votes.items(), key=repr):
-            if count >= _TRANSLATION_VOTES:
+            if count >= _TRANSLATION_VOTES and best[a][2] == b and best[b][2] == a:
                 self.sets.union(a, b)
+
+    def _translation_votes(self, aligned: Iterable[tuple[Passage, Passage]],
+                           types: dict[object, str]) -> Counter[tuple[object, object]]:
+        """Votes for pairs of names (cluster roots) that are the one name of their type in two
+        passages that translate each other."""
+        in_article: dict[str, list[tuple[int, int, object]]] = defaultdict(list)
+        for record, key in zip(self.records, self.keys, strict=True):
+            in_article[record.article_id].append((record.mention.start, record.mention.end,
+                                                  self.sets.find(key)))
+
+        def names_in(passage: Passage) -> dict[str, set[object]]:
+            article, start, end = passage
+            found: dict[str, set[object]] = defaultdict(set)
+            for first, last, root in in_article.get(article, ()):
+                if start <= first and last <= end:
+                    found[types[root]].add(root)
+            return found
+
+        votes: Counter[tuple[object, object]] = Counter()
+        for source, target in aligned:
+            there = names_in(target)
+            for kind, roots in names_in(source).items():
+                other = there.get(kind, set())
+                if len(roots) == len(other) == 1 and roots != other:
+                    votes[tuple(sorted((*roots, *other), key=repr))] += 1
+        return votes
 
     def _entity(self, members: list[int], kind: str) -> Entity:
         records = [self.records[i] for i in members]
