@@ -7,8 +7,8 @@ script and Albanian/German/Russian case endings ignored), by the exonym table ("
 Beijing), by acronyms ("Shanghai Cooperation Organization (SCO)", or initials that match one long
 form in the corpus), for people by family name ("Lavrov" = "Sergei Lavrov" = "Sergey
 Lavrov": first names may be left out, initials or a transliteration may differ), and, given
-passages that translate each other (a story's reuse evidence), by translation ("Maritime Accident Board" = "Bordi i
-Aksidenteve Detare").
+passages that translate each other (a story's reuse evidence), by translation ("Maritime
+Accident Board" = "Bordi i Aksidenteve Detare").
 """
 
 from __future__ import annotations
