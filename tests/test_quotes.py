@@ -610,6 +610,14 @@ GERMAN_SPEAKERS_IN_CONTEXT = {
     "so is a name after the verb's reflexive pronoun": (
         "Besorgt äußerte sich Ministerin Ott über die Lager. Auch gebe es Berichte über Entführungen.",
         {"Auch gebe es Berichte über Entführungen.": "Ministerin Ott"}),
+    "speech after a sentence of narration about someone is theirs, not the last speaker's": (
+        "„Wir bleiben bei unserem Plan“, sagte der Bürgermeister. Die Ministerin besuchte am "
+        "Montag das Lager. Die Zustände dort seien unerträglich.",
+        {"Die Zustände dort seien unerträglich.": "Die Ministerin"}),
+    "not after narration about someone unnamed and indefinite": (
+        "„Wir bleiben bei unserem Plan“, sagte der Bürgermeister. Viele Helfer besuchten am Montag "
+        "das Lager. Die Zustände dort seien unerträglich.",
+        {"Die Zustände dort seien unerträglich.": "der Bürgermeister"}),
 }
 
 

@@ -136,6 +136,8 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
             german.impersonal_source(analysis, draft)
         german.claim_clauses(analysis, drafts)
     _carry_speakers(analysis, drafts)
+    if analysis.tags is not None:
+        _narrated_speakers(analysis, drafts)
     if per_sentence:
         drafts = german.free_indirect_runs(analysis, drafts)
     resolver = SpeakerResolver(analysis, lex)
@@ -152,6 +154,26 @@ def _carry_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
             draft.source = previous.source
         if draft.source is not None:
             previous = draft
+
+
+def _narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
+    """Speech with no cue in its sentence that took the speaker of a quote two or more
+    sentences back belongs, where a sentence of narration about someone stands between, to
+    that someone ("Die Ministerin kritisierte den Plan. Die Kosten seien zu hoch."; German dev
+    attribution correct 411 unchanged, train 1829 -> 1838). German tags tell narration."""
+    tokens = analysis.tokens
+    sentence_of = tokens.sentence_of
+    quoted = {n for d in drafts for n in range(sentence_of[d.first], sentence_of[d.last] + 1)}
+    for draft in drafts:
+        number = sentence_of[draft.first]
+        if draft.source is None or sentence_of[draft.source.first] >= number - 1 or \
+                number - 1 in quoted or draft.first != tokens.sentences[number][0] or \
+                analysis.passage[draft.first] >= 0 or \
+                (draft.cue is not None and sentence_of[draft.cue.first] == number):
+            continue
+        subject = _previous_subject(analysis, draft)
+        if subject is not None and german.narrator(analysis, subject):
+            draft.cue, draft.source = None, subject  # the earlier quote's cue is not this speech's
 
 
 def _continues_speech(analysis: Analysis, previous: Draft | None, draft: Draft) -> bool:

@@ -617,6 +617,20 @@ def _phrase_or_name_after(analysis: Analysis, verb: int, start: int, end: int) -
     return inverted_subject(analysis, verb, start, end) or name_after(analysis, verb, end)
 
 
+def narrator(analysis: Analysis, subject: Span) -> bool:
+    """True when ``subject`` opens a sentence of narration, in the indicative (a subjunctive one
+    is itself reported speech), and names someone known: a name, or a noun after a definite
+    article ("Die Ministerin kritisierte den Plan."), not "Experten" or "Eine Studie"."""
+    start, end = analysis.tokens.sentences[analysis.tokens.sentence_of[subject.first]]
+    if any(_subjunctive(analysis, i) for i in range(start, end)):
+        return False
+    return (analysis.lower[subject.first] in _DEFINITE and subject.last > subject.first) or any(
+        analysis.tags[i].startswith("NE") for i in range(subject.first, subject.last + 1))
+
+
+_DEFINITE = frozenset({"der", "die", "das"})
+
+
 def anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
     """A content whose sentence holds an adverb that stands for a source named before ("Demnach
     soll …") is that adverb's: it is the source mention, and the cue when there is no other, as
