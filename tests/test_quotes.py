@@ -838,6 +838,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a sentence attributed by a demonstrative in the next one": (
         "Die Fabrik in Neustadt schließt im Mai. Dies bestätigte der Betriebsrat am Montag.",
         "Die Fabrik in Neustadt schließt im Mai. Dies", "der Betriebsrat"),
+    "a dass clause right after a noun of claiming is that noun's, not the subject's": (
+        "Die Ministerin kritisierte die Vermutung, dass die Steuern erhöht würden.",
+        "dass die Steuern erhöht würden.", "die Vermutung"),
     "a zu-infinitive after a demand is its owner's": (
         "Der Vorschlag von Ministerin Berg, die Schulen länger zu öffnen, stieß auf Kritik.",
         "die Schulen länger zu öffnen", "Ministerin Berg"),
