@@ -614,6 +614,10 @@ GERMAN_SPEAKERS_IN_CONTEXT = {
         "„Wir bleiben bei unserem Plan“, sagte der Bürgermeister. Die Ministerin besuchte am "
         "Montag das Lager. Die Zustände dort seien unerträglich.",
         {"Die Zustände dort seien unerträglich.": "Die Ministerin"}),
+    "speech after a sentence with another speaker's quote is that speaker's": (
+        "„Wir bleiben bei unserem Plan“, sagte der Minister. Die Opposition lehnt den Haushalt ab. "
+        "Die Kosten seien viel zu hoch.",
+        {"Die Kosten seien viel zu hoch.": "Die Opposition"}),
     "not after narration about someone unnamed and indefinite": (
         "„Wir bleiben bei unserem Plan“, sagte der Bürgermeister. Viele Helfer besuchten am Montag "
         "das Lager. Die Zustände dort seien unerträglich.",
