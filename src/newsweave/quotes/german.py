@@ -822,10 +822,10 @@ def demand_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
 
 
 def claim_clauses(analysis: Analysis, drafts: list[Draft]) -> None:
-    """Speech found without a speaker that is, or holds, a "dass" clause right after a noun of
-    claiming or suspecting ("Es gab Hinweise, dass …", "der Vorwurf der Opposition, dass …") is
-    that clause, and its source is the noun's owner, else the noun itself with its article, as
-    german_news_quotes annotates it."""
+    """Speech that is, or (found without a speaker) holds, a "dass" clause right after a noun
+    of claiming or suspecting ("Es gab Hinweise, dass …", "der Vorwurf der Opposition, dass …")
+    is that clause, and its source is the noun's owner, else the noun itself with its article,
+    as german_news_quotes annotates it."""
     if analysis.tags is None:
         return
     tokens, lower, words = analysis.tokens, analysis.lower, analysis.tokens.words
