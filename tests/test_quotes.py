@@ -618,6 +618,14 @@ GERMAN_SPEAKERS_IN_CONTEXT = {
         "„Wir bleiben bei unserem Plan“, sagte der Minister. Die Opposition lehnt den Haushalt ab. "
         "Die Kosten seien viel zu hoch.",
         {"Die Kosten seien viel zu hoch.": "Die Opposition"}),
+    "a capitalised word unknown to the tagger before a known verb is a name": (
+        "„Wir bleiben bei unserem Plan“, sagte der Bürgermeister. Larsen gab sich am Montag "
+        "optimistisch. Die Zustände dort seien bald besser.",
+        {"Die Zustände dort seien bald besser.": "Larsen"}),
+    "not before a verb unknown to the tagger too": (
+        "„Wir bleiben bei unserem Plan“, sagte der Bürgermeister. Sirenen heulten am Montag. "
+        "Die Zustände dort seien bald besser.",
+        {"Die Zustände dort seien bald besser.": "der Bürgermeister"}),
     "not after narration about someone unnamed and indefinite": (
         "„Wir bleiben bei unserem Plan“, sagte der Bürgermeister. Viele Helfer besuchten am Montag "
         "das Lager. Die Zustände dort seien unerträglich.",

@@ -18,6 +18,7 @@ from newsweave.quotes.cues import ACCORDING, ANAPHORIC_SOURCES, COMPLEMENT, CUE,
 from newsweave.quotes.features import Analysis, postposed_according
 from newsweave.quotes.grammar import SUBJUNCTIVE
 from newsweave.quotes.phrases import (
+    NAME_TAGS,
     NOMINATIVE,
     PHRASE_TOKENS,
     Draft,
@@ -624,8 +625,13 @@ def narrator(analysis: Analysis, subject: Span) -> bool:
     start, end = analysis.tokens.sentences[analysis.tokens.sentence_of[subject.first]]
     if any(_subjunctive(analysis, i) for i in range(start, end)):
         return False
-    return (analysis.lower[subject.first] in _DEFINITE and subject.last > subject.first) or any(
-        analysis.tags[i].startswith("NE") for i in range(subject.first, subject.last + 1))
+    if analysis.lower[subject.first] in _DEFINITE and subject.last > subject.first:
+        return True
+    # A capitalised word the tagger does not know is a name where it knows the sentence's verb
+    # ("Larson gab sich optimistisch."), a failed guess where it does not ("Sirenen heulten.";
+    # German train attribution correct 1843 -> 1848, dev 413 unchanged).
+    names = NAME_TAGS if main_verb(analysis, start, end) is not None else ("NE",)
+    return any(analysis.tags[i].startswith(names) for i in range(subject.first, subject.last + 1))
 
 
 _DEFINITE = frozenset({"der", "die", "das"})
