@@ -973,6 +973,20 @@ def test_german_subject_after_the_finite_verb_of_the_cue_is_the_speaker(text, ve
     assert _text(text, tokens.span(draft.source.first, draft.source.last)) == speaker
 
 
+def test_german_speech_after_a_passive_verb_is_said_by_its_agent():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import attach_act_verb
+    from newsweave.quotes.phrases import Draft
+
+    text = "Die Bewohner wurden gestern von der Feuerwehr angewiesen, die Fenster geschlossen zu halten."
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    draft = Draft(tokens.words.index(",") + 1, len(tokens.words) - 1)
+    assert attach_act_verb(analysis, draft, lexicon("de"))
+    assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "der Feuerwehr"
+
+
 def test_german_speech_after_a_wie_clause_is_said_by_its_subject():
     from newsweave.quotes.cues import lexicon
     from newsweave.quotes.features import analyse
