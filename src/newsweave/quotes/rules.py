@@ -159,10 +159,17 @@ def passive_act(analysis: Analysis, lexicon: Lexicon, number: int) -> tuple[int,
                        and analysis.passage[i] < 0 and _closes_clause(analysis, i)), None)
     if participle is None:
         return None
-    agent = next((i for i in range(start, participle) if lower[i] in ("von", "vom") and not (
-        i > start and tags[i - 1].startswith(("NN", "NE")))), None)  # not "Kritik von Frauen"
-    source = phrase_at(analysis, agent + 1, participle, range(0)) if agent is not None else None
+    source = passive_agent(analysis, start, participle)
     return (participle, source) if source is not None else None
+
+
+def passive_agent(analysis: Analysis, first: int, end: int) -> Span | None:
+    """The phrase after the first "von" between tokens ``first`` and ``end``, the agent of a
+    passive; not one after a noun ("Kritik von Frauen")."""
+    lower, tags = analysis.lower, analysis.tags
+    agent = next((i for i in range(first, end) if lower[i] in ("von", "vom") and not (
+        i > first and tags[i - 1].startswith(("NN", "NE")))), None)
+    return phrase_at(analysis, agent + 1, end, range(0)) if agent is not None else None
 
 
 # Finite forms of "werden", the auxiliary of the passive.
