@@ -987,6 +987,21 @@ def test_german_speech_after_a_passive_verb_is_said_by_its_agent():
     assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "der Feuerwehr"
 
 
+def test_german_speech_with_a_passive_cue_is_said_by_its_agent():
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+    from newsweave.quotes.german import passive_speaker
+    from newsweave.quotes.phrases import Draft, Span
+
+    text = "Es wurde von der Ministerin die Vermutung geäußert, die Zahlen seien falsch."
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    cue, noun = tokens.words.index("geäußert"), tokens.words.index("Vermutung")
+    draft = Draft(cue + 2, len(tokens.words) - 1, Span("C", cue, cue), Span("S", noun - 1, noun))
+    passive_speaker(analysis, draft)
+    assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "der Ministerin"
+
+
 def test_german_speech_after_a_wie_clause_is_said_by_its_subject():
     from newsweave.quotes.cues import lexicon
     from newsweave.quotes.features import analyse

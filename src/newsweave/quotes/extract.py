@@ -132,6 +132,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
             german.speaker_before_colon(analysis, draft)
             german.speaker_after_quote(analysis, draft)
             german.speaker_after_perfect(analysis, draft)
+            german.passive_speaker(analysis, draft)
             german.quoted_person(analysis, draft)
             german.impersonal_source(analysis, draft)
         german.claim_clauses(analysis, drafts)
