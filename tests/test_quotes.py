@@ -29,6 +29,23 @@ def _text(text: str, span: tuple[int, int] | None) -> str | None:
     return text[span[0] : span[1]] if span else None
 
 
+def _analysed_german(text: str):
+    """The tokens of a German text and their analysis, as the quote rules see them."""
+    from newsweave.quotes.cues import lexicon
+    from newsweave.quotes.features import analyse
+
+    tokens = tokenize(text)
+    return tokens, analyse(tokens, lexicon("de"), pair_marks(tokens))
+
+
+def _speaker_by(rule, text: str, draft_of) -> str | None:
+    """The speaker a German speaker rule gives the draft that ``draft_of(words)`` builds."""
+    tokens, analysis = _analysed_german(text)
+    draft = draft_of(tokens.words)
+    rule(analysis, draft)
+    return _text(text, tokens.span(draft.source.first, draft.source.last))
+
+
 # -- quotation marks ------------------------------------------------------------------------------
 
 MARK_STYLES = [
@@ -339,13 +356,11 @@ def test_german_free_indirect_speech_over_several_sentences_is_one_quote():
 
 
 def test_a_german_free_indirect_run_keeps_its_first_sentence_speaker():
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import free_indirect_runs
     from newsweave.quotes.phrases import Draft, Span
 
-    tokens = tokenize("Er kritisierte den Plan. Die Kosten seien hoch. Die Stadt habe kein Geld.")
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german(
+        "Er kritisierte den Plan. Die Kosten seien hoch. Die Stadt habe kein Geld.")
     (_, end1), (start2, end2), (start3, end3) = tokens.sentences
     speaker, subject = Span("S", 0, 0), Span("S", start3, start3 + 1)
     drafts = [Draft(start2, end2 - 2, None, speaker), Draft(start3, end3 - 2, None, subject)]
@@ -366,13 +381,10 @@ def test_german_reported_speech_leaves_out_its_reporting_clause():
     ("Der Richter lehnte die Bitte, die Akten erneut zu prüfen, am Montag ab.", True),
 ])
 def test_a_german_reporting_clause_is_cut_off_only_before_speech(text, kept):
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import without_reporting_clause
     from newsweave.quotes.phrases import Draft, Span
 
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german(text)
     draft = Draft(0, len(tokens) - 2, Span("C", 2, 2), Span("S", 0, 1))
     without_reporting_clause(analysis, draft)
     assert (draft.first == 0) == kept
@@ -457,26 +469,21 @@ def test_german_demnach_is_the_source_of_its_sentence():
 
 
 def test_german_nach_and_so_are_according_to_only_before_a_source():
-    from newsweave.quotes.cues import ACCORDING, lexicon
-    from newsweave.quotes.features import analyse
+    from newsweave.quotes.cues import ACCORDING
 
     text = "Er fuhr nach Berlin, so schnell er konnte. Nach ersten Angaben war es kalt, so Müller."
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german(text)
     according = [tokens.words[i] + str(tokens.starts[i]) for i, cls in enumerate(analysis.classes)
                  if ACCORDING in cls]
     assert according == [f"Nach{text.index('Nach')}", f"so{text.rindex('so')}"]
 
 
 def test_one_unquoted_word_and_a_quoted_name_are_no_statements_but_one_quoted_word_with_a_cue_is():
-    from newsweave.quotes.cues import lexicon
     from newsweave.quotes.extract import _says_something
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.phrases import Draft, Span
 
-    tokens = tokenize("Dies bestätigte der Sprecher. Er nannte sie „Gesindel“. "
-                      "Das Schiff „Hvalur 9“ lief aus, „weil es so geplant war“.")
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german("Dies bestätigte der Sprecher. Er nannte sie „Gesindel“. "
+                                        "Das Schiff „Hvalur 9“ lief aus, „weil es so geplant war“.")
     quoted, name, said = (tokens.words.index(w) for w in ("Gesindel", "Hvalur", "weil"))
     assert not _says_something(analysis, Draft(0, 0))
     named = Span("C", tokens.words.index("nannte"), tokens.words.index("nannte"))
@@ -495,14 +502,11 @@ def test_a_short_german_quoted_passage_of_unknown_words_is_a_title_but_a_quoted_
 
 
 def test_a_quote_left_without_a_speaker_keeps_the_previous_speaker_for_two_sentences():
-    from newsweave.quotes.cues import lexicon
     from newsweave.quotes.extract import _carry_speakers
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.phrases import Draft, Span
 
-    tokens = tokenize("Die Ärztin warnte. Es fehle Personal. Die Lage sei ernst. Dann regnete es. "
-                      "Vier Tage später sei alles vorbei.")
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german("Die Ärztin warnte. Es fehle Personal. Die Lage sei ernst. "
+                                        "Dann regnete es. Vier Tage später sei alles vorbei.")
     drafts = [Draft(first, last - 2) for first, last in tokens.sentences]
     drafts[0].source = Span("S", 0, 1)
     _carry_speakers(analysis, drafts[:2] + drafts[4:])
@@ -511,14 +515,11 @@ def test_a_quote_left_without_a_speaker_keeps_the_previous_speaker_for_two_sente
 
 
 def test_speech_without_a_cue_after_a_sentence_about_someone_is_theirs():
-    from newsweave.quotes.cues import lexicon
     from newsweave.quotes.extract import _previous_subject
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.phrases import Draft
 
     text = "Die Ärztin Anna Berger warnt vor der Schließung. Die Versorgung sei nie gesichert gewesen."
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german(text)
     second = tokens.sentences[1]
     source = _previous_subject(analysis, Draft(second[0], second[1] - 2))
     assert source is not None
@@ -785,12 +786,9 @@ def test_german_hearsay_sollen_after_a_report_goes_on_with_that_report():
 
 
 def test_german_hearsay_sollen_alone_is_no_report():
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import hearsay_sentences
 
-    tokens = tokenize("Das Wetter war schön. Der Neubau soll im Herbst fertig sein.")
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german("Das Wetter war schön. Der Neubau soll im Herbst fertig sein.")
     assert hearsay_sentences(analysis, []) == []
 
 
@@ -804,12 +802,9 @@ def test_german_hearsay_sollen_alone_is_no_report():
     ("Bei ihrem Besuch in Rom sagte Holm, Chefin der Behörde, nichts dazu.", None, None),
 ])
 def test_german_clause_after_a_reporting_verb_and_a_comma(text, content, speaker):
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import subjunctive_clauses
 
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german(text)
     spans = [(tokens.span(d.first, d.last), tokens.span(d.source.first, d.source.last))
              for d in subjunctive_clauses(analysis, [])]
     found = [(_text(text, content_span), _text(text, source_span)) for content_span, source_span in spans]
@@ -817,14 +812,11 @@ def test_german_clause_after_a_reporting_verb_and_a_comma(text, content, speaker
 
 
 def test_german_clause_after_a_reporting_verb_may_hold_a_quoted_term():
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import subjunctive_clauses
     from newsweave.quotes.phrases import Draft
 
     text = "Die Ministerin sagte, die Lage sei „ernst“, aber unter Kontrolle."
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german(text)
     term = tokens.words.index("ernst")
     found = subjunctive_clauses(analysis, [Draft(term, term)])
     assert [_text(text, tokens.span(d.first, d.last)) for d in found] == [
@@ -959,13 +951,10 @@ def test_a_german_dass_clause_after_a_noun_of_suspecting_has_that_noun_as_source
      "angekündigt", "Im Frühjahr", "Bürgermeister Jan Krüger"),
 ])
 def test_german_subject_after_the_finite_verb_of_the_cue_is_the_speaker(text, verb, wrong, speaker):
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import subject_after_adjunct
     from newsweave.quotes.phrases import Draft, Span
 
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german(text)
     cue, comma = tokens.words.index(verb), tokens.words.index(",")
     opening = len(tokenize(wrong).words) - 1
     draft = Draft(comma + 1, len(tokens.words) - 2, Span("C", cue, cue), Span("S", 0, opening))
@@ -975,46 +964,37 @@ def test_german_subject_after_the_finite_verb_of_the_cue_is_the_speaker(text, ve
 
 def test_german_speech_after_a_passive_verb_is_said_by_its_agent():
     from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import attach_act_verb
     from newsweave.quotes.phrases import Draft
 
     text = "Die Bewohner wurden gestern von der Feuerwehr angewiesen, die Fenster geschlossen zu halten."
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german(text)
     draft = Draft(tokens.words.index(",") + 1, len(tokens.words) - 1)
     assert attach_act_verb(analysis, draft, lexicon("de"))
     assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "der Feuerwehr"
 
 
 def test_german_speech_with_a_passive_cue_is_said_by_its_agent():
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import passive_speaker
     from newsweave.quotes.phrases import Draft, Span
 
+    def draft_of(words):
+        cue, noun = words.index("geäußert"), words.index("Vermutung")
+        return Draft(cue + 2, len(words) - 1, Span("C", cue, cue), Span("S", noun - 1, noun))
+
     text = "Es wurde von der Ministerin die Vermutung geäußert, die Zahlen seien falsch."
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
-    cue, noun = tokens.words.index("geäußert"), tokens.words.index("Vermutung")
-    draft = Draft(cue + 2, len(tokens.words) - 1, Span("C", cue, cue), Span("S", noun - 1, noun))
-    passive_speaker(analysis, draft)
-    assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "der Ministerin"
+    assert _speaker_by(passive_speaker, text, draft_of) == "der Ministerin"
 
 
 def test_german_speech_after_a_wie_clause_is_said_by_its_subject():
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import as_clause_source
     from newsweave.quotes.phrases import Draft, Span
 
+    def draft_of(words):  # "Die Halle" taken as the speaker: a slip
+        return Draft(words.index(",") + 1, len(words) - 2, None, Span("S", 0, 1))
+
     text = "Die Halle bleibt zu. Wie ein Sprecher der Stadtwerke mitteilte, wird das Bad im Herbst geöffnet."
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
-    comma = tokens.words.index(",")
-    draft = Draft(comma + 1, len(tokens.words) - 2, None, Span("S", 0, 1))  # "Die Halle": a slip
-    as_clause_source(analysis, draft)
-    assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "ein Sprecher der Stadtwerke"
+    assert _speaker_by(as_clause_source, text, draft_of) == "ein Sprecher der Stadtwerke"
 
 
 def test_a_german_relative_clause_before_a_final_reporting_verb_is_no_speech():
@@ -1023,29 +1003,22 @@ def test_a_german_relative_clause_before_a_final_reporting_verb_is_no_speech():
 
 
 def test_german_pronoun_subject_before_the_verb_speaks_the_quote_after_the_colon():
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.german import speaker_before_colon
     from newsweave.quotes.phrases import Draft, Span
 
+    def draft_of(words):  # "der Kritik der Verbände" taken as the speaker: a slip
+        wrong = Span("S", words.index("Kritik") - 1, words.index("Verbände"))
+        return Draft(words.index("Das"), len(words) - 3, None, wrong)
+
     text = "Er schließt sich darüber hinaus der Kritik der Verbände an: „Das Gesetz ist ein Fehler.“"
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
-    first = tokens.words.index("Das")
-    wrong = Span("S", tokens.words.index("Kritik") - 1, tokens.words.index("Verbände"))  # a slip
-    draft = Draft(first, len(tokens.words) - 3, None, wrong)
-    speaker_before_colon(analysis, draft)
-    assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "Er"
+    assert _speaker_by(speaker_before_colon, text, draft_of) == "Er"
 
 
 def test_a_german_object_is_no_speaker_beside_the_cue():
-    from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.features import analyse
     from newsweave.quotes.phrases import Draft, Span, phrase_beside
 
     text = "Als ein Gast half, biss der Mann den Kellner und rief: „Lasst mich sofort raus!“"
-    tokens = tokenize(text)
-    analysis = analyse(tokens, lexicon("de"), pair_marks(tokens))
+    tokens, analysis = _analysed_german(text)
     cue = tokens.words.index("rief")
     content = Draft(tokens.words.index("Lasst"), len(tokens.words) - 2)
     speaker = phrase_beside(analysis, Span("C", cue, cue), content)
