@@ -792,6 +792,16 @@ def test_german_hearsay_sollen_alone_is_no_report():
     assert hearsay_sentences(analysis, []) == []
 
 
+def test_german_sentence_opened_by_an_anaphoric_source_is_that_sources():
+    from newsweave.quotes.german import anaphoric_sentences
+
+    text = "Das Amt legte einen Bericht vor. Demnach bleibt die Brücke bis zum Herbst gesperrt."
+    tokens, analysis = _analysed_german(text)
+    (draft,) = anaphoric_sentences(analysis, [])
+    assert _text(text, tokens.span(draft.first, draft.last)) == "bleibt die Brücke bis zum Herbst gesperrt"
+    assert _text(text, tokens.span(draft.source.first, draft.source.last)) == "Demnach"
+
+
 @pytest.mark.parametrize(("text", "content", "speaker"), [
     ("Jana Ott vom Landesamt (HRU, Kassel) sagte, die Sorge resultiere aus dem Befund.",
      "die Sorge resultiere aus dem Befund", "Jana Ott vom Landesamt (HRU, Kassel)"),

@@ -102,6 +102,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts.extend(reported_acts(analysis, drafts, lex))
     drafts.extend(german.attributed_after(analysis, drafts, lex))
     drafts.extend(german.hearsay_sentences(analysis, drafts))
+    drafts.extend(german.anaphoric_sentences(analysis, drafts))
     drafts.extend(german.intention_clauses(analysis, drafts))
     drafts.extend(german.demand_clauses(analysis, drafts))
     drafts.extend(german.subjunctive_clauses(analysis, drafts))

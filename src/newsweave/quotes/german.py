@@ -671,6 +671,20 @@ def anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
             draft.cue = draft.cue or Span("C", found, found)
 
 
+def anaphoric_sentences(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """A sentence that opens with an adverb standing for a source named before ("Demnach hat
+    die Koalition gewonnen.") reports that source, in the indicative too: the rest of the
+    sentence is the quote, the adverb its source and cue, where nothing else was found in it."""
+    tokens, sentence_of = analysis.tokens, analysis.tokens.sentence_of
+    busy = {n for d in drafts for n in range(sentence_of[d.first], sentence_of[d.last] + 1)}
+    found = []
+    for number, (start, end) in enumerate(tokens.sentences):
+        last = without_final_stop(analysis, start, end) - 1
+        if number not in busy and analysis.lower[start] in ANAPHORIC_SOURCES and last > start + 1:
+            found.append(Draft(start + 1, last, Span("C", start, start), Span("S", start, start)))
+    return found
+
+
 def intention_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """A zu-infinitive clause after the main clause of a verb of saying or intending ("Der
     Verein sagte zu, die Kosten zu tragen", "Die Partei droht damit, die Wahl nicht
