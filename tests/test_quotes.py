@@ -881,6 +881,12 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a reported act whose subject ends in a quoted name": (
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten.",
         "Der Sender „Radio Nord“ berichtete von der Bergung von zwölf Booten", "Der Sender „Radio Nord“"),
+    "a dass clause after a verb of finding": (
+        "Die Forscher hatten im Frühjahr festgestellt, dass die Zahl der Vögel im Moor sinkt.",
+        "dass die Zahl der Vögel im Moor sinkt.", "Die Forscher"),
+    "a dass clause after a verb of doubting": (
+        "Kritiker bezweifeln aber, dass die Bahn den Fahrplan halten kann.",
+        "dass die Bahn den Fahrplan halten kann.", "Kritiker"),
 }
 
 

@@ -59,7 +59,9 @@ _REPORTING = {
         befürchtet befürchtete mahnte mahnt appellierte appelliert bezeichnete bezeichnet
         nannte nennt beklagte beklagt wies weist verwies verweist sieht sah bekannte
         gestand gesteht dementierte dementiert verlangte verlangt schätzt schätzte
-        ergänzte ergänzt berichten melden meldete meldet""",
+        ergänzte ergänzt berichten melden meldete meldet argumentiert argumentierte
+        argumentierten argumentieren bezweifelt bezweifelte bezweifeln besagt besagte
+        festgestellt errechnet errechnete errechneten ausgerechnet""",
     "fr": """déclaré déclare déclarait dit dire disait affirmé affirme affirmait souligné
         souligne ajouté ajoute indiqué indique expliqué explique estimé estime précisé précise
         averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
