@@ -884,6 +884,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a dass clause after a verb of finding": (
         "Die Forscher hatten im Frühjahr festgestellt, dass die Zahl der Vögel im Moor sinkt.",
         "dass die Zahl der Vögel im Moor sinkt.", "Die Forscher"),
+    "speech after an as-clause with a verb of finding": (
+        "Wie die Prüferin in ihrem Bericht feststellt, fehlen der Behörde rund zwanzig Stellen.",
+        "fehlen der Behörde rund zwanzig Stellen.", "die Prüferin"),
     "a dass clause after a verb of doubting": (
         "Kritiker bezweifeln aber, dass die Bahn den Fahrplan halten kann.",
         "dass die Bahn den Fahrplan halten kann.", "Kritiker"),

@@ -61,7 +61,8 @@ _REPORTING = {
         gestand gesteht dementierte dementiert verlangte verlangt schätzt schätzte
         ergänzte ergänzt berichten melden meldete meldet argumentiert argumentierte
         argumentierten argumentieren bezweifelt bezweifelte bezweifeln besagt besagte
-        festgestellt errechnet errechnete errechneten ausgerechnet""",
+        festgestellt feststellt feststellte feststellten errechnet errechnete errechneten
+        ausgerechnet""",
     "fr": """déclaré déclare déclarait dit dire disait affirmé affirme affirmait souligné
         souligne ajouté ajoute indiqué indique expliqué explique estimé estime précisé précise
         averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
