@@ -922,6 +922,14 @@ def test_a_number_before_a_stop_ends_a_sentence_unless_it_is_an_ordinal(text, co
     assert len(tokenize(text).sentences) == count
 
 
+@pytest.mark.parametrize("text, count", [
+    ("Die Fähre lief am Abend aus.Den Angaben der Reederei zufolge war sie voll.", 2),  # lost space
+    ("Die Gewerkschaft ver.di und die U.S.Navy, z.B. im Hafen.", 1),  # inner dots
+])
+def test_a_stop_without_a_space_ends_a_sentence_between_a_lower_and_a_capitalised_word(text, count):
+    assert len(tokenize(text).sentences) == count
+
+
 def test_a_german_relative_clause_after_an_according_source_is_not_the_speech():
     text = "Nach Einschätzung einer Gutachterin, die vom Gericht bestellt wurde, war der Damm zu niedrig."
     assert _text(text, _one(text, "de").content) == "war der Damm zu niedrig"

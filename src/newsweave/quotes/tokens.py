@@ -14,9 +14,12 @@ from newsweave.quotes.cues import word_set
 
 # Words (with inner hyphens, dots, apostrophes: "Jinping-u", "U.S", "don't", "t'i"), a
 # possessive "'s" apart, a doubled apostrophe used as a quotation mark, or one other character.
-# Honorifics keep their stop ("Mr.", "M.", "Mme."), so a name after them stays one phrase.
+# Honorifics keep their stop ("Mr.", "M.", "Mme."), so a name after them stays one phrase. A
+# stop between a lower-case word and a capitalised one ("kam.Die") is a sentence end that lost
+# its space, no inner dot ("ver.di", "U.S", "z.B").
 _TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Mme|M|Hr|Fr)\.(?=\s)"
-                    r"|\w+(?:[-.]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|''|``|[^\w\s]")
+                    r"|\w+(?:(?:-|\.(?!(?<=[^\W\d_A-ZÄÖÜ]{2}\.)[A-ZÄÖÜ][^\W\d_A-ZÄÖÜ]))\w+)*"
+                    r"(?:['’](?![sS]\b)\w+)*|['’][sS]\b|''|``|[^\w\s]")
 _ENDS = frozenset(".!?…")
 # Closing marks and brackets that may follow a sentence's final stop.
 _TRAILERS = frozenset("\"'”’»›」』)]“«")
@@ -106,9 +109,14 @@ def _heading(words: list[str], begin: int, colon: int, last: int) -> bool:
         after + 1 < last and words[after][0].isupper() and words[after].isalpha()
 
 
+def _run_on(before: str, after: str) -> bool:
+    """True for the words around a stop without a space that ends a sentence ("kam.Die")."""
+    return before[-2:].isalpha() and before[-2:].islower() and after[:1].isupper() and after[1:2].islower()
+
+
 def _boundary(words: list[str], starts: list[int], ends: list[int], stop: int, after: int) -> bool:
     """True when the stop at ``stop`` ends a sentence and ``after`` begins the next."""
-    if starts[after] == ends[after - 1]:
+    if starts[after] == ends[after - 1] and not _run_on(words[stop - 1], words[after]):
         return False  # "3.5", "U.S.": no space after the stop
     following = words[after]
     if not (following[0].isupper() or following[0].isdigit() or following in _OPENERS):
