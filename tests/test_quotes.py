@@ -852,6 +852,10 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a sentence attributed by a demonstrative in the next one": (
         "Die Fabrik in Neustadt schließt im Mai. Dies bestätigte der Betriebsrat am Montag.",
         "Die Fabrik in Neustadt schließt im Mai. Dies", "der Betriebsrat"),
+    "a sentence that the next one says emerges from a source": (
+        "Die Zahl der Unfälle auf der Autobahn ist im Sommer gestiegen. Dies geht aus einem Bericht "
+        "des Verkehrsministeriums hervor.",
+        "Die Zahl der Unfälle auf der Autobahn ist im Sommer gestiegen. Dies", "einem Bericht"),
     "a dass clause right after a noun of claiming is that noun's, not the subject's": (
         "Die Ministerin kritisierte die Vermutung, dass die Steuern erhöht würden.",
         "dass die Steuern erhöht würden.", "die Vermutung"),

@@ -24,6 +24,7 @@ from newsweave.quotes.phrases import (
     Draft,
     Span,
     is_according,
+    may_open_phrase,
     oblique_article,
     phrase_at,
     run_from,
@@ -965,7 +966,8 @@ def attributed_after(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> l
     """A sentence attributed by the next one through a demonstrative ("Die Fabrik schließt im
     Mai. Dies bestätigte der Betriebsrat am Montag."): the speech runs from the sentence to
     that demonstrative, as german_news_quotes annotates it, its speaker the subject after the
-    reporting verb, where nothing else was found in the sentence. Only where tags tell."""
+    reporting verb, or the source it emerges from ("Dies geht aus dem Bericht hervor."), where
+    nothing else was found in the sentence. Only where tags tell."""
     if analysis.tags is None:
         return []
     tokens, lower = analysis.tokens, analysis.lower
@@ -976,9 +978,14 @@ def attributed_after(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> l
         verb = start + 1
         if number - 1 in busy or verb + 1 >= end or lower[start] not in _DEMONSTRATIVES:
             continue
-        if not (_reporting_verb(analysis, verb) or lower[verb] in lex.acts):
+        # The source of "Dies geht aus dem Bericht hervor" is the phrase after "aus".
+        emerges = lower[verb] in _EMERGES and lower[verb + 1] == "aus" and \
+            lower[without_final_stop(analysis, start, end) - 1] == "hervor"
+        if not (emerges or _reporting_verb(analysis, verb) or lower[verb] in lex.acts):
             continue
-        source = phrase_at(analysis, verb + 1, end, range(0)) if starts_phrase(analysis, verb + 1) else None
+        first = verb + 2 if emerges else verb + 1  # after "aus" a dative opens the phrase
+        opens = may_open_phrase(analysis, first) if emerges else starts_phrase(analysis, first)
+        source = phrase_at(analysis, first, end, range(0)) if opens else None
         previous = tokens.sentences[number - 1][0]
         if source is not None and _same_paragraph(analysis, previous, start):
             busy.add(number - 1)
@@ -989,6 +996,9 @@ def attributed_after(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> l
 def _same_paragraph(analysis: Analysis, first: int, last: int) -> bool:
     return any(begin <= first and last < end for begin, end in analysis.tokens.paragraphs)
 
+
+# Finite forms of "hervorgehen" ("Dies geht aus dem Bericht hervor").
+_EMERGES = frozenset({"geht", "ging", "gehen", "gingen"})
 
 # Demonstratives that stand for what the sentence before said.
 _DEMONSTRATIVES = frozenset({"das", "dies"})
