@@ -852,6 +852,11 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a sentence attributed by a demonstrative in the next one": (
         "Die Fabrik in Neustadt schließt im Mai. Dies bestätigte der Betriebsrat am Montag.",
         "Die Fabrik in Neustadt schließt im Mai. Dies", "der Betriebsrat"),
+    "two sentences attributed by a demonstrative in the next one": (
+        "Die Fabrik in Neustadt schließt im Mai. Alle Beschäftigten erhalten eine Abfindung. Dies "
+        "bestätigte der Betriebsrat am Montag.",
+        "Die Fabrik in Neustadt schließt im Mai. Alle Beschäftigten erhalten eine Abfindung. Dies",
+        "der Betriebsrat"),
     "a sentence that the next one says emerges from a source": (
         "Die Zahl der Unfälle auf der Autobahn ist im Sommer gestiegen. Dies geht aus einem Bericht "
         "des Verkehrsministeriums hervor.",
