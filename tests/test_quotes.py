@@ -896,6 +896,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "speech after an as-clause with a verb of finding": (
         "Wie die Prüferin in ihrem Bericht feststellt, fehlen der Behörde rund zwanzig Stellen.",
         "fehlen der Behörde rund zwanzig Stellen.", "die Prüferin"),
+    "speech after an as-clause closed by a separable verb": (
+        "Wie der Minister hervorhob, sinkt die Zahl der Arbeitslosen seit Jahren.",
+        "sinkt die Zahl der Arbeitslosen seit Jahren.", "der Minister"),
     "a dass clause after a verb of doubting": (
         "Kritiker bezweifeln aber, dass die Bahn den Fahrplan halten kann.",
         "dass die Bahn den Fahrplan halten kann.", "Kritiker"),
