@@ -899,6 +899,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "speech after an as-clause closed by a separable verb": (
         "Wie der Minister hervorhob, sinkt die Zahl der Arbeitslosen seit Jahren.",
         "sinkt die Zahl der Arbeitslosen seit Jahren.", "der Minister"),
+    "a zu-infinitive after an adjective of a stated intention": (
+        "Die Gewerkschaft ist bereit, über die Löhne neu zu verhandeln.",
+        "über die Löhne neu zu verhandeln", "Die Gewerkschaft"),
     "a dass clause after a verb of doubting": (
         "Kritiker bezweifeln aber, dass die Bahn den Fahrplan halten kann.",
         "dass die Bahn den Fahrplan halten kann.", "Kritiker"),

@@ -925,7 +925,8 @@ def _zu_infinitive(analysis: Analysis, first: int, last: int) -> bool:
     return False
 
 
-# Verbs of saying, promising or intending that take a zu-infinitive ("sagte zu, … zu …").
+# Verbs of saying, promising or intending that take a zu-infinitive ("sagte zu, … zu …"), and
+# adjectives of a stated intention after "sein" ("ist bereit, … zu …").
 _INTENTION_VERBS = word_set("""zugesagt zusagen sagte sagten sagt versprach versprachen verspricht
     versprochen angeboten bot boten bietet beschlossen beschloss beschlossen beschließt
     entschlossen entschied entschieden aufgefordert forderte forderten fordert rief riefen
@@ -933,7 +934,7 @@ _INTENTION_VERBS = word_set("""zugesagt zusagen sagte sagten sagt versprach vers
     angegeben angekündigt kündigte kündigt erwägt erwog überlegt überlegte überlegten plant
     plante planten geplant empfahl empfiehlt empfohlen riet rät geraten bat bittet gebeten
     verlangte verlangt verpflichtete verpflichtet einigten geeinigt appellierte appelliert
-    warnte warnt gewarnt""")
+    warnte warnt gewarnt zuversichtlich bereit""")
 
 
 # -- speech over several sentences, and quoted names ------------------------------------------
