@@ -902,6 +902,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a zu-infinitive after an adjective of a stated intention": (
         "Die Gewerkschaft ist bereit, über die Löhne neu zu verhandeln.",
         "über die Löhne neu zu verhandeln", "Die Gewerkschaft"),
+    "a chanted slogan is a direct quote of the chanters": (
+        "Vor dem Rathaus skandierten die Demonstranten „Wir bleiben hier“.",
+        "„Wir bleiben hier“", "die Demonstranten"),
     "a dass clause after a verb of doubting": (
         "Kritiker bezweifeln aber, dass die Bahn den Fahrplan halten kann.",
         "dass die Bahn den Fahrplan halten kann.", "Kritiker"),

@@ -62,7 +62,8 @@ _REPORTING = {
         ergänzte ergänzt berichten melden meldete meldet argumentiert argumentierte
         argumentierten argumentieren bezweifelt bezweifelte bezweifeln besagt besagte
         festgestellt feststellt feststellte feststellten errechnet errechnete errechneten
-        ausgerechnet bekanntgab hinwies ankündigte einräumte vorwarf vorschlug hervorhob""",
+        ausgerechnet bekanntgab hinwies ankündigte einräumte vorwarf vorschlug hervorhob skandierte
+        skandierten skandiert""",
     "fr": """déclaré déclare déclarait dit dire disait affirmé affirme affirmait souligné
         souligne ajouté ajoute indiqué indique expliqué explique estimé estime précisé précise
         averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
