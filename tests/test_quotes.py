@@ -905,6 +905,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a chanted slogan is a direct quote of the chanters": (
         "Vor dem Rathaus skandierten die Demonstranten „Wir bleiben hier“.",
         "„Wir bleiben hier“", "die Demonstranten"),
+    "speech after an as-clause with a verb of stating": (
+        "Wie die Prüferin konstatiert, fehlen der Behörde zwanzig Stellen.",
+        "fehlen der Behörde zwanzig Stellen", "die Prüferin"),
     "a dass clause after a verb of doubting": (
         "Kritiker bezweifeln aber, dass die Bahn den Fahrplan halten kann.",
         "dass die Bahn den Fahrplan halten kann.", "Kritiker"),
