@@ -908,6 +908,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "speech after an as-clause with a verb of stating": (
         "Wie die Prüferin konstatiert, fehlen der Behörde zwanzig Stellen.",
         "fehlen der Behörde zwanzig Stellen", "die Prüferin"),
+    "speech after an as-clause with a verb of pleading": (
+        "Wie die Ärztin plädiert, sollten die Schulen länger offen bleiben.",
+        "sollten die Schulen länger offen bleiben.", "die Ärztin"),
     "a dass clause after a verb of doubting": (
         "Kritiker bezweifeln aber, dass die Bahn den Fahrplan halten kann.",
         "dass die Bahn den Fahrplan halten kann.", "Kritiker"),
