@@ -911,6 +911,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "speech after an as-clause with a verb of pleading": (
         "Wie die Ärztin plädiert, sollten die Schulen länger offen bleiben.",
         "sollten die Schulen länger offen bleiben.", "die Ärztin"),
+    "a dass clause after a verb of speculating": (
+        "Die Zeitung spekulierte, dass der Minister bald zurücktreten könnte.",
+        "dass der Minister bald zurücktreten könnte.", "Die Zeitung"),
     "a dass clause after a verb of doubting": (
         "Kritiker bezweifeln aber, dass die Bahn den Fahrplan halten kann.",
         "dass die Bahn den Fahrplan halten kann.", "Kritiker"),

@@ -63,7 +63,8 @@ _REPORTING = {
         argumentierten argumentieren bezweifelt bezweifelte bezweifeln besagt besagte
         festgestellt feststellt feststellte feststellten errechnet errechnete errechneten
         ausgerechnet bekanntgab hinwies ankündigte einräumte vorwarf vorschlug hervorhob skandierte
-        skandierten skandiert konstatierte konstatiert plädierte plädiert plädierten""",
+        skandierten skandiert konstatierte konstatiert plädierte plädiert plädierten resümierte
+        folgerte prognostizierte prognostiziert spekulierte spekuliert mutmaßte mutmaßt""",
     "fr": """déclaré déclare déclarait dit dire disait affirmé affirme affirmait souligné
         souligne ajouté ajoute indiqué indique expliqué explique estimé estime précisé précise
         averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
