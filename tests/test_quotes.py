@@ -914,6 +914,9 @@ GERMAN_CONTENT_AND_SPEAKER = {
     "a dass clause after a verb of speculating": (
         "Die Zeitung spekulierte, dass der Minister bald zurücktreten könnte.",
         "dass der Minister bald zurücktreten könnte.", "Die Zeitung"),
+    "speech after an as-clause with a verb of protesting": (
+        "Wie der Angeklagte beteuert, hat er das Geld nie gesehen.",
+        "hat er das Geld nie gesehen", "der Angeklagte"),
     "a dass clause after a verb of doubting": (
         "Kritiker bezweifeln aber, dass die Bahn den Fahrplan halten kann.",
         "dass die Bahn den Fahrplan halten kann.", "Kritiker"),

@@ -64,7 +64,8 @@ _REPORTING = {
         festgestellt feststellt feststellte feststellten errechnet errechnete errechneten
         ausgerechnet bekanntgab hinwies ankündigte einräumte vorwarf vorschlug hervorhob skandierte
         skandierten skandiert konstatierte konstatiert plädierte plädiert plädierten resümierte
-        folgerte prognostizierte prognostiziert spekulierte spekuliert mutmaßte mutmaßt""",
+        folgerte prognostizierte prognostiziert spekulierte spekuliert mutmaßte mutmaßt beteuerte
+        beteuert beteuerten bekundete bekundet präzisierte anmerkte""",
     "fr": """déclaré déclare déclarait dit dire disait affirmé affirme affirmait souligné
         souligne ajouté ajoute indiqué indique expliqué explique estimé estime précisé précise
         averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
