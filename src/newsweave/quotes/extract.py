@@ -40,6 +40,7 @@ from newsweave.quotes.phrases import (
     oblique_article,
     phrase_beside,
     run_from,
+    sentences_with_speech,
     starts_phrase,
     whole_phrase,
 )
@@ -166,7 +167,7 @@ def _narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
     sentence is narration, its subject ("Die Ministerin kritisierte den Plan."; German dev 411
     unchanged, train 1829 -> 1838). German tags tell narration."""
     sentence_of = analysis.tokens.sentence_of
-    quoted = {n for d in drafts for n in range(sentence_of[d.first], sentence_of[d.last] + 1)}
+    quoted = sentences_with_speech(analysis, drafts)
     speakers = {sentence_of[d.first]: d.source for d in drafts
                 if d.source is not None and sentence_of[d.source.first] == sentence_of[d.first]}
     for draft in drafts:

@@ -28,6 +28,7 @@ from newsweave.quotes.phrases import (
     oblique_article,
     phrase_at,
     run_from,
+    sentences_with_speech,
     starts_phrase,
     without_final_stop,
 )
@@ -676,8 +677,8 @@ def anaphoric_sentences(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """A sentence that opens with an adverb standing for a source named before ("Demnach hat
     die Koalition gewonnen.") reports that source, in the indicative too: the rest of the
     sentence is the quote, the adverb its source and cue, where nothing else was found in it."""
-    tokens, sentence_of = analysis.tokens, analysis.tokens.sentence_of
-    busy = {n for d in drafts for n in range(sentence_of[d.first], sentence_of[d.last] + 1)}
+    tokens = analysis.tokens
+    busy = sentences_with_speech(analysis, drafts)
     found = []
     for number, (start, end) in enumerate(tokens.sentences):
         last = without_final_stop(analysis, start, end) - 1
@@ -696,7 +697,7 @@ def intention_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     if analysis.tags is None:
         return []
     tokens, tags, lower = analysis.tokens, analysis.tags, analysis.lower
-    busy = {n for d in drafts for n in range(tokens.sentence_of[d.first], tokens.sentence_of[d.last] + 1)}
+    busy = sentences_with_speech(analysis, drafts)
     found = []
     for number, (start, end) in enumerate(tokens.sentences):
         if number in busy:
@@ -728,7 +729,7 @@ def complement_clauses(analysis: Analysis, drafts: list[Draft], lex: Lexicon) ->
     if analysis.tags is None:
         return []
     tokens = analysis.tokens
-    busy = {n for d in drafts for n in range(tokens.sentence_of[d.first], tokens.sentence_of[d.last] + 1)}
+    busy = sentences_with_speech(analysis, drafts)
     found = []
     for number, (start, end) in enumerate(tokens.sentences):
         verb = main_verb(analysis, start, end) if number not in busy else None
@@ -948,7 +949,7 @@ def hearsay_sentences(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     if analysis.tags is None:
         return []
     tokens, sentence_of = analysis.tokens, analysis.tokens.sentence_of
-    busy = {n for d in drafts for n in range(sentence_of[d.first], sentence_of[d.last] + 1)}
+    busy = sentences_with_speech(analysis, drafts)
     reported = {sentence_of[d.last]: d for d in sorted(drafts, key=lambda d: d.last) if d.source is not None}
     found = []
     for number, (start, end) in enumerate(tokens.sentences):
@@ -972,7 +973,7 @@ def attributed_after(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> l
     if analysis.tags is None:
         return []
     tokens, lower = analysis.tokens, analysis.lower
-    busy = {n for d in drafts for n in range(tokens.sentence_of[d.first], tokens.sentence_of[d.last] + 1)}
+    busy = sentences_with_speech(analysis, drafts)
     found = []
     for number in range(1, len(tokens.sentences)):
         start, end = tokens.sentences[number]

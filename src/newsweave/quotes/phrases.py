@@ -59,6 +59,13 @@ class Draft:
     source: Span | None = None
 
 
+def sentences_with_speech(analysis: Analysis, drafts: list[Draft]) -> set[int]:
+    """The numbers of the sentences that the drafts' content touches (rules that look for speech
+    in a sentence where nothing was found skip these)."""
+    sentence_of = analysis.tokens.sentence_of
+    return {n for d in drafts for n in range(sentence_of[d.first], sentence_of[d.last] + 1)}
+
+
 def whole_phrase(analysis: Analysis, cue: Span | None) -> Span | None:
     """The cue with the rest of a listed phrase after it ("u shpreh", "vuri në dukje")."""
     if cue is None:
