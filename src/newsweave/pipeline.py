@@ -8,7 +8,6 @@ count of lines recurring across an outlet's articles, kept in the store so it gr
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -272,7 +271,7 @@ class Workers:
     has enough of them (what stays in the main process is cheap: reading, the store)."""
 
     def __init__(self, workers: int | None = None) -> None:
-        self._workers = LazyPool(workers if workers is not None else (os.cpu_count() or 1))
+        self._workers = LazyPool(workers)
 
     def __enter__(self) -> Workers:
         return self

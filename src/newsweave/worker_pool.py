@@ -26,12 +26,17 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context)
 
 
+def default_workers(workers: int | None = None) -> int:
+    """``workers``, or one per core where it is not given."""
+    return workers if workers is not None else (os.cpu_count() or 1)
+
+
 class LazyPool:
     """A pool of ``workers`` processes started on first use, so that a run too small to need
     workers starts none; ``mapper``, where given, is another engine's map in its place."""
 
-    def __init__(self, workers: int, mapper: Mapper | None = None) -> None:
-        self.workers = workers
+    def __init__(self, workers: int | None = None, mapper: Mapper | None = None) -> None:
+        self.workers = default_workers(workers)
         self.mapper = mapper
         self._pool: ProcessPoolExecutor | None = None
 
@@ -58,7 +63,7 @@ def shared_workers(workers: int | None = None, mapper: Mapper | None = None) -> 
     if _SHARED.get() is not None and workers is None and mapper is None:
         yield
         return
-    shared = LazyPool(workers if workers is not None else (os.cpu_count() or 1), mapper)
+    shared = LazyPool(workers, mapper)
     token = _SHARED.set(shared)
     try:
         yield
@@ -75,7 +80,7 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
     must be importable by name (a module-level function)."""
     shared = _SHARED.get()
     mapper = shared.mapper if shared else None
-    workers = shared.workers if shared else (os.cpu_count() or 1)
+    workers = shared.workers if shared else default_workers()
     if len(items) < min_items or (workers < 2 and mapper is None):
         yield from map(function, items)
     elif mapper is not None:
