@@ -39,7 +39,7 @@ _NAME_MIN_SHARE = 0.1
 # First names of one person spelled differently ("Sergei"/"Sergey", "Vladimir"/"Wladimir").
 _FIRST_NAME_DISTANCE = 2
 _ACRONYM_MAX = 6
-# Sentence pairs that must agree before two names are taken for translations of each other.
+# Passage pairs that must agree before two names are taken for translations of each other.
 _TRANSLATION_VOTES = 2
 Passage = tuple[str, int, int]  # (article id, start, end): characters of the article's text
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w&.-]{1,9})\s*\)")
@@ -263,13 +263,15 @@ class _Linker:
         most voted partner, with at least _TRANSLATION_VOTES votes (a translation may leave a
         name out, and one passage pair then matches two different names)."""
         votes = self._translation_votes(aligned, types)
-        best: dict[object, tuple[int, str, object]] = {}
+        partners: dict[object, Counter[object]] = defaultdict(Counter)
         for (a, b), count in votes.items():
-            for name, partner in ((a, b), (b, a)):
-                best[name] = max(best.get(name, (0, "", None)), (count, repr(partner), partner),
-                                 key=lambda vote: vote[:2])
+            partners[a][b] = partners[b][a] = count
+
+        def best(name: object) -> object:  # ties go to the larger repr, alike in every process
+            return max(partners[name].items(), key=lambda item: (item[1], repr(item[0])))[0]
+
         for (a, b), count in sorted(votes.items(), key=repr):
-            if count >= _TRANSLATION_VOTES and best[a][2] == b and best[b][2] == a:
+            if count >= _TRANSLATION_VOTES and best(a) == b and best(b) == a:
                 self.sets.union(a, b)
 
     def _translation_votes(self, aligned: Iterable[tuple[Passage, Passage]],

@@ -228,7 +228,7 @@ def _lone_sentence_opener(doc: Document, span: Span) -> bool:
 def _german_common_noun(doc: Document, span: Span) -> bool:
     """A one-word span that only the tagger found in German, where every noun is capitalised,
     and that German's lexicon knows as a common noun first ("in Brand geraten", "die Region",
-    "Taucher"): no name."""
+    "der Kanal"): no name."""
     first, end, _, why = span
     return doc.language == "de" and end - first == 1 and why == "model" and \
         word_tag(doc.words[first], "de") == "NN"
