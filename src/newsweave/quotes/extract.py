@@ -521,7 +521,7 @@ def _according_source(analysis: Analysis, cue: Span | None, spans: list[Span]) -
     for span in spans:
         if span.kind == "S" and (span.first == cue.last + 1 if after else span.last == cue.first - 1):
             return span
-    start, end = analysis.tokens.sentences[analysis.tokens.sentence_of[cue.first]]
+    start, end = analysis.tokens.sentence_around(cue.first)
     if after:
         return run_from(analysis, cue.last + 1, end, 1, range(0))
     return run_from(analysis, cue.first - 1, start - 1, -1, range(0))
@@ -537,7 +537,7 @@ def _pronoun_in_cue(analysis: Analysis, cue: Span) -> Span | None:
 
 def _subject(analysis: Analysis, draft: Draft) -> Span | None:
     """The phrase that opens the content's sentence, when it stands outside the content."""
-    start = analysis.tokens.sentences[analysis.tokens.sentence_of[draft.first]][0]
+    start = analysis.tokens.sentence_around(draft.first)[0]
     if draft.first <= start or not starts_phrase(analysis, start):
         return None
     return run_from(analysis, start, draft.first, 1, range(draft.first, draft.last + 1))
@@ -562,8 +562,8 @@ def _previous_subject(analysis: Analysis, draft: Draft) -> Span | None:
 def _listed_cue(analysis: Analysis, draft: Draft) -> Span | None:
     """A listed reporting word in the content's sentences, outside the content, nearest it."""
     tokens = analysis.tokens
-    low = tokens.sentences[tokens.sentence_of[draft.first]][0]
-    high = tokens.sentences[tokens.sentence_of[draft.last]][1]
+    low = tokens.sentence_around(draft.first)[0]
+    high = tokens.sentence_around(draft.last)[1]
     best = None
     for index in analysis.cues:
         if low <= index < high and not draft.first <= index <= draft.last:

@@ -50,7 +50,7 @@ def attach_reported_act(analysis: Analysis, draft: Draft) -> bool:
     the sentence's first finite verb, a listed reporting verb inside the content. Only where
     tags tell the finite verb."""
     tokens, tags = analysis.tokens, analysis.tags
-    start, end = tokens.sentences[tokens.sentence_of[draft.first]]
+    start, end = tokens.sentence_around(draft.first)
     if tags is None or draft.first != start:
         return False
     verb = main_verb(analysis, start, end)
@@ -71,7 +71,7 @@ def attach_act_verb(analysis: Analysis, draft: Draft, lex: Lexicon) -> bool:
     tokens, tags = analysis.tokens, analysis.tags
     if tags is None or analysis.passage[draft.first] >= 0:
         return False
-    start, end = tokens.sentences[tokens.sentence_of[draft.first]]
+    start, end = tokens.sentence_around(draft.first)
     verb = main_verb(analysis, start, draft.first)
     if verb is None:
         return False
@@ -191,7 +191,7 @@ def act_from_its_verb(analysis: Analysis, draft: Draft) -> None:
     tokens, source = analysis.tokens, draft.source
     if analysis.tags is None or source is None or analysis.passage[draft.first] >= 0:
         return
-    start, end = tokens.sentences[tokens.sentence_of[draft.first]]
+    start, end = tokens.sentence_around(draft.first)
     if source.first != start or not _only_marks(tokens.words, source.last + 1, draft.first) or \
             main_verb(analysis, start, end) != draft.first or \
             draft.last < without_final_stop(analysis, start, end) - 1:
@@ -417,7 +417,7 @@ def subject_after_adjunct(analysis: Analysis, draft: Draft) -> None:
     cue, tokens = draft.cue, analysis.tokens
     if cue is None or is_according(analysis, cue):
         return
-    start, end = tokens.sentences[tokens.sentence_of[cue.first]]
+    start, end = tokens.sentence_around(cue.first)
     verb = main_verb(analysis, start, end)
     if verb is None or draft.first <= verb + 1 and verb <= draft.last:
         return  # the verb or the word after it lies in the content
@@ -435,7 +435,7 @@ def as_clause_source(analysis: Analysis, draft: Draft) -> None:
     mitteilte, wurde …") is said by that clause's subject, the phrase after "wie"; it beats
     a phrase the tagger marked outside that clause."""
     tokens = analysis.tokens
-    start = tokens.sentences[tokens.sentence_of[draft.first]][0]
+    start = tokens.sentence_around(draft.first)[0]
     comma = draft.first - 1
     if analysis.lower[start] != "wie" or comma <= start + 1 or tokens.words[comma] != "," or \
             not analysis.tags[comma - 1].startswith(("VV", "VA", "VM")):
@@ -464,7 +464,7 @@ def quoted_person(analysis: Analysis, draft: Draft) -> None:
     einen Zeugen mit den Worten: …", "…, zitiert ihn das Blatt"): the one who said it."""
     tokens, lower = analysis.tokens, analysis.lower
     anchor = draft.cue.first if draft.cue is not None else draft.first
-    start, end = tokens.sentences[tokens.sentence_of[anchor]]
+    start, end = tokens.sentence_around(anchor)
     verb = next((i for i in range(start, end) if lower[i] in _QUOTES_VERBS and analysis.passage[i] < 0
                  and not draft.first <= i <= draft.last), None)
     if verb is None or any(lower[i] in _PASSIVE_WERDEN for i in range(start, end)):
@@ -508,7 +508,7 @@ def impersonal_source(analysis: Analysis, draft: Draft) -> None:
     verb = next((i for i in range(cue.first, cue.last + 1) if lower[i] in _HEISSEN), None)
     if verb is None or verb + 1 >= len(lower) or lower[verb + 1] != "es":
         return
-    start, end = tokens.sentences[tokens.sentence_of[verb]]
+    start, end = tokens.sentence_around(verb)
     blocked = range(draft.first, draft.last + 1)
     if tags[start].startswith("APPR") and not draft.first <= start <= draft.last:
         place = run_from(analysis, start, verb, 1, blocked)
@@ -540,7 +540,7 @@ def speaker_before_colon(analysis: Analysis, draft: Draft) -> None:
     colon = analysis.quotes[passage].open - 1
     if colon < 0 or analysis.tokens.words[colon] != ":":
         return
-    start = analysis.tokens.sentences[analysis.tokens.sentence_of[colon]][0]
+    start = analysis.tokens.sentence_around(colon)[0]
     start = max([i + 1 for i in range(start, colon) if _ends_clause(analysis, i)] + [start])
     verb = main_verb(analysis, start, colon)
     if verb is None or analysis.passage[verb] >= 0:
@@ -560,7 +560,7 @@ def speaker_after_quote(analysis: Analysis, draft: Draft) -> None:
     if passage < 0 or analysis.quotes[passage].close is None:
         return
     comma = analysis.quotes[passage].close + 1
-    verb, end = comma + 1, tokens.sentences[tokens.sentence_of[comma]][1] if comma < len(tokens) else 0
+    verb, end = comma + 1, tokens.sentence_around(comma)[1] if comma < len(tokens) else 0
     if verb + 1 >= end or tokens.words[comma] != "," or "FIN" not in tags[verb]:
         return
     after = verb + 2 if analysis.lower[verb + 1] == "sich" and verb + 2 < end else verb + 1
@@ -577,7 +577,7 @@ def passive_speaker(analysis: Analysis, draft: Draft) -> None:
     cue = draft.cue
     if cue is None or not analysis.tags[cue.last].startswith("VV(PP"):
         return
-    start, end = analysis.tokens.sentences[analysis.tokens.sentence_of[cue.first]]
+    start, end = analysis.tokens.sentence_around(cue.first)
     verb = main_verb(analysis, start, end)
     if verb is None or verb >= cue.first or analysis.lower[verb] not in FINITE_WERDEN:
         return
@@ -593,7 +593,7 @@ def speaker_after_perfect(analysis: Analysis, draft: Draft) -> None:
     if aux + 1 >= len(tokens) or analysis.passage[draft.last] >= 0 or tokens.words[comma] != "," or \
             not tags[aux].startswith("VA") or "FIN" not in tags[aux]:
         return
-    end = tokens.sentences[tokens.sentence_of[aux]][1]
+    end = tokens.sentence_around(aux)[1]
     last = without_final_stop(analysis, aux, end) - 1
     if last <= aux + 1 or not _reporting_verb(analysis, last):
         return
@@ -642,7 +642,7 @@ def narrator(analysis: Analysis, subject: Span) -> bool:
     """True when ``subject`` opens a sentence of narration, in the indicative (a subjunctive one
     is itself reported speech), and names someone known: a name, or a noun after a definite
     article ("Die Ministerin kritisierte den Plan."), not "Experten" or "Eine Studie"."""
-    start, end = analysis.tokens.sentences[analysis.tokens.sentence_of[subject.first]]
+    start, end = analysis.tokens.sentence_around(subject.first)
     if any(_subjunctive(analysis, i) for i in range(start, end)):
         return False
     if analysis.lower[subject.first] in _DEFINITE and subject.last > subject.first:
@@ -664,8 +664,8 @@ def anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
     0.631; "wonach", "danach" did worse)."""
     tokens, lower = analysis.tokens, analysis.lower
     for draft in drafts:
-        low = tokens.sentences[tokens.sentence_of[draft.first]][0]
-        high = tokens.sentences[tokens.sentence_of[draft.last]][1]
+        low = tokens.sentence_around(draft.first)[0]
+        high = tokens.sentence_around(draft.last)[1]
         found = next((i for i in range(low, high)
                       if lower[i] in ANAPHORIC_SOURCES and analysis.passage[i] < 0), None)
         if found is not None:
@@ -848,7 +848,7 @@ def demand_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     for noun, word in enumerate(lower):
         if word not in _DEMAND_NOUNS or noun in taken or analysis.passage[noun] >= 0:
             continue
-        end = tokens.sentences[tokens.sentence_of[noun]][1]
+        end = tokens.sentence_around(noun)[1]
         owner = _owner_after(analysis, noun + 1, end)
         comma = owner.last + 1 if owner is not None else None
         if comma is None or comma + 2 >= end or words[comma] != "," or \
@@ -872,7 +872,7 @@ def claim_clauses(analysis: Analysis, drafts: list[Draft]) -> None:
     for draft in drafts:
         if analysis.passage[draft.first] >= 0:
             continue
-        start = tokens.sentences[tokens.sentence_of[draft.first]][0]
+        start = tokens.sentence_around(draft.first)[0]
         # A speaker found elsewhere yields to the noun right before the clause ("kritisierte die
         # Vermutung, dass …": the claim is the source, not its critic; German dev attribution
         # correct 411 -> 412, train 1838 unchanged).

@@ -88,7 +88,7 @@ def phrase_beside(analysis: Analysis, cue: Span, draft: Draft) -> Span | None:
     take the phrase right before them.
     """
     tokens = analysis.tokens
-    start, end = tokens.sentences[tokens.sentence_of[cue.first]]
+    start, end = tokens.sentence_around(cue.first)
     blocked = range(draft.first, draft.last + 1)
     if analysis.lower[cue.last] in POSTPOSITIONS:
         return run_from(analysis, cue.first - 1, start - 1, -1, blocked)

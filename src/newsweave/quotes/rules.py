@@ -192,7 +192,7 @@ def _acts(analysis: Analysis, lexicon: Lexicon) -> list[int]:
         particle = lexicon.acts.get(word)
         if particle is None or analysis.passage[index] >= 0 or not _finite(analysis, index):
             continue
-        end = tokens.sentences[tokens.sentence_of[index]][1]
+        end = tokens.sentence_around(index)[1]
         if not particle or any(lower[j] == particle and _closes_clause(analysis, j)
                                for j in range(index + 1, end - 1)):
             found.append(index)
@@ -206,7 +206,7 @@ def _finite(analysis: Analysis, index: int) -> bool:
     tags = analysis.tags
     if "FIN" in tags[index]:
         return True
-    start = analysis.tokens.sentences[analysis.tokens.sentence_of[index]][0]
+    start = analysis.tokens.sentence_around(index)[0]
     return tags[index].endswith("(PP)") and not any("FIN" in tags[i] for i in range(start, index))
 
 
@@ -418,7 +418,7 @@ def _rule_source(analysis: Analysis, cue: int, open_mark: int, close_mark: int |
     """The name or pronoun beside a rule-found cue: after it when the quote is before it
     ("…", said Wang / "…", er sagte), else before it."""
     words, classes = analysis.tokens.words, analysis.classes
-    sentence = analysis.tokens.sentences[analysis.tokens.sentence_of[cue]]
+    sentence = analysis.tokens.sentence_around(cue)
     after = close_mark is not None and cue > close_mark
     before = min(cue, open_mark)
     order = (range(cue + 1, min(sentence[1], cue + 5)),

@@ -47,6 +47,10 @@ class Tokens:
         """Character range of tokens ``first`` .. ``last`` (inclusive)."""
         return self.starts[first], self.ends[last]
 
+    def sentence_around(self, index: int) -> tuple[int, int]:
+        """Token range (end exclusive) of the sentence that holds token ``index``."""
+        return self.sentences[self.sentence_of[index]]
+
 
 def tokenize(text: str, headings: bool = False) -> Tokens:
     """Tokens, sentences and paragraphs of ``text``; with ``headings``, a short heading before a
@@ -110,7 +114,8 @@ def _heading(words: list[str], begin: int, colon: int, last: int) -> bool:
 
 
 def _run_on(before: str, after: str) -> bool:
-    """True for the words around a stop without a space that ends a sentence ("kam.Die")."""
+    """True for the words around a stop without a space that ends a sentence ("kam.Die"): the
+    inner dot that ``_TOKEN`` refuses to keep inside a word."""
     return before[-2:].isalpha() and before[-2:].islower() and after[:1].isupper() and after[1:2].islower()
 
 
