@@ -432,6 +432,28 @@ def test_cli_fails_only_when_nothing_could_be_read(tmp_path):
     assert "no such file or folder" in listed.output
 
 
+def test_cli_prints_article_text_and_paths_as_written(tmp_path):
+    # Rich reads "[...]" as markup: a stray closing tag crashed the command, a tag was swallowed.
+    title = "Ferries [/] return [hidden] [link=file:///etc]x[/link]"
+    record = f'{{"title": "{title}", "source": "Post [/]", "text": "{GOOD.splitlines()[2]}"}}\n'
+    write(tmp_path / "in" / "[kept]" / "news.jsonl", record)
+    write(tmp_path / "in" / "a[" / "b]" / "broken.jsonl", "{not json\n")
+    db = str(tmp_path / "newsweave.db")
+    runner = CliRunner()
+
+    ingested = runner.invoke(main, ["ingest", str(tmp_path / "in"), "--db", db, "--workers", "1", "-v"])
+    assert ingested.exit_code == 0, ingested.output
+    for command in (["articles"], ["rejections"], ["runs"], ["stories"]):
+        result = runner.invoke(main, [*command, "--db", db])
+        assert result.exit_code == 0, (command, result.output)
+    with Store(db) as stored:
+        (article,) = stored.articles()
+    shown = runner.invoke(main, ["articles", article.id, "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert title in shown.output
+    assert "Post [/]" in shown.output
+
+
 # --- an interrupted run ------------------------------------------------------------------------
 def _stored_count(db: Path) -> int:
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -32,7 +33,7 @@ from newsweave.worker_pool import shared_workers
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
 console = Console(stderr=True, highlight=False)
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, markup=False)  # article text is never markup
 
 
 def _store_option(function: Callable) -> Callable:
@@ -311,8 +312,8 @@ def _ingest(inputs, db_path, fetch, max_bytes, workers, verbose) -> RunSummary:
                 progress.update(task, description=_counts(summary))
                 if verbose:
                     for rejection in summary.rejections[shown:]:
-                        progress.console.print(f"[yellow]rejected[/] {_where(rejection)}: "
-                                               f"{rejection.reason}", markup=True, highlight=False)
+                        progress.console.print(f"[yellow]rejected[/] {escape(_where(rejection))}: "
+                                               f"{escape(rejection.reason)}", markup=True, highlight=False)
                 shown = summary.rejected
 
             summary = ingest(store, list(inputs), options=options, workers=workers,
@@ -366,7 +367,7 @@ def _show_article(article, as_json: bool) -> None:
     if as_json:
         out.print(json.dumps(article_json(article), ensure_ascii=False, indent=1), markup=False)
         return
-    out.print(f"[bold]{article.title or '(untitled)'}[/]")
+    out.print(article.title or "(untitled)", style="bold")
     out.print(f"{article.id} · {article.source or 'unknown source'} · {article.published or 'no date'}"
               f" · {article.language} · {len(article.sentences)} sentences", markup=False)
     if article.url:
@@ -374,7 +375,7 @@ def _show_article(article, as_json: bool) -> None:
     out.print()
     out.print(article.text, markup=False)
     if article.removed:
-        out.print("\n[bold]removed[/]")
+        out.print("\nremoved", style="bold")
         for line in article.removed:
             out.print(f"  - {line.text}  ({line.reason})", markup=False)
 
