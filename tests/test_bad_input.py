@@ -407,6 +407,55 @@ def test_url_list_with_an_invalid_url_is_rejected_not_raised(tmp_path, store):
     assert [a.url for a in store.articles()] == ["https://vellmarpost.example/storm"]
 
 
+def _fetch_all(store: Store, links: Path, answer, **settings) -> RunSummary:
+    fetcher = Fetcher(transport=httpx.MockTransport(answer), **settings)
+    try:
+        return run(store, links, options=ReadOptions(fetcher=fetcher))
+    finally:
+        fetcher.close()
+
+
+def test_links_to_this_machine_and_private_networks_are_refused(tmp_path, store):
+    asked = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        if request.url.path == "/moved":  # a public page that redirects inwards
+            return httpx.Response(302, headers={"location": "http://127.0.0.1/admin"})
+        return httpx.Response(200, content=PAGE.encode(), headers={"content-type": "text/html"})
+
+    links = write(tmp_path / "links.urls", "http://169.254.169.254/latest/meta-data\n"
+                  "http://localhost:8080/\nhttp://[::1]/\nhttp://10.1.2.3/\n"
+                  "https://vellmarpost.example/moved\n")
+    summary = _fetch_all(store, links, answer)
+
+    assert summary.rejected == 5 and summary.stored == 0
+    assert all("fetch refused" in r.reason and "--fetch-private" in r.reason for r in summary.rejections)
+    assert asked == ["https://vellmarpost.example/moved"]  # nothing inward was requested
+
+    allowed = _fetch_all(store, write(tmp_path / "intranet.urls", "http://10.1.2.3/storm\n"), answer,
+                         private=True)
+    assert allowed.stored == 1 and asked[-1] == "http://10.1.2.3/storm"
+
+
+def test_fetched_page_over_the_limit_is_rejected_unread(tmp_path, store):
+    sent = []
+
+    def chunks():
+        for _ in range(1000):  # 1 MB in all, against a 100 kB limit
+            sent.append(1)
+            yield b"<p>" + b"x" * 1021
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=chunks(), headers={"content-type": "text/html"})
+
+    links = write(tmp_path / "links.urls", "https://vellmarpost.example/huge\n")
+    summary = _fetch_all(store, links, answer, max_bytes=100_000)
+
+    assert_rejected(store, summary, links, "fetched page is over the 100,000-byte limit")
+    assert len(sent) < 200  # reading stopped at the limit
+
+
 # --- the command line --------------------------------------------------------------------------
 def test_cli_fails_only_when_nothing_could_be_read(tmp_path):
     empty = write(tmp_path / "empty.txt", b"")

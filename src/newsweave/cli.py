@@ -49,8 +49,11 @@ def _out_option(function: Callable) -> Callable:
 
 def _read_options(function: Callable) -> Callable:
     for option in reversed((
-        click.option("--fetch", is_flag=True,
-                     help="Download the pages that feeds and URL lists link to."),
+        click.option("--fetch", "fetch", flag_value="public",
+                     help="Download the pages that feeds and URL lists link to (public addresses only)."),
+        click.option("--fetch-private", "fetch", flag_value="private",
+                     help="As --fetch, also from this machine and private networks (an intranet "
+                          "news server; a hostile feed could point at their services)."),
         click.option("--max-bytes", default=10_000_000, show_default=True, type=click.IntRange(1),
                      help="Largest single article (file, JSONL line, WARC page) to read."),
         click.option("--workers", default=None, type=click.IntRange(1),
@@ -300,7 +303,7 @@ def _stage(name: str):
 
 def _ingest(inputs, db_path, fetch, max_bytes, workers, verbose) -> RunSummary:
     logging.basicConfig(level=logging.DEBUG if verbose > 1 else logging.WARNING)
-    fetcher = Fetcher(max_bytes=max_bytes) if fetch else None
+    fetcher = Fetcher(max_bytes=max_bytes, private=fetch == "private") if fetch else None
     options = ReadOptions(max_bytes=max_bytes, fetcher=fetcher)
     try:
         with _open_store(db_path) as store, _progress() as progress:
