@@ -382,6 +382,20 @@ def test_bad_jsonl_lines_are_rejected_with_their_line_numbers(tmp_path, store):
     assert sorted(a.title for a in store.articles()) == ["Ferries", "Storm"]
 
 
+def test_jsonl_line_with_a_malformed_url_is_stored_without_an_outlet(tmp_path, store):
+    lines = [
+        '{"title": "Ferries", "text": "The council of Vellmar voted to add two evening ferries.", '
+        '"url": "http://[::1"}',
+        '{"title": "Storm", "text": "A storm closed two harbours on the northern coast."}',
+    ]
+    path = write(tmp_path / "articles.jsonl", "\n".join(lines) + "\n")
+    summary = run(store, path)
+
+    assert summary.stored == 2 and not summary.rejections
+    ferries = next(a for a in store.articles() if a.title == "Ferries")
+    assert ferries.url == "http://[::1" and ferries.source is None
+
+
 def test_json_document_nested_too_deep_is_rejected(tmp_path, store, good):
     deep = write(tmp_path / "deep.json", "[" * 100_000)
     summary = run(store, deep, good)

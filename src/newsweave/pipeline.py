@@ -255,7 +255,10 @@ def _declared(language: str | None) -> str | None:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed URL ("http://[::1") names no host
+        return None
     return host.removeprefix("www.") or None
 
 
