@@ -287,6 +287,19 @@ def test_command_lines_survive_bad_records():
         quotes_for_document({"id": 3, "text": None})
 
 
+def test_command_lines_survive_undecodable_and_deeply_nested_lines():
+    lines = ['{"id": "caf\u00e9", "text": "\u00abOui\u00bb, a-t-il dit."}'.encode("latin-1"),
+             b"[" * 100_000, b'{"id": "lone \\udc80", "text": "Nothing to see here."}',
+             b'{"id": 4, "text": "Nothing to see here."}']
+    outs = list(run_lines(lines))
+    rows = [json.loads(line) for line in outs]
+    assert "can't decode" in rows[0]["error"] and rows[0]["id"] is None
+    assert "recursion" in rows[1]["error"]
+    assert rows[2] == {"id": "lone \udc80", "quotes": []}
+    assert "\\udc80" in outs[2]  # escaped as it came: UTF-8 output cannot carry it
+    assert rows[3] == {"id": 4, "quotes": []}
+
+
 def test_empty_and_markless_texts():
     assert _quotes("", "en") == []
     assert _quotes("   \n\n ", "de") == []

@@ -167,6 +167,27 @@ def test_compare_contract(tmp_path):
     assert rows["translation"]["same_story"] > rows["none"]["same_story"]
 
 
+def test_compare_reports_bad_lines_and_scores_the_rest(tmp_path):
+    lines = [json.dumps({"id": "number language", "text1": WIRE, "text2": WIRE, "lang1": 5}).encode(),
+             b"[1, 2]",
+             b"[" * 100_000,
+             json.dumps({"id": "latin-1", "text1": "Le conseil a approuv\u00e9", "text2": WIRE},
+                        ensure_ascii=False).encode("latin-1"),
+             b'{"id": "lone \\ud800", "text1": "x", "text2": "y"}',
+             json.dumps({"id": "last", "text1": WIRE, "text2": WIRE}).encode()]
+    path = tmp_path / "pairs.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    result = CliRunner().invoke(main, ["compare", str(path)])
+
+    assert result.exit_code == 0, result.output
+    printed = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [r["id"] for r in printed] == ["number language", "lone \ud800", "last"]
+    assert printed[0]["reuse"] == "copy"
+    assert "line 2 skipped: expected a JSON object" in result.stderr
+    assert "line 3 skipped: maximum recursion depth" in result.stderr
+    assert "line 4 skipped: 'utf-8' codec can't decode" in result.stderr
+
+
 def test_quotes_command_contract(tmp_path):
     path = tmp_path / "docs.jsonl"
     lines = [{"id": "de", "text": "„Wir haben schnell reagiert“, sagte die Ministerin.", "language": "de"},

@@ -25,6 +25,7 @@ from newsweave.ingest.fetch import Fetcher
 from newsweave.job import analyse
 from newsweave.pipeline import RunSummary, ingest
 from newsweave.quotes import run_lines
+from newsweave.quotes.command import json_line
 from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
 from newsweave.reuse.graph import update_reuse
@@ -213,7 +214,7 @@ def reuse_command(db_path) -> None:
 
 
 @main.command("compare")
-@click.argument("pairs_file", type=click.File("r", encoding="utf-8"))
+@click.argument("pairs_file", type=click.File("rb"))
 def compare_command(pairs_file) -> None:
     """Score pairs of texts (JSON lines with id, text1, text2): same_story, reuse, coverage."""
     pairs = []
@@ -222,12 +223,13 @@ def compare_command(pairs_file) -> None:
             continue
         try:
             pairs.append(read_pair(json.loads(line)))
-        except (json.JSONDecodeError, ValueError, TypeError, AttributeError) as error:
+        # ValueError covers a line that is not UTF-8; RecursionError, JSON nested too deep.
+        except (ValueError, TypeError, AttributeError, RecursionError) as error:
             console.print(f"line {number} skipped: {error}", markup=False)
     with _progress() as progress:
         task = progress.add_task(f"comparing {len(pairs)} pairs", total=len(pairs))
         for result in compare_pairs(pairs, get_embedder()):
-            out.print(json.dumps(result, ensure_ascii=False), markup=False, highlight=False)
+            out.print(json_line(result), markup=False, highlight=False)
             progress.advance(task)
 
 
@@ -251,7 +253,7 @@ def stories_command(db_path, as_json) -> None:
 
 
 @main.command("quotes")
-@click.argument("docs_file", type=click.File("r", encoding="utf-8"))
+@click.argument("docs_file", type=click.File("rb"))
 def quotes_command(docs_file) -> None:
     """Quotes with speakers in documents (JSON lines with id, text, language optional)."""
     for line in run_lines(docs_file):

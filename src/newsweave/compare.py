@@ -35,11 +35,18 @@ class PairInput:
 
 def read_pair(record: dict) -> PairInput:
     """A pair from a JSON object; raises ValueError naming the missing field."""
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object with id, text1 and text2, got {type(record).__name__}")
     for field in ("id", "text1", "text2"):
         if field not in record:
             raise ValueError(f"pair has no {field!r} field")
     return PairInput(str(record["id"]), str(record["text1"] or ""), str(record["text2"] or ""),
-                     record.get("lang1"), record.get("lang2"))
+                     _language(record.get("lang1")), _language(record.get("lang2")))
+
+
+def _language(value: object) -> str | None:
+    """A given language code; anything else (a number, a list) is left to detection."""
+    return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ from newsweave.quotes.command import run_lines
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] == "-":
-        _write(sys.stdin)
+        _write(sys.stdin.buffer)
     else:
-        with open(args[0], encoding="utf-8") as source:
+        with open(args[0], "rb") as source:
             _write(source)
     return 0
 

@@ -56,11 +56,12 @@ def quote_json(quote: Quote) -> dict:
     }
 
 
-def run_lines(lines: Iterable[str]) -> Iterator[str]:
+def run_lines(lines: Iterable[str | bytes]) -> Iterator[str]:
     """The command over JSON lines: one output line per non-blank input line.
 
     A line that is not a JSON object with a text gets ``{"id", "error"}`` instead of quotes, so
-    one bad record does not stop a batch.
+    one bad record does not stop a batch: lines given as bytes are decoded each on its own, and
+    one that is not UTF-8 is such a line.
     """
     for line in lines:
         if not line.strip():
@@ -69,7 +70,18 @@ def run_lines(lines: Iterable[str]) -> Iterator[str]:
         try:
             record = json.loads(line)
             out = quotes_for_document(record)
-        except (ValueError, TypeError) as error:
+        except (ValueError, TypeError, RecursionError) as error:  # RecursionError: nested too deep
             ident = record.get("id") if isinstance(record, dict) else None
             out = {"id": ident, "quotes": [], "error": str(error)}
-        yield json.dumps(out, ensure_ascii=False)
+        yield json_line(out)
+
+
+def json_line(value: object) -> str:
+    """``value`` as one JSON line, non-ASCII characters as they are; escaped when a string holds
+    a lone surrogate (from a ``"\\ud800"`` in the input), which no UTF-8 output can carry."""
+    line = json.dumps(value, ensure_ascii=False)
+    try:
+        line.encode()
+    except UnicodeEncodeError:
+        return json.dumps(value)
+    return line
