@@ -167,6 +167,20 @@ def test_compare_contract(tmp_path):
     assert rows["translation"]["same_story"] > rows["none"]["same_story"]
 
 
+def test_compare_does_not_call_two_empty_texts_the_same_story(tmp_path):
+    lines = [{"id": "both empty", "text1": "", "text2": ""},
+             {"id": "blank and punctuation", "text1": " \n\t", "text2": "!!! ..."},
+             {"id": "first empty", "text1": "", "text2": WIRE}]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", str(path)])
+
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert set(rows) == {line["id"] for line in lines}
+    assert all(r["same_story"] < 0.1 and r["reuse"] == "none" for r in rows.values()), rows
+
+
 def test_compare_reports_bad_lines_and_scores_the_rest(tmp_path):
     lines = [json.dumps({"id": "number language", "text1": WIRE, "text2": WIRE, "lang1": 5}).encode(),
              b"[1, 2]",

@@ -81,6 +81,8 @@ def pair_signals(pairs: Iterable[PairInput], embedder: Embedder) -> Iterator[Pai
          for i in range(len(pairs))), centres)
     for pair, (a, b), cosine in zip(pairs, articles, cosines, strict=True):
         kind, coverage = _reuse(a, b)
+        if a is None or b is None:  # a text with nothing left to compare: two empty texts embed alike
+            cosine = 0.0
         yield PairSignals(pair.id, kind, coverage, cosine, _shared(a, b))
 
 
