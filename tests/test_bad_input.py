@@ -568,6 +568,7 @@ def test_killed_run_resumes_and_stores_every_article_once(tmp_path):
         runs = store.runs()
         articles = list(store.articles())
         assert [r.status for r in runs] == ["interrupted", "finished"]
+        assert runs[0].stored == first  # what the killed run stored, counted when found dead
         assert runs[1].stored == total - first
         assert runs[1].duplicates == first
     assert len(articles) == total

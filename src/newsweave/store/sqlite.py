@@ -95,8 +95,9 @@ class Store:
         """Open a run record; runs left 'running' by a dead process are marked interrupted."""
         with self._transaction():
             for run_id, pid in self._db.execute("SELECT id, pid FROM runs WHERE status='running'"):
-                if not _process_alive(pid):
-                    self._db.execute("UPDATE runs SET status='interrupted' WHERE id=?", (run_id,))
+                if not _process_alive(pid):  # with what it stored before it died
+                    self._db.execute(f"UPDATE runs SET status='interrupted', {_RUN_COUNTS} WHERE id=?",
+                                     (run_id,))
             cursor = self._db.execute(
                 "INSERT INTO runs(started_at, status, pid, inputs) VALUES (?, 'running', ?, ?)",
                 (_now(), os.getpid(), json.dumps(list(inputs))),
@@ -106,12 +107,7 @@ class Store:
     def finish_run(self, run_id: int, *, status: str = "finished") -> None:
         with self._transaction():
             self._db.execute(
-                """UPDATE runs SET finished_at=?, status=?,
-                   stored=(SELECT count(*) FROM articles WHERE run_id=runs.id),
-                   duplicates=(SELECT count(*) FROM run_articles ra JOIN articles a
-                               ON a.id=ra.article_id WHERE ra.run_id=runs.id AND a.run_id<>runs.id),
-                   rejected=(SELECT count(*) FROM rejections WHERE run_id=runs.id)
-                   WHERE id=?""",
+                f"UPDATE runs SET finished_at=?, status=?, {_RUN_COUNTS} WHERE id=?",
                 (_now(), status, run_id),
             )
 
@@ -309,6 +305,13 @@ class _Transaction:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# A run's counts, from what the store holds for it.
+_RUN_COUNTS = """stored=(SELECT count(*) FROM articles WHERE run_id=runs.id),
+    duplicates=(SELECT count(*) FROM run_articles ra JOIN articles a
+                ON a.id=ra.article_id WHERE ra.run_id=runs.id AND a.run_id<>runs.id),
+    rejected=(SELECT count(*) FROM rejections WHERE run_id=runs.id)"""
 
 
 def _process_alive(pid: int | None) -> bool:
