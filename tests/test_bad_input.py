@@ -573,3 +573,42 @@ def test_killed_run_resumes_and_stores_every_article_once(tmp_path):
         assert runs[1].duplicates == first
     assert len(articles) == total
     assert sorted(a.path for a in articles) == sorted(str(p) for p in folder.iterdir())
+
+
+def _running(pid: int) -> bool:
+    """True while the process runs (a zombie waiting to be reaped is not running)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in "ZX"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+
+def test_workers_exit_when_the_run_is_killed(tmp_path):
+    script = write(tmp_path / "killed.py",
+                   "import os, signal\n"
+                   "from newsweave.worker_pool import worker_pool\n"
+                   "if __name__ == '__main__':\n"
+                   "    pool = worker_pool(2)\n"
+                   "    pool.submit(os.getpid).result()\n"
+                   "    print(*pool._processes, flush=True)\n"
+                   "    os.kill(os.getpid(), signal.SIGKILL)\n")
+    printed = tmp_path / "workers.txt"
+    with printed.open("w") as out:  # a file: the workers inherit it, and a pipe would wait on them
+        subprocess.run([sys.executable, str(script)], stdout=out, timeout=60, check=False)
+    workers = [int(pid) for pid in printed.read_text().split()]
+    assert workers
+    try:
+        deadline = time.monotonic() + 20
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_running, workers)), "workers outlived the killed run"
+    finally:
+        for pid in filter(_running, workers):
+            os.kill(pid, signal.SIGKILL)

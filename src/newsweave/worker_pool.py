@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -23,7 +24,16 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     needs once (``worker_start``) and forks the workers from there."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsweave.worker_start"])
-    return ProcessPoolExecutor(workers, mp_context=context)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent)
+
+
+def _exit_with_parent() -> None:
+    """In each worker: exit when the process that started the pool is gone. Killed (SIGKILL),
+    that process cannot shut the pool down, and its workers would wait for tasks forever (and
+    with them the fork server), holding memory and the run's output streams."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True).start()
 
 
 def default_workers(workers: int | None = None) -> int:
