@@ -155,6 +155,17 @@ def test_bad_file_is_rejected_and_the_run_goes_on(tmp_path, store, good, name, d
     assert_good_stored(store)
 
 
+def test_text_of_unicode_spaces_and_invisible_characters_is_rejected_as_such(tmp_path, store, good):
+    spaces = write(tmp_path / "spaces.txt", " \u00a0\u3000\u2003\n\t\u200b\n\ufeff\u200d\n")
+    line = write(tmp_path / "spaces.jsonl", '{"title": "Blank", "text": "\\u200b\\u00a0\\u2060", '
+                 '"url": "https://vellmarpost.example/blank"}\n')
+    summary = run(store, spaces, line, good)
+
+    assert_rejected(store, summary, spaces, "no text: only spaces and invisible characters")
+    assert_rejected(store, summary, line, "no text: only spaces and invisible characters")
+    assert_good_stored(store)
+
+
 def test_hundred_megabyte_file_is_rejected_quickly(tmp_path, store, good):
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as file:  # a line of text, then 100 MB of a sparse hole

@@ -194,8 +194,9 @@ def build_article(item: Prepared, recurring: frozenset[int] = frozenset()) -> Ar
     document = item.document
     cleaned = clean_document(document, recurring)
     if not cleaned.text:
-        return Rejection(document.path, f"nothing left after cleaning: all {len(cleaned.removed)}"
-                         " lines were page furniture", stage="clean", locator=document.locator,
+        reason = (f"nothing left after cleaning: all {len(cleaned.removed)} lines were page furniture"
+                  if cleaned.removed else "no text: only spaces and invisible characters")
+        return Rejection(document.path, reason, stage="clean", locator=document.locator,
                          article_id=item.id)
     languages = TextLanguages(cleaned.text, _declared(document.language))
     language = languages.language
