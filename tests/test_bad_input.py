@@ -257,6 +257,21 @@ def test_windows_1251_without_declaration_is_decoded(tmp_path, store):
     assert article.language == "ru"
 
 
+def test_utf16_without_byte_order_mark_is_decoded(tmp_path, store):
+    german = ("Neue Fähren für den Hafen von Vellmar\n\n"
+              "Der Stadtrat hat am Dienstag zwei neue Abendfähren für den Sommer beschlossen.\n")
+    russian = ("Городской совет утвердил новое расписание паромов\n\n"
+               "Городской совет Вельмара во вторник проголосовал за два новых вечерних парома.\n")
+    little = write(tmp_path / "faehren.txt", german.encode("utf-16-le"))
+    big = write(tmp_path / "paromy.txt", russian.encode("utf-16-be"))
+    summary = run(store, little, big)
+
+    assert summary.stored == 2 and not summary.rejections
+    titles = {a.path: a.title for a in store.articles()}
+    assert titles == {str(little): "Neue Fähren für den Hafen von Vellmar",
+                      str(big): "Городской совет утвердил новое расписание паромов"}
+
+
 # --- HTML that is cut short or malformed -----------------------------------------------------
 def test_truncated_html_page_still_yields_its_text(tmp_path, store, good):
     cut = PAGE[: PAGE.index("until the morning")]

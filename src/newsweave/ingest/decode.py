@@ -28,7 +28,7 @@ class NotText(ValueError):
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are not text: NUL bytes or many control bytes near the start."""
     head = data[:_SNIFF]
-    if not head or _has_utf16_bom(head):
+    if not head or _has_utf16_bom(head) or _utf16_without_bom(head):
         return False
     if b"\x00" in head:
         return True
@@ -38,6 +38,22 @@ def looks_binary(data: bytes) -> bool:
 
 def _has_utf16_bom(head: bytes) -> bool:
     return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text without a byte-order mark, else None: its
+    spaces, digits and ASCII punctuation put NULs in the high bytes (all Latin letters too), its
+    low bytes hold none, and it decodes to characters without control codes."""
+    pairs = len(head) // 2
+    if pairs < 64:  # in fewer characters, random bytes pass these tests too often
+        return None
+    even, odd = head[0 : 2 * pairs : 2], head[1 : 2 * pairs : 2]
+    for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls.count(0) >= pairs * 0.05 and not others.count(0):
+            text = head[: 2 * pairs].decode(encoding, errors="replace")
+            if text.count("\ufffd") <= 1 and not any(c < " " and c not in "\t\n\r\f" for c in text):
+                return encoding
+    return None
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -64,6 +80,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    utf16 = _utf16_without_bom(data[:_SNIFF])
+    if utf16:
+        return data.decode(utf16, errors="replace")
     if looks_binary(data):
         raise NotText("binary data, not text")
     try:
