@@ -299,6 +299,22 @@ def test_malformed_html_with_unclosed_tags_is_read(tmp_path, store):
     assert "Traffic will be limited to cars and bicycles" in article.text
 
 
+# --- feeds ------------------------------------------------------------------------------------
+def test_feed_item_with_a_date_out_of_range_is_stored_without_its_date(tmp_path, store):
+    items = [("Ferries", "9999-12-31T23:59:59-23:59", GOOD),  # in UTC, the year 10000
+             ("Storm", "Tue, 09 Apr 2024 21:15:52 GMT", OTHER)]
+    feed = write(tmp_path / "feed.rss", "<?xml version='1.0'?><rss version='2.0'><channel>"
+                 "<title>Vellmar Post</title>" + "".join(
+                     f"<item><title>{title}</title><pubDate>{date}</pubDate>"
+                     f"<description>{text}</description></item>" for title, date, text in items)
+                 + "</channel></rss>")
+    summary = run(store, feed)
+
+    assert summary.stored == 2 and not summary.rejections
+    dates = {a.title: a.published for a in store.articles()}
+    assert dates == {"Ferries": None, "Storm": "2024-04-09T21:15:52+00:00"}
+
+
 # --- broken archives -------------------------------------------------------------------------
 def test_warc_with_garbage_after_a_good_record(tmp_path, store):
     data = warc_response("https://vellmarpost.example/storm", PAGE) + b"garbage \x01 not a record\r\n"

@@ -56,4 +56,7 @@ def _entry_time(entry) -> str | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not stamp:
         return None
-    return datetime.fromtimestamp(time.mktime(stamp) - time.timezone, UTC).isoformat()
+    try:
+        return datetime.fromtimestamp(time.mktime(stamp) - time.timezone, UTC).isoformat()
+    except (OverflowError, ValueError, OSError):  # out of range: "9999-12-31T23:59:59-23:59"
+        return None
