@@ -7,6 +7,7 @@ the run summary and in the store, the good article stored, and the CLI's exit st
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import random
 import signal
@@ -436,6 +437,24 @@ def test_jsonl_line_with_a_malformed_url_is_stored_without_an_outlet(tmp_path, s
     assert summary.stored == 2 and not summary.rejections
     ferries = next(a for a in store.articles() if a.title == "Ferries")
     assert ferries.url == "http://[::1" and ferries.source is None
+
+
+def test_dates_that_overflow_in_utc_are_dropped_and_the_run_goes_on(tmp_path):
+    """A zone that takes a time past year 1 or 9999 in UTC: stored, it failed the reuse and
+    story stages of every later run."""
+    lines = [{"title": "Ferries", "text": GOOD, "url": f"https://{outlet}/ferries", "published": date}
+             for outlet, date in (("vellmarpost.example", "0001-01-01T00:00:00+14:00"),
+                                  ("kestrelwire.example", "9999-12-31T23:59:59-23:59"),
+                                  ("harbourdaily.example", "2024-04-09T21:15:52+99:99"))]
+    path = write(tmp_path / "articles.jsonl", "".join(json.dumps(line) + "\n" for line in lines))
+    db, out = str(tmp_path / "newsweave.db"), tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(path), "--db", db, "--out", str(out),
+                                       "--workers", "1"])
+
+    assert result.exit_code == 0, result.output
+    assert (out / "stories.json").exists()
+    with Store(db) as store:
+        assert [a.published for a in store.articles()] == [None, None, None]
 
 
 def test_json_document_nested_too_deep_is_rejected(tmp_path, store, good):

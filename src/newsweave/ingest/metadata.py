@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 _MONTHS = {
@@ -61,8 +61,19 @@ def normalise_date(value: object) -> str | None:
     for parse in (_parse_iso, _parse_rfc822, _parse_dotted, _parse_named):
         found = parse(text)
         if found:
-            return found
+            return found if _in_range(found) else None
     return None
+
+
+def _in_range(stamp: str) -> bool:
+    """False for a time that later stages cannot put in UTC: its zone takes it past the years
+    datetime holds ("0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-23:59"), or is no zone."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+        moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta(0))
+    except (ValueError, OverflowError):
+        return False
+    return True
 
 
 def split_dateline(line: str) -> tuple[str | None, str | None]:
