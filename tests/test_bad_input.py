@@ -316,6 +316,18 @@ def test_feed_item_with_a_date_out_of_range_is_stored_without_its_date(tmp_path,
     assert dates == {"Ferries": None, "Storm": "2024-04-09T21:15:52+00:00"}
 
 
+def test_html_nested_past_libxml2s_default_depth_is_read(tmp_path, store):
+    # 600 unclosed tags nest 600 levels deep; libxml2 stops at 256 by default, text and all.
+    deep = ("<html><head><title>Storm closes two harbours</title></head><body>"
+            + "<div><span>" * 300 + PAGE[PAGE.index("<article>"):])
+    page = write(tmp_path / "deep.html", deep)
+    summary = run(store, page)
+
+    assert summary.stored == 1, summary.rejections
+    [article] = store.articles()
+    assert "closed two harbours" in article.text and "the utility said" in article.text
+
+
 # --- broken archives -------------------------------------------------------------------------
 def test_warc_with_garbage_after_a_good_record(tmp_path, store):
     data = warc_response("https://vellmarpost.example/storm", PAGE) + b"garbage \x01 not a record\r\n"

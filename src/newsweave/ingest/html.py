@@ -28,6 +28,9 @@ _TIME_META = (
 # lxml refuses a str that declares its encoding, as XHTML pages do in an XML declaration.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WHITESPACE = re.compile(r"\s+")
+# libxml2 stops parsing a page at 256 levels of nesting, and unclosed tags nest: its limit for
+# huge trees is 2048 (pages are under --max-bytes already, the limit it lifts on text size).
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption",
            "tr", "section", "article", "header", "footer", "pre", "dd", "dt"}
 
@@ -107,7 +110,7 @@ def _squash(text: str | None) -> str | None:
 def _parse(markup: str) -> lxml.html.HtmlElement | None:
     markup = _XML_DECLARATION.sub("", markup, count=1)  # the markup is decoded already
     try:
-        return lxml.html.document_fromstring(markup)
+        return lxml.html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
 
