@@ -390,6 +390,25 @@ def test_nonexistent_path_and_unmatched_glob(tmp_path, store, good):
     assert_good_stored(store)
 
 
+def test_file_names_that_are_not_utf8_and_lone_surrogates_in_json_are_stored(tmp_path, store):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    try:
+        (folder / os.fsdecode(b"f\xe4hren.txt")).write_text(GOOD)
+        (folder / os.fsdecode(b"bild\xff.png")).write_bytes(PNG)
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system does not take file names that are not UTF-8")
+    line = write(tmp_path / "storm.jsonl", '{"title": "Storm", "url": "https://vellmarpost.example/\\ud800", '
+                 f'"text": {json.dumps(OTHER)}}}\n')
+    summary = run(store, folder, line)
+
+    assert summary.stored == 2
+    paths = sorted(a.path for a in store.articles())
+    assert paths == sorted([str(folder / "f\\xe4hren.txt"), str(line)])
+    assert {a.url for a in store.articles()} == {None, "https://vellmarpost.example/\ufffd"}
+    assert [r.path for r in store.rejections()] == [str(folder / "bild\\xff.png")]
+
+
 def test_unreadable_file(tmp_path, store, good):
     locked = write(tmp_path / "locked.txt", OTHER)
     locked.chmod(0)

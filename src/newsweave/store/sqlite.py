@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from newsweave.store.migrations import MIGRATIONS
 
 DEFAULT_PATH = "newsweave.db"
 _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ARTICLE_COLUMNS = ("id", "source", "url", "path", "locator", "format", "title", "published",
                     "language", "author", "dateline", "text")
 
@@ -137,13 +139,13 @@ class Store:
             self._db.executemany(
                 "INSERT OR IGNORE INTO rejections(run_id, path, locator, stage, reason, "
                 "article_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(run_id, r.path, r.locator, r.stage, r.reason, r.article_id, _now())
-                 for r in rejections],
+                [(run_id, _storable(r.path), _storable(r.locator), r.stage, _storable(r.reason),
+                  r.article_id, _now()) for r in rejections],
             )
         return len(new)
 
     def _insert_article(self, run_id: int, article: Article) -> None:
-        values = [getattr(article, column) for column in _ARTICLE_COLUMNS]
+        values = [_storable(getattr(article, column)) for column in _ARTICLE_COLUMNS]
         self._db.execute(
             f"INSERT INTO articles({', '.join(_ARTICLE_COLUMNS)}, run_id, ingested_at) "
             f"VALUES ({', '.join('?' * (len(values) + 2))})",
@@ -305,6 +307,24 @@ class _Transaction:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _storable(value: str | None) -> str | None:
+    """Text as SQLite holds it, in UTF-8: a lone surrogate, which Python keeps for a byte of a
+    file name that is not UTF-8 (written as \\xNN) or reads from a JSON "\\ud800" (U+FFFD), is
+    replaced; SQLite refuses it."""
+    if value is None or value.isascii():
+        return value
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(_surrogate_text, value)
+    return value
+
+
+def _surrogate_text(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
 
 
 # A run's counts, from what the store holds for it.
