@@ -488,6 +488,18 @@ def test_dates_that_overflow_in_utc_are_dropped_and_the_run_goes_on(tmp_path):
         assert [a.published for a in store.articles()] == [None, None, None]
 
 
+def test_jsonl_without_a_suffix_keeps_line_separators_inside_strings(tmp_path, store):
+    # U+2028 and U+0085 are valid inside JSON strings, and line breaks to str.splitlines.
+    text = "The council of Vellmar met on Monday.\u2028It approved two ferries.\x85They run in May."
+    lines = [json.dumps({"title": "Ferries", "text": text}, ensure_ascii=False),
+             json.dumps({"title": "Storm", "text": OTHER})]
+    path = write(tmp_path / "articles", "\n".join(lines) + "\n")  # read as JSON Lines by its content
+    summary = run(store, path)
+
+    assert summary.stored == 2 and not summary.rejections
+    assert sorted(a.title for a in store.articles()) == ["Ferries", "Storm"]
+
+
 def test_json_document_nested_too_deep_is_rejected(tmp_path, store, good):
     deep = write(tmp_path / "deep.json", "[" * 100_000)
     summary = run(store, deep, good)

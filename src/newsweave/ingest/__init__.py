@@ -168,8 +168,8 @@ def _read_text_kinds(data: bytes, kind: str | None, path: str | None,
         return
     if kind == "json":
         yield from read_json_document(text, path=path)
-    elif kind == "jsonl":
-        yield from read_json_lines(text.splitlines(), path=path)
+    elif kind == "jsonl":  # split at newlines only: JSON strings may hold U+2028, U+0085...
+        yield from read_json_lines(text.split("\n"), path=path)
     elif kind == "urls" or _is_url_list(text):
         yield from _read_url_list(text, path, options)
     else:
