@@ -41,7 +41,7 @@ def _has_utf16_bom(head: bytes) -> bool:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" for UTF-16 text without a byte-order mark, else None: its
+    """The codec (utf-16-le or utf-16-be) of UTF-16 text without a byte-order mark, else None: its
     spaces, digits and ASCII punctuation put NULs in the high bytes (all Latin letters too), its
     low bytes hold none, and it decodes to characters without control codes."""
     pairs = len(head) // 2
