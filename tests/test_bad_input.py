@@ -167,6 +167,18 @@ def test_text_of_unicode_spaces_and_invisible_characters_is_rejected_as_such(tmp
     assert_good_stored(store)
 
 
+def test_each_blank_input_is_rejected_not_taken_for_a_copy(tmp_path, store, good):
+    blanks = [write(tmp_path / f"blank{n}.txt", "\u200b\u00a0\n") for n in range(2)]
+    lines = write(tmp_path / "blank.jsonl", '{"text": "\u2060"}\n{"text": "\u200b"}\n')
+    summary = run(store, *blanks, lines, good)
+
+    for blank in blanks:
+        assert_rejected(store, summary, blank, "no text")
+    assert len(reasons(summary, lines)) == 2
+    assert summary.duplicates == 0
+    assert_good_stored(store)
+
+
 def test_hundred_megabyte_file_is_rejected_quickly(tmp_path, store, good):
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as file:  # a line of text, then 100 MB of a sparse hole

@@ -183,9 +183,10 @@ def _normalise_field(value: str | None) -> str | None:
 
 def article_id(document: RawDocument) -> str:
     """Content hash of the outlet and the text: one outlet's article read twice is one article,
-    the same wire text run by two outlets is two."""
+    the same wire text run by two outlets is two. Blank texts are told apart by where they were
+    read, so that each is rejected on its own, not taken for a copy of the first."""
     outlet = (_host(document.url) or document.source or "").casefold()
-    body = " ".join(document.text.split())
+    body = " ".join(document.text.split()) or f"\x1e{document.path}\x1e{document.locator}"
     return hashlib.blake2b(f"{outlet}\x1f{body}".encode(), digest_size=8).hexdigest()
 
 
