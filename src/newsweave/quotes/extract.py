@@ -21,6 +21,7 @@ dev sets annotate the source; ``speaker`` is the name that mention resolves to (
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsweave.quotes import german
@@ -245,9 +246,15 @@ def _without_speakers_as_content(drafts: list[Draft]) -> list[Draft]:
     name after the cue is that quote's speaker, not something said). A content that holds its
     own speaker stays: a reported speech act ("Sie nannte das Urteil falsch.") names its subject,
     whom the next sentence's speech may also be given to."""
-    sources = [d.source for d in drafts if d.source is not None]
+    sources = sorted((d.source for d in drafts if d.source is not None), key=lambda s: s.first)
+    firsts = [s.first for s in sources]
+    longest = max((s.last - s.first for s in sources), default=0)
+
+    def overlapping(d: Draft) -> list[Span]:  # the sources that may overlap ``d``, by bisect
+        return sources[bisect_left(firsts, d.first - longest) : bisect_right(firsts, d.last)]
+
     return [d for d in drafts if not (d.last - d.first < PHRASE_TOKENS and not _holds_own_source(d) and any(
-        s.first <= d.last and d.first <= s.last and s is not d.source for s in sources))]
+        s.first <= d.last and d.first <= s.last and s is not d.source for s in overlapping(d)))]
 
 
 def _holds_own_source(draft: Draft) -> bool:
@@ -375,9 +382,17 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
     """
     used: set[int] = set()
     previous: Draft | None = None
+    sentence_of, sentences = analysis.tokens.sentence_of, analysis.tokens.sentences
+    firsts = [span.first for span in others]  # in text order, as ``_tag`` found them
     for draft in drafts:
-        inner = [s for s in others if s.kind == "C" and draft.first < s.first and s.last < draft.last]
-        cue = _pick_cue(analysis, draft, inner or others, used, 0) or _listed_cue(analysis, draft)
+        # Every cue and source these rules may pick stands in the content's sentences or one
+        # beside them: only those spans are looked at (a scan of all of them made a long text's
+        # quotes quadratic).
+        low = sentences[max(0, sentence_of[draft.first] - 1)][0]
+        high = sentences[min(len(sentences) - 1, sentence_of[draft.last] + 1)][1]
+        nearby = others[bisect_left(firsts, low) : bisect_left(firsts, high)]
+        inner = [s for s in nearby if s.kind == "C" and draft.first < s.first and s.last < draft.last]
+        cue = _pick_cue(analysis, draft, inner or nearby, used, 0) or _listed_cue(analysis, draft)
         if cue is None and (german.attach_reported_act(analysis, draft) or
                             german.attach_passive_act(analysis, draft, lex) or
                             german.attach_act_verb(analysis, draft, lex)):
@@ -387,15 +402,16 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
             # A source of the content's own sentence (tagged, or its opening phrase) beats the
             # previous quote's speaker and a cue of a neighbouring sentence (German dev
             # attribution F1 0.515 -> 0.536, train 0.584 -> 0.615; PolNeAR dev 0.618 -> 0.620).
-            own = _pick_source(analysis, draft, others) or _subject(analysis, draft)
+            own = _pick_source(analysis, draft, nearby) or _subject(analysis, draft)
             if own is not None:
                 draft.source, previous = own, draft
                 continue
             if _continues_speech(analysis, previous, draft):
                 draft.cue, draft.source = previous.cue, previous.source
                 continue
-        draft.cue = whole_phrase(analysis, cue or _pick_cue(analysis, draft, others, used, 1))
-        draft.source = _according_source(analysis, draft.cue, others) or _pick_source(analysis, draft, others)
+        draft.cue = whole_phrase(analysis, cue or _pick_cue(analysis, draft, nearby, used, 1))
+        draft.source = _according_source(analysis, draft.cue, others, firsts) or \
+            _pick_source(analysis, draft, nearby)
         if draft.source is None and draft.cue is not None:
             draft.source = _pronoun_in_cue(analysis, draft.cue) or phrase_beside(analysis, draft.cue, draft)
         if draft.source is None:
@@ -511,16 +527,21 @@ def _after_preposition(analysis: Analysis, index: int) -> bool:
         analysis.lower[index - 1] not in ("von", "vom") and ACCORDING not in analysis.classes[index - 1]
 
 
-def _according_source(analysis: Analysis, cue: Span | None, spans: list[Span]) -> Span | None:
+def _according_source(analysis: Analysis, cue: Span | None, spans: list[Span],
+                      firsts: list[int]) -> Span | None:
     """The source right beside an "according to" cue, tagged or not: after it ("laut
     Polizei"), before a postposition ("Medienberichten zufolge"); not a subject farther away
-    (German dev attribution F1 0.571 -> 0.578, train 0.619 -> 0.623; PolNeAR unchanged)."""
+    (German dev attribution F1 0.571 -> 0.578, train 0.619 -> 0.623; PolNeAR unchanged).
+    ``spans`` are the tagged ones, in text order and not overlapping, ``firsts`` their first
+    tokens: the one beside the cue is found by bisect."""
     if cue is None or not is_according(analysis, cue):
         return None
     after = analysis.lower[cue.last] not in POSTPOSITIONS
-    for span in spans:
-        if span.kind == "S" and (span.first == cue.last + 1 if after else span.last == cue.first - 1):
-            return span
+    at = bisect_left(firsts, cue.last + 1 if after else cue.first)  # after: the span there
+    beside = spans[at] if after and at < len(spans) else spans[at - 1] if not after and at else None
+    if beside is not None and beside.kind == "S" and (
+            beside.first == cue.last + 1 if after else beside.last == cue.first - 1):
+        return beside
     start, end = analysis.tokens.sentence_around(cue.first)
     if after:
         return run_from(analysis, cue.last + 1, end, 1, range(0))
@@ -565,8 +586,9 @@ def _listed_cue(analysis: Analysis, draft: Draft) -> Span | None:
     low = tokens.sentence_around(draft.first)[0]
     high = tokens.sentence_around(draft.last)[1]
     best = None
-    for index in analysis.cues:
-        if low <= index < high and not draft.first <= index <= draft.last:
+    cues = analysis.cues
+    for index in cues[bisect_left(cues, low) : bisect_left(cues, high)]:
+        if not draft.first <= index <= draft.last:
             distance = draft.first - index if index < draft.first else index - draft.last
             if best is None or distance < best[0]:
                 best = (distance, index)

@@ -156,7 +156,7 @@ def _sentence_features(analysis: Analysis, first: int, last: int, out: list[list
                        lexical: bool) -> None:
     classes, shapes, passage = analysis.classes, analysis.shapes, analysis.passage
     words = analysis.tokens.words
-    cues = [i for i in analysis.cues if first <= i < last]
+    cues = analysis.cues[bisect_left(analysis.cues, first) : bisect_left(analysis.cues, last)]
     accs = [i for i in cues if ACCORDING in classes[i]]
     verbs = [i for i in cues if CUE in classes[i]]
     has_quote = any(passage[i] >= 0 for i in range(first, last))
@@ -336,9 +336,8 @@ def stacked_features(analysis: Analysis, first: int, last: int, labels: list[str
     size = last - first
     out: list[list[str]] = [[] for _ in range(size)]
     kinds = [label[2:] if label != "O" else "O" for label in labels]
-    for begin, end in tokens.sentences:
-        if end <= first or begin >= last:
-            continue
+    # The sentences of the paragraph (a paragraph holds whole sentences).
+    for begin, end in tokens.sentences[tokens.sentence_of[first] : tokens.sentence_of[last - 1] + 1]:
         lo, hi = max(begin, first) - first, min(end, last) - first
         cues = [k for k in range(lo, hi) if kinds[k] == "C"]
         sources = [k for k in range(lo, hi) if kinds[k] == "S"]
@@ -357,11 +356,11 @@ def stacked_features(analysis: Analysis, first: int, last: int, labels: list[str
 
 
 def _nearest(feats: list[str], k: int, positions: list[int], tag: str) -> None:
-    left = [p for p in positions if p < k]
-    right = [p for p in positions if p > k]
-    if left:
-        feats.append(f"{tag}L={_bucket(k - left[-1])}")
-    if right:
-        feats.append(f"{tag}R={_bucket(right[0] - k)}")
+    at = bisect_left(positions, k)
+    if at > 0:
+        feats.append(f"{tag}L={_bucket(k - positions[at - 1])}")
+    after = at + 1 if at < len(positions) and positions[at] == k else at
+    if after < len(positions):
+        feats.append(f"{tag}R={_bucket(positions[after] - k)}")
     if not positions:
         feats.append(tag + "=none")

@@ -13,6 +13,7 @@ calls them in its language-independent flow.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newsweave.quotes.cues import ACCORDING, ANAPHORIC_SOURCES, COMPLEMENT, CUE, NOUN, Lexicon, word_set
 from newsweave.quotes.features import Analysis, postposed_according
@@ -663,11 +664,12 @@ def anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
     german_news_quotes annotates it (German dev attribution F1 0.586 -> 0.591, train 0.628 ->
     0.631; "wonach", "danach" did worse)."""
     tokens, lower = analysis.tokens, analysis.lower
+    adverbs = [i for i, word in enumerate(lower) if word in ANAPHORIC_SOURCES and analysis.passage[i] < 0]
     for draft in drafts:
         low = tokens.sentence_around(draft.first)[0]
         high = tokens.sentence_around(draft.last)[1]
-        found = next((i for i in range(low, high)
-                      if lower[i] in ANAPHORIC_SOURCES and analysis.passage[i] < 0), None)
+        at = bisect_left(adverbs, low)
+        found = adverbs[at] if at < len(adverbs) and adverbs[at] < high else None
         if found is not None:
             draft.source = Span("S", found, found)
             draft.cue = draft.cue or Span("C", found, found)

@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN, Lexicon
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
@@ -61,11 +64,14 @@ def transcript_turns(analysis: Analysis) -> list[Draft]:
 
 def marked_quotes(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """Quoted passages next to a reporting verb that no tagged content covers."""
-    covered = [(d.first, d.last) for d in drafts]
+    covered = sorted((d.first, d.last) for d in drafts)
+    firsts = [first for first, _ in covered]
+    reach = list(accumulate((last for _, last in covered), max))  # the farthest end so far
     found = []
     tokens = analysis.tokens
     for quote in analysis.quotes:
-        if any(first <= quote.last and quote.first <= last for first, last in covered):
+        before = bisect_right(firsts, quote.last)  # the drafts that start by the quote's end
+        if before and reach[before - 1] >= quote.first:
             continue
         cue = _rule_cue(analysis, quote.open, quote.close)
         if cue is None:

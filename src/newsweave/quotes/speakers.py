@@ -21,6 +21,7 @@ A source mention is resolved by a small salience model:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -166,6 +167,8 @@ class SpeakerResolver:
         self.analysis = analysis
         self.lexicon = lexicon
         self.mentions = person_mentions(analysis, lexicon)
+        self._firsts = [m.first for m in self.mentions]  # in text order, for bisect
+        self._fuller: dict[str, str] = {}  # ``_fullest``'s answers: a long text names people often
         self._counts = Counter(m.name for m in self.mentions if len(m.name.split()) > 1)
         self._names = {m.name for m in self.mentions} | set(self._counts)
         self._last: tuple[str, int] | None = None  # the previous quote's speaker, its sentence
@@ -184,9 +187,9 @@ class SpeakerResolver:
             return None
         if len(words) == 1 and PRONOUN in analysis.classes[words[0]]:
             return self._antecedent(words[0], self.lexicon.pronouns.get(analysis.lower[words[0]], ""))
-        inside = [m for m in self.mentions if first <= m.first and m.last <= last]
-        if inside:
-            return self._fullest(inside[0].name)
+        inside = self._first_inside(first, last)
+        if inside is not None:
+            return self._fullest(inside.name)
         head = self._head_name(words)
         if head:
             return head
@@ -194,6 +197,16 @@ class SpeakerResolver:
                   if self.lexicon.titles.get(analysis.lower[i])}
         found = self._titled(first, titles) if titles else None
         return found or self._own_words(words)
+
+    def _first_inside(self, first: int, last: int) -> Mention | None:
+        """The first person mention within tokens ``first`` .. ``last``."""
+        for index in range(bisect_left(self._firsts, first), len(self.mentions)):
+            mention = self.mentions[index]
+            if mention.first > last:
+                break
+            if mention.last <= last:
+                return mention
+        return None
 
     def _head_name(self, words: list[int]) -> str | None:
         """A capitalised last word of the mention, or the name after a bare honorific."""
@@ -219,8 +232,11 @@ class SpeakerResolver:
             return None
         sentence_of = self.analysis.tokens.sentence_of
         here = sentence_of[pronoun]
-        candidates = [m for m in self.mentions if m.last < pronoun and here - sentence_of[m.first] <= 3
-                      and not (gender in ("m", "f") and m.gender and m.gender != gender)]
+        # The mentions that start at most three sentences back (``_firsts`` and sentences are in
+        # text order).
+        since = bisect_left(self._firsts, self.analysis.tokens.sentences[max(0, here - 3)][0])
+        candidates = [m for m in self.mentions[since : bisect_left(self._firsts, pronoun)]
+                      if m.last < pronoun and not (gender in ("m", "f") and m.gender and m.gender != gender)]
         same = [m for m in candidates if sentence_of[m.first] == here]
         if same:
             return self._fullest(same[0].name)
@@ -241,6 +257,11 @@ class SpeakerResolver:
         """The most frequent, then shortest, name of several words in the text that contains
         ``name``'s words (a single word also through its base forms): "Xi" -> "Xi Jinping",
         "Lavrovi" -> "Sergey Lavrov"."""
+        if name not in self._fuller:
+            self._fuller[name] = self._fullest_of(name)
+        return self._fuller[name]
+
+    def _fullest_of(self, name: str) -> str:
         parts = name.split()
         forms = {parts[-1], *_base_forms(parts[-1])} if len(parts) == 1 else None
         best, best_key = name, (self._counts.get(name, 0), -len(name))
