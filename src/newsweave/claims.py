@@ -11,6 +11,7 @@ are one source for it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,19 +79,22 @@ def _reused_sentences(articles: Sequence[Article], edges: Sequence[dict]) -> Uni
     """Sentences joined by a reuse passage (the copy of a sentence is not a second source)."""
     joined = UnionFind()
     spans = {a.id: a for a in articles}
+    bounds = {a.id: ([s.start for s in a.sentences], [s.end for s in a.sentences]) for a in articles}
     for edge in edges:
         source, target = spans.get(edge["source"]), spans.get(edge["target"])
         if source is None or target is None:
             continue
         for passage in edge["evidence"]["passages"]:
-            for i in _covered(source, passage["source"]):
-                for j in _covered(target, passage["target"]):
+            for i in _covered(*bounds[source.id], passage["source"]):
+                for j in _covered(*bounds[target.id], passage["target"]):
                     joined.union((source.id, i), (target.id, j))
     return joined
 
 
-def _covered(article: Article, span: Sequence[int]) -> list[int]:
-    return [i for i, s in enumerate(article.sentences) if s.start >= span[0] and s.end <= span[1]]
+def _covered(starts: list[int], ends: list[int], span: Sequence[int]) -> range:
+    """The numbers of the sentences inside ``span``, by bisect over the sentences' starts and ends
+    (sentences are in text order and do not overlap, as ``split_sentences`` gives them)."""
+    return range(bisect_left(starts, span[0]), bisect_right(ends, span[1]))
 
 
 def _independent(keys: Sequence[SentenceKey], origin_of: dict[str, str], reused: UnionFind) -> int:

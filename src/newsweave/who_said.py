@@ -11,6 +11,7 @@ so "Lavrovi" in an Albanian article and "Sergey Lavrov" in an English one are on
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,9 +55,10 @@ def story_quotes(articles: Sequence[Article], claims: Sequence[Claim],
     claim_of = {key: n for n, claim in enumerate(claims) for key in claim.sentences}
     found = []
     for article in articles:
+        starts, ends = [s.start for s in article.sentences], [s.end for s in article.sentences]
         for quote in find_quotes(article):
             person = _person(quote.speaker, speaker_of) if quote.speaker else None
-            claims_of_quote = {claim_of[(article.id, i)] for i in _sentences(article, quote.content)
+            claims_of_quote = {claim_of[(article.id, i)] for i in _sentences(starts, ends, quote.content)
                                if (article.id, i) in claim_of}
             found.append((article, quote, person, claims_of_quote))
     groups = _group(found)
@@ -106,5 +108,7 @@ def _person(speaker: str, speaker_of: dict[str, str]) -> str | None:
                  if (form := " ".join(words[start:])) in speaker_of), None)
 
 
-def _sentences(article: Article, span: tuple[int, int]) -> list[int]:
-    return [i for i, s in enumerate(article.sentences) if s.start < span[1] and span[0] < s.end]
+def _sentences(starts: list[int], ends: list[int], span: tuple[int, int]) -> range:
+    """The numbers of the sentences that overlap ``span``, by bisect over the sentences' starts
+    and ends (sentences are in text order and do not overlap, as ``split_sentences`` gives them)."""
+    return range(bisect_right(ends, span[0]), bisect_left(starts, span[1]))
