@@ -355,13 +355,20 @@ def _fragments(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     one quoted capitalised word, a name or a term ("auf der Insel „Hvalur“"), not words said
     (German dev attribution F1 0.6859 -> 0.6884, train 0.6917 -> 0.6947)."""
     words = analysis.tokens.words
+    quotes = []
+    for quote in analysis.quotes:
+        inside = [words[i] for i in range(quote.first, quote.last + 1) if words[i][0].isalnum()]
+        if not (len(inside) == 1 and inside[0][0].isupper()):
+            quotes.append(quote)
+    # The passages that open inside a draft, by bisect over their opening marks, taken in the
+    # order of ``analysis.quotes`` (a nested passage may come before the one around it).
+    by_open = sorted(range(len(quotes)), key=lambda n: quotes[n].open)
+    opens = [quotes[n].open for n in by_open]
     found = []
     for draft in drafts:
-        for quote in analysis.quotes:
-            inside = [words[i] for i in range(quote.first, quote.last + 1) if words[i][0].isalnum()]
-            if len(inside) == 1 and inside[0][0].isupper():
-                continue
-            if draft.first <= quote.open and (quote.close or quote.last) <= draft.last and (
+        for n in sorted(by_open[bisect_left(opens, draft.first) : bisect_right(opens, draft.last)]):
+            quote = quotes[n]
+            if (quote.close or quote.last) <= draft.last and (
                     quote.first > draft.first + 1 or quote.last < draft.last - 1):
                 found.append(Draft(quote.first, quote.last, draft.cue, draft.source))
     return found

@@ -27,6 +27,7 @@ from newsweave.quotes.phrases import (
     is_according,
     may_open_phrase,
     oblique_article,
+    overlap_test,
     phrase_at,
     run_from,
     sentences_with_speech,
@@ -769,12 +770,12 @@ def subjunctive_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     if analysis.tags is None:
         return []
     tokens = analysis.tokens
+    taken = overlap_test((d.first, d.last) for d in drafts if not _quoted_term(analysis, d))
     found = []
     for start, end in tokens.sentences:
         last = without_final_stop(analysis, start, end) - 1
         draft = _subjunctive_after_verb(analysis, start, last)
-        if draft is not None and not any(d.first <= draft.last and draft.first <= d.last and
-                                         not _quoted_term(analysis, d) for d in drafts):
+        if draft is not None and not taken(draft.first, draft.last):
             found.append(draft)
     return found
 

@@ -6,7 +6,10 @@ ends, and which noun phrase beside a cue is its speaker when the tagger marked n
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, PRONOUN, word_set
 from newsweave.quotes.features import Analysis
@@ -64,6 +67,21 @@ def sentences_with_speech(analysis: Analysis, drafts: list[Draft]) -> set[int]:
     in a sentence where nothing was found skip these)."""
     sentence_of = analysis.tokens.sentence_of
     return {n for d in drafts for n in range(sentence_of[d.first], sentence_of[d.last] + 1)}
+
+
+def overlap_test(ranges: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether tokens ``first`` .. ``last`` overlap one of ``ranges`` (token ranges,
+    inclusive), by bisect over their starts and the farthest end up to each: a long text has many
+    drafts, and comparing each candidate with all of them was quadratic."""
+    ranges = sorted(ranges)
+    firsts = [first for first, _ in ranges]
+    reach = list(accumulate((last for _, last in ranges), max))
+
+    def overlaps(first: int, last: int) -> bool:
+        before = bisect_right(firsts, last)  # the ranges that start by ``last``
+        return before > 0 and reach[before - 1] >= first
+
+    return overlaps
 
 
 def whole_phrase(analysis: Analysis, cue: Span | None) -> Span | None:

@@ -9,9 +9,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from itertools import accumulate
-
 from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN, Lexicon
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
@@ -25,6 +22,7 @@ from newsweave.quotes.phrases import (
     caseless,
     name_run,
     oblique_article,
+    overlap_test,
     phrase_at,
     run_from,
     starts_phrase,
@@ -64,14 +62,11 @@ def transcript_turns(analysis: Analysis) -> list[Draft]:
 
 def marked_quotes(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """Quoted passages next to a reporting verb that no tagged content covers."""
-    covered = sorted((d.first, d.last) for d in drafts)
-    firsts = [first for first, _ in covered]
-    reach = list(accumulate((last for _, last in covered), max))  # the farthest end so far
+    covered = overlap_test((d.first, d.last) for d in drafts)
     found = []
     tokens = analysis.tokens
     for quote in analysis.quotes:
-        before = bisect_right(firsts, quote.last)  # the drafts that start by the quote's end
-        if before and reach[before - 1] >= quote.first:
+        if covered(quote.first, quote.last):
             continue
         cue = _rule_cue(analysis, quote.open, quote.close)
         if cue is None:
