@@ -194,3 +194,25 @@ def test_demo_story_joins_names_that_translate_each_other(demo_run):
     forms = [set(e["surface_forms"]) for story in stories for e in story["entities"]]
     assert any({"Port Vellara Authority", "Autoriteti i Portit të Vellarës"} <= f for f in forms)
     assert any({"Maritime Accident Board", "Bordi i Aksidenteve Detare"} <= f for f in forms)
+
+
+_PARAGRAPHS = ("The harbour reopened on Monday. \u201cWe are relieved,\u201d said Mira Holt. Ships queued "
+               "outside.\n\nThe council met at noon. It approved the repairs.\n\nNo one was hurt.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, len(_PARAGRAPHS)), st.integers(0, 80))
+def test_sentences_of_a_span_found_by_bisect_are_those_a_scan_finds(start, length):
+    """The sentences a quote overlaps (who_said) and those a reuse passage covers (claims), as
+    ranges by bisect, are the ones that comparing with every sentence gives."""
+    from newsweave.claims import _covered
+    from newsweave.sentences import split_sentences
+    from newsweave.who_said import _sentences
+
+    sentences = split_sentences(_PARAGRAPHS, "en")
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    span = (start, start + length)
+    assert list(_sentences(starts, ends, span)) == [
+        i for i, s in enumerate(sentences) if s.start < span[1] and span[0] < s.end]
+    assert list(_covered(starts, ends, span)) == [
+        i for i, s in enumerate(sentences) if s.start >= span[0] and s.end <= span[1]]
