@@ -88,3 +88,14 @@ def test_one_worker_means_all_work_in_this_process():
 
     with shared_workers(1):  # a lambda cannot reach another process: this runs here
         assert list(parallel_map(lambda n: n * 2, range(10))) == [n * 2 for n in range(10)]
+
+
+def test_only_a_long_articles_first_sentences_get_vectors(monkeypatch):
+    monkeypatch.setattr("newsweave.sentence_vectors.MAX_SENTENCES", 3)
+    english, german = _article(ENGLISH, "en"), _article(GERMAN, "de")
+    space = SentenceVectors().space({"en", "de"})
+    assert len(english.sentences) == 5
+    assert len(space(english)) == 3
+    verdict = compare_articles(english, german, SentenceVectors(), sentence_grams)
+    assert verdict.kind == TRANSLATION  # its first part is still found translated
+    assert all(i < 3 for link in verdict.links for i in link.source + link.target)

@@ -3,6 +3,11 @@
 Sentences of two articles are only compared in one model's space, and the model depends on the
 languages involved (``embed.sentence_embedder``): ``SentenceVectors.space(languages)`` gives the
 space for a pair or a story, with the model's own margins.
+
+Only an article's first MAX_SENTENCES sentences have vectors: two articles are compared through
+a matrix of their sentence pairs (claims, cross-language alignment), which two very long texts
+would not fit in memory (two 10 MB articles: ~60,000 sentences each, a 72 GB matrix). News
+articles are far shorter; a longer text's reuse and claims are found in its first part.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import numpy as np
 from newsweave.embed import Embedder, embed_chunks, sentence_embedder
 from newsweave.records import Article
 from newsweave.store import Store
+
+MAX_SENTENCES = 1000
 
 
 class SentenceSpace:
@@ -53,7 +60,7 @@ class SentenceVectors:
                     missing.setdefault(embedder.name, (embedder, {}))[1][article.id] = article
         for embedder, articles in missing.values():
             todo = list(articles.values())
-            chunks = [[article.sentence_text(s) for s in article.sentences] for article in todo]
+            chunks = [_compared(article) for article in todo]
             for article, vectors in zip(todo, embed_chunks(embedder, chunks), strict=True):
                 self._keep(article, embedder, vectors)
 
@@ -68,7 +75,7 @@ class SentenceVectors:
     def _vectors(self, article: Article, embedder: Embedder) -> np.ndarray:
         vectors = self._cached(article, embedder)
         if vectors is None:
-            vectors = embedder.embed([article.sentence_text(s) for s in article.sentences])
+            vectors = embedder.embed(_compared(article))
             self._keep(article, embedder, vectors)
         return vectors
 
@@ -91,4 +98,10 @@ class SentenceVectors:
         data = self.store.sentence_vectors(article.id, embedder.name)
         if data is None:
             return None
-        return np.frombuffer(data, dtype=np.float16).astype(np.float32).reshape(-1, embedder.dim)
+        vectors = np.frombuffer(data, dtype=np.float16).reshape(-1, embedder.dim)
+        return vectors[:MAX_SENTENCES].astype(np.float32)  # a store written before the bound
+
+
+def _compared(article: Article) -> list[str]:
+    """The texts of the sentences that get vectors."""
+    return [article.sentence_text(s) for s in article.sentences[:MAX_SENTENCES]]
