@@ -67,7 +67,8 @@ def normalise_date(value: object) -> str | None:
 
 def _in_range(stamp: str) -> bool:
     """False for a time that later stages cannot put in UTC: its zone takes it past the years
-    datetime holds ("0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-23:59"), or is no zone."""
+    datetime holds ("0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-23:59"), or it is no zone
+    at all ("+99:99")."""
     try:
         moment = datetime.fromisoformat(stamp)
         moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta(0))

@@ -25,6 +25,11 @@ _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ARTICLE_COLUMNS = ("id", "source", "url", "path", "locator", "format", "title", "published",
                     "language", "author", "dateline", "text")
+# A run's counts, from what the store holds for it.
+_RUN_COUNTS = """stored=(SELECT count(*) FROM articles WHERE run_id=runs.id),
+    duplicates=(SELECT count(*) FROM run_articles ra JOIN articles a
+                ON a.id=ra.article_id WHERE ra.run_id=runs.id AND a.run_id<>runs.id),
+    rejected=(SELECT count(*) FROM rejections WHERE run_id=runs.id)"""
 
 
 def default_path() -> str:
@@ -326,12 +331,6 @@ def _surrogate_text(match: re.Match) -> str:
     code = ord(match.group())
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
 
-
-# A run's counts, from what the store holds for it.
-_RUN_COUNTS = """stored=(SELECT count(*) FROM articles WHERE run_id=runs.id),
-    duplicates=(SELECT count(*) FROM run_articles ra JOIN articles a
-                ON a.id=ra.article_id WHERE ra.run_id=runs.id AND a.run_id<>runs.id),
-    rejected=(SELECT count(*) FROM rejections WHERE run_id=runs.id)"""
 
 
 def _process_alive(pid: int | None) -> bool:
