@@ -167,3 +167,27 @@ def test_an_atom_feed_over_the_limit_is_read_item_by_item(tmp_path):
         summary = run(store, path, options=ReadOptions(max_bytes=1000))
         assert summary.stored == 20 and not summary.rejections
 
+
+
+# --- 6. cleaning -------------------------------------------------------------------------------
+def test_an_article_whose_text_is_its_title_is_kept_as_a_news_flash(tmp_path):
+    flash = "Earthquake of magnitude 6 shakes the Vellmar coast"
+    path = write(tmp_path / "a.jsonl", json.dumps({"title": flash, "text": flash}) + "\n"
+                 + _jsonl(f"{flash}\n\n{FERRIES}", flash + " today"))
+    with Store(str(tmp_path / "s.db")) as store:
+        summary = run(store, path)
+        articles = {a.title: a for a in store.articles()}
+    assert summary.stored == 2 and not summary.rejections
+    assert articles[flash].text == flash and not articles[flash].removed
+    assert articles[flash + " today"].text.startswith(flash)  # another title: the line stays
+
+
+def test_unbalanced_bidi_isolates_are_removed_like_the_other_bidi_controls(tmp_path):
+    text = ("\u2067وافق مجلس مدينة فيلمار على إضافة عبارتين مسائيتين إلى جدول الميناء. "
+            "\u2066Vellmar\u2069 \u2068ferries\u202b قالت \u061cالبلدية.\u200f")
+    path = write(tmp_path / "a.jsonl", json.dumps({"title": "عبارات", "text": text}) + "\n")
+    with Store(str(tmp_path / "s.db")) as store:
+        run(store, path)
+        [article] = store.articles()
+    assert not set(article.text) & set("\u2066\u2067\u2068\u2069\u202b\u061c\u200f")
+    assert "Vellmar ferries قالت البلدية." in article.text
