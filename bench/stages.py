@@ -109,7 +109,7 @@ def timer(seconds: dict[str, float]):
     @contextmanager
     def stage(name: str):
         started = time.perf_counter()
-        yield lambda count: None
+        yield lambda count, total=None: None
         seconds[name] = time.perf_counter() - started
     return stage
 

@@ -130,11 +130,11 @@ articles = st.builds(
 def test_store_round_trip(article, keys):
     with Store(":memory:") as store:
         run_id = store.start_run(["generated"])
-        assert store.add_batch(run_id, [article], (), [], {article.id: keys}) == 1
+        assert store.add_batch(run_id, [article], (), [], {article.id: keys}).stored == 1
 
         assert store.article(article.id) == article
         assert list(store.articles()) == [article]
-        assert store.add_batch(run_id, [article], (), [], {article.id: keys}) == 0
+        assert store.add_batch(run_id, [article], (), [], {article.id: keys}).stored == 0
 
 
 # --- ingesting twice changes nothing ---------------------------------------------------------

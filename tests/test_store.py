@@ -54,8 +54,8 @@ def test_batch_round_trip_and_queries(tmp_path):
         run = store.start_run(["x"])
         new = store.add_batch(run, [_article("a1"), _article("b2", "Other")], [],
                               [Rejection("bad.txt", "empty file")], {"a1": {1, 2}})
-        assert new == 2
-        assert store.add_batch(run, [_article("a1")], [], [], {}) == 0
+        assert (new.stored, new.duplicates, new.rejected) == (2, 0, 1)
+        assert store.add_batch(run, [_article("a1")], [], [], {}).stored == 0
         store.finish_run(run)
         assert store.article("a1") == _article("a1")
         assert store.article("b") == _article("b2", "Other")  # unique prefix

@@ -28,7 +28,10 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, exp
 # through it unchanged, so it is not given to it (ftfy costs ~30 us a line).
 _ASCII_AS_IS = re.compile(r"[\t\x20-\x25\x27-\x7e]*\n?")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+# Zero-width characters, and every bidi control (marks, embeddings, overrides, isolates): a
+# paragraph's direction is the renderer's business, and one left unbalanced garbles the next.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+                        r"\u061c\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"[.!?…。！？\"”»’'」)]\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -95,6 +98,8 @@ def clean_document(document: RawDocument, recurring: Collection[int] = ()) -> Cl
     _mark_caption_fragments(lines, verdicts)
     _mark_bios(lines, verdicts)
     kept = [line for line, verdict in zip(lines, verdicts, strict=True) if verdict is None]
+    if not kept:  # the headline is all the text there is (a news flash): it is the article
+        kept = [line for line, verdict in zip(lines, verdicts, strict=True) if verdict == "title"]
     removed = tuple(RemovedLine(line, verdict) for line, verdict in zip(lines, verdicts, strict=True)
                     if verdict not in (None, "title"))
     dateline = split_dateline(kept[0])[0] if kept else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import sys
@@ -13,17 +14,25 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from newsweave import __version__
 from newsweave.compare import compare_pairs, read_pair
 from newsweave.embed import get_embedder
-from newsweave.errors import NewsweaveError
+from newsweave.errors import NewsweaveError, StoreFull
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
 from newsweave.job import analyse
-from newsweave.pipeline import RunSummary, ingest
+from newsweave.pipeline import RunSummary, ingest, recorded_stage
 from newsweave.quotes import run_lines
 from newsweave.quotes.command import json_line
 from newsweave.report import write_outputs
@@ -48,6 +57,10 @@ def _out_option(function: Callable) -> Callable:
                         help="Folder for stories.json and index.html.")(function)
 
 
+_quiet_option = click.option("-q", "--quiet", is_flag=True,
+                             help="No progress bars (the summary lines are still printed).")
+
+
 def _read_options(function: Callable) -> Callable:
     for option in reversed((
         click.option("--fetch", "fetch", flag_value="public",
@@ -60,6 +73,7 @@ def _read_options(function: Callable) -> Callable:
         click.option("--workers", default=None, type=click.IntRange(1),
                      help="Processes for HTML extraction and cleaning [default: number of cores]."),
         click.option("-v", "--verbose", count=True, help="Show rejections as they happen (-vv: debug log)."),
+        _quiet_option,
     )):
         function = option(function)
     return function
@@ -75,9 +89,9 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @_store_option
 @_read_options
-def ingest_command(inputs, db_path, fetch, max_bytes, workers, verbose) -> None:
+def ingest_command(inputs, db_path, fetch, max_bytes, workers, verbose, quiet) -> None:
     """Read INPUTS (files, folders, globs, - for stdin) into the store."""
-    summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)
+    summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose, quiet)
     _exit_if_nothing_read(summary)
 
 
@@ -93,19 +107,20 @@ def _brief_language(function: Callable) -> Callable:
 @_store_option
 @_brief_language
 @_read_options
-def run_command(inputs, out_dir, db_path, language, fetch, max_bytes, workers, verbose) -> None:
+def run_command(inputs, out_dir, db_path, language, fetch, max_bytes, workers, verbose, quiet) -> None:
     """Run the whole job on INPUTS and write OUT/stories.json and OUT/index.html."""
-    _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, language)
+    _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, quiet, language)
 
 
 @main.command("demo")
 @_out_option
 @_store_option
 @click.option("-v", "--verbose", count=True)
-def demo_command(out_dir, db_path, verbose) -> None:
+@_quiet_option
+def demo_command(out_dir, db_path, verbose, quiet) -> None:
     """Run the whole job on the built-in demo corpus (invented news in four languages)."""
     folders = sorted(str(path) for path in DEMO_CORPUS.iterdir() if path.is_dir())
-    _run(folders, out_dir, db_path, False, 10_000_000, None, verbose)
+    _run(folders, out_dir, db_path, False, 10_000_000, None, verbose, quiet)
 
 
 @main.command("spark")
@@ -193,23 +208,40 @@ def rejections_command(db_path, run_id, as_json) -> None:
 
 @main.command("runs")
 @_store_option
-def runs_command(db_path) -> None:
-    """List ingest runs with their counts and status."""
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def runs_command(db_path, as_json) -> None:
+    """List runs with their counts and the status of each stage (ingest, analysis, outputs)."""
     with _open_store(db_path) as store:
         runs = store.runs()
-    table = Table("run", "started", "status", "stored", "duplicates", "rejected", "inputs")
+    if as_json:
+        for r in runs:
+            out.print(json.dumps(_run_json(r), ensure_ascii=False), markup=False)
+        return
+    table = Table("run", "started", "status", "stored", "duplicates", "rejected", "stages", "inputs")
     for r in runs:
+        stages = ", ".join(f"{s.stage} {s.status}" for s in r.stages)
         table.add_row(str(r.id), r.started_at, r.status, str(r.stored), str(r.duplicates),
-                      str(r.rejected), " ".join(r.inputs)[:60])
+                      str(r.rejected), stages, " ".join(r.inputs)[:60])
     out.print(table)
+
+
+def _run_json(run) -> dict:
+    return {"id": run.id, "started_at": run.started_at, "finished_at": run.finished_at,
+            "status": run.status, "pid": run.pid, "inputs": list(run.inputs), "stored": run.stored,
+            "duplicates": run.duplicates, "rejected": run.rejected,
+            "stages": [{"stage": s.stage, "status": s.status, "started_at": s.started_at,
+                        "finished_at": s.finished_at, "counts": s.counts} for s in run.stages]}
 
 
 @main.command("reuse")
 @_store_option
-def reuse_command(db_path) -> None:
+@_quiet_option
+def reuse_command(db_path, quiet) -> None:
     """Compare stored articles not compared yet: copies, translations, partial reuse."""
-    with _open_store(db_path) as store, _stage("reuse: comparing candidate pairs") as advance:
-        count = update_reuse(store, on_pair=lambda: advance(1))
+    with (_full_disk_said(db_path), _open_store(db_path) as store,
+          _stages(quiet)("reuse: comparing candidate pairs") as advance):
+        count = update_reuse(store, on_pair=lambda: advance(1),
+                             on_total=lambda total: advance(0, total=total))
     console.print(f"reuse: {count} new edges")
 
 
@@ -264,62 +296,106 @@ def quotes_command(docs_file) -> None:
 @_out_option
 @_store_option
 @_brief_language
-def report_command(out_dir, db_path, language) -> None:
+@_quiet_option
+def report_command(out_dir, db_path, language, quiet) -> None:
     """Write stories.json and index.html for everything in the store."""
-    with _open_store(db_path) as store:
+    with _full_disk_said(db_path), _open_store(db_path) as store:
         articles = list(store.articles())
-        outputs = write_outputs(articles, out_dir, _stories(store, articles, language), language)
+        stories = _stories(store, articles, language, quiet=quiet)
+    outputs = _write_outputs(articles, out_dir, stories, language, db_path)
     out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, language="en") -> None:
-    summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)
-    _report(summary, out_dir, db_path, language, workers)
+def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, quiet, language="en") -> None:
+    summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose, quiet)
+    _report(summary, out_dir, db_path, language, workers, quiet)
 
 
-def _report(summary: RunSummary, out_dir, db_path, language: str, workers: int | None = None) -> None:
-    """The stories of a run's articles, written out; where they went."""
-    with _open_store(db_path) as store:
+def _report(summary: RunSummary, out_dir, db_path, language: str, workers: int | None = None,
+            quiet: bool = False) -> None:
+    """The stories of a run's articles, written out; where they went. Analysis and outputs
+    are stages of the run in the store, each with its status."""
+    with _full_disk_said(db_path), _open_store(db_path) as store:
         articles = list(store.articles(run_id=summary.run_id))
-        outputs = write_outputs(articles, out_dir, _stories(store, articles, language, workers), language)
+        with recorded_stage(store, summary.run_id, "analysis") as counts:
+            stories = _stories(store, articles, language, workers, quiet)
+            counts.update(articles=len(articles), stories=len(stories))
+        with recorded_stage(store, summary.run_id, "outputs") as counts:
+            outputs = _write_outputs(articles, out_dir, stories, language, db_path)
+            counts.update(stories=len(stories), folder=str(Path(out_dir).resolve()))
     out.print(f"store:        {Path(db_path or default_path()).resolve()}")
     out.print(f"stories.json: {outputs.stories_json.resolve()}")
     out.print(f"report:       {outputs.index_html.resolve()}")
     _exit_if_nothing_read(summary)
 
 
-def _stories(store: Store, articles: list, language: str = "en", workers: int | None = None) -> list:
-    """Reuse, then stories with their briefs for these articles, with progress lines."""
-    analysis = analyse(store, articles, language, _stage, workers)
+def _write_outputs(articles: list, out_dir, stories: list, language: str, db_path):
+    """``write_outputs``, with a failed write (a full disk) said in one line: what failed,
+    that the store keeps everything, and the command that writes the report again."""
+    try:
+        return write_outputs(articles, out_dir, stories, language)
+    except OSError as error:
+        what = (f"the disk under {out_dir} is full" if error.errno == errno.ENOSPC
+                else f"cannot write the report to {out_dir}: {error.strerror or error}")
+        again = f"newsweave report --out {out_dir}" + (f" --db {db_path}" if db_path else "")
+        raise click.ClickException(
+            f"{what}; the store is intact (its articles and their analysis are kept): free some space, "
+            f"then run `{again}`") from error
+
+
+@contextmanager
+def _full_disk_said(db_path):
+    """A full disk under the store, said in one line with how to go on."""
+    try:
+        yield
+    except StoreFull as error:
+        raise click.ClickException(
+            f"{error}: free some space on the disk of {Path(db_path or default_path()).resolve()}, "
+            "then run the same command again (what is stored is skipped)") from error
+
+
+def _stories(store: Store, articles: list, language: str = "en", workers: int | None = None,
+             quiet: bool = False) -> list:
+    """Reuse, then stories with their briefs for these articles, with progress bars."""
+    analysis = analyse(store, articles, language, _stages(quiet), workers)
     console.print(f"reuse: {analysis.new_edges} new edges")
     return analysis.stories
 
 
-@contextmanager
-def _stage(name: str):
-    with _progress() as progress:
-        task = progress.add_task(name, total=None)
-        yield lambda count: progress.advance(task, count)
+def _stages(quiet: bool):
+    """A stage reporter (``job.StageReporter``) showing a progress bar per stage."""
+    @contextmanager
+    def stage(name: str):
+        with _progress(quiet) as progress:
+            task = progress.add_task(name, total=None)
+
+            def advance(count: int, total: int | None = None) -> None:
+                if total is not None:
+                    progress.update(task, total=total)
+                progress.advance(task, count)
+            yield advance
+    return stage
 
 
-def _ingest(inputs, db_path, fetch, max_bytes, workers, verbose) -> RunSummary:
+def _ingest(inputs, db_path, fetch, max_bytes, workers, verbose, quiet=False) -> RunSummary:
     logging.basicConfig(level=logging.DEBUG if verbose > 1 else logging.WARNING)
     fetcher = Fetcher(max_bytes=max_bytes, private=fetch == "private") if fetch else None
     options = ReadOptions(max_bytes=max_bytes, fetcher=fetcher)
     try:
-        with _open_store(db_path) as store, _progress() as progress:
-            task = progress.add_task("reading", total=None)
+        with _full_disk_said(db_path), _open_store(db_path) as store, _progress(quiet) as progress:
+            task = progress.add_task("reading files", total=None)
             shown = 0
 
             def report(summary: RunSummary) -> None:
                 nonlocal shown
-                progress.update(task, description=_counts(summary))
+                progress.update(task, description=f"files read ({_counts(summary)})",
+                                total=summary.files, completed=summary.files_read)
                 if verbose:
                     for rejection in summary.rejections[shown:]:
                         progress.console.print(f"[yellow]rejected[/] {escape(_where(rejection))}: "
                                                f"{escape(rejection.reason)}", markup=True, highlight=False)
-                shown = summary.rejected
+                shown = len(summary.rejections)
 
             summary = ingest(store, list(inputs), options=options, workers=workers,
                              on_progress=report)
@@ -330,9 +406,12 @@ def _ingest(inputs, db_path, fetch, max_bytes, workers, verbose) -> RunSummary:
     return summary
 
 
-def _progress() -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                    console=console, transient=True)
+def _progress(quiet: bool = False) -> Progress:
+    """Progress bars: done/total and the time left where the total is known, a count and the
+    time spent where it is not."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=24),
+                    MofNCompleteColumn(), TimeRemainingColumn(), TimeElapsedColumn(),
+                    console=console, transient=True, disable=quiet)
 
 
 def _counts(summary: RunSummary) -> str:

@@ -6,6 +6,7 @@ run goes on and reports what it dropped. Exceptions are for misuse and for broke
     NewsweaveError
     ├── ConfigError        bad settings or arguments (says how to fix them)
     └── StoreError         the store cannot be opened, or was written by a newer newsweave
+        └── StoreFull      the disk under the store is full (what was stored before is kept)
 """
 
 
@@ -19,3 +20,7 @@ class ConfigError(NewsweaveError, ValueError):
 
 class StoreError(NewsweaveError):
     """The store cannot be opened or migrated."""
+
+
+class StoreFull(StoreError):
+    """A write failed because the disk under the store is full; the store is intact."""

@@ -26,7 +26,8 @@ from newsweave.worker_pool import shared_workers
 # and the seeds above 0.8; 0.2 leaves a wide margin.
 REUSE_MIN_SAME_STORY = 0.2
 
-Advance = Callable[[int], None]
+# ``advance(done)`` counts work done; ``advance(0, total=n)`` says how much there is in all.
+Advance = Callable[..., None]
 # A stage reporter: ``with stage("reuse") as advance: ... advance(n)`` (progress bars, timers).
 StageReporter = Callable[[str], AbstractContextManager[Advance]]
 
@@ -34,7 +35,7 @@ StageReporter = Callable[[str], AbstractContextManager[Advance]]
 @contextmanager
 def quiet(name: str) -> Iterator[Advance]:
     """The stage reporter that reports nothing."""
-    yield lambda count: None
+    yield lambda count, total=None: None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ def analyse(store: Store, articles: Sequence[Article], language: str = "en",
 def _analyse(store: Store, articles: list[Article], language: str, stage: StageReporter) -> Analysis:
     every = list(store.articles()) if len(articles) < store.count_articles() else articles
     with stage("stories: embedding leads") as advance:
+        advance(0, total=len(every))
         vectors = LeadVectors(get_embedder(), store).load(every, advance)
     languages = {a.id: a.language for a in every}
     centred = centred_vectors(every, vectors, languages)
@@ -64,7 +66,8 @@ def _analyse(store: Store, articles: list[Article], language: str, stage: StageR
 
     with stage("reuse: comparing candidate pairs") as advance:
         new_edges = update_reuse(store, on_pair=lambda: advance(1), across=may_translate,
-                                 neighbours=list(neighbour_pairs(centred, languages)), stored=every)
+                                 neighbours=list(neighbour_pairs(centred, languages)), stored=every,
+                                 on_total=lambda total: advance(0, total=total))
     edges = store.reuse_edges({a.id for a in articles})
     with stage("stories: clustering, briefs, quotes, entities"):
         stories = build_stories(articles, edges, features_of(articles), centred,

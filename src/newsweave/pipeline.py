@@ -17,12 +17,14 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from newsweave.clean import clean_document, line_key, normalise_text
-from newsweave.ingest import HtmlPage, Item, ReadOptions, read_inputs
+from newsweave.errors import StoreError
+from newsweave.ingest import HtmlPage, Item, ReadOptions, discover, read_path
 from newsweave.ingest.html import extract_page
 from newsweave.language import TextLanguages
 from newsweave.records import Article, RawDocument, Rejection
 from newsweave.sentences import split_sentences
 from newsweave.store import Store
+from newsweave.store.sqlite import BatchCounts
 from newsweave.worker_pool import LazyPool
 
 BATCH_SIZE = 128
@@ -46,23 +48,31 @@ class Prepared:
 
 @dataclass(slots=True)
 class RunSummary:
-    """What a run did: counts for the summary line, and this run's rejections."""
+    """What a run did: counts for the summary line (as the store counted them, so that the
+    console and ``newsweave runs`` agree), and this run's rejections."""
 
     run_id: int
     stored: int = 0
     duplicates: int = 0
+    rejected: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
     started: float = field(default_factory=time.perf_counter, repr=False)  # perf_counter() at start
+    files: int | None = None  # the input files found, once known
+    files_read: int = 0  # the files read so far (reading runs ahead of storing)
 
     @property
     def articles(self) -> int:
         """Articles this run's inputs hold (new and already stored)."""
         return self.stored + self.duplicates
 
-    @property
-    def rejected(self) -> int:
-        return len(self.rejections)
+    def add(self, counts: BatchCounts, rejections: Sequence[Rejection]) -> None:
+        """Count a stored batch in."""
+        self.stored += counts.stored
+        self.duplicates += counts.duplicates
+        self.rejected += counts.rejected
+        self.rejections.extend(rejections)
+        self.seconds = time.perf_counter() - self.started
 
 
 def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None = None,
@@ -90,7 +100,7 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
         # Each batch is handed to the workers before the one ahead of it is stored, so that
         # they build it while this process writes.
         building: _Batch | None = None
-        for items in pool.prepared_ahead(batched(read_inputs(inputs, options), batch_size)):
+        for items in pool.prepared_ahead(batched(_read_counted(inputs, options, summary), batch_size)):
             batch = _start_batch(store, items, pool, building)
             if building is not None:
                 _store_batch(store, summary, building, on_progress)
@@ -100,21 +110,63 @@ def ingest(store: Store, inputs: Sequence[str], *, options: ReadOptions | None =
     return summary
 
 
+def _read_counted(inputs: Sequence[str], options: ReadOptions | None,
+                  summary: RunSummary) -> Iterator[Item]:
+    """Everything the inputs hold (``read_inputs``), counting the files in the summary."""
+    found = list(discover(inputs))
+    summary.files = len(found)
+    for path in found:
+        if isinstance(path, Rejection):
+            yield path
+        else:
+            yield from read_path(path, options or ReadOptions())
+        summary.files_read += 1
+
+
 @contextmanager
 def recorded_run(store: Store, inputs: Sequence[str]) -> Iterator[RunSummary]:
-    """The store's record of one run around the work: the summary to fill in, and the run's
-    status when it ends (finished, interrupted by Ctrl-C, or failed) with its time."""
+    """The store's record of one run around the work: the summary to fill in, and the ingest
+    stage's status when it ends (finished, interrupted by Ctrl-C, or failed) with its time."""
     summary = RunSummary(run_id=store.start_run(inputs))
+    with _recorded(store, summary.run_id, "ingest", None):
+        yield summary
+    summary.seconds = time.perf_counter() - summary.started
+
+
+@contextmanager
+def recorded_stage(store: Store, run_id: int, stage: str) -> Iterator[dict]:
+    """The store's record of a later stage of a run (analysis, outputs): the counts to fill
+    in, and the stage's status when it ends."""
+    store.start_stage(run_id, stage)
+    counts: dict = {}
+    with _recorded(store, run_id, stage, counts):
+        yield counts
+
+
+@contextmanager
+def _recorded(store: Store, run_id: int, stage: str, counts: dict | None) -> Iterator[None]:
     status = "failed"
     try:
-        yield summary
+        yield
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
         raise
     finally:
-        summary.seconds = time.perf_counter() - summary.started
-        store.finish_run(summary.run_id, status=status)
+        _end_stage(store, run_id, stage, status, counts)
+
+
+def _end_stage(store: Store, run_id: int, stage: str, status: str, counts: dict | None) -> None:
+    """Record the end of a stage; when that write fails too (the disk is full), the error that
+    ended the stage is the one to tell, and the run is found dead by its pid later."""
+    try:
+        if counts is None:
+            store.finish_run(run_id, status=status)
+        else:
+            store.finish_stage(run_id, stage, status=status, counts=counts)
+    except StoreError:
+        if status == "finished":
+            raise
 
 
 @dataclass(slots=True)
@@ -155,12 +207,10 @@ def _store_batch(store: Store, summary: RunSummary, batch: _Batch,
     rejections, articles = list(batch.rejections), []
     for built in batch.built:
         (articles if isinstance(built, Article) else rejections).append(built)
-    store.add_batch(summary.run_id, articles, batch.known, rejections,
-                    {a.id: set(batch.fresh[a.id].line_keys) for a in articles})
-    summary.stored += len(articles)
-    summary.duplicates += len(batch.prepared) - len(batch.fresh)  # every copy after the first
-    summary.rejections.extend(rejections)
-    summary.seconds = time.perf_counter() - summary.started
+    counts = store.add_batch(summary.run_id, articles, batch.known, rejections,
+                             {a.id: set(batch.fresh[a.id].line_keys) for a in articles},
+                             copies=len(batch.prepared) - len(batch.fresh))  # every copy after the first
+    summary.add(counts, rejections)
     if on_progress:
         on_progress(summary)
 

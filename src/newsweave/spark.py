@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import add, attrgetter
 from pathlib import Path
@@ -128,8 +127,7 @@ def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = 
         missing = _missing(spark, inputs)
         if missing:  # recorded like any unreadable path, and the rest is read
             rejections = [Rejection(path, "no such file or folder") for path in missing]
-            store.add_batch(summary.run_id, [], set(), rejections, {})
-            summary.rejections.extend(rejections)
+            summary.add(store.add_batch(summary.run_id, [], set(), rejections, {}), rejections)
             inputs = [path for path in inputs if path not in missing]
             if not inputs:
                 return summary
@@ -219,10 +217,8 @@ def _store_batch(store: Store, summary: RunSummary, batch: list[Built], embedder
     known = store.existing(b.result.id for b in built)
     fresh = [b for b in built if b.result.id not in known]
     rejections = [b.result for b in batch if isinstance(b.result, Rejection)]
-    store.add_batch(summary.run_id, [b.result for b in fresh], known, rejections,
-                    {b.result.id: set(b.line_keys) for b in fresh})
+    counts = store.add_batch(summary.run_id, [b.result for b in fresh], known, rejections,
+                             {b.result.id: set(b.line_keys) for b in fresh},
+                             copies=len(known) + sum(b.copies - 1 for b in built))
     store.save_lead_vectors(embedder, {b.result.id: b.vector for b in fresh})
-    summary.stored += len(fresh)
-    summary.duplicates += len(known) + sum(b.copies - 1 for b in built)
-    summary.rejections.extend(rejections)
-    summary.seconds = time.perf_counter() - summary.started
+    summary.add(counts, rejections)

@@ -89,6 +89,8 @@ class LeadVectors:
         for article in articles:
             if article.id not in stored:
                 sharing.setdefault(lead_text(article.title, article.text), []).append(article)
+        if on_embedded:  # those embedded before are done already
+            on_embedded(len(articles) - sum(len(group) for group in sharing.values()))
         leads = list(sharing)
         batches = [leads[start : start + LEAD_BATCH] for start in range(0, len(leads), LEAD_BATCH)]
         for batch, vectors in zip(batches, embed_chunks(self.embedder, batches), strict=True):

@@ -14,10 +14,11 @@ import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from newsweave.ingest.bounded import Oversize, bounded_lines, feed_items
 from newsweave.ingest.decode import NotText, decode_bytes, looks_binary
 from newsweave.ingest.feed import read_feed
 from newsweave.ingest.fetch import Fetcher
@@ -47,7 +48,9 @@ class ReadOptions:
     """How inputs are read.
 
     Args:
-        max_bytes: the largest single article (a text or HTML file, a JSONL line, a WARC page).
+        max_bytes: the largest single article (a text or HTML file, a JSONL line, a feed item,
+            a WARC page). Readers never hold more than this of one article: a longer one (a
+            gzip bomb) is stepped over and rejected, and reading goes on after it.
         fetcher: set to download feed links and URL lists (``--fetch``); None reads offline.
     """
 
@@ -132,7 +135,34 @@ def _read_file(path: str, shown: str | None, options: ReadOptions) -> Iterator[I
             yield from _read_json_stream(stream, shown, options)
             return
         data = stream.read(options.max_bytes + 1)
+        if len(data) > options.max_bytes and (kind or _sniff(data)) == "feed":
+            yield from _read_feed_stream(stream, data, shown, options)
+            return
     yield from _read_document(data, kind, shown, options)
+
+
+def _read_feed_stream(stream: BinaryIO, start: bytes, path: str | None,
+                      options: ReadOptions) -> Iterator[Item]:
+    """A feed over the limit for one article, read item by item (the limit is per item)."""
+    try:
+        for index, item in enumerate(feed_items(stream, start, options.max_bytes)):
+            if isinstance(item, Oversize):
+                yield Rejection(path, f"feed item over the {options.max_bytes:,}-byte limit "
+                                "for one article (raise it with --max-bytes)",
+                                locator=f"item {item.number}")
+                continue
+            for read in read_feed(item, path=path, fetcher=options.fetcher):
+                yield _relocated(read, index)
+    except ValueError as error:
+        yield Rejection(path, f"feed is over the {options.max_bytes:,}-byte limit for one "
+                        f"article and cannot be read item by item: {error}")
+
+
+def _relocated(item: Item, index: int) -> Item:
+    """An item read from a one-item feed, with its place in the whole feed."""
+    if isinstance(item, RawDocument | Rejection) and item.locator == "item 0":
+        return replace(item, locator=f"item {index}")
+    return item
 
 
 def _read_document(data: bytes, kind: str | None, path: str | None,
@@ -208,14 +238,15 @@ def _sniff(data: bytes) -> str:
 def _read_json_stream(stream: BinaryIO, path: str | None, options: ReadOptions) -> Iterator[Item]:
     """A JSON Lines file, streamed: each line decoded on its own so one bad line spoils nothing."""
     empty = True
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in bounded_lines(stream, options.max_bytes):
+        if isinstance(raw, Oversize):
+            empty = False
+            yield Rejection(path, f"line over the {options.max_bytes:,}-byte limit for one "
+                            "article", locator=f"line {number}")  # as the Spark reader says it
+            continue
         if not raw.strip():
             continue
         empty = False
-        if len(raw) > options.max_bytes:
-            yield Rejection(path, f"line over the {options.max_bytes:,}-byte limit for one "
-                            "article", locator=f"line {number}")
-            continue
         try:
             line = decode_bytes(raw)
         except NotText as error:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 
 from newsweave.ingest.html import HtmlPage
 from newsweave.records import Rejection
@@ -29,6 +30,10 @@ class _Records(ArchiveIterator):
 
     truncated = False
 
+    def __init__(self, stream, *, block_size: int, max_bytes: int) -> None:
+        super().__init__(stream, block_size=block_size)
+        self.reader = _HeaderLimit(self.fh, block_size=block_size, max_bytes=max_bytes)
+
     def close(self) -> None:
         if self.reader is not None:
             decompressor = self.reader.decompressor
@@ -38,6 +43,36 @@ class _Records(ArchiveIterator):
                 or self.offset < self.fh.tell()  # bytes after the last record made no record
             )
         super().close()
+
+
+class HeadersTooLong(ValueError):
+    """Record or HTTP headers (or blank lines between records) longer than the article limit."""
+
+
+class _HeaderLimit(DecompressingBufferedReader):
+    """warcio's reader, refusing headers longer than ``max_bytes``.
+
+    warcio reads headers with ``readline`` and content with ``read``: the bytes read by
+    ``readline`` since the last ``read`` are one record's headers. Without a limit, a 3 GB header
+    line (a gzip bomb) would be held whole in memory.
+    """
+
+    def __init__(self, stream, *, block_size: int, max_bytes: int) -> None:
+        super().__init__(stream, block_size=block_size)
+        self._max_bytes = max_bytes
+        self._header_bytes = 0
+
+    def readline(self, length: int | None = None) -> bytes:
+        left = self._max_bytes - self._header_bytes + 1
+        line = super().readline(left if length is None else min(length, left))
+        self._header_bytes += len(line)
+        if self._header_bytes > self._max_bytes:
+            raise HeadersTooLong(f"headers over the {self._max_bytes:,}-byte limit")
+        return line
+
+    def read(self, length: int | None = None) -> bytes:
+        self._header_bytes = 0
+        return super().read(length)
 
 
 class _OneReadAtATime:
@@ -65,7 +100,7 @@ def read_warc(stream: BinaryIO, *, path: str | None,
         # Checked up front: warcio reads a first line of any length, slowly, before it gives up.
         yield Rejection(path, "not a WARC file: it does not start with a WARC record")
         return
-    records = _Records(_OneReadAtATime(stream), block_size=_BLOCK)
+    records = _Records(_OneReadAtATime(stream), block_size=_BLOCK, max_bytes=max_bytes)
     while True:
         try:
             record = next(records)

@@ -27,8 +27,10 @@ PAIR_BLOCK = 256
 def find_reuse(articles: Sequence[Article], sentences: SentenceVectors | None,
                new: set[str] | None = None, on_pair: Callable[[], None] | None = None,
                across: PairFilter | None = None,
-               neighbours: Iterable[tuple[str, str]] = ()) -> list[ReuseEdge]:
-    """Reuse edges among articles (only pairs involving ``new`` ones when given).
+               neighbours: Iterable[tuple[str, str]] = (),
+               on_total: Callable[[int], None] | None = None) -> list[ReuseEdge]:
+    """Reuse edges among articles (only pairs involving ``new`` ones when given);
+    ``on_total`` hears how many pairs will be judged, ``on_pair`` each one judged.
 
     ``across`` can veto cross-language candidates before their sentences are embedded (the
     costly part): a translation reports the same story, so pairs whose leads say otherwise
@@ -47,6 +49,8 @@ def find_reuse(articles: Sequence[Article], sentences: SentenceVectors | None,
              for first, second in sorted(candidate_pairs(list(features.values()), new, neighbours))]
     if across is not None:
         pairs = [(a, b) for a, b in pairs if a.language == b.language or across(a.id, b.id)]
+    if on_total:
+        on_total(len(pairs))
     edges = []
     for start in range(0, len(pairs), PAIR_BLOCK):
         block = pairs[start : start + PAIR_BLOCK]
@@ -64,12 +68,13 @@ def find_reuse(articles: Sequence[Article], sentences: SentenceVectors | None,
 def update_reuse(store: Store, on_pair: Callable[[], None] | None = None,
                  across: PairFilter | None = None,
                  neighbours: Iterable[tuple[str, str]] = (),
-                 stored: Sequence[Article] | None = None) -> int:
+                 stored: Sequence[Article] | None = None,
+                 on_total: Callable[[int], None] | None = None) -> int:
     """Compare the articles not compared yet with all stored ones (``stored``, when the caller
     has read them already); returns new edges."""
     articles = list(stored) if stored is not None else list(store.articles())
     new = {a.id for a in articles} - store.reuse_done()
-    edges = find_reuse(articles, SentenceVectors(store), new, on_pair, across, neighbours)
+    edges = find_reuse(articles, SentenceVectors(store), new, on_pair, across, neighbours, on_total)
     store.save_reuse([edge_json(edge) for edge in edges], new)
     return len(edges)
 

@@ -82,4 +82,16 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, model)
     ) WITHOUT ROWID;
     """,
+    # 4: each stage of a run (ingest, analysis, outputs) with its own status and counts; a run's
+    # own counts are kept up to date batch by batch from here on.
+    """
+    CREATE TABLE run_stages (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        stage TEXT NOT NULL,
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL, finished_at TEXT,
+        counts TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (run_id, stage)
+    ) WITHOUT ROWID;
+    """,
 )

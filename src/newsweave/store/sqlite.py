@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsweave.errors import StoreError
+from newsweave.errors import StoreError, StoreFull
 from newsweave.records import Article, Rejection, RemovedLine, Sentence
 from newsweave.store.migrations import MIGRATIONS
 
@@ -25,11 +25,9 @@ _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ARTICLE_COLUMNS = ("id", "source", "url", "path", "locator", "format", "title", "published",
                     "language", "author", "dateline", "text")
-# A run's counts, from what the store holds for it.
-_RUN_COUNTS = """stored=(SELECT count(*) FROM articles WHERE run_id=runs.id),
-    duplicates=(SELECT count(*) FROM run_articles ra JOIN articles a
-                ON a.id=ra.article_id WHERE ra.run_id=runs.id AND a.run_id<>runs.id),
-    rejected=(SELECT count(*) FROM rejections WHERE run_id=runs.id)"""
+# SQLite's code for a full disk (its file layer turns ENOSPC into it, for the WAL file too).
+_SQLITE_FULL = 13
+_STAGE_ORDER = "CASE stage WHEN 'ingest' THEN 0 WHEN 'analysis' THEN 1 ELSE 2 END"
 
 
 def default_path() -> str:
@@ -38,14 +36,37 @@ def default_path() -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class StageRecord:
+    """One stage of a run (ingest, analysis, outputs): its status and what it made."""
+
+    stage: str
+    status: str
+    started_at: str
+    finished_at: str | None
+    counts: dict
+
+
+@dataclass(frozen=True, slots=True)
 class RunRecord:
-    """One ingest run as the store remembers it."""
+    """One run as the store remembers it; ``status`` is that of its latest stage."""
 
     id: int
     started_at: str
     finished_at: str | None
     status: str
     inputs: tuple[str, ...]
+    stored: int
+    duplicates: int
+    rejected: int
+    pid: int | None = None
+    stages: tuple[StageRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCounts:
+    """What one batch did, as this process stored it: new articles, articles met that were
+    stored already (or copies of one earlier in the run), rejections recorded."""
+
     stored: int
     duplicates: int
     rejected: int
@@ -91,7 +112,14 @@ class Store:
             raise StoreError(f"store {self.path!r} has schema {version}, newer than this "
                              f"newsweave knows ({len(MIGRATIONS)}): upgrade newsweave")
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self._db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+            try:
+                self._db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+            except sqlite3.OperationalError:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if self.schema_version < number:
+                    raise
+                # else another process opening the store at the same time applied it first
 
     @property
     def schema_version(self) -> int:
@@ -99,40 +127,84 @@ class Store:
 
     # --- runs -------------------------------------------------------------------------------
     def start_run(self, inputs: Sequence[str]) -> int:
-        """Open a run record; runs left 'running' by a dead process are marked interrupted."""
+        """Open a run record, its ingest stage running; runs left 'running' by a dead process
+        are marked interrupted."""
         with self._transaction():
-            for run_id, pid in self._db.execute("SELECT id, pid FROM runs WHERE status='running'"):
-                if not _process_alive(pid):  # with what it stored before it died
-                    self._db.execute(f"UPDATE runs SET status='interrupted', {_RUN_COUNTS} WHERE id=?",
-                                     (run_id,))
+            self._mark_dead_runs()
             cursor = self._db.execute(
                 "INSERT INTO runs(started_at, status, pid, inputs) VALUES (?, 'running', ?, ?)",
                 (_now(), os.getpid(), json.dumps(list(inputs))),
             )
-        return int(cursor.lastrowid)
+            run_id = int(cursor.lastrowid)
+            self._db.execute("INSERT INTO run_stages(run_id, stage, status, started_at) "
+                             "VALUES (?, 'ingest', 'running', ?)", (run_id, _now()))
+        return run_id
+
+    def start_stage(self, run_id: int, stage: str) -> None:
+        """A later stage of a run begins (analysis, outputs): the run is running again."""
+        with self._transaction():
+            self._db.execute("INSERT OR REPLACE INTO run_stages(run_id, stage, status, started_at) "
+                             "VALUES (?, ?, 'running', ?)", (run_id, stage, _now()))
+            self._db.execute("UPDATE runs SET status='running', finished_at=NULL WHERE id=?",
+                             (run_id,))
+
+    def finish_stage(self, run_id: int, stage: str, *, status: str = "finished",
+                     counts: dict | None = None) -> None:
+        """A stage ends (finished, failed, interrupted) with what it made; the run takes its
+        status."""
+        with self._transaction():
+            now = _now()
+            self._db.execute("UPDATE run_stages SET status=?, finished_at=?, counts=? "
+                             "WHERE run_id=? AND stage=?",
+                             (status, now, json.dumps(counts or {}), run_id, stage))
+            self._db.execute("UPDATE runs SET status=?, finished_at=? WHERE id=?",
+                             (status, now, run_id))
 
     def finish_run(self, run_id: int, *, status: str = "finished") -> None:
-        with self._transaction():
-            self._db.execute(
-                f"UPDATE runs SET finished_at=?, status=?, {_RUN_COUNTS} WHERE id=?",
-                (_now(), status, run_id),
-            )
+        """The ingest stage ends, with the run's counts."""
+        row = self._db.execute("SELECT stored, duplicates, rejected FROM runs WHERE id=?",
+                               (run_id,)).fetchone()
+        counts = dict(zip(("stored", "duplicates", "rejected"), row, strict=True)) if row else {}
+        self.finish_stage(run_id, "ingest", status=status, counts=counts)
 
     def runs(self) -> list[RunRecord]:
+        """Every run with its stages; runs whose process died are marked interrupted first."""
+        if self._db.execute("SELECT 1 FROM runs WHERE status='running' LIMIT 1").fetchone():
+            with self._transaction():
+                self._mark_dead_runs()
+        stages: dict[int, list[StageRecord]] = {}
+        for row in self._db.execute("SELECT run_id, stage, status, started_at, finished_at, counts "
+                                    "FROM run_stages ORDER BY run_id, started_at, " + _STAGE_ORDER):
+            stages.setdefault(row[0], []).append(StageRecord(row[1], row[2], row[3], row[4],
+                                                             json.loads(row[5])))
         rows = self._db.execute(
-            "SELECT id, started_at, finished_at, status, inputs, stored, duplicates, rejected "
+            "SELECT id, started_at, finished_at, status, inputs, stored, duplicates, rejected, pid "
             "FROM runs ORDER BY id")
-        return [RunRecord(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], r[6], r[7])
-                for r in rows]
+        return [RunRecord(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], r[6], r[7], r[8],
+                          tuple(stages.get(r[0], ()))) for r in rows]
+
+    def _mark_dead_runs(self) -> None:
+        """Runs left 'running' by a process that is gone, and their running stages, are
+        interrupted (with what they stored before they died: counts are kept batch by batch)."""
+        for run_id, pid in self._db.execute("SELECT id, pid FROM runs WHERE status='running'").fetchall():
+            if not _process_alive(pid):
+                self._db.execute("UPDATE runs SET status='interrupted' WHERE id=?", (run_id,))
+                self._db.execute("UPDATE run_stages SET status='interrupted' "
+                                 "WHERE run_id=? AND status='running'", (run_id,))
 
     # --- writing ----------------------------------------------------------------------------
     def add_batch(self, run_id: int, articles: Sequence[Article], seen: Iterable[str],
-                  rejections: Sequence[Rejection], line_keys: dict[str, set[int]]) -> int:
-        """Store a batch in one transaction; returns how many articles were new.
+                  rejections: Sequence[Rejection], line_keys: dict[str, set[int]], *,
+                  copies: int = 0) -> BatchCounts:
+        """Store a batch in one transaction, the run's counts with it; returns what it did.
+
+        An article another process stored since it was read counts as a duplicate here, so
+        that concurrent runs of the same inputs each say what they stored themselves.
 
         Args:
             seen: ids of articles this run met that were already stored (duplicates).
             line_keys: for each new article id, the keys of its lines (for recurring lines).
+            copies: articles the caller met and did not build, being stored or read already.
         """
         with self._transaction():
             new = [a for a in articles if not self._exists(a.id)]
@@ -141,13 +213,17 @@ class Store:
                 self._count_lines(article.source, line_keys.get(article.id, ()))
             self._db.executemany("INSERT OR IGNORE INTO run_articles VALUES (?, ?)",
                                  [(run_id, i) for i in {*seen, *(a.id for a in articles)}])
-            self._db.executemany(
+            rejected = self._db.executemany(
                 "INSERT OR IGNORE INTO rejections(run_id, path, locator, stage, reason, "
                 "article_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(run_id, _storable(r.path), _storable(r.locator), r.stage, _storable(r.reason),
                   r.article_id, _now()) for r in rejections],
-            )
-        return len(new)
+            ).rowcount if rejections else 0
+            counts = BatchCounts(len(new), copies + len(articles) - len(new), max(rejected, 0))
+            self._db.execute("UPDATE runs SET stored=stored+?, duplicates=duplicates+?, "
+                             "rejected=rejected+? WHERE id=?",
+                             (counts.stored, counts.duplicates, counts.rejected, run_id))
+        return counts
 
     def _insert_article(self, run_id: int, article: Article) -> None:
         values = [_storable(getattr(article, column)) for column in _ARTICLE_COLUMNS]
@@ -306,8 +382,26 @@ class _Transaction:
     def __enter__(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")
 
-    def __exit__(self, kind: object, *exc: object) -> None:
-        self._db.execute("ROLLBACK" if kind else "COMMIT")
+    def __exit__(self, kind: object, error: object, *exc: object) -> None:
+        try:
+            if kind is None:
+                self._db.execute("COMMIT")
+            elif self._db.in_transaction:  # SQLite already rolled back after a full disk
+                self._db.execute("ROLLBACK")
+        except sqlite3.OperationalError as failed:
+            if self._db.in_transaction:  # a COMMIT that failed leaves the transaction open
+                self._db.execute("ROLLBACK")
+            raise _full_disk(failed) or failed from None
+        if isinstance(error, sqlite3.OperationalError) and (full := _full_disk(error)):
+            raise full from error
+
+
+def _full_disk(error: sqlite3.OperationalError) -> StoreFull | None:
+    """A clear error for a write that failed because the disk is full, else None."""
+    if getattr(error, "sqlite_errorcode", None) != _SQLITE_FULL:
+        return None
+    return StoreFull(f"the disk under the store is full ({error}); nothing of the batch being "
+                     "written was kept, and everything stored before it is intact")
 
 
 def _now() -> str:
