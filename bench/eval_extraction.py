@@ -256,27 +256,35 @@ def _delta(first: np.ndarray, second: np.ndarray) -> float:
 def lost_snippets(pages: Sequence[Page], texts: dict[str, str], alone: dict[str, str],
                   documents: dict[str, RawDocument | None], prepared: dict[str, Prepared],
                   cleaned: dict) -> list[str]:
-    """Each wanted snippet of the fit part that newsweave's text lacks, with where it was lost."""
-    lines, causes = [], Counter()
+    """Each wanted snippet of the fit part that newsweave's text lacks, with where it was lost,
+    after a ledger of the cleaner's rules: wanted and unwanted snippets each one took out."""
+    lines, causes, ledger = [], Counter(), Counter()
     for page in pages:
         if is_locked(page):
             continue
-        for snippet in page.wanted:
-            if snippet in texts[page.file]:
-                continue
-            cause = _cause(snippet, documents[page.file], prepared.get(page.file),
-                           cleaned.get(page.file))
-            causes[cause] += 1
-            alone_has = "trafilatura has it" if snippet in alone[page.file] else "trafilatura lacks it"
-            lines.append(f"{page.file}\t{cause}\t{alone_has}\t{snippet[:90]!r}")
-    summary = [f"{count:4d}  {cause}" for cause, count in causes.most_common()]
-    return [*summary, "", *lines]
+        text, document = texts[page.file], documents[page.file]
+        for kind, snippets in (("wanted", page.wanted), ("unwanted", page.unwanted)):
+            for snippet in snippets:
+                if snippet in text:
+                    continue
+                cause = _cause(snippet, document, prepared.get(page.file), cleaned.get(page.file))
+                if cause.startswith("clean"):
+                    ledger[cause, kind] += 1
+                if kind == "wanted":
+                    causes[cause] += 1
+                    has = "trafilatura has it" if snippet in alone[page.file] else "trafilatura lacks it"
+                    lines.append(f"{page.file}\t{cause}\t{has}\t{snippet[:90]!r}")
+    rules = sorted({cause for cause, _ in ledger})
+    return ["rule: wanted / unwanted snippets it took out (fit part)",
+            *[f"{ledger[r, 'wanted']:4d} {ledger[r, 'unwanted']:4d}  {r}" for r in rules], "",
+            "wanted snippets lost, by cause:",
+            *[f"{count:4d}  {cause}" for cause, count in causes.most_common()], "", *lines]
 
 
 def _cause(snippet: str, document: RawDocument | None, item: Prepared | None, cleaned) -> str:
     if document is None:
         return "page rejected by the reader"
-    if snippet not in document.text:
+    if snippet not in document.text:  # (an unwanted snippet never extracted is no one's doing)
         return ("in the title only" if document.title and snippet in document.title
                 else "not extracted")
     if item is None or snippet not in item.document.text:
