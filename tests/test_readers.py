@@ -187,6 +187,19 @@ def test_xhtml_with_xml_declaration(tmp_path, store):
     assert "reopened on Friday after six months of repairs" in article.text
 
 
+
+def test_html_with_control_characters_keeps_its_text(tmp_path, store):
+    # A bell or a group separator in a paragraph (a CMS left it) is not XML: it must not cost
+    # the page its text.
+    body = BRIDGE.replace("six months", "six\x07 months").replace("cars", "cars\x1d")
+    summary = run(store, write(tmp_path / "bridge.html", page("Bridge reopens after repairs", body)))
+
+    assert not summary.rejections
+    article = only(store)
+    assert "reopened on Friday after six months of repairs" in article.text
+    assert "\x07" not in article.text and "\x1d" not in article.text
+
+
 # --- JSON and JSON Lines ---------------------------------------------------------------------
 def test_jsonl_news_please_and_plain_fields(tmp_path, store):
     news_please = {

@@ -28,6 +28,9 @@ _TIME_META = (
 # lxml refuses a str that declares its encoding, as XHTML pages do in an XML declaration.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WHITESPACE = re.compile(r"\s+")
+# Characters XML forbids (C0 controls but tab and line breaks, NUL): lxml parses them into a
+# tree, and trafilatura then fails to copy that text and drops the whole page.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # libxml2 stops parsing a page at 256 levels of nesting, and unclosed tags nest: its limit for
 # huge trees is 2048 (pages are under --max-bytes already, the limit it lifts on text size).
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
@@ -109,6 +112,7 @@ def _squash(text: str | None) -> str | None:
 
 def _parse(markup: str) -> lxml.html.HtmlElement | None:
     markup = _XML_DECLARATION.sub("", markup, count=1)  # the markup is decoded already
+    markup = _NOT_XML.sub("", markup)
     try:
         return lxml.html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, ValueError):
