@@ -37,6 +37,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py
 	$(BIN)/python bench/eval_stories.py
+	$(BIN)/python bench/eval_extraction.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

@@ -187,6 +187,47 @@ def test_xhtml_with_xml_declaration(tmp_path, store):
     assert "reopened on Friday after six months of repairs" in article.text
 
 
+
+def test_html_with_control_characters_keeps_its_text(tmp_path, store):
+    # A bell or a group separator in a paragraph (a CMS left it) is not XML: it must not cost
+    # the page its text.
+    body = BRIDGE.replace("six months", "six\x07 months").replace("cars", "cars\x1d")
+    summary = run(store, write(tmp_path / "bridge.html", page("Bridge reopens after repairs", body)))
+
+    assert not summary.rejections
+    article = only(store)
+    assert "reopened on Friday after six months of repairs" in article.text
+    assert "\x07" not in article.text and "\x1d" not in article.text
+
+
+TEASER = ("Two evening ferries will join the harbour timetable in May, after a vote that split the "
+          "council of Vellmar.")
+
+
+def teaser_page(description: str, shown: str) -> str:
+    """A page whose teaser sits in its header, apart from the article, as news sites print it."""
+    return (f'<html><head><title>Evening ferries</title><meta property="og:description" '
+            f'content="{description}"></head><body><header><nav><a href="/">Home</a></nav>'
+            f'<div class="teaser"><p>{shown}</p></div></header>'
+            + page("Evening ferries", FERRIES).split("<body>", 1)[1])
+
+
+def test_html_teaser_the_page_shows_and_describes_leads_the_text(tmp_path, store):
+    run(store, write(tmp_path / "ferries.html", teaser_page(TEASER, TEASER)))
+
+    assert only(store).text.startswith(f"{TEASER}\n\nThe council of Vellmar voted on Tuesday")
+
+
+@pytest.mark.parametrize(("description", "shown"), [
+    (TEASER, ""),  # only in the meta tags: a summary for search engines, not the page's text
+    (TEASER[:70] + "...", TEASER),  # a cut blurb
+])
+def test_html_description_not_shown_or_cut_is_not_text(tmp_path, store, description, shown):
+    run(store, write(tmp_path / "ferries.html", teaser_page(description, shown)))
+
+    assert only(store).text.startswith("The council of Vellmar voted on Tuesday")
+
+
 # --- JSON and JSON Lines ---------------------------------------------------------------------
 def test_jsonl_news_please_and_plain_fields(tmp_path, store):
     news_please = {

@@ -46,6 +46,7 @@ _MAX_TITLE_CHARS = 250
 _LINK_RUN = 3
 _TITLE_ZONE = 3  # a repeated headline is among the first content lines
 _KICKER_WORDS = 4  # this many short, unpunctuated lines in a row are a menu or a link list
+_STRUCTURE_MARKS = ("|", "- ")  # how the HTML extractor writes a table row and a list item
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,15 +156,24 @@ def _is_fragment(line: str) -> bool:
 
 
 def _mark_link_runs(lines: list[str], verdicts: list[str | None]) -> None:
+    """Runs of short link-like lines above the first or below the last paragraph of prose: a
+    menu, a list of related links. A run between two paragraphs is the article's own (a list, a
+    table, verse, code), and so are table rows and list items wherever they stand: the HTML
+    extractor keeps those only from the page's main content."""
+    prose = [i for i, verdict in enumerate(verdicts) if verdict is None and not _is_fragment(lines[i])]
     run: list[int] = []
     for index in [*range(len(lines)), None]:
-        if index is not None and verdicts[index] is None and _is_fragment(lines[index]):
+        if index is not None and verdicts[index] is None and _is_link_like(lines[index]):
             run.append(index)
             continue
-        if len(run) >= _LINK_RUN:
+        if len(run) >= _LINK_RUN and (not prose or run[-1] < prose[0] or run[0] > prose[-1]):
             for member in run:
                 verdicts[member] = "link list"
         run = []
+
+
+def _is_link_like(line: str) -> bool:
+    return _is_fragment(line) and not line.startswith(_STRUCTURE_MARKS)
 
 
 def _title_line(lines: list[str], verdicts: list[str | None]) -> str | None:

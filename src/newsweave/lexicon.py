@@ -13,7 +13,7 @@ CREDIT_WORDS = (
     "photo", "photos", "photograph", "picture", "pic", "image", "images", "foto", "fotos",
     "fotografia", "fotografía", "immagine", "imagen", "bild", "bilder", "фото", "zdjęcie",
     "zdjęcia", "fot", "fotoğraf", "credit", "crédit", "crédito", "illustration", "grafik",
-    "graphic", "video",
+    "graphic", "video", "copyright",
 )
 # Words between the credit word and the credit holder: "Photo by", "foto nga", "Foto von".
 CREDIT_LINKS = r"(?:/|:|by|nga|von|de|di|par|por|z|via|courtesy(?: of)?|credit)"
@@ -38,17 +38,22 @@ READ_ALSO = (
     # en
     "see also", "read also", "also read", "read more", "related articles", "related stories",
     "related coverage", "more on this", "more on this story", "recommended", "you may also like",
-    "source link",
+    "source link", "you might also like", "you may also be interested in",
     # de
     "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "siehe auch",
-    "weiterlesen", "das könnte sie auch interessieren",
+    "weiterlesen", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+    "weitere themen", "weitere artikel", "passend zum thema",
     # fr
     "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire la suite", "en savoir plus",
+    "à lire également", "lire également", "sur le même sujet", "articles similaires",
     # es / pt
     "lee también", "leer también", "lea también", "ver también", "te puede interesar",
-    "leer más", "leia também", "veja também", "leia mais",
+    "leer más", "leia também", "veja também", "leia mais", "le puede interesar",
+    "puede interesarte", "te podría interesar", "vea también", "mira también",
+    "noticias relacionadas", "notícias relacionadas", "veja mais",
     # it / nl
     "leggi anche", "vedi anche", "leggi di più", "lees ook", "zie ook", "lees meer",
+    "articoli correlati", "potrebbe interessarti",
     # sq
     "lexo edhe", "lexoni edhe", "lexo gjithashtu", "lexo më shumë", "shiko edhe",
     # ru / pl / tr
@@ -68,16 +73,19 @@ FURNITURE = (
     "follow us on", "all rights reserved", "copyright ©", "post a comment", "cancel reply",
     "this website uses cookies", "we use cookies", "accept cookies", "post navigation",
     "previous article", "next article", "click here to", "comments are closed",
+    "sign up for", "sign up to", "never miss", "subscribe now", "download our app",
     # de
     "kommentar schreiben", "auf facebook teilen", "artikel teilen", "alle rechte vorbehalten",
     "newsletter abonnieren", "ihre e-mail-adresse wird nicht veröffentlicht",
+    "zum newsletter anmelden", "jetzt newsletter", "jetzt abonnieren",
     # fr
     "laisser un commentaire", "laisser une réponse", "votre adresse e-mail ne sera pas publiée",
     "votre adresse de messagerie ne sera pas publiée", "tous droits réservés", "abonnez-vous",
-    "partager sur",
+    "partager sur", "inscrivez-vous à notre newsletter",
     # es / pt / it
     "deja un comentario", "deja una respuesta", "tu dirección de correo electrónico no será",
-    "todos los derechos reservados", "compartir en", "deixe um comentário",
+    "todos los derechos reservados", "compartir en", "deixe um comentário", "suscríbete",
+    "suscríbase",
     "todos os direitos reservados", "lascia un commento", "il tuo indirizzo email non sarà",
     "tutti i diritti riservati", "condividi su",
     # sq

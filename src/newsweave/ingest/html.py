@@ -28,9 +28,20 @@ _TIME_META = (
 # lxml refuses a str that declares its encoding, as XHTML pages do in an XML declaration.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WHITESPACE = re.compile(r"\s+")
+# Characters XML forbids (C0 controls but tab and line breaks, NUL): lxml parses them into a
+# tree, and trafilatura then fails to copy that text and drops the whole page.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # libxml2 stops parsing a page at 256 levels of nesting, and unclosed tags nest: its limit for
 # huge trees is 2048 (pages are under --max-bytes already, the limit it lifts on text size).
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
+# The page's own summary, best first. A news page often shows it as a teaser above the article,
+# and trafilatura often leaves that teaser out as page furniture.
+_DESCRIPTION_META = ("og:description", "description", "twitter:description")
+_LEAD_MIN_CHARS = 80
+_LEAD_PREFIX_CHARS = 60  # enough of a lead to find it in the text or on the page
+_SENTENCE_END = re.compile(r"[.!?\"”»]$")
+_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style"
+                            " or ancestor::noscript or ancestor::template)]")
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption",
            "tr", "section", "article", "header", "footer", "pre", "dd", "dt"}
 
@@ -69,7 +80,7 @@ def extract_page(page: HtmlPage) -> RawDocument | Rejection:
         return Rejection(page.path, "no article text found in the HTML page", locator=page.locator)
     title = document.title or head.get("title")
     return RawDocument(
-        text=_drop_title_line(text, title),
+        text=_with_lead(_drop_title_line(text, title), tree),
         format=page.format,
         path=page.path,
         locator=page.locator,
@@ -109,6 +120,7 @@ def _squash(text: str | None) -> str | None:
 
 def _parse(markup: str) -> lxml.html.HtmlElement | None:
     markup = _XML_DECLARATION.sub("", markup, count=1)  # the markup is decoded already
+    markup = _NOT_XML.sub("", markup)
     try:
         return lxml.html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, ValueError):
@@ -130,6 +142,35 @@ def _head_metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
     if title and title.strip():
         found["title"] = title.strip()
     return found
+
+
+def _with_lead(text: str, tree: lxml.html.HtmlElement) -> str:
+    """The text with the page's lead paragraph above it, when trafilatura left out a teaser that
+    the page shows and its description meta repeats as whole sentences (not a cut blurb)."""
+    flat, visible = " ".join(text.split()), None
+    for description in _descriptions(tree):
+        if len(description) < _LEAD_MIN_CHARS or description.endswith("...") or not (
+            _SENTENCE_END.search(description)
+        ):
+            continue
+        start = description[:_LEAD_PREFIX_CHARS]
+        if start in flat:
+            return text
+        if visible is None:
+            visible = " ".join(" ".join(_VISIBLE_TEXT(tree)).split())
+        if start in visible:
+            return f"{description}\n{text}"
+    return text
+
+
+def _descriptions(tree: lxml.html.HtmlElement) -> list[str]:
+    found: dict[str, str] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        content = " ".join((meta.get("content") or "").split())
+        if key in _DESCRIPTION_META and content:
+            found.setdefault(key, content)
+    return [found[key] for key in _DESCRIPTION_META if key in found]
 
 
 def _drop_title_line(text: str, title: str | None) -> str:
