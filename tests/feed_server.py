@@ -25,6 +25,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     hang: bool = False  # send nothing, until the server stops
     endless: bool = False  # after the headers, bytes without end
+    after: threading.Event | None = None  # answer only once this is set (or the server stops)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,10 @@ class FeedServer:
         if reply.hang:
             self._stopping.wait(HANG_LIMIT)
             return
+        if reply.after is not None:
+            end = time.monotonic() + HANG_LIMIT
+            while not (reply.after.wait(0.05) or self._stopping.is_set() or time.monotonic() > end):
+                pass
         handler.send_response(reply.status)
         for name, value in reply.headers.items():
             handler.send_header(name, value)
