@@ -356,7 +356,7 @@ def _watch_printer(as_json: bool) -> Callable:
             note = f" ({data['error']})" if data["error"] and data["state"] != "ok" else ""
             console.print(f"{data['feed']}: {data['status']} {data['state']}, {data['new']} new{note}",
                           markup=False)
-        elif event.kind in ("stored", "analysed"):
+        elif event.kind in ("stored", "analysed", "analysis failed"):
             console.print(f"{event.kind}: " + ", ".join(f"{k} {v}" for k, v in event.data.items()),
                           markup=False)
     return show

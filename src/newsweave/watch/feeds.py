@@ -35,6 +35,10 @@ def add_feeds(store: Store, sources: Iterable[Source], now: float) -> list[FeedS
     return followed
 
 
+def _feed(row) -> FeedState:
+    return FeedState(*row)
+
+
 def _find(db: sqlite3.Connection, url: str) -> FeedState | None:
     row = db.execute(f"{_SELECT} WHERE given_url=? OR url=? LIMIT 1", (url, url)).fetchone()
     return FeedState(*row) if row else None
@@ -44,9 +48,15 @@ def all_feeds(store: Store) -> list[FeedState]:
     return [FeedState(*row) for row in store.connection.execute(f"{_SELECT} ORDER BY id")]
 
 
-def feeds_by_id(store: Store, ids: Iterable[int]) -> dict[int, FeedState]:
-    wanted = set(ids)
-    return {f.id: f for f in all_feeds(store) if f.id in wanted}
+def due_feeds(store: Store, ids: set[int], now: float) -> list[FeedState]:
+    """Those of these feeds whose next check has come, the most overdue first."""
+    rows = store.connection.execute(f"{_SELECT} WHERE next_check <= ? ORDER BY next_check", (now,))
+    return [feed for feed in map(_feed, rows) if feed.id in ids]
+
+
+def next_checks(store: Store, ids: set[int]) -> list[float]:
+    rows = store.connection.execute("SELECT id, next_check FROM feeds WHERE next_check IS NOT NULL")
+    return [when for feed_id, when in rows if feed_id in ids]
 
 
 def make_due(store: Store, ids: Sequence[int], now: float) -> None:

@@ -21,7 +21,15 @@ from urllib.parse import urlsplit
 from newsweave.pipeline import Prepared, Workers, build_batch
 from newsweave.records import Article
 from newsweave.store import Store
-from newsweave.watch.feeds import add_feeds, claim, feeds_by_id, known_items, make_due, save_outcomes
+from newsweave.watch.feeds import (
+    add_feeds,
+    claim,
+    due_feeds,
+    known_items,
+    make_due,
+    next_checks,
+    save_outcomes,
+)
 from newsweave.watch.http import PoliteClient
 from newsweave.watch.poll import KnownItems, Outcome, poll
 from newsweave.watch.schedule import FeedState, after_failure
@@ -100,6 +108,7 @@ class Watcher:
         self._analyse, self._clock, self._emit = analyse, clock, on_event
         self._stop = threading.Event()
         self._feed_ids = [f.id for f in add_feeds(store, sources, clock())]
+        self._watched = set(self._feed_ids)
         self._known = KnownItems(known_items(store))
         self._run_id: int | None = None
         self.summary = WatchSummary()
@@ -164,15 +173,11 @@ class Watcher:
             in_flight[threads.submit(poll, feed, self.client, self._known, now, self._stop.is_set)] = feed
 
     def _due(self, asking: set[int], busy: set[str]) -> list[FeedState]:
-        now = self._clock()
-        feeds = feeds_by_id(self.store, self._feed_ids).values()
-        due = [f for f in feeds if f.next_check is not None and f.next_check <= now
-               and f.id not in asking and _host(f.url) not in busy]
-        return sorted(due, key=lambda f: f.next_check or 0.0)
+        due = due_feeds(self.store, self._watched, self._clock())
+        return [f for f in due if f.id not in asking and _host(f.url) not in busy]
 
     def _idle_wait(self) -> float:
-        feeds = feeds_by_id(self.store, self._feed_ids).values()
-        upcoming = [f.next_check for f in feeds if f.next_check is not None]
+        upcoming = next_checks(self.store, self._watched)
         if not upcoming:
             return _IDLE_TICK
         return min(max(min(upcoming) - self._clock(), 0.05), _IDLE_TICK)
@@ -248,7 +253,12 @@ class Watcher:
         if self._analyse is None:
             return
         started = time.perf_counter()
-        self._analyse(articles)
+        try:
+            self._analyse(articles)
+        except Exception as error:  # the articles are stored; the next batches go on
+            log.exception("analysing a batch of %d articles failed", len(articles))
+            self._emit(Event("analysis failed", {"articles": len(articles), "error": repr(error)[:300]}))
+            return
         self.summary.analysed += len(articles)
         self.summary.batches += 1
         self._emit(Event("analysed", {"articles": len(articles),
