@@ -292,26 +292,33 @@ def report_command(out_dir, db_path, language) -> None:
 @_brief_language
 @click.option("--workers", default=None, type=click.IntRange(1),
               help="Processes for the analysis of each batch [default: number of cores].")
+@click.option("--alerts", "alerts_path", default=None, metavar="RULES",
+              type=click.Path(exists=True, dir_okay=False),
+              help="Alert rules (TOML): each firing once, as a JSON line in their file.")
 @click.option("--json", "as_json", is_flag=True, help="Log what happens as JSON lines on stdout.")
 def watch_command(sources, db_path, once, now, fetch_private, max_bytes, host_delay, timeout,
-                  threads, language, workers, as_json) -> None:
+                  threads, language, workers, alerts_path, as_json) -> None:
     """Follow feeds (SOURCES: OPML files, files of feed URLs, feed URLs) and analyse what they
     bring, until stopped (Ctrl-C or SIGTERM: the batch in hand is stored first)."""
     from newsweave.watch import PoliteClient, SourceError, Watcher, WatchOptions, read_sources
+    from newsweave.watch.alerts import RulesError, load_rules
 
     try:
         feeds = read_sources(sources)
-    except (SourceError, OSError) as error:
+        rules = load_rules(alerts_path) if alerts_path else None
+    except (SourceError, RulesError, OSError) as error:
         raise click.ClickException(str(error)) from error
     if not feeds:
         raise click.ClickException("the sources name no feed")
     client = PoliteClient(private=fetch_private, max_bytes=max_bytes, timeout=timeout,
                           host_delay=host_delay)
+    printer = _watch_printer(as_json)
     try:
         with _open_store(db_path) as store, shared_workers(workers):
             watcher = Watcher(store, feeds, client, WatchOptions(once=once, now=now, threads=threads),
-                              analyse=lambda articles: _analyse_batch(store, articles, language),
-                              on_event=_watch_printer(as_json))
+                              analyse=lambda articles: _analyse_batch(store, articles, language,
+                                                                      rules, printer),
+                              on_event=printer)
             _stop_on_signals(watcher.stop)
             summary = watcher.run()
     finally:
@@ -341,10 +348,17 @@ def feeds_command(db_path, as_json) -> None:
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def _analyse_batch(store: Store, articles: list, language: str) -> None:
-    """A watch batch through reuse and stories as ``run`` does (the stories are saved where
-    the store keeps them)."""
-    analyse(store, articles, language)
+def _analyse_batch(store: Store, articles: list, language: str, rules, show: Callable) -> None:
+    """A watch batch through reuse and stories as ``run`` does (the stories are saved where the
+    store keeps them), then the alerts. Note: ``analyse`` loads every stored article for reuse
+    and the lead vectors, so a batch costs what the store holds."""
+    from newsweave.watch.alerts import fire, firings
+    from newsweave.watch.loop import Event
+
+    stories = analyse(store, articles, language).stories
+    if rules is not None:
+        for firing in fire(store, rules, firings(rules.rules, articles, stories)):
+            show(Event("alert", {"alert": firing.rule, **firing.data}))
 
 
 def _watch_printer(as_json: bool) -> Callable:
@@ -356,7 +370,7 @@ def _watch_printer(as_json: bool) -> Callable:
             note = f" ({data['error']})" if data["error"] and data["state"] != "ok" else ""
             console.print(f"{data['feed']}: {data['status']} {data['state']}, {data['new']} new{note}",
                           markup=False)
-        elif event.kind in ("stored", "analysed", "analysis failed"):
+        elif event.kind in ("stored", "analysed", "analysis failed", "alert"):
             console.print(f"{event.kind}: " + ", ".join(f"{k} {v}" for k, v in event.data.items()),
                           markup=False)
     return show

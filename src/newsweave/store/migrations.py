@@ -83,8 +83,8 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     """,
     # 4 (watch): the feeds followed, with their polling state; the items already read, so an
-    # item is read once whichever feeds list it; and versions: an article whose text changed
-    # later (same URL) links to the one it replaces.
+    # item is read once whichever feeds list it; versions: an article whose text changed later
+    # (same URL) links to the one it replaces; and the alerts fired.
     """
     CREATE TABLE feeds (
         id INTEGER PRIMARY KEY,
@@ -115,5 +115,10 @@ MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX article_versions_previous ON article_versions(previous_id);
+    -- Alerts fired (watch --alerts): each rule fires once per article or story.
+    CREATE TABLE alerts_fired (
+        rule TEXT NOT NULL, key TEXT NOT NULL, fired_at TEXT NOT NULL,
+        PRIMARY KEY (rule, key)
+    ) WITHOUT ROWID;
     """,
 )
