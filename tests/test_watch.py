@@ -375,3 +375,35 @@ def test_sigterm_stores_the_batch_in_hand_and_exits_0(tmp_path, host_a):
         assert feed_state(store, url).etag is None  # cut short: the next poll reads it whole
         watch_once(store, [url], Clock(), now=True)
         assert sorted(a.title for a in store.articles()) == ["Story 0", "Story 1", "Story 2"]
+
+
+def test_without_once_the_watch_asks_each_feed_again_when_due_until_stopped(tmp_path, host_a):
+    feed = Feed("Vellmar Post")
+    host_a.routes["/news.xml"] = feed
+    feed.items = [{"title": "Story 0", "link": host_a.url("/a/0"), "content": html(story(0))}]
+    clock, batches, watchers = Clock(), [], []
+    db, url = str(tmp_path / "watch.db"), host_a.url("/news.xml")
+
+    def watch() -> None:  # the store belongs to the thread that opens it
+        with Store(db) as store:
+            http = client()
+            watchers.append(Watcher(store, [Source(url)], http, clock=clock,
+                                    analyse=lambda arts: batches.append(sorted(a.title for a in arts))))
+            watchers[0].run()
+            http.close()
+
+    running = threading.Thread(target=watch)
+    running.start()
+    try:
+        _wait_for(lambda: batches == [["Story 0"]])
+        feed.items.append({"title": "Story 1", "link": host_a.url("/a/1"), "content": html(story(1))})
+        time.sleep(0.3)
+        assert len(host_a.asked("/news.xml")) == 1  # not due yet
+        with Store(db) as store:
+            clock.now = feed_state(store, url).next_check
+        _wait_for(lambda: batches == [["Story 0"], ["Story 1"]])
+    finally:
+        watchers[0].stop()
+        running.join(10)
+    assert not running.is_alive()
+    assert len(host_a.asked("/news.xml")) == 2
