@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -407,3 +408,26 @@ def test_without_once_the_watch_asks_each_feed_again_when_due_until_stopped(tmp_
         running.join(10)
     assert not running.is_alive()
     assert len(host_a.asked("/news.xml")) == 2
+
+
+def test_ctrl_c_stops_the_watch_not_the_analysis_under_way(tmp_path, host_a):
+    """Ctrl-C in a terminal signals the whole process group: the analysis's fork server and
+    workers too. They ignore it (started so); the watch finishes its batch and exits 0."""
+    host_a.routes["/news.xml"] = lambda r: Reply(200, rss("Vellmar Post", [
+        {"title": f"Story {n}", "link": host_a.url(f"/a/{n}"), "content": html(story(n))}
+        for n in range(5)]), RSS)
+    command = _cli("watch", host_a.url("/news.xml"), "--db", str(tmp_path / "w.db"),
+                   "--fetch-private", "--host-delay", "0", "--workers", "2")
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True) as process:
+        try:
+            for line in process.stderr:
+                if line.startswith("stored"):
+                    break
+            time.sleep(0.5)  # the analysis is under way
+            os.killpg(process.pid, signal.SIGINT)
+            errors = process.stderr.read()
+            process.wait(60)
+        finally:
+            process.kill()
+    assert process.returncode == 0, errors
+    assert "analysed: articles 5" in errors

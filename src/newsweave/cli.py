@@ -31,7 +31,7 @@ from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
 from newsweave.reuse.graph import update_reuse
 from newsweave.store import Store, default_path
-from newsweave.worker_pool import shared_workers
+from newsweave.worker_pool import shared_workers, start_fork_server
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
 console = Console(stderr=True, highlight=False)
@@ -313,6 +313,9 @@ def watch_command(sources, db_path, once, now, fetch_private, max_bytes, host_de
     client = PoliteClient(private=fetch_private, max_bytes=max_bytes, timeout=timeout,
                           host_delay=host_delay)
     printer = _watch_printer(as_json)
+    if workers != 1:  # the analysis's workers ignore Ctrl-C: see start_fork_server
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        start_fork_server()
     try:
         with _open_store(db_path) as store, shared_workers(workers):
             watcher = Watcher(store, feeds, client, WatchOptions(once=once, now=now, threads=threads),
