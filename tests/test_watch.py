@@ -431,3 +431,21 @@ def test_ctrl_c_stops_the_watch_not_the_analysis_under_way(tmp_path, host_a):
             process.kill()
     assert process.returncode == 0, errors
     assert "analysed: articles 5" in errors
+
+
+def test_an_item_whose_page_failed_is_read_again_at_the_next_polls_then_left(store, host_a):
+    feed = Feed("Vellmar Post")
+    host_a.routes["/news.xml"] = feed
+    feed.items = [{"title": "Flaky", "link": host_a.url("/a/0")},
+                  {"title": "Gone", "link": host_a.url("/a/404")}]
+    answers = iter([Reply(503), Reply(200, page("Flaky", story(0)), HTML)])
+    host_a.routes["/a/0"] = lambda r: next(answers)
+    url, clock = host_a.url("/news.xml"), Clock()
+    for _ in range(5):
+        watch_once(store, [url], clock)
+        clock.now = feed_state(store, url).next_check
+    assert [a.title for a in store.articles()] == ["Flaky"]
+    assert len(host_a.asked("/a/0")) == 2
+    assert len(host_a.asked("/a/404")) == 3  # three attempts, then left (as a rejection)
+    feeds = host_a.asked("/news.xml")
+    assert [("if-none-match" in r.headers) for r in feeds] == [False, False, False, True, True]

@@ -106,6 +106,7 @@ MIGRATIONS: tuple[str, ...] = (
         feed_id INTEGER NOT NULL REFERENCES feeds(id),
         item_hash TEXT NOT NULL,  -- of what the feed says about it: a change is read again
         article_id TEXT REFERENCES articles(id) ON DELETE SET NULL,  -- NULL: it was rejected
+        attempts INTEGER NOT NULL DEFAULT 1,  -- reads so far (a rejected item is read again)
         seen_at REAL NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE article_versions (

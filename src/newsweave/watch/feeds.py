@@ -84,9 +84,9 @@ def save_outcomes(db: sqlite3.Connection, outcomes: Sequence[Outcome],
         _save_state(db, outcome.feed)
         for item in outcome.items:
             article = article_ids.get(item.key)
-            db.execute("INSERT OR REPLACE INTO feed_items VALUES (?, ?, ?, ?, ?)",
-                       (item.key, outcome.feed.id, item.item_hash, article, now))
-            known[item.key] = KnownItem(outcome.feed.id, item.item_hash, article)
+            db.execute("INSERT OR REPLACE INTO feed_items VALUES (?, ?, ?, ?, ?, ?)",
+                       (item.key, outcome.feed.id, item.item_hash, article, item.attempt, now))
+            known[item.key] = KnownItem(outcome.feed.id, item.item_hash, article, item.attempt)
             if article and item.previous and article != item.previous:
                 db.execute("INSERT OR IGNORE INTO article_versions VALUES (?, ?, ?, ?)",
                            (article, item.previous, item.key, _iso(now)))
@@ -106,8 +106,8 @@ def _save_state(db: sqlite3.Connection, feed: FeedState) -> None:
 
 
 def known_items(store: Store) -> dict[str, KnownItem]:
-    rows = store.connection.execute("SELECT key, feed_id, item_hash, article_id FROM feed_items")
-    return {key: KnownItem(feed, item_hash, article) for key, feed, item_hash, article in rows}
+    rows = store.connection.execute("SELECT key, feed_id, item_hash, article_id, attempts FROM feed_items")
+    return {key: KnownItem(*values) for key, *values in rows}
 
 
 def versions(store: Store) -> dict[str, str]:

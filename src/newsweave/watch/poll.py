@@ -35,6 +35,9 @@ from newsweave.watch.schedule import (
 # Feed text this long is the article (content:encoded, Atom content); shorter is a teaser, and
 # the linked page is read. News leads alone run past 280 characters; teasers rarely do.
 FULL_TEXT_CHARS = 280
+# An item that became no article (its page failed, and the feed has no text for it) is read
+# again at the feed's next polls, this many times in all: a page down for an hour is not lost.
+ITEM_ATTEMPTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,14 @@ class KnownItem:
     feed_id: int
     item_hash: str
     article_id: str | None
+    attempts: int = 1
+
+    def read_again(self, feed_id: int, item_hash: str) -> bool:
+        """Whether this feed should read the item again: it changed in the feed that brought
+        it, or it became no article and has attempts left."""
+        if feed_id != self.feed_id:
+            return False
+        return item_hash != self.item_hash or (self.article_id is None and self.attempts < ITEM_ATTEMPTS)
 
 
 class KnownItems:
@@ -54,16 +65,15 @@ class KnownItems:
         self._reading: set[str] = set()
         self._lock = threading.Lock()
 
-    def claim(self, key: str, feed_id: int, item_hash: str) -> tuple[bool, str | None]:
-        """Whether this feed should read this item (new, or changed in the feed that brought
-        it), and the article it had become before."""
+    def claim(self, key: str, feed_id: int, item_hash: str) -> KnownItem | bool:
+        """Whether this feed should read this item: True for a new one, the earlier reading
+        for one to read again (``KnownItem.read_again``), False for none."""
         with self._lock:
             earlier = self._items.get(key)
-            if key in self._reading or (earlier and (earlier.feed_id != feed_id
-                                                     or earlier.item_hash == item_hash)):
-                return False, None
+            if key in self._reading or (earlier and not earlier.read_again(feed_id, item_hash)):
+                return False
             self._reading.add(key)
-            return True, earlier.article_id if earlier else None
+            return earlier or True
 
     def release(self, keys: list[str]) -> None:
         """Items claimed but not read (the watch stopped on the way)."""
@@ -84,6 +94,7 @@ class FeedItem:
     item_hash: str
     document: RawDocument | HtmlPage | Rejection
     previous: str | None = None  # the article this one replaces (the item changed)
+    attempt: int = 1  # the how-manieth reading of the item this is
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +165,8 @@ def _read_feed(feed: FeedState, answer: Answer, client: PoliteClient, known: Kno
     limits = replace(limits, ttl=ttl_seconds(parsed.feed.get("ttl")))
     outlet = parsed.feed.get("title") or None
     items, complete = _new_items(feed, parsed.entries, outlet, client, known, stopping)
-    if not complete:  # stopped half-way: the next poll must get the whole feed again
+    retry = any(isinstance(item.document, Rejection) and item.attempt < ITEM_ATTEMPTS for item in items)
+    if not complete or retry:  # the next poll must get the whole feed again, to read them
         validators = {"etag": feed.etag, "last_modified": feed.last_modified,
                       "body_hash": feed.body_hash}
     state = after_success(feed, now=now, status="200", new_items=len(items),
@@ -186,14 +198,16 @@ def _new_items(feed: FeedState, entries: list, outlet: str | None, client: Polit
             continue
         seen.add(key)
         item_hash = _item_hash(entry)
-        read, previous = known.claim(key, feed.id, item_hash)
-        if not read:
+        claimed = known.claim(key, feed.id, item_hash)
+        if claimed is False:
             continue  # read already (or being read), here or from another feed that lists it
         if stopping():
             known.release([key])
             return items, False
         document = read_item(entry, index, feed.url, outlet, client)
-        items.append(FeedItem(key, item_hash, document, previous))
+        earlier = claimed if isinstance(claimed, KnownItem) else None
+        items.append(FeedItem(key, item_hash, document, earlier.article_id if earlier else None,
+                              earlier.attempts + 1 if earlier else 1))
     return items, True
 
 
