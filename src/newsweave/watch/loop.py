@@ -121,13 +121,15 @@ class Watcher:
         if self.options.now:
             make_due(self.store, self._feed_ids, self._clock())
         first_due = self._due(set(), set()) if self.options.once else None
+        status = "failed"
         try:
             with ThreadPoolExecutor(self.options.threads, "watch") as threads, \
                     Workers(self.options.workers) as builders:
                 self._loop(threads, builders, first_due)
+            status = "finished"
         finally:
             if self._run_id is not None:
-                self.store.finish_run(self._run_id)
+                self.store.finish_run(self._run_id, status=status)
         self._emit(Event("stopped", {"polled": self.summary.polled, "stored": self.summary.stored}))
         return self.summary
 
@@ -147,30 +149,35 @@ class Watcher:
             idle = not in_flight
             self._store_if_ready(pending, builders, idle)
             self._analyse_if_ready(pending, idle)
-            if idle and (self._stop.is_set() or (todo is not None and not todo)):
-                return
+            if idle and (self._stop.is_set() or (todo is not None and not self._still_due(todo))):
+                return  # with --once: nothing left of what was due at the start
             if idle:
                 self._stop.wait(self._idle_wait())
 
     def _submit(self, threads: ThreadPoolExecutor, in_flight: dict[Future, FeedState],
-                todo: set[int] | None) -> None:
-        """Start the due feeds of hosts not being asked, as threads are free; each is claimed
-        in the store first."""
+                todo: set[int] | None) -> int:
+        """Start the due feeds of hosts not being asked, as threads are free, each claimed in
+        the store first; returns how many were started."""
         busy = {_host(f.url) for f in in_flight.values()}
         asking = {f.id for f in in_flight.values()}
         free = self.options.threads - len(in_flight)
+        started = 0
         for feed in self._due(asking, busy):
-            if free <= 0:
-                return
+            if started >= free:
+                break
             if (todo is not None and feed.id not in todo) or _host(feed.url) in busy:
                 continue
-            free -= 1
+            started += 1
             busy.add(_host(feed.url))
             now = self._clock()
             claim(self.store, feed, now)
             if todo is not None:
                 todo.discard(feed.id)
             in_flight[threads.submit(poll, feed, self.client, self._known, now, self._stop.is_set)] = feed
+        return started
+
+    def _still_due(self, todo: set[int]) -> bool:
+        return any(feed.id in todo for feed in self._due(set(), set()))
 
     def _due(self, asking: set[int], busy: set[str]) -> list[FeedState]:
         due = due_feeds(self.store, self._watched, self._clock())
@@ -240,7 +247,7 @@ class Watcher:
 
     def _run(self) -> int:
         if self._run_id is None:
-            self._run_id = self.store.start_run(["watch"])
+            self._run_id = self.store.start_run(["watch", f"{len(self._feed_ids)} feeds"])
         return self._run_id
 
     def _analyse_if_ready(self, pending: _Pending, idle: bool) -> None:
