@@ -449,3 +449,19 @@ def test_an_item_whose_page_failed_is_read_again_at_the_next_polls_then_left(sto
     assert len(host_a.asked("/a/404")) == 3  # three attempts, then left (as a rejection)
     feeds = host_a.asked("/news.xml")
     assert [("if-none-match" in r.headers) for r in feeds] == [False, False, False, True, True]
+
+
+def test_a_feed_of_many_teasers_is_read_over_several_polls(store, host_a, monkeypatch):
+    monkeypatch.setattr("newsweave.watch.poll.MAX_PAGES_PER_POLL", 2)
+    _teasers(host_a, 5)
+    url, clock = host_a.url("/news.xml"), Clock()
+    watch_once(store, [url], clock)
+    assert store.count_articles() == 2
+    assert feed_state(store, url).next_check == T0 + MIN_INTERVAL
+    assert feed_state(store, url).etag is None  # the next answer comes whole
+    for _ in range(2):
+        clock.now = feed_state(store, url).next_check
+        watch_once(store, [url], clock)
+    assert sorted(a.title for a in store.articles()) == [f"Story {n}" for n in range(5)]
+    assert [host_a.paths().count(f"/a/{n}") for n in range(5)] == [1] * 5
+    assert feed_state(store, url).etag == '"v1"'

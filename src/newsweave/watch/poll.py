@@ -20,6 +20,7 @@ from newsweave.ingest.html import HtmlPage, extract_page, html_fragment_to_text
 from newsweave.records import RawDocument, Rejection
 from newsweave.watch.http import Answer, PoliteClient
 from newsweave.watch.schedule import (
+    MIN_INTERVAL,
     FeedState,
     Limits,
     after_failure,
@@ -38,6 +39,9 @@ FULL_TEXT_CHARS = 280
 # An item that became no article (its page failed, and the feed has no text for it) is read
 # again at the feed's next polls, this many times in all: a page down for an hour is not lost.
 ITEM_ATTEMPTS = 3
+# Linked pages read in one poll at most (with the host delay, ~2 minutes): a new feed of
+# thousands of teasers is read over several polls, the next one soon, not in one poll of hours.
+MAX_PAGES_PER_POLL = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +176,8 @@ def _read_feed(feed: FeedState, answer: Answer, client: PoliteClient, known: Kno
     state = after_success(feed, now=now, status="200", new_items=len(items),
                           item_times=_item_times(parsed.entries), limits=limits, title=outlet,
                           **validators)
+    if not complete:  # items left unread: soon again (the feed's own limits still hold)
+        state = replace(state, next_check=now + max(MIN_INTERVAL, limits.floor))
     return Outcome(state, tuple(items))
 
 
@@ -190,8 +196,8 @@ def _not_a_feed(parsed) -> str | None:
 def _new_items(feed: FeedState, entries: list, outlet: str | None, client: PoliteClient,
                known: KnownItems, stopping: Callable[[], bool]) -> tuple[list[FeedItem], bool]:
     """The feed's items not read before (or changed since, in this feed), read; and whether
-    all were (False when the watch was stopped on the way)."""
-    items, seen = [], set()
+    all were (False when the watch was stopped on the way, or the poll read its most pages)."""
+    items, seen, pages = [], set(), 0
     for index, entry in enumerate(entries):
         key = entry.get("link") or entry.get("id")
         if not key or key in seen:
@@ -201,9 +207,11 @@ def _new_items(feed: FeedState, entries: list, outlet: str | None, client: Polit
         claimed = known.claim(key, feed.id, item_hash)
         if claimed is False:
             continue  # read already (or being read), here or from another feed that lists it
-        if stopping():
+        needs_page = not _full_text(entry) and bool(entry.get("link"))
+        if stopping() or (needs_page and pages >= MAX_PAGES_PER_POLL):
             known.release([key])
             return items, False
+        pages += needs_page
         document = read_item(entry, index, feed.url, outlet, client)
         earlier = claimed if isinstance(claimed, KnownItem) else None
         items.append(FeedItem(key, item_hash, document, earlier.article_id if earlier else None,
