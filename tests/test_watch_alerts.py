@@ -8,6 +8,7 @@ import subprocess
 import sys
 from types import SimpleNamespace
 
+import httpx
 import pytest
 from feed_server import FeedServer, Reply, rss
 from test_watch import RSS, html, story
@@ -15,7 +16,7 @@ from test_watch import RSS, html, story
 from newsweave.entities import LOC, ORG
 from newsweave.records import Article
 from newsweave.store import Store
-from newsweave.watch.alerts import Rule, RulesError, fire, firings, load_rules
+from newsweave.watch.alerts import Firing, Rule, RulesError, fire, firings, load_rules, post
 
 RULES = """
 file = "out/alerts.jsonl"
@@ -46,7 +47,7 @@ def test_rules_are_read_and_bad_ones_say_what_to_fix(tmp_path):
                          ('[[alert]]\nname = "a"\norigins = 0', "whole number"),
                          ('[[alert]]\nname = "a"\nphrase = "x"\n[[alert]]\nname = "a"\nphrase = "y"',
                           "names must differ"),
-                         ("[[alert]\n", "cannot read"), ('webhook = "http://x"', "unknown keys")):
+                         ("[[alert]\n", "cannot read"), ('hook = "http://x"', "unknown keys")):
         path.write_text(bad)
         with pytest.raises(RulesError, match=message):
             load_rules(str(path))
@@ -90,3 +91,23 @@ def test_watch_with_alerts_writes_each_firing_once(tmp_path):
     lines = (tmp_path / "alerts.jsonl").read_text().splitlines()
     assert sorted(json.loads(line)["title"] for line in lines) == ["Story 0", "Story 1"]
     assert [json.loads(line)["event"] for line in again.stdout.splitlines()] == ["polled", "stopped"]
+
+
+def test_a_webhook_gets_each_firing_with_retries(tmp_path):
+    (tmp_path / "rules.toml").write_text('webhook = "https://hooks.example/news"\n'
+                                         '[[alert]]\nname = "a"\nphrase = "x"\n')
+    rules = load_rules(str(tmp_path / "rules.toml"))
+    assert rules.webhook == "https://hooks.example/news"
+    answers, bodies = iter([500, 200, 503, 503, 503]), []
+
+    def hook(request: httpx.Request) -> httpx.Response:
+        bodies.append(json.loads(request.content))
+        return httpx.Response(next(answers))
+
+    found = [Firing("a", "a1", {"article": "a1"}), Firing("a", "a2", {"article": "a2"})]
+    failed = post(rules.webhook, found, pause=0, transport=httpx.MockTransport(hook))
+    assert bodies == [{"alert": "a", "article": "a1"}] * 2 + [{"alert": "a", "article": "a2"}] * 3
+    assert failed == ["a a2: HTTP 503"]
+    (tmp_path / "rules.toml").write_text('webhook = "hooks.example"\n')
+    with pytest.raises(RulesError, match="webhook is an http"):
+        load_rules(str(tmp_path / "rules.toml"))

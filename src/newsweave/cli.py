@@ -355,13 +355,18 @@ def _analyse_batch(store: Store, articles: list, language: str, rules, show: Cal
     """A watch batch through reuse and stories as ``run`` does (the stories are saved where the
     store keeps them), then the alerts. Note: ``analyse`` loads every stored article for reuse
     and the lead vectors, so a batch costs what the store holds."""
-    from newsweave.watch.alerts import fire, firings
+    from newsweave.watch.alerts import fire, firings, post
     from newsweave.watch.loop import Event
 
     stories = analyse(store, articles, language).stories
-    if rules is not None:
-        for firing in fire(store, rules, firings(rules.rules, articles, stories)):
-            show(Event("alert", {"alert": firing.rule, **firing.data}))
+    if rules is None:
+        return
+    fired = fire(store, rules, firings(rules.rules, articles, stories))
+    for firing in fired:
+        show(Event("alert", {"alert": firing.rule, **firing.data}))
+    if rules.webhook and fired:
+        for problem in post(rules.webhook, fired):
+            show(Event("webhook failed", {"alert": problem}))
 
 
 def _watch_printer(as_json: bool) -> Callable:
@@ -373,7 +378,7 @@ def _watch_printer(as_json: bool) -> Callable:
             note = f" ({data['error']})" if data["error"] and data["state"] != "ok" else ""
             console.print(f"{data['feed']}: {data['status']} {data['state']}, {data['new']} new{note}",
                           markup=False)
-        elif event.kind in ("stored", "analysed", "analysis failed", "alert"):
+        elif event.kind in ("stored", "analysed", "analysis failed", "alert", "webhook failed"):
             console.print(f"{event.kind}: " + ", ".join(f"{k} {v}" for k, v in event.data.items()),
                           markup=False)
     return show

@@ -3,6 +3,7 @@
 A rules file (TOML)::
 
     file = "alerts.jsonl"          # where firings go (relative to the rules file); this default
+    webhook = "https://hooks.example/news"   # optional: each firing POSTed there as JSON
 
     [[alert]]
     name = "ferries"
@@ -17,26 +18,34 @@ A rules file (TOML)::
     origins = 3                    # a story reaching this many independent origins
 
 A phrase fires once per article, an entity and an origins rule once per story. What fired is
-kept in the store (``alerts_fired``): a watch started again does not fire it again.
+kept in the store (``alerts_fired``): a watch started again does not fire it again. A webhook
+gets each firing as a JSON POST, tried three times with a growing pause (1 s, 2 s) when it does
+not answer 2xx; what it never took is logged (the file has every firing).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
+import time
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
+
 from newsweave.entities import ORG, PERSON
 from newsweave.errors import NewsweaveError
+from newsweave.ingest.fetch import USER_AGENT
 from newsweave.records import Article
 from newsweave.store import Store
 from newsweave.stories import Story
 
+log = logging.getLogger(__name__)
 _KINDS = ("phrase", "entity", "origins")
 
 
@@ -62,6 +71,7 @@ class Firing:
 class Rules:
     rules: tuple[Rule, ...]
     file: Path
+    webhook: str | None = None
 
 
 def load_rules(path: str) -> Rules:
@@ -75,14 +85,18 @@ def load_rules(path: str) -> Rules:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise RulesError(f"cannot read alerts file {path}: {error}") from error
-    unknown = set(data) - {"file", "alert"}
+    unknown = set(data) - {"file", "webhook", "alert"}
     if unknown:
-        raise RulesError(f"{path}: unknown keys {sorted(unknown)} (use 'file' and [[alert]] tables)")
+        raise RulesError(f"{path}: unknown keys {sorted(unknown)} (use 'file', 'webhook' and "
+                         "[[alert]] tables)")
+    webhook = data.get("webhook")
+    if webhook is not None and (not isinstance(webhook, str) or not webhook.startswith(("http://", "https://"))):
+        raise RulesError(f"{path}: webhook is an http(s) URL")
     rules = tuple(_rule(entry, path, n) for n, entry in enumerate(data.get("alert", []), start=1))
     names = [rule.name for rule in rules]
     if len(set(names)) < len(names):
         raise RulesError(f"{path}: two alerts have one name; names must differ")
-    return Rules(rules, Path(path).parent / str(data.get("file", "alerts.jsonl")))
+    return Rules(rules, Path(path).parent / str(data.get("file", "alerts.jsonl")), webhook)
 
 
 def _rule(entry: object, path: str, number: int) -> Rule:
@@ -151,6 +165,36 @@ def _append(path: Path, firings: Sequence[Firing]) -> None:
                                  ensure_ascii=False) + "\n")
         out.flush()
         os.fsync(out.fileno())
+
+
+def post(webhook: str, firings: Sequence[Firing], *, tries: int = 3, pause: float = 1.0,
+         transport: httpx.BaseTransport | None = None) -> list[str]:
+    """POST each firing to the webhook as JSON, retrying with a doubling pause; returns what
+    could not be delivered, one line each."""
+    failed = []
+    with httpx.Client(transport=transport, timeout=10.0, headers={"User-Agent": USER_AGENT}) as client:
+        for firing in firings:
+            problem = _deliver(client, webhook, {"alert": firing.rule, **firing.data}, tries, pause)
+            if problem:
+                log.warning("webhook %s did not take alert %s: %s", webhook, firing.rule, problem)
+                failed.append(f"{firing.rule} {firing.key}: {problem}")
+    return failed
+
+
+def _deliver(client: httpx.Client, url: str, body: dict, tries: int, pause: float) -> str | None:
+    problem = None
+    for attempt in range(tries):
+        if attempt:
+            time.sleep(pause * 2 ** (attempt - 1))
+        try:
+            response = client.post(url, json=body)
+        except httpx.HTTPError as error:
+            problem = f"{type(error).__name__}: {error}"
+            continue
+        if response.is_success:
+            return None
+        problem = f"HTTP {response.status_code}"
+    return problem
 
 
 def _now() -> str:
