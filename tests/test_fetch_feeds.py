@@ -103,3 +103,15 @@ def test_a_name_that_resolves_elsewhere_on_connect_is_refused(monkeypatch, serve
         fetcher.close()
     assert "fetch refused: rebind.example is a private address" in result.reason
     assert server.paths() == []
+
+
+def test_a_feed_url_given_as_an_input_is_read_as_a_feed(tmp_path, server):
+    db = str(tmp_path / "s.db")
+    offline = CliRunner().invoke(main, ["ingest", server.url("/plain-feed"), "--db", db])
+    assert offline.exit_code != 0 and server.paths() == []
+    result = CliRunner().invoke(main, ["ingest", server.url("/plain-feed"), "--fetch-private",
+                                       "--db", db, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert [a.title for a in store.articles()] == ["Storm closes two harbours"]
+        assert [r.reason for r in store.rejections()] == ["a URL: pass --fetch to download it"]

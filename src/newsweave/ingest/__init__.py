@@ -67,6 +67,8 @@ def discover(inputs: Iterable[str]) -> Iterator[str | Rejection]:
             yield from _folder_files(item)
         elif os.path.exists(item):
             yield item
+        elif _URL_LINE.match(item):  # fetched with --fetch (read_inputs)
+            yield item.strip()
         elif glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             yield from discover(matches) if matches else [Rejection(item, "no file matches this pattern")]
@@ -104,8 +106,18 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> It
     for path in discover(inputs):
         if isinstance(path, Rejection):
             yield path
+        elif _URL_LINE.match(path) and not os.path.exists(path):
+            yield from _read_url(path, options)
         else:
             yield from read_path(path, options)
+
+
+def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
+    """An input given as a URL: a feed or a page, with --fetch."""
+    if options.fetcher is None:
+        yield Rejection(url, "a URL: pass --fetch to download it")
+    else:
+        yield from fetch_url(options.fetcher, url, None)
 
 
 def read_path(path: str, options: ReadOptions) -> Iterator[Item]:
