@@ -266,7 +266,8 @@ def _page(client: PoliteClient, link: str, feed_url: str, outlet: str | None,
 def _item_hash(entry) -> str:
     """What the feed says about an item: a change of it (an updated text, a new update time)
     is read again."""
-    parts = [entry.get("title") or "", entry.get("link") or "", entry.get("updated") or "",
+    # dict.get: feedparser's own get maps a missing 'updated' to 'published', with a warning.
+    parts = [entry.get("title") or "", entry.get("link") or "", dict.get(entry, "updated") or "",
              entry_body(entry)]
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12).hexdigest()
 
