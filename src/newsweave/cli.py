@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import logging
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -39,7 +40,7 @@ from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
 from newsweave.reuse.graph import update_reuse
 from newsweave.store import Store, default_path
-from newsweave.worker_pool import shared_workers
+from newsweave.worker_pool import shared_workers, start_fork_server
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
 console = Console(stderr=True, highlight=False)
@@ -306,7 +307,128 @@ def report_command(out_dir, db_path, language, quiet) -> None:
     out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
 
 
+@main.command("watch")
+@click.argument("sources", nargs=-1, required=True)
+@_store_option
+@click.option("--once", is_flag=True, help="Poll the feeds that are due, then exit (for cron).")
+@click.option("--now", is_flag=True,
+              help="Every feed is due now, except those told to wait (Retry-After) and those gone.")
+@click.option("--fetch-private", is_flag=True,
+              help="Also fetch from this machine and private networks (an intranet news server).")
+@click.option("--max-bytes", default=10_000_000, show_default=True, type=click.IntRange(1),
+              help="Largest feed or page body; longer ones are cut off while reading.")
+@click.option("--host-delay", default=2.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds between two requests to one host (feeds and pages alike).")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds to connect, and to wait for each read.")
+@click.option("--threads", default=16, show_default=True, type=click.IntRange(1),
+              help="Feeds asked at once (each of another host).")
+@_brief_language
+@click.option("--workers", default=None, type=click.IntRange(1),
+              help="Processes for the analysis of each batch [default: number of cores].")
+@click.option("--alerts", "alerts_path", default=None, metavar="RULES",
+              type=click.Path(exists=True, dir_okay=False),
+              help="Alert rules (TOML): each firing once, as a JSON line in their file.")
+@click.option("--json", "as_json", is_flag=True, help="Log what happens as JSON lines on stdout.")
+def watch_command(sources, db_path, once, now, fetch_private, max_bytes, host_delay, timeout,
+                  threads, language, workers, alerts_path, as_json) -> None:
+    """Follow feeds (SOURCES: OPML files, files of feed URLs, feed URLs) and analyse what they
+    bring, until stopped (Ctrl-C or SIGTERM: the batch in hand is stored first)."""
+    from newsweave.watch import PoliteClient, SourceError, Watcher, WatchOptions, read_sources
+    from newsweave.watch.alerts import RulesError, load_rules
+
+    try:
+        feeds = read_sources(sources)
+        rules = load_rules(alerts_path) if alerts_path else None
+    except (SourceError, RulesError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    if not feeds:
+        raise click.ClickException("the sources name no feed")
+    client = PoliteClient(private=fetch_private, max_bytes=max_bytes, timeout=timeout,
+                          host_delay=host_delay)
+    printer = _watch_printer(as_json)
+    if workers != 1:  # the analysis's workers ignore Ctrl-C: see start_fork_server
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        start_fork_server()
+    try:
+        with _open_store(db_path) as store, shared_workers(workers):
+            watcher = Watcher(store, feeds, client, WatchOptions(once=once, now=now, threads=threads),
+                              analyse=lambda articles: _analyse_batch(store, articles, language,
+                                                                      rules, printer),
+                              on_event=printer)
+            _stop_on_signals(watcher.stop)
+            summary = watcher.run()
+    finally:
+        client.close()
+    console.print(f"watch: {summary.polled} polls, {summary.stored} new articles, "
+                  f"{summary.rejected} rejected, {summary.batches} batches analysed")
+
+
+@main.command("feeds")
+@_store_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def feeds_command(db_path, as_json) -> None:
+    """List the feeds watched, with their state and when they are asked next."""
+    from newsweave.watch import all_feeds, feed_json
+
+    with _open_store(db_path) as store:
+        rows = [feed_json(feed) for feed in all_feeds(store)]
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+        return
+    table = Table("url", "state", "last status", "errors", "last checked", "next check", "title")
+    for row in rows:
+        table.add_row(row["url"], row["state"], row["last_status"] or "", str(row["errors"]),
+                      row["last_checked"] or "", row["next_check"] or "never", (row["title"] or "")[:40])
+    out.print(table)
+
+
 # --- helpers ---------------------------------------------------------------------------------
+def _analyse_batch(store: Store, articles: list, language: str, rules, show: Callable) -> None:
+    """A watch batch through reuse and stories as ``run`` does (the stories are saved where the
+    store keeps them), then the alerts. Note: ``analyse`` loads every stored article for reuse
+    and the lead vectors, so a batch costs what the store holds."""
+    from newsweave.watch.alerts import fire, firings, post
+    from newsweave.watch.loop import Event
+
+    stories = analyse(store, articles, language).stories
+    if rules is None:
+        return
+    fired = fire(store, rules, firings(rules.rules, articles, stories))
+    for firing in fired:
+        show(Event("alert", {"alert": firing.rule, **firing.data}))
+    if rules.webhook and fired:
+        for problem in post(rules.webhook, fired):
+            show(Event("webhook failed", {"alert": problem}))
+
+
+def _watch_printer(as_json: bool) -> Callable:
+    def show(event) -> None:
+        if as_json:
+            out.print(json.dumps({"event": event.kind, **event.data}, ensure_ascii=False), markup=False)
+        elif event.kind == "polled":
+            data = event.data
+            note = f" ({data['error']})" if data["error"] and data["state"] != "ok" else ""
+            console.print(f"{data['feed']}: {data['status']} {data['state']}, {data['new']} new{note}",
+                          markup=False)
+        elif event.kind in ("stored", "analysed", "analysis failed", "alert", "webhook failed"):
+            console.print(f"{event.kind}: " + ", ".join(f"{k} {v}" for k, v in event.data.items()),
+                          markup=False)
+    return show
+
+
+def _stop_on_signals(stop: Callable[[], None]) -> None:
+    """SIGINT and SIGTERM ask the watch to stop after the batch in hand; a second Ctrl-C
+    interrupts at once."""
+    def handler(signum, frame) -> None:
+        stop()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+
+
 def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, quiet, language="en") -> None:
     summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose, quiet)
     _report(summary, out_dir, db_path, language, workers, quiet)

@@ -215,6 +215,29 @@ def _store_batch(store: Store, summary: RunSummary, batch: _Batch,
         on_progress(summary)
 
 
+@dataclass(frozen=True, slots=True)
+class BuiltBatch:
+    """A batch of items made into articles, not stored yet (the caller stores it)."""
+
+    prepared: list[Prepared | Rejection]  # one per item, in order: the items' ids
+    articles: list[Article]  # the new ones (not stored before, first of their id in the batch)
+    rejections: list[Rejection]
+    known: set[str]  # ids of the batch's documents that were stored already
+    line_keys: dict[str, set[int]]  # for each new article id, its line keys
+
+
+def build_batch(store: Store, items: Sequence[Item], pool: Workers) -> BuiltBatch:
+    """Extract, prepare and build one batch as ``ingest`` does, for a caller that stores it
+    with writes of its own in the same transaction (the watch, with its feeds' state)."""
+    [prepared] = list(pool.prepared_ahead([list(items)]))
+    batch = _start_batch(store, prepared, pool, None)
+    rejections, articles = list(batch.rejections), []
+    for built in batch.built:
+        (articles if isinstance(built, Article) else rejections).append(built)
+    return BuiltBatch(prepared, articles, rejections, batch.known,
+                      {a.id: set(batch.fresh[a.id].line_keys) for a in articles})
+
+
 def prepare(document: RawDocument) -> Prepared:
     """Normalise a raw document's text and give it its content-hash id."""
     document = replace(

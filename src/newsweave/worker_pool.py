@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
+from multiprocessing import forkserver
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -25,6 +26,16 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsweave.worker_start"])
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent)
+
+
+def start_fork_server() -> None:
+    """Start the workers' fork server now, not with the first pool. Started while this process
+    ignores SIGINT, the server and every worker forked from it ignore it too (an ignored signal
+    stays ignored across exec, and the fork server gives its children the handlers it started
+    with): the watch uses this so that Ctrl-C stops the watch, not the analysis under way."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsweave.worker_start"])
+    forkserver.ensure_running()
 
 
 def _exit_with_parent() -> None:

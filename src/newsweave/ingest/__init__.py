@@ -28,7 +28,7 @@ from newsweave.ingest.text import read_text
 from newsweave.ingest.warc import read_warc
 from newsweave.records import RawDocument, Rejection
 
-__all__ = ["HtmlPage", "ReadOptions", "Item", "discover", "read_inputs"]
+__all__ = ["HtmlPage", "ReadOptions", "Item", "discover", "fetch_url", "is_feed", "read_inputs"]
 
 Item = RawDocument | HtmlPage | Rejection
 STDIN = "-"
@@ -70,6 +70,8 @@ def discover(inputs: Iterable[str]) -> Iterator[str | Rejection]:
             yield from _folder_files(item)
         elif os.path.exists(item):
             yield item
+        elif _URL_LINE.match(item):  # fetched with --fetch (read_inputs)
+            yield item.strip()
         elif glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             yield from discover(matches) if matches else [Rejection(item, "no file matches this pattern")]
@@ -107,8 +109,18 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> It
     for path in discover(inputs):
         if isinstance(path, Rejection):
             yield path
+        elif _URL_LINE.match(path) and not os.path.exists(path):
+            yield from _read_url(path, options)
         else:
             yield from read_path(path, options)
+
+
+def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
+    """An input given as a URL: a feed or a page, with --fetch."""
+    if options.fetcher is None:
+        yield Rejection(url, "a URL: pass --fetch to download it")
+    else:
+        yield from fetch_url(options.fetcher, url, None)
 
 
 def read_path(path: str, options: ReadOptions) -> Iterator[Item]:
@@ -213,7 +225,38 @@ def _read_url_list(text: str, path: str | None, options: ReadOptions) -> Iterato
         yield Rejection(path, f"a list of {len(urls)} URLs: pass --fetch to download them")
         return
     for url in urls:
-        yield options.fetcher.fetch(url, path=path)
+        yield from fetch_url(options.fetcher, url, path)
+
+
+def fetch_url(fetcher: Fetcher, url: str, path: str | None) -> Iterator[Item]:
+    """What a URL holds, told by its content: a feed's items (their pages fetched as the items
+    need), or one page; a feed item's locator names the feed."""
+    fetched = fetcher.fetch_document(url, path=path)
+    if isinstance(fetched, Rejection):
+        yield fetched
+    elif is_feed(fetched.data):
+        for item in read_feed(fetched.data, path=path, fetcher=fetcher):
+            yield replace(item, locator=_in_feed(url, item.locator))
+    elif fetched.content_type in ("text/html", "application/xhtml+xml"):
+        yield HtmlPage(fetched.data, "html", path=path, locator=url, url=fetched.url,
+                       charset=fetched.charset)
+    else:
+        yield Rejection(path, f"fetched page is {fetched.content_type}, not HTML or a feed",
+                        locator=url)
+
+
+def _in_feed(url: str, locator: str | None) -> str:
+    """Where a feed's item was: ``item 3`` of the feed at this URL (a fetched page keeps its own URL)."""
+    if not locator:
+        return url
+    return f"{url} {locator}" if locator.startswith("item ") else locator
+
+
+def is_feed(data: bytes) -> bool:
+    """Whether a document is an RSS, RDF or Atom feed, by its start (a page is never one,
+    whatever its head mentions)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head) and b"<html" not in head
 
 
 def _is_url_list(text: str) -> bool:

@@ -60,3 +60,8 @@ def _entry_time(entry) -> str | None:
         return datetime.fromtimestamp(time.mktime(stamp) - time.timezone, UTC).isoformat()
     except (OverflowError, ValueError, OSError):  # out of range: "9999-12-31T23:59:59-23:59"
         return None
+
+
+# The watch reads items one by one with the same rules.
+entry_body = _entry_body
+entry_time = _entry_time

@@ -94,4 +94,44 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (run_id, stage)
     ) WITHOUT ROWID;
     """,
+    # 5 (watch): the feeds followed, with their polling state; the items already read, so an
+    # item is read once whichever feeds list it; versions: an article whose text changed later
+    # (same URL) links to the one it replaces; and the alerts fired.
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,  -- where it is polled (a 301 or 308 moves it for good)
+        given_url TEXT NOT NULL UNIQUE,  -- as the user gave it: SOURCES name feeds by it
+        title TEXT,
+        state TEXT NOT NULL DEFAULT 'ok',  -- ok, waiting, failing, dead, gone
+        next_check REAL,  -- unix time; NULL: never again (410 Gone)
+        interval REAL NOT NULL,  -- seconds between checks while it is well
+        last_checked REAL, last_status TEXT, last_error TEXT, last_new_item REAL,
+        etag TEXT, last_modified TEXT, body_hash TEXT,
+        errors INTEGER NOT NULL DEFAULT 0,  -- failures in a row
+        failing_since REAL,
+        added_at REAL NOT NULL
+    );
+    CREATE INDEX feeds_due ON feeds(next_check);
+    CREATE TABLE feed_items (
+        key TEXT PRIMARY KEY,  -- the item's link, else its guid
+        feed_id INTEGER NOT NULL REFERENCES feeds(id),
+        item_hash TEXT NOT NULL,  -- of what the feed says about it: a change is read again
+        article_id TEXT REFERENCES articles(id) ON DELETE SET NULL,  -- NULL: it was rejected
+        attempts INTEGER NOT NULL DEFAULT 1,  -- reads so far (a rejected item is read again)
+        seen_at REAL NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE article_versions (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        previous_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX article_versions_previous ON article_versions(previous_id);
+    -- Alerts fired (watch --alerts): each rule fires once per article or story.
+    CREATE TABLE alerts_fired (
+        rule TEXT NOT NULL, key TEXT NOT NULL, fired_at TEXT NOT NULL,
+        PRIMARY KEY (rule, key)
+    ) WITHOUT ROWID;
+    """,
 )

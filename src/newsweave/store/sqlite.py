@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -195,7 +195,8 @@ class Store:
     # --- writing ----------------------------------------------------------------------------
     def add_batch(self, run_id: int, articles: Sequence[Article], seen: Iterable[str],
                   rejections: Sequence[Rejection], line_keys: dict[str, set[int]], *,
-                  copies: int = 0) -> BatchCounts:
+                  copies: int = 0,
+                  then: Callable[[sqlite3.Connection], None] | None = None) -> BatchCounts:
         """Store a batch in one transaction, the run's counts with it; returns what it did.
 
         An article another process stored since it was read counts as a duplicate here, so
@@ -205,6 +206,8 @@ class Store:
             seen: ids of articles this run met that were already stored (duplicates).
             line_keys: for each new article id, the keys of its lines (for recurring lines).
             copies: articles the caller met and did not build, being stored or read already.
+            then: more writes for the same transaction (the watch's feed state), given the
+                connection after the articles are in.
         """
         with self._transaction():
             new = [a for a in articles if not self._exists(a.id)]
@@ -219,6 +222,8 @@ class Store:
                 [(run_id, _storable(r.path), _storable(r.locator), r.stage, _storable(r.reason),
                   r.article_id, _now()) for r in rejections],
             ).rowcount if rejections else 0
+            if then is not None:
+                then(self._db)
             counts = BatchCounts(len(new), copies + len(articles) - len(new), max(rejected, 0))
             self._db.execute("UPDATE runs SET stored=stored+?, duplicates=duplicates+?, "
                              "rejected=rejected+? WHERE id=?",
@@ -367,6 +372,16 @@ class Store:
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO lead_vectors VALUES (?, ?, ?)",
                                  [(i, model, data) for i, data in vectors.items()])
+
+    # --- for modules that keep their own tables here (watch/feeds.py) ------------------------
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for reads and for writes inside ``transaction()``."""
+        return self._db
+
+    def transaction(self) -> _Transaction:
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT, rolled back on error)."""
+        return self._transaction()
 
     # --- helpers ----------------------------------------------------------------------------
     def _transaction(self) -> _Transaction:
