@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from newsweave.clean import clean_document, line_key, normalise_text
 from newsweave.errors import StoreError
-from newsweave.ingest import HtmlPage, Item, ReadOptions, discover, read_path
+from newsweave.ingest import HtmlPage, Item, ReadOptions, discover, read_found
 from newsweave.ingest.html import extract_page
 from newsweave.language import TextLanguages
 from newsweave.records import Article, RawDocument, Rejection
@@ -119,7 +119,7 @@ def _read_counted(inputs: Sequence[str], options: ReadOptions | None,
         if isinstance(path, Rejection):
             yield path
         else:
-            yield from read_path(path, options or ReadOptions())
+            yield from read_found(path, options or ReadOptions())
         summary.files_read += 1
 
 

@@ -28,7 +28,7 @@ from newsweave.ingest.text import read_text
 from newsweave.ingest.warc import read_warc
 from newsweave.records import RawDocument, Rejection
 
-__all__ = ["HtmlPage", "ReadOptions", "Item", "discover", "fetch_url", "is_feed", "read_inputs"]
+__all__ = ["HtmlPage", "ReadOptions", "Item", "discover", "fetch_url", "is_feed", "read_found", "read_inputs"]
 
 Item = RawDocument | HtmlPage | Rejection
 STDIN = "-"
@@ -109,10 +109,15 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> It
     for path in discover(inputs):
         if isinstance(path, Rejection):
             yield path
-        elif _URL_LINE.match(path) and not os.path.exists(path):
-            yield from _read_url(path, options)
         else:
-            yield from read_path(path, options)
+            yield from read_found(path, options)
+
+
+def read_found(path: str, options: ReadOptions) -> Iterator[Item]:
+    """The items of one input that ``discover`` found: a file, stdin, or a URL (with --fetch)."""
+    if _URL_LINE.match(path) and not os.path.exists(path):
+        return _read_url(path, options)
+    return read_path(path, options)
 
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
