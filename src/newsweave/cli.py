@@ -272,6 +272,24 @@ def report_command(out_dir, db_path, language) -> None:
     out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
 
 
+@main.command("serve")
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; other than loopback needs --token.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="NEWSWEAVE_TOKEN", default=None, metavar="T",
+              help="Every request must send 'Authorization: Bearer T' [default: $NEWSWEAVE_TOKEN].")
+def serve_command(db_path, host, port, token) -> None:
+    """Serve the store as web pages and a JSON API (read only; ingest may write meanwhile)."""
+    from newsweave.serve.server import ServeError, serve
+
+    try:
+        serve(db_path or default_path(), host, port, token,
+              on_ready=lambda url: console.print(f"serving {url} (Ctrl+C to stop)", markup=False))
+    except ServeError as error:
+        raise click.ClickException(str(error)) from error
+
+
 # --- helpers ---------------------------------------------------------------------------------
 def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, language="en") -> None:
     summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose)

@@ -1,0 +1,124 @@
+"""`newsweave serve` as a real server beside a `newsweave ingest` writing into the same store:
+readers get no error (no "database is locked") and see the new articles without a restart."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+from serve_helpers import ARTICLES, build_store
+
+from newsweave.pipeline import BATCH_SIZE
+
+READER_URLS = ("/api/articles?limit=500", "/api/stories", "/api/search?q=zebrafinch", "/api/outlets",
+               "/api/search?q=vellara", "/api/speakers")
+NEW_ARTICLES = 300
+
+
+def cli_command() -> list[str]:
+    script = Path(sys.executable).with_name("newsweave")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "newsweave.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def write_corpus(path: Path, count: int) -> Path:
+    """``count`` distinct English articles, each with a word only it has (zebrafinch<n>)."""
+    words = ["harbour", "council", "budget", "river", "storm", "bridge", "school", "vote", "market",
+             "rail", "energy", "festival", "court", "farm", "museum", "coast", "ferry", "clinic"]
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            picked = [words[(n * 7 + i * 3) % len(words)] for i in range(12)]
+            text = (f"The {picked[0]} report number {n} came out on Monday. Officials said the {picked[1]} "
+                    f"and the {picked[2]} would change. zebrafinch{n} was the code name of the plan. "
+                    f"Residents asked about the {picked[3]} and the {picked[4]}. " * 2)
+            out.write(json.dumps({"title": f"Report {n} on the {picked[0]}", "text": text,
+                                  "url": f"https://outlet{n % 5}.example/{n}", "source": f"Outlet {n % 5}",
+                                  "published": f"2025-04-{1 + n % 28:02d}T08:00:00+00:00"}) + "\n")
+    return path
+
+
+def _wait_until_up(base: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "the server exited"
+        try:
+            if httpx.get(base + "/api/stories", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise AssertionError("the server did not answer within 30 s")
+
+
+def test_readers_beside_a_writing_ingest(tmp_path):
+    db = build_store(tmp_path / "s.db")
+    corpus = write_corpus(tmp_path / "new.jsonl", NEW_ARTICLES)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "NEWSWEAVE_TOKEN": ""}
+    server = subprocess.Popen([*cli_command(), "serve", "--db", str(db), "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stop = threading.Event()
+    statuses: Counter = Counter()
+    failures: list[str] = []
+    seen_counts: list[list[int]] = []
+
+    def read() -> None:
+        counts: list[int] = []
+        seen_counts.append(counts)
+        with httpx.Client(base_url=base, timeout=30) as client:
+            turn = 0
+            while not stop.is_set() and turn < 5_000:
+                url = READER_URLS[turn % len(READER_URLS)]
+                turn += 1
+                try:
+                    response = client.get(url)
+                except httpx.HTTPError as error:
+                    failures.append(f"{url}: {error!r}")
+                    continue
+                statuses[response.status_code] += 1
+                if response.status_code != 200:
+                    failures.append(f"{url}: {response.status_code} {response.text[:200]}")
+                elif url.startswith("/api/articles"):
+                    counts.append(len(response.json()["articles"]))
+
+    try:
+        _wait_until_up(base, server)
+        readers = [threading.Thread(target=read) for _ in range(4)]
+        for thread in readers:
+            thread.start()
+        writer = subprocess.run([*cli_command(), "ingest", str(corpus), "--db", str(db), "--workers", "1"],
+                                capture_output=True, text=True, timeout=300, env=env)
+        time.sleep(0.5)
+        stop.set()
+        for thread in readers:
+            thread.join(timeout=60)
+        assert writer.returncode == 0, writer.stderr
+        assert not failures, failures[:5]
+        assert statuses[200] > 20
+        # each reader sees the store grow, by whole batches (each one transaction) only
+        whole_batches = {len(ARTICLES) + min(NEW_ARTICLES, k * BATCH_SIZE) for k in range(10)}
+        for counts in seen_counts:
+            assert counts == sorted(counts) and set(counts) <= whole_batches, counts
+        after = httpx.get(base + "/api/articles?limit=500").json()
+        assert len(after["articles"]) == len(ARTICLES) + NEW_ARTICLES
+        found = httpx.get(base + "/api/search?q=zebrafinch123").json()["results"]
+        assert [r["title"] for r in found] == ["Report 123 on the " + found[0]["title"].split()[-1]]
+    finally:
+        stop.set()
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "locked" not in errors.decode(errors="replace")
+
