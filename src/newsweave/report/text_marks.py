@@ -1,11 +1,11 @@
-"""An article's text as escaped HTML with the passages it shares with other articles in
-``<mark>`` (from the reuse evidence) and empty anchors where cited sentences start."""
+"""An article's text cut into pieces for the page: the passages it shares with other articles
+(from the reuse evidence) to be marked, and where cited sentences start, to be anchored. The
+template (``parts.html``, ``marked_text``) writes the markup and escapes the text."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 from itertools import pairwise
 
 from newsweave.records import Article
@@ -45,29 +45,38 @@ def reuse_partners(reuse: Iterable[Mapping], article_id: str) -> list[tuple[str,
     return partners
 
 
-def highlighted_text(view: StoryView, article: Article) -> str:
-    """The article's text, escaped, with shared passages marked and cited sentences anchored."""
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of an article's text for the page: an anchor before it where a cited sentence
+    starts, a ``<mark>`` opening before it (with its tooltip) and closing after it."""
+
+    text: str
+    anchor: str | None = None
+    mark: str | None = None
+    closes: bool = False
+
+
+def text_pieces(view: StoryView, article: Article) -> list[Piece]:
+    """The article's text cut where shared passages and cited sentences start and end."""
     text = article.text
     spans = _merged(_passages(view.story.reuse, article.id, len(text)))
     anchors = {start for owner, start in view.anchors if owner == article.id}
     cuts = sorted({0, len(text), *anchors, *(s.start for s in spans), *(s.end for s in spans)})
-    out: list[str] = []
+    pieces: list[Piece] = []
     current = iter(spans)
     span = next(current, None)
     for start, end in pairwise(cuts):
-        if start in anchors:
-            out.append(f'<span class="anchor" id="{escape(sentence_anchor(article.id, start))}"></span>')
+        anchor = sentence_anchor(article.id, start) if start in anchors else None
         while span is not None and span.end <= start:
             span = next(current, None)
         inside = span is not None and span.start <= start < span.end
-        if inside and span is not None and start == span.start:
-            out.append(f'<mark title="{escape(_shared_with(view, span.partners))}">')
-        out.append(escape(text[start:end]))
-        if inside and span is not None and end == span.end:
-            out.append("</mark>")
+        opens = inside and span is not None and start == span.start
+        mark = _shared_with(view, span.partners) if opens and span is not None else None
+        closes = inside and span is not None and end == span.end
+        pieces.append(Piece(text[start:end], anchor, mark, closes))
     if len(text) in anchors:
-        out.append(f'<span class="anchor" id="{escape(sentence_anchor(article.id, len(text)))}"></span>')
-    return "".join(out)
+        pieces.append(Piece("", sentence_anchor(article.id, len(text))))
+    return pieces
 
 
 def _passages(reuse: Iterable[Mapping], article_id: str, length: int) -> list[_Span]:

@@ -1,15 +1,14 @@
 """What every part of a story page shares: article numbers, short names, origin colours, and
-the citation chips that link to an article (or one of its sentences) further down the page."""
+where a citation chip links (an article, or one of its sentences, further down the page)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
 
 from newsweave.brief import Cited
 from newsweave.records import Article
-from newsweave.report.html import PALETTE, article_label, language_tag
+from newsweave.report.html import PALETTE, article_label
 from newsweave.stories import Story
 
 
@@ -32,26 +31,11 @@ class StoryView:
         row = self.origin_row.get(article_id)
         return "ox" if row is None else f"o{row % len(PALETTE)}"
 
-    def chip(self, article_id: str, *, named: bool = False, anchor: str | None = None) -> str:
-        """A coloured chip with the article's number (and name) linking to it on this page."""
-        if article_id not in self.number:
-            return f'<span class="meta">{escape(article_id[:12])}</span>'
-        name = self.label[article_id]
-        text = f"{self.number[article_id]} · {escape(name)}" if named else str(self.number[article_id])
-        target = anchor or article_anchor(article_id)
-        return (f'<a class="chip {self.colour_class(article_id)}{" named" if named else ""}" '
-                f'href="#{escape(target)}" title="{escape(name)}">{text}</a>')
-
-    def cite(self, cited: Cited, *, own: bool = False) -> str:
-        """A cited sentence's text with its language marked and a chip linking to the sentence
-        (only the article's number when ``own``: the surrounding block already names it)."""
-        return (f'<span lang="{escape(cited.language)}">{escape(cited.text)}</span>'
-                f"{language_tag(cited.language, self.reader)} {self.source_chip(cited, named=not own)}")
-
-    def source_chip(self, cited: Cited, *, named: bool = True) -> str:
-        """A chip linking to the cited sentence (to its article where it has no anchor)."""
-        anchor = sentence_anchor(cited.article, cited.start) if self.has_anchor(cited) else None
-        return self.chip(cited.article, named=named, anchor=anchor)
+    def cited_anchor(self, cited: Cited) -> str:
+        """Where a citation links: the cited sentence's anchor, else its article's block."""
+        if self.has_anchor(cited):
+            return sentence_anchor(cited.article, cited.start)
+        return article_anchor(cited.article)
 
     def has_anchor(self, cited: Cited) -> bool:
         """Whether the page carries an anchor at this cited sentence."""
