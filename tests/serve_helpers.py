@@ -14,7 +14,9 @@ from newsweave.store import Store
 from newsweave.stories import Story
 from newsweave.who_said import StoryQuote
 
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & \'single\''
+# Each would set the page's title if it ran (the browser test checks the title).
+HOSTILE = ("<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"
+           "<svg onload=\"document.title='pwned'\"/> \"quoted\" & 'single'")
 WIRE_TEXT = ("Port Vellara closed after a tanker fire. “We will reopen soon,” said Teodora Halvik. "
              "Twelve crew were rescued.")
 
@@ -38,8 +40,11 @@ ARTICLES = (
     _article("bbbb0001", "Agimi i Jugut", "Festivali i ullirit rikthehet në Sheqerdol. Çdo gjë është gati.",
              title="Festivali i ullirit", published="2025-03-12T08:00:00+00:00", language="sq"),
     _article("cccc0001", "Hostile <b>Outlet</b>", f"Plain start. {HOSTILE} Vellara end.", title=HOSTILE,
-             published="2025-03-13T10:00:00+00:00", url='https://evil.example/"><script>alert(4)</script>'),
+             published="2025-03-13T10:00:00+00:00", url="https://evil.example/\"><script>document.title='pwned'</script>"),
 )
+
+
+_PASSAGE = {"passages": [{"source": [0, 40], "target": [0, 40], "score": 1.0}]}
 
 
 def _stories() -> list[Story]:
@@ -47,9 +52,9 @@ def _stories() -> list[Story]:
     cited = Cited("aaaa0001", 0, 40, "en", WIRE_TEXT[:40])
     edges = (
         {"source": "aaaa0001", "target": "aaaa0002", "kind": "copy", "coverage": 1.0,
-         "direction": "source->target", "evidence": {"passages": [[0, 40, 0, 40]]}},
+         "direction": "source->target", "evidence": _PASSAGE},
         {"source": "aaaa0001", "target": "aaaa0003", "kind": "translation", "coverage": 0.8,
-         "direction": "source->target", "evidence": {"passages": [[0, 40, 0, 40]]}},
+         "direction": "source->target", "evidence": _PASSAGE},
     )
     fire_story = Story(
         id="s-aaaa0001", title="Tanker fire shuts Port Vellara", articles=fire, languages=("de", "en"),

@@ -184,7 +184,7 @@ ROUTES = [
     Route("/api/articles/{article_id}", article),
     Route("/api/search", search),
     Route("/api/speakers", speakers),
-    Route("/api/speakers/{key}", speaker),
+    Route("/api/speakers/{key:path}", speaker),
     Route("/api/outlets", outlets),
     Route("/api/outlets/{key:path}", outlet),
     Route("/api/openapi.json", openapi),

@@ -23,7 +23,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsweave.serve import api
+from newsweave.serve import api, pages
 from newsweave.store.reader import StoreReader
 
 STATIC = Path(__file__).parent / "static"
@@ -107,8 +107,9 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     middleware = [Middleware(Guard, token=token)]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
-    routes = [*api.ROUTES, Mount("/static", app=StaticFiles(directory=STATIC), name="static")]
+    routes = [*api.ROUTES, *pages.ROUTES, Mount("/static", app=StaticFiles(directory=STATIC), name="static")]
     app = Starlette(routes=routes, middleware=middleware,
                     exception_handlers={HTTPException: _http_error, Exception: _server_error})
     app.state.reader = StoreReader(db_path)
+    app.state.pages = pages.Pages()
     return app

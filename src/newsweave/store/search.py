@@ -102,7 +102,7 @@ def snippet(text: str, terms: tuple[str, ...], size: int = SNIPPET_CHARS) -> Sni
         return Snippet(head[:size], ())
     hits = _hits(folded, terms)
     start = _word_start(head, max(0, hits[0][0] - size // 3), hits[0][0]) if hits else 0
-    end = min(len(head), start + size)
+    end = _word_end(head, min(len(head), start + size), start + size // 2)
     marks = tuple((a - start, b - start) for a, b in hits if a >= start and b <= end)
     return Snippet(head[start:end], marks)
 
@@ -114,6 +114,14 @@ def _word_start(text: str, start: int, limit: int) -> int:
         return 0
     space = text.find(" ", start, limit)
     return space + 1 if space >= 0 else start
+
+
+def _word_end(text: str, end: int, floor: int) -> int:
+    """``end`` moved back to the end of the last whole word (not before ``floor``)."""
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", floor, end)
+    return space if space > 0 else end
 
 
 def _hits(folded: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
