@@ -3,7 +3,16 @@ two saved stories with reuse, quotes and a brief, one article in no story, and h
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import httpx
 
 from newsweave.brief import BriefItem, Cited, OutletDifference
 from newsweave.entities import Entity
@@ -84,3 +93,45 @@ def build_store(path: Path) -> Path:
         store.save_reuse([edge for story in stories for edge in story.reuse], [a.id for a in ARTICLES])
         store.save_stories(story_rows(stories, {a.id: a for a in ARTICLES}))
     return path
+
+
+def cli_command() -> list[str]:
+    script = Path(sys.executable).with_name("newsweave")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "newsweave.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(base: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "the server exited"
+        try:
+            if httpx.get(base + "/api/stories", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise AssertionError("the server did not answer within 30 s")
+
+
+@contextmanager
+def running_server(db: Path) -> Iterator[str]:
+    """`newsweave serve` on a free loopback port for the block; yields its base URL and checks,
+    once it stopped, that its log has no error."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "NEWSWEAVE_TOKEN": ""}
+    server = subprocess.Popen([*cli_command(), "serve", "--db", str(db), "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(base, server)
+        yield base
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    log = errors.decode(errors="replace")
+    assert "locked" not in log and "Traceback" not in log, log[-2000:]

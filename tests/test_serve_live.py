@@ -4,34 +4,20 @@ readers get no error (no "database is locked") and see the new articles without 
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
 from pathlib import Path
 
 import httpx
-from serve_helpers import ARTICLES, build_store
+from serve_helpers import ARTICLES, build_store, cli_command, running_server
 
 from newsweave.pipeline import BATCH_SIZE
 
 READER_URLS = ("/api/articles?limit=500", "/api/stories", "/api/search?q=zebrafinch", "/api/outlets",
                "/api/search?q=vellara", "/api/speakers")
 NEW_ARTICLES = 300
-
-
-def cli_command() -> list[str]:
-    script = Path(sys.executable).with_name("newsweave")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "newsweave.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def write_corpus(path: Path, count: int) -> Path:
@@ -50,32 +36,15 @@ def write_corpus(path: Path, count: int) -> Path:
     return path
 
 
-def _wait_until_up(base: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "the server exited"
-        try:
-            if httpx.get(base + "/api/stories", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise AssertionError("the server did not answer within 30 s")
-
-
 def test_readers_beside_a_writing_ingest(tmp_path):
     db = build_store(tmp_path / "s.db")
     corpus = write_corpus(tmp_path / "new.jsonl", NEW_ARTICLES)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "NEWSWEAVE_TOKEN": ""}
-    server = subprocess.Popen([*cli_command(), "serve", "--db", str(db), "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stop = threading.Event()
     statuses: Counter = Counter()
     failures: list[str] = []
     seen_counts: list[list[int]] = []
 
-    def read() -> None:
+    def read(base: str) -> None:
         counts: list[int] = []
         seen_counts.append(counts)
         with httpx.Client(base_url=base, timeout=30) as client:
@@ -94,17 +63,18 @@ def test_readers_beside_a_writing_ingest(tmp_path):
                 elif url.startswith("/api/articles"):
                     counts.append(len(response.json()["articles"]))
 
-    try:
-        _wait_until_up(base, server)
-        readers = [threading.Thread(target=read) for _ in range(4)]
+    with running_server(db) as base:
+        readers = [threading.Thread(target=read, args=(base,)) for _ in range(4)]
         for thread in readers:
             thread.start()
-        writer = subprocess.run([*cli_command(), "ingest", str(corpus), "--db", str(db), "--workers", "1"],
-                                capture_output=True, text=True, timeout=300, env=env)
-        time.sleep(0.5)
-        stop.set()
-        for thread in readers:
-            thread.join(timeout=60)
+        try:
+            command = [*cli_command(), "ingest", str(corpus), "--db", str(db), "--workers", "1"]
+            writer = subprocess.run(command, capture_output=True, text=True, timeout=300)
+            time.sleep(0.5)
+        finally:
+            stop.set()
+            for thread in readers:
+                thread.join(timeout=60)
         assert writer.returncode == 0, writer.stderr
         assert not failures, failures[:5]
         assert statuses[200] > 20
@@ -115,10 +85,4 @@ def test_readers_beside_a_writing_ingest(tmp_path):
         after = httpx.get(base + "/api/articles?limit=500").json()
         assert len(after["articles"]) == len(ARTICLES) + NEW_ARTICLES
         found = httpx.get(base + "/api/search?q=zebrafinch123").json()["results"]
-        assert [r["title"] for r in found] == ["Report 123 on the " + found[0]["title"].split()[-1]]
-    finally:
-        stop.set()
-        server.terminate()
-        _, errors = server.communicate(timeout=30)
-    assert "locked" not in errors.decode(errors="replace")
-
+        assert len(found) == 1 and found[0]["title"].startswith("Report 123 on the ")
