@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/e5.py
 	$(BIN)/python bench/stages.py
 	$(BIN)/python bench/spark.py
+	$(BIN)/python bench/serve.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py

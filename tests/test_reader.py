@@ -98,3 +98,18 @@ def test_outlet_reuse_and_own_origins(reader):
         assert snap.outlet("Agimi i Jugut")["own_origin_share"] is None  # in no saved story
         assert snap.outlet("nobody") is None
         assert [o["key"] for o in snap.outlets(50, None).items][:1] == ["Agimi i Jugut"]
+
+
+def test_a_search_matching_too_many_ranks_the_newest_and_pages_within_them(reader, monkeypatch):
+    import newsweave.store.reader as module
+
+    monkeypatch.setattr(module, "SEARCH_RANKED", 2)  # "vellara" matches 4 articles
+    with reader.snapshot() as snap:
+        seen, cursor = [], None
+        while True:
+            page = snap.search(parse_query("vellara"), 1, cursor)
+            seen += [r["article"] for r in page.items]
+            if page.next is None:
+                break
+            cursor = page.next
+    assert sorted(seen) == ["aaaa0003", "cccc0001"]  # the two stored last (ARTICLES' order)

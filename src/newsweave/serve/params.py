@@ -30,14 +30,11 @@ class Params:
         if unknown:
             raise BadParameter(f"unknown parameter {unknown[0]!r}: this endpoint takes "
                                f"{', '.join(sorted(allowed)) or 'no parameters'}")
-        self._values: Mapping[str, str] = {}
-        values = {}
         for name in set(query.keys()):
-            given = query.getlist(name)
-            if len(given) > 1:
-                raise BadParameter(f"parameter {name!r} is given {len(given)} times: give it once")
-            values[name] = given[0]
-        self._values = values
+            if len(query.getlist(name)) > 1:
+                raise BadParameter(f"parameter {name!r} is given {len(query.getlist(name))} times: "
+                                   "give it once")
+        self._values: Mapping[str, str] = dict(query.items())
 
     def text(self, name: str) -> str | None:
         """A text parameter; empty is absent."""

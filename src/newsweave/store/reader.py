@@ -33,6 +33,9 @@ STORY_SORTS = {  # sort name -> key columns, all descending
     "origins": ("independent_origins", "sort_last", "id"),
     "articles": ("articles", "sort_last", "id"),
 }
+# A search ranks at most this many matches, the most recently stored: bm25 over every match of a
+# word most articles hold took 267 ms on 100k generated articles, over the newest 10,000 26 ms.
+SEARCH_RANKED = 10_000
 _STORY_FIELDS = "id, title, articles, independent_origins, languages, first, last"
 
 
@@ -213,24 +216,33 @@ class Snapshot:
 
     # --- search -------------------------------------------------------------------------------
     def search(self, query: Query, limit: int, cursor: str | None) -> Page:
-        """Articles matching every word of the query, best first (title words weigh more)."""
-        after, params = "", [query.match]
+        """Articles matching every word of the query, best first (title words weigh more); a
+        query that matches more than ``SEARCH_RANKED`` articles ranks the most recently stored of
+        them (the floor below which it does not look rides in the cursor, so pages stay one list)."""
         if cursor:
-            after = "WHERE (m.score, m.row) > (?, ?) "
-            params += decode_cursor(cursor, "search", [float, int])
+            score, row, floor = decode_cursor(cursor, "search", [float, int, int])
+            after, params = "AND (m.score, m.row) > (?, ?) ", [score, row]
+        else:
+            floor, after, params = self._search_floor(query), "", []
         rows = self.db.execute(
             "SELECT m.row, m.score, s.article_id, a.title, a.language, sa.story_id, a.text FROM ("
             "SELECT rowid AS row, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
-            "WHERE articles_fts MATCH ?) m "
+            "WHERE articles_fts MATCH ? AND rowid > ?) m "
             "JOIN search_rows s ON s.id = m.row JOIN articles a ON a.id = s.article_id "
-            f"LEFT JOIN story_articles sa ON sa.article_id = s.article_id {after}"
-            "ORDER BY m.score, m.row LIMIT ?", (*params, limit + 1)).fetchall()
+            f"LEFT JOIN story_articles sa ON sa.article_id = s.article_id WHERE 1 {after}"
+            "ORDER BY m.score, m.row LIMIT ?", (query.match, floor, *params, limit + 1)).fetchall()
         items = []
         for row in rows[:limit]:
             found = snippet(row[6], query.terms)
             items.append({"article": row[2], "story": row[5], "title": row[3], "snippet": found.text,
                           "marks": [list(m) for m in found.marks], "language": row[4]})
-        return _page(items, rows, limit, lambda r: encode_cursor("search", [r[1], r[0]]))
+        return _page(items, rows, limit, lambda r: encode_cursor("search", [r[1], r[0], floor]))
+
+    def _search_floor(self, query: Query) -> int:
+        """The index row below which a query's matches are not ranked (0: rank them all)."""
+        row = self.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                              "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (query.match, SEARCH_RANKED)).fetchone()
+        return row[0] if row else 0
 
     # --- speakers -----------------------------------------------------------------------------
     def speakers(self, text: str | None, limit: int, cursor: str | None) -> Page:

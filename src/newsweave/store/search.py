@@ -47,7 +47,7 @@ _FOLD = _fold_table()
 
 def fold(text: str) -> str:
     """Lower case without accents, the same length as ``text`` (for ASCII and the folded scripts)."""
-    return text.translate(_FOLD).lower()
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
 def index_text(text: str | None) -> str:
