@@ -116,6 +116,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX story_quotes_speaker ON story_quotes(speaker_key);
     CREATE INDEX articles_ingested ON articles(ingested_at, id);
     CREATE INDEX articles_language ON articles(language);
+    -- Covers the outlet list (count, languages, first and last by outlet): 464 -> 35 ms on 100k.
+    CREATE INDEX articles_outlet ON articles(source, language, published);
     """,
     # 5: full-text search over every article's title and text (folded: see store/search.py).
     # Contentless: the text lives in `articles`; `search_rows` gives each article a stable
