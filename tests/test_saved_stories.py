@@ -74,7 +74,13 @@ def test_demo_stories_round_trip_and_are_saved_by_the_run(demo_run):
         assert story_json(story_from_json(story)) == story
     db = sqlite3.connect(folder / "s.db")
     saved = {row[0]: json.loads(row[1]) for row in db.execute("SELECT id, story FROM stories")}
-    assert saved == {story["id"]: story for story in data["stories"]}
+    # other tests analyse the same store again (another reader language, another brief): the
+    # saved stories are the last analysis's, with the same grouping
+    grouping = ("id", "title", "articles", "languages", "independent_origins", "origins", "reuse")
+    assert {i: {k: s[k] for k in grouping} for i, s in saved.items()} == {
+        s["id"]: {k: s[k] for k in grouping} for s in data["stories"]}
+    for story in saved.values():
+        assert story_json(story_from_json(story)) == story
     members = db.execute("SELECT count(*), count(DISTINCT article_id) FROM story_articles").fetchone()
     assert members[0] == members[1] == sum(len(s["articles"]) for s in data["stories"])
 

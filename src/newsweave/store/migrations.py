@@ -118,6 +118,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_language ON articles(language);
     -- Covers the outlet list (count, languages, first and last by outlet): 464 -> 35 ms on 100k.
     CREATE INDEX articles_outlet ON articles(source, language, published);
+    -- The article list's date filter compares publication times in UTC (an ISO time with an
+    -- offset is turned to UTC by datetime()): 235 -> 18 ms on 100k.
+    CREATE INDEX articles_published_utc ON articles(datetime(published));
     """,
     # 5: full-text search over every article's title and text (folded: see store/search.py).
     # Contentless: the text lives in `articles`; `search_rows` gives each article a stable
