@@ -14,6 +14,9 @@ import httpx
 from serve_helpers import ARTICLES, build_store, cli_command, running_server
 
 from newsweave.pipeline import BATCH_SIZE
+from newsweave.saved_stories import story_rows
+from newsweave.store import Store
+from newsweave.stories import Story
 
 READER_URLS = ("/api/articles?limit=500", "/api/stories", "/api/search?q=zebrafinch", "/api/outlets",
                "/api/search?q=vellara", "/api/speakers")
@@ -86,3 +89,12 @@ def test_readers_beside_a_writing_ingest(tmp_path):
         assert len(after["articles"]) == len(ARTICLES) + NEW_ARTICLES
         found = httpx.get(base + "/api/search?q=zebrafinch123").json()["results"]
         assert len(found) == 1 and found[0]["title"].startswith("Report 123 on the ")
+        # a story saved by another process (as run, report or watch save theirs) shows at once
+        new_id = found[0]["article"]
+        with Store(str(db)) as store:
+            article = store.article(new_id)
+            story = Story(id=f"s-{new_id}", title=article.title, articles=(new_id,), languages=("en",),
+                          origins=(), reuse=())
+            store.save_stories(story_rows([story], {new_id: article}))
+        assert httpx.get(f"{base}/api/stories/s-{new_id}").json()["story"]["articles"] == [new_id]
+        assert httpx.get(f"{base}/api/articles/{new_id}").json()["story"] == f"s-{new_id}"
