@@ -11,6 +11,7 @@ from newsweave.report.index_html import render_index
 from newsweave.report.links import AppLinks, FileLinks, Links
 from newsweave.report.stories_json import build_stories_json, write_json
 from newsweave.report.story_html import render_story
+from newsweave.report.swap import write_folder
 from newsweave.stories import Story
 
 
@@ -22,33 +23,48 @@ class Outputs:
     index_html: Path
 
 
+# What a report folder holds; anything else in it is the user's and is kept.
+REPORT_NAMES = frozenset({"stories.json", "stories.json.partial", "index.html", "stories"})
+
+
 def write_outputs(articles: list[Article], out_dir: str | Path, stories: list[Story] = (),
                   language: str = "en", links: Links | None = None) -> Outputs:
     """Write ``stories.json``, ``index.html`` and ``stories/<story id>.html`` into ``out_dir``;
     ``language`` is the reader's, the one the stories' briefs were written for. ``links`` is
     for pages that link elsewhere than to each other (absolute URLs, the same on every page);
-    by default each page links to the others by relative path."""
+    by default each page links to the others by relative path.
+
+    The whole report is written beside ``out_dir`` and swapped in (``swap.write_folder``): a
+    reader sees the old report or the new one, and a failure leaves the old one as it was.
+
+    Raises:
+        OSError: the report could not be written (a full disk, no permission); nothing of the
+            new report is left and ``out_dir`` is unchanged.
+    """
     folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     stories = list(stories)
-    document = build_stories_json(articles, stories)
-    stories_path = folder / "stories.json"
-    write_json(document, stories_path)
-    index_path = folder / "index.html"
-    index_path.write_text(render_index(articles, stories, language=language, links=links),
-                          encoding="utf-8")
-    _write_story_pages(articles, stories, folder / "stories", language, links)
-    return Outputs(stories_path, index_path)
+
+    def write(into: Path) -> None:
+        write_json(build_stories_json(articles, stories), into / "stories.json")
+        write_page(into / "index.html", render_index(articles, stories, language=language, links=links))
+        _write_story_pages(articles, stories, into / "stories", language, links)
+
+    write_folder(folder, REPORT_NAMES, write)
+    return Outputs(folder / "stories.json", folder / "index.html")
+
+
+def write_page(path: Path, page: str) -> None:
+    """One page of the report, as UTF-8."""
+    path.write_text(page, encoding="utf-8")
 
 
 def _write_story_pages(articles: list[Article], stories: list[Story], pages: Path,
                        language: str, links: Links | None) -> None:
-    pages.mkdir(exist_ok=True)
+    pages.mkdir()
     by_id = {article.id: article for article in articles}
     titles = {story.id: story.title or "(untitled)" for story in stories}
     for story in stories:
-        page = render_story(story, by_id, language, titles, links)
-        (pages / f"{story.id}.html").write_text(page, encoding="utf-8")
+        write_page(pages / f"{story.id}.html", render_story(story, by_id, language, titles, links))
 
 
 __all__ = ["AppLinks", "FileLinks", "Links", "Outputs", "build_stories_json", "render_index",

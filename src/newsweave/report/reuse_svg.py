@@ -1,4 +1,5 @@
-"""The reuse graph of a story as an inline SVG: no script, no network, every label escaped.
+"""The reuse graph of a story, laid out for the inline SVG that ``templates/graph.html`` draws
+(no script, no network, every label escaped by the template).
 
 Articles are numbered nodes laid out by publication time (x) and origin (y), coloured by origin;
 articles of one origin too close in time to label side by side take a second (third ...) lane.
@@ -13,10 +14,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html import escape
 
 from newsweave.report.html import NO_ORIGIN, PALETTE, parse_time
-from newsweave.report.view import StoryView, article_anchor
+from newsweave.report.view import StoryView
 
 DASH = {"copy": "", "translation": "7 4", "partial": "2 4"}
 # Geometry in SVG user units; the SVG scales to the page width, so these are proportions.
@@ -36,26 +36,80 @@ class _Layout:
     axis: Sequence[tuple[float, str]]
 
 
-def reuse_svg(view: StoryView) -> str:
-    """The SVG for a story (empty for a story without articles)."""
+@dataclass(frozen=True, slots=True)
+class Band:
+    """An origin's row: a tinted band with its name (``origin 2``, ``no origin``)."""
+
+    colour: str
+    name: str
+    y: float
+    width: float
+    height: float
+    label_y: float
+
+
+@dataclass(frozen=True, slots=True)
+class Arc:
+    """A reuse edge: a quadratic curve from ``start`` to ``end`` bent through ``control``."""
+
+    start: tuple[float, float]
+    control: tuple[float, float]
+    end: tuple[float, float]
+    implied: bool
+    dash: str
+    arrow: bool
+    tip: str
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """An article: a numbered circle with its short name below, linking to its block."""
+
+    article_id: str
+    x: float
+    y: float
+    colour: str
+    number: int
+    name: str
+    tip: str
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    """Everything the SVG draws, in user units; ``top`` is above 0 where arcs bulge upwards."""
+
+    top: float
+    width: float
+    height: float
+    articles: int
+    bands: tuple[Band, ...]
+    timed: bool
+    axis_y: float
+    axis_start: float
+    axis_end: float
+    ticks: tuple[tuple[float, str], ...]
+    arcs: tuple[Arc, ...]
+    nodes: tuple[Node, ...]
+    radius: int = _RADIUS
+
+
+def reuse_graph(view: StoryView) -> Graph | None:
+    """The graph of a story (None for a story without articles)."""
     if not view.order:
-        return ""
+        return None
     layout = _layout(view)
     implied = implied_edges(view.story.reuse)
     edges = [edge for edge in view.story.reuse
              if edge["source"] in layout.points and edge["target"] in layout.points]
     # faint edges first so the chain is drawn over them
     edges.sort(key=lambda edge: (_key(edge) not in implied))
-    body = "".join(_edge(edge, layout, _key(edge) in implied) for edge in edges)
-    nodes = "".join(_node(view, article_id, layout.points[article_id]) for article_id in view.order)
-    bottom = layout.height - _BOTTOM + 8
     top = min(0.0, min((_apex_y(edge, layout) for edge in edges), default=0.0) - 12)
-    height = layout.height - top
-    return (f'<svg class="reuse" role="img" aria-labelledby="graph-title" xmlns="http://www.w3.org/2000/svg" '
-            f'viewBox="0 {top:.0f} {layout.width:.0f} {height:.0f}" width="{layout.width:.0f}" '
-            f'height="{height:.0f}" font-family="system-ui,sans-serif">'
-            f'<title id="graph-title">Reuse between the {len(view.order)} articles of this story</title>'
-            f"{_markers()}{_rows(layout)}{_axis(layout, bottom)}{body}{nodes}</svg>")
+    return Graph(
+        top=top, width=layout.width, height=layout.height - top, articles=len(view.order),
+        bands=tuple(_bands(layout)), timed=layout.timed, axis_y=layout.height - _BOTTOM + 8,
+        axis_start=_LEFT, axis_end=layout.width - _RIGHT, ticks=tuple(layout.axis),
+        arcs=tuple(_arc(edge, layout, _key(edge) in implied) for edge in edges),
+        nodes=tuple(_node(view, article_id, layout.points[article_id]) for article_id in view.order))
 
 
 def implied_edges(reuse: Sequence[Mapping]) -> set[tuple[str, str]]:
@@ -132,36 +186,14 @@ def _ticks(start: float, span: float, inner: float) -> list[tuple[float, str]]:
             for k in range(5)]
 
 
-def _markers() -> str:
-    return "<defs>" + "".join(
-        f'<marker id="arrow-{name}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" '
-        f'markerWidth="{size}" markerHeight="{size}" orient="auto"><path d="M0,0 L10,5 L0,10 z" '
-        f'fill="{colour}"/></marker>'
-        for name, colour, size in (("main", "#2d3748", 9), ("faint", "#cfd6de", 7))) + "</defs>"
-
-
-def _rows(layout: _Layout) -> str:
+def _bands(layout: _Layout) -> list[Band]:
     """A tinted band and a label per origin row."""
-    out = []
+    bands = []
     for row, top, bottom in layout.rows:
         colour = NO_ORIGIN if row is None else PALETTE[row % len(PALETTE)]
         name = "no origin" if row is None else f"origin {row + 1}"
-        out.append(f'<rect x="4" y="{top - 2:.0f}" width="{layout.width - 8:.0f}" '
-                   f'height="{bottom - top + 2:.0f}" rx="6" fill="{colour}" fill-opacity="0.06"/>'
-                   f'<text x="12" y="{top + _RADIUS + 8:.0f}" font-size="12" font-weight="600" '
-                   f'fill="{colour}">{name}</text>')
-    return "".join(out)
-
-
-def _axis(layout: _Layout, y: float) -> str:
-    if not layout.timed:
-        return (f'<text x="{_LEFT}" y="{y + 18:.0f}" font-size="11" fill="#5b6773">'
-                "publication order →</text>")
-    ticks = "".join(f'<line x1="{x:.0f}" y1="{y:.0f}" x2="{x:.0f}" y2="{y + 5:.0f}" stroke="#a0aec0"/>'
-                    f'<text x="{x:.0f}" y="{y + 18:.0f}" font-size="11" fill="#5b6773" '
-                    f'text-anchor="middle">{escape(label)}</text>' for x, label in layout.axis)
-    return (f'<line x1="{_LEFT}" y1="{y:.0f}" x2="{layout.width - _RIGHT:.0f}" y2="{y:.0f}" '
-            f'stroke="#a0aec0"/>{ticks}')
+        bands.append(Band(colour, name, top - 2, layout.width - 8, bottom - top + 2, top + _RADIUS + 8))
+    return bands
 
 
 def _curve(edge: Mapping, layout: _Layout) -> tuple[tuple[float, float], ...]:
@@ -188,36 +220,21 @@ def _apex_y(edge: Mapping, layout: _Layout) -> float:
     return 0.25 * y1 + 0.5 * cy + 0.25 * y2
 
 
-def _edge(edge: Mapping, layout: _Layout, implied: bool) -> str:
-    (x1, y1), (cx, cy), (x2, y2) = _curve(edge, layout)
-    style = "faint" if implied else "main"
-    attributes = [f'stroke="{"#cfd6de" if implied else "#2d3748"}"',
-                  f'stroke-width="{1 if implied else 1.7}"']
-    if DASH.get(str(edge.get("kind"))):
-        attributes.append(f'stroke-dasharray="{DASH[str(edge.get("kind"))]}"')
-    if edge.get("direction") in ("source->target", "target->source"):
-        attributes.append(f'marker-end="url(#arrow-{style})"')
+def _arc(edge: Mapping, layout: _Layout, implied: bool) -> Arc:
+    start, control, end = _curve(edge, layout)
     coverage = edge.get("coverage")
     share = f", {float(coverage):.0%} shared" if isinstance(coverage, int | float) else ""
     note = " (implied by a chain)" if implied else ""
     tip = f"{edge.get('kind', 'reuse')}{share}, {edge.get('direction', 'unknown')}{note}"
-    return (f'<path d="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}" fill="none" '
-            f'{" ".join(attributes)}><title>{escape(tip)}</title></path>')
+    return Arc(start, control, end, implied, DASH.get(str(edge.get("kind")), ""),
+               edge.get("direction") in ("source->target", "target->source"), tip)
 
 
-def _node(view: StoryView, article_id: str, point: tuple[float, float]) -> str:
-    x, y = point
+def _node(view: StoryView, article_id: str, point: tuple[float, float]) -> Node:
     article = view.articles[article_id]
     label = view.label[article_id]
-    short = label if len(label) <= 17 else label[:16] + "…"
     row = view.origin_row.get(article_id)
-    colour = NO_ORIGIN if row is None else PALETTE[row % len(PALETTE)]
     tip = " · ".join(filter(None, (f"{view.number[article_id]}. {label}", article.published,
                                    article.language, article.title)))
-    return (f'<a href="#{escape(article_anchor(article_id))}"><title>{escape(tip)}</title>'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{_RADIUS}" fill="{colour}" stroke="#fff" '
-            'stroke-width="2"/>'
-            f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="11" font-weight="700" fill="#fff" '
-            f'text-anchor="middle">{view.number[article_id]}</text>'
-            f'<text x="{x:.1f}" y="{y + _RADIUS + 15:.1f}" font-size="12" fill="#2d3748" '
-            f'text-anchor="middle">{escape(short)}</text></a>')
+    return Node(article_id, point[0], point[1], NO_ORIGIN if row is None else PALETTE[row % len(PALETTE)],
+                view.number[article_id], label if len(label) <= 17 else label[:16] + "…", tip)

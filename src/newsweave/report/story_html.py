@@ -7,11 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from newsweave.records import Article
 from newsweave.report.links import FileLinks, Links
-from newsweave.report.reuse_svg import DASH, reuse_svg
+from newsweave.report.reuse_svg import DASH, reuse_graph
 from newsweave.report.story_parts import entity_kinds, outlet_differences, speakers
 from newsweave.report.templates import render
 from newsweave.report.text_marks import Piece, reuse_partners, text_pieces
@@ -60,7 +58,7 @@ def story_context(view: StoryView, links: Links) -> dict:
     return {
         "title": story.title or "(untitled story)", "language": view.reader, "links": links,
         "view": view, "story": story,
-        "graph": Markup(reuse_svg(view)) if len(view.order) > 1 else "",  # reuse_svg escapes
+        "graph": reuse_graph(view) if len(view.order) > 1 else None,
         "dashes": list(DASH.items()),
         "alone": [i for i in view.order if i not in view.origin_row],
         "speakers": speakers(view), "entity_kinds": entity_kinds(view),

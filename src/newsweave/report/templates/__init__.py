@@ -2,8 +2,8 @@
 live app's. ``base.html`` is the page (policy, styles, blocks ``title``, ``head``, ``nav`` and
 ``content``); ``index.html`` and ``story.html`` extend it; ``parts.html`` holds the macros for
 the repeated pieces (chips, citations, quote groups, outlet differences, removed lines, article
-blocks). The live app adds its own templates in front of these with ``make_environment`` and
-extends ``base.html``.
+blocks) and ``graph.html`` the reuse graph's SVG. The live app adds its own templates in front
+of these with ``make_environment`` and extends ``base.html``.
 
 Every template is autoescaped (article text is hostile) and a missing variable is an error, not
 an empty string (``StrictUndefined``), so a page never silently loses a part.
