@@ -14,6 +14,7 @@ p50/p95/p99 latency, errors and "database is locked" answers, and the server's m
 VmHWM from /proc). Figures go to ``bench/.cache/serve/results.json``.
 
     .venv/bin/python bench/serve.py [--articles 20000] [--readers 50] [--seconds 10] [--write 2000] [--keep]
+        [--server-workers 1]
 """
 
 from __future__ import annotations
@@ -186,12 +187,16 @@ def _percentiles(values: list[float]) -> dict:
 
 
 def _memory(pid: int) -> dict:
-    fields = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
-            fields[name] = value.strip()
-    return fields
+    """Resident and peak resident memory of the server and its worker processes, summed."""
+    pids = [pid, *(int(child) for child in
+                   Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    totals = {"processes": len(pids), "VmRSS_MB": 0.0, "VmHWM_MB": 0.0}
+    for process in pids:
+        for line in Path(f"/proc/{process}/status").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                totals[f"{name}_MB"] = round(totals[f"{name}_MB"] + int(value.split()[0]) / 1024, 1)
+    return totals
 
 
 def _free_port() -> int:
@@ -235,6 +240,7 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--write", type=int, default=2_000)
+    parser.add_argument("--server-workers", type=int, default=1, help="serve --workers")
     parser.add_argument("--keep", action="store_true",
                         help="Reuse the store of the last run with as many --articles (what earlier "
                              "writers added stays; this one writes new articles).")
@@ -251,9 +257,11 @@ def main() -> None:
     write_jsonl(CACHE / "write.jsonl", args.write, stored)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([*_cli(), "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([*_cli(), "serve", "--db", str(db), "--port", str(port),
+                               "--workers", str(args.server_workers)],
                               env={**os.environ, "NEWSWEAVE_TOKEN": ""}, stderr=subprocess.PIPE)
     results = {"articles": stored, "readers": args.readers, "write": args.write,
+               "server_workers": args.server_workers,
                "load_average_at_start": os.getloadavg()}
     print(f"{stored} articles stored; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     try:

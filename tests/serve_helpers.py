@@ -119,14 +119,14 @@ def wait_until_up(base: str, server: subprocess.Popen) -> None:
 
 
 @contextmanager
-def running_server(db: Path) -> Iterator[str]:
+def running_server(db: Path, *options: str) -> Iterator[str]:
     """`newsweave serve` on a free loopback port for the block; yields its base URL and checks,
     once it stopped, that its log has no error."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "NEWSWEAVE_TOKEN": ""}
-    server = subprocess.Popen([*cli_command(), "serve", "--db", str(db), "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [*cli_command(), "serve", "--db", str(db), "--port", str(port), *options]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_until_up(base, server)
         yield base

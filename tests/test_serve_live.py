@@ -98,3 +98,11 @@ def test_readers_beside_a_writing_ingest(tmp_path):
             store.save_stories(story_rows([story], {new_id: article}))
         assert httpx.get(f"{base}/api/stories/s-{new_id}").json()["story"]["articles"] == [new_id]
         assert httpx.get(f"{base}/api/articles/{new_id}").json()["story"] == f"s-{new_id}"
+
+
+def test_several_server_processes_serve_the_same_store(tmp_path):
+    db = build_store(tmp_path / "s.db")
+    with running_server(db, "--workers", "2") as base, httpx.Client(base_url=base, timeout=30) as client:
+        for _ in range(10):
+            assert client.get("/api/stories").json()["stories"][0]["id"] == "s-aaaa0001"
+            assert client.get("/stories/s-aaaa0001").status_code == 200
