@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/stages.py
 	$(BIN)/python bench/spark.py
 	$(BIN)/python bench/watch.py
+	$(BIN)/python bench/serve.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py

@@ -364,6 +364,26 @@ def watch_command(sources, db_path, once, now, fetch_private, max_bytes, host_de
                   f"{summary.rejected} rejected, {summary.batches} batches analysed")
 
 
+@main.command("serve")
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; other than loopback needs --token.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="NEWSWEAVE_TOKEN", default=None, metavar="T",
+              help="Every request must send 'Authorization: Bearer T' [default: $NEWSWEAVE_TOKEN].")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (one Python process answers on one core at a time).")
+def serve_command(db_path, host, port, token, workers) -> None:
+    """Serve the store as web pages and a JSON API (read only; ingest may write meanwhile)."""
+    from newsweave.serve.server import ServeError, serve
+
+    try:
+        serve(db_path or default_path(), host, port, token, workers,
+              on_ready=lambda url: console.print(f"serving {url} (Ctrl+C to stop)", markup=False))
+    except ServeError as error:
+        raise click.ClickException(str(error)) from error
+
+
 @main.command("feeds")
 @_store_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")

@@ -15,6 +15,7 @@ from newsweave.embed import get_embedder
 from newsweave.records import Article
 from newsweave.reuse.graph import features_of, update_reuse
 from newsweave.reuse.neighbours import neighbour_pairs
+from newsweave.saved_stories import story_rows
 from newsweave.sentence_vectors import SentenceVectors
 from newsweave.similarity import same_story_score
 from newsweave.store import Store
@@ -48,7 +49,10 @@ def analyse(store: Store, articles: Sequence[Article], language: str = "en",
             stage: StageReporter = quiet, workers: int | None = None) -> Analysis:
     """Reuse among all stored articles, then the stories of ``articles`` with their briefs
     written in ``language`` where a sentence is; the embedding and each story's brief, quotes and
-    entities run in ``workers`` processes (default: one per core; 1: all in this process)."""
+    entities run in ``workers`` processes (default: one per core; 1: all in this process).
+
+    The stories are saved in the store in one transaction, replacing the saved stories that
+    share an article with them (what ``newsweave serve`` shows)."""
     with shared_workers(workers):
         return _analyse(store, list(articles), language, stage)
 
@@ -72,4 +76,5 @@ def _analyse(store: Store, articles: list[Article], language: str, stage: StageR
     with stage("stories: clustering, briefs, quotes, entities"):
         stories = build_stories(articles, edges, features_of(articles), centred,
                                 SentenceVectors(store), language)
+    store.save_stories(story_rows(stories, {a.id: a for a in articles}))
     return Analysis(stories, new_edges)

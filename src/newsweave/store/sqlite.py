@@ -19,6 +19,8 @@ from pathlib import Path
 from newsweave.errors import StoreError, StoreFull
 from newsweave.records import Article, Rejection, RemovedLine, Sentence
 from newsweave.store.migrations import MIGRATIONS
+from newsweave.store.search import index_text
+from newsweave.store.story_rows import StoryRow
 
 DEFAULT_PATH = "newsweave.db"
 _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
@@ -92,6 +94,8 @@ class Store:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA busy_timeout=10000")
+            # The search index holds folded text (store/search.py); migration 7 fills it with this.
+            self._db.create_function("newsweave_index_text", 1, index_text, deterministic=True)
             self._migrate()
         except (sqlite3.DatabaseError, OSError) as error:
             raise StoreError(f"cannot open store {path!r}: {error}") from error
@@ -245,6 +249,9 @@ class Store:
             "INSERT INTO removed_lines VALUES (?, ?, ?, ?)",
             [(article.id, n, r.text, r.reason) for n, r in enumerate(article.removed)],
         )
+        row = self._db.execute("INSERT INTO search_rows(article_id) VALUES (?)", (article.id,)).lastrowid
+        self._db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+                         (row, index_text(article.title), index_text(article.text)))
 
     def _count_lines(self, source: str | None, keys: Iterable[int]) -> None:
         if source:
@@ -372,6 +379,40 @@ class Store:
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO lead_vectors VALUES (?, ?, ?)",
                                  [(i, model, data) for i, data in vectors.items()])
+
+    # --- stories ----------------------------------------------------------------------------
+    def save_stories(self, rows: Sequence[StoryRow]) -> None:
+        """Save stories in one transaction, replacing every saved story that shares an article
+        with them (or their id): each article belongs to at most one saved story."""
+        with self._transaction():
+            members = [m.article_id for row in rows for m in row.members]
+            replaced = {row.id for row in rows}
+            for start in range(0, len(members), _CHUNK):
+                chunk = members[start : start + _CHUNK]
+                replaced.update(r[0] for r in self._db.execute(
+                    f"SELECT DISTINCT story_id FROM story_articles WHERE article_id IN "
+                    f"({', '.join('?' * len(chunk))})", chunk))
+            self._db.executemany("DELETE FROM stories WHERE id=?", [(i,) for i in replaced])
+            for row in rows:
+                self._insert_story(row)
+
+    def _insert_story(self, row: StoryRow) -> None:
+        self._db.execute(
+            "INSERT INTO stories(id, title, first, last, sort_last, articles, independent_origins, "
+            "languages, story, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row.id, _storable(row.title), row.first, row.last, row.last or "", len(row.members),
+             row.independent_origins, json.dumps(list(row.languages)), _storable(row.story), _now()))
+        self._db.executemany(
+            "INSERT INTO story_articles VALUES (?, ?, ?, ?, ?)",
+            [(m.article_id, row.id, n, m.origin, int(m.is_origin)) for n, m in enumerate(row.members)])
+        self._db.executemany(
+            "INSERT INTO story_quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(row.id, n, q.group, _storable(q.speaker), q.speaker_key, q.article_id, q.language, q.kind,
+              int(q.first), _storable(q.text)) for n, q in enumerate(row.quotes)])
+
+    def saved_story_ids(self) -> list[str]:
+        """Ids of the saved stories."""
+        return [r[0] for r in self._db.execute("SELECT id FROM stories ORDER BY id")]
 
     # --- for modules that keep their own tables here (watch/feeds.py) ------------------------
     @property
