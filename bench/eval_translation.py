@@ -50,6 +50,7 @@ class CachedEmbedder:
         self.link_margin, self.strong_link_margin = inner.link_margin, inner.strong_link_margin
         self.claim_margin = inner.claim_margin
         self.translation_longer_coverage = inner.translation_longer_coverage
+        self.translation_link_cosine = inner.translation_link_cosine
         self.path = CACHE / f"sentences-{inner.name}.pkl"
         self.vectors: dict[str, np.ndarray] = (
             pickle.loads(self.path.read_bytes()) if self.path.exists() else {})
