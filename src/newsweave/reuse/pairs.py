@@ -88,8 +88,8 @@ def semantic_verdict(vectors_a: np.ndarray, vectors_b: np.ndarray, embedder: Emb
                      numbers_a: Sequence[frozenset[str]],
                      numbers_b: Sequence[frozenset[str]]) -> PairVerdict:
     """Cross-language reuse from the monotonic alignment of sentence vectors (of ``embedder``,
-    whose margins apply); ``numbers_a`` and ``numbers_b``, each sentence's numbers, must agree
-    where a translation is called."""
+    whose margins apply); ``numbers_a`` and ``numbers_b``, each sentence's numbers, must not
+    disagree in a link that counts as reuse."""
     alignment = align_sentences(vectors_a, vectors_b, embedder.link_margin)
     longer = max(alignment.source_sentences, alignment.target_sentences)
     covered = max(len({i for link in alignment.links for i in link.source}),
@@ -98,7 +98,8 @@ def semantic_verdict(vectors_a: np.ndarray, vectors_b: np.ndarray, embedder: Emb
     if (alignment.coverage >= COVERAGE_TRANSLATION and longer_coverage >= embedder.translation_longer_coverage
             and _sure_translation(alignment, vectors_a, vectors_b, embedder, numbers_a, numbers_b)):
         return PairVerdict(TRANSLATION, alignment.coverage, alignment.links)
-    strong = tuple(link for link in alignment.links if link.score >= embedder.strong_link_margin)
+    strong = tuple(link for link in alignment.links if link.score >= embedder.strong_link_margin
+                   and not _numbers_disagree(link, numbers_a, numbers_b))
     if len(strong) >= MIN_PARTIAL_LINKS_ACROSS:
         return PairVerdict(PARTIAL, alignment.coverage, strong)
     return PairVerdict(NONE, alignment.coverage, alignment.links)
