@@ -36,6 +36,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py
+	$(BIN)/python bench/eval_translation.py
 	$(BIN)/python bench/eval_stories.py
 
 lint: $(STAMP)

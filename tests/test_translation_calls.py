@@ -59,7 +59,8 @@ def test_numbers_read_alike_across_conventions():
     assert numbers("12,000 / 12.000 / 12 000 / 12\u202f000") == {"12000"}
     assert numbers("1,100 jobs in 2019 240 schools") == {"1100", "2019", "240"}
     assert numbers("2.5 or 2,5 and 07, 7 and the V-21") == {"21"}  # one digit says little
-    assert numbers("\uff11\uff12 people") == {"12"}
+    assert numbers("\uff11\uff12 people and \u0663\u0664") == {"12", "34"}
+    assert numbers("9" * 20_000) == {"9" * 20_000}  # a hostile run of digits is still a number
 
 
 def test_a_corpus_run_joins_other_events_on_their_leads_only(compared, tmp_path):

@@ -4,6 +4,7 @@ names and numbers that survive translation, and its cited origins."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,7 +69,8 @@ def names_and_numbers(text: str) -> frozenset[str]:
 def numbers(text: str) -> frozenset[str]:
     """The numbers of two or more digits in a text, separators and leading zeros removed
     ("12,000" -> "12000"; digits of any script read alike)."""
-    found = (str(int(re.sub(r"\D", "", match))) for match in _NUMBER.findall(text))
+    found = ("".join(str(unicodedata.decimal(c)) for c in match if c.isdecimal()).lstrip("0")
+             for match in _NUMBER.findall(text))  # not int(): a hostile 5,000-digit run raises
     return frozenset(number for number in found if len(number) >= 2)
 
 
