@@ -38,6 +38,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py
+	$(BIN)/python bench/eval_translation.py
 	$(BIN)/python bench/eval_stories.py
 	$(BIN)/python bench/eval_extraction.py
 

@@ -4,6 +4,7 @@ names and numbers that survive translation, and its cited origins."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +22,9 @@ _ANCHOR_SAMPLE = 4
 # Names and numbers: capitalised words not at the start of a sentence, and numbers of 2+
 # digits. They survive translation (Lavrov, Marisol Dawn, 75, 2024) where other words do not.
 _NAME = re.compile(r"(?<=[^\s.!?。“\"«„(]\s)[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]{2,}|\b\d{2,}\b")
+# Numbers as a translation writes them in another language: thousands separators vary
+# (12,000 / 12.000 / 12 000), so digit groups are joined; a decimal part (2.5 / 2,5) stays apart.
+_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+")
 _HASHER = MinHasher(num_perm=NUM_PERM)
 
 
@@ -60,6 +64,14 @@ def names_and_numbers(text: str) -> frozenset[str]:
     """Capitalised words not at the start of a sentence and numbers of 2+ digits, casefolded
     (scripts without capitals give numbers only)."""
     return frozenset(match.casefold() for match in _NAME.findall(text))
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers of two or more digits in a text, separators and leading zeros removed
+    ("12,000" -> "12000"; digits of any script read alike)."""
+    found = ("".join(str(unicodedata.decimal(c)) for c in match if c.isdecimal()).lstrip("0")
+             for match in _NUMBER.findall(text))  # not int(): a hostile 5,000-digit run raises
+    return frozenset(number for number in found if len(number) >= 2)
 
 
 def passage_anchors(text: str) -> frozenset[int]:
