@@ -274,7 +274,10 @@ def _stage_of(db: Path) -> tuple[str, str] | None:
     if not db.exists():
         return None
     with Store(str(db)) as store:
-        runs = store._db.execute("SELECT stage, status FROM run_stages ORDER BY started_at").fetchall()
+        # Times are to the second: ingest and analysis often start in the same one.
+        runs = store._db.execute("SELECT stage, status FROM run_stages ORDER BY started_at, "
+                                 "CASE stage WHEN 'ingest' THEN 0 WHEN 'analysis' THEN 1 ELSE 2 END"
+                                 ).fetchall()
     return tuple(runs[-1]) if runs else None
 
 

@@ -173,7 +173,8 @@ class Store:
 
     def runs(self) -> list[RunRecord]:
         """Every run with its stages; runs whose process died are marked interrupted first."""
-        if self._db.execute("SELECT 1 FROM runs WHERE status='running' LIMIT 1").fetchone():
+        running = self._db.execute("SELECT pid FROM runs WHERE status='running'").fetchall()
+        if any(not _process_alive(pid) for (pid,) in running):  # the write lock only when needed
             with self._transaction():
                 self._mark_dead_runs()
         stages: dict[int, list[StageRecord]] = {}
