@@ -87,7 +87,8 @@ def _analyse(store: Store, batch: list[Article], language: str, stage: StageRepo
 
     with stage("reuse: comparing candidate pairs") as advance:
         new_edges = reuse_batch(store, batch, on_pair=lambda: advance(1), across=may_translate,
-                                neighbours=list(neighbour_pairs(centred, languages)),
+                                neighbours=list(neighbour_pairs(centred, languages,
+                                                                of={a.id for a in batch})),
                                 on_total=lambda total: advance(0, total=total))
     touched = touched_stories(store, batch, window, centred)
     members = _current(store, batch, touched)
