@@ -178,3 +178,17 @@ def test_naming_groups():
 def test_a_story_analysed_alone_keeps_its_id(members):
     saved = [SavedStory("s-zz", None, tuple(members))]
     assert name_groups([members], saved).ids == ("s-zz",)
+
+
+def test_a_copy_of_an_article_from_long_ago_is_found_through_the_stored_keys(tmp_path):
+    old = _article(FERRY, "north", "2024-11-02T09:00:00+00:00")
+    with _store(tmp_path, old) as store:
+        analyse(store, [old], workers=1)
+        copy = _article(FERRY, "south", "2025-03-11T12:00:00+00:00")  # months later: no story open
+        _add(store, copy)
+        analysis = analyse(store, [copy], workers=1)
+        assert analysis.new_edges == 1
+        assert [(e["source"], e["target"], e["kind"]) for e in store.reuse_edges({old.id, copy.id})] \
+            in ([(old.id, copy.id, "copy")], [(copy.id, old.id, "copy")])
+        # the old story was touched (its member is reused) and keeps its id; the copy opens its own
+        assert _stories(store) == {f"s-{old.id}": {old.id}, f"s-{copy.id}": {copy.id}}
