@@ -192,3 +192,17 @@ def test_a_copy_of_an_article_from_long_ago_is_found_through_the_stored_keys(tmp
             in ([(old.id, copy.id, "copy")], [(copy.id, old.id, "copy")])
         # the old story was touched (its member is reused) and keeps its id; the copy opens its own
         assert _stories(store) == {f"s-{old.id}": {old.id}, f"s-{copy.id}": {copy.id}}
+
+
+def test_neighbours_of_a_batch_are_those_of_a_whole_pass_that_involve_it():
+    from newsweave.reuse.neighbours import neighbour_pairs
+
+    rng = np.random.default_rng(3)
+    vectors = {f"a{i}": rng.normal(size=16).astype(np.float32) for i in range(40)}
+    languages = {i: ("en", "de", "fr")[n % 3] for n, i in enumerate(vectors)}
+    every = set(neighbour_pairs(vectors, languages, k=5))
+    assert set(neighbour_pairs(vectors, languages, k=5, of=set(vectors))) == every
+    batch = {"a1", "a7"}
+    mine = set(neighbour_pairs(vectors, languages, k=5, of=batch))
+    assert mine and all(batch & set(pair) for pair in mine)
+    assert mine <= every  # the batch's own look-ups, as a whole pass makes them
