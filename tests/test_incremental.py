@@ -194,7 +194,7 @@ def test_a_copy_of_an_article_from_long_ago_is_found_through_the_stored_keys(tmp
         assert _stories(store) == {f"s-{old.id}": {old.id}, f"s-{copy.id}": {copy.id}}
 
 
-def test_neighbours_of_a_batch_are_those_of_a_whole_pass_that_involve_it():
+def test_the_lead_neighbours_of_a_batch_are_a_whole_pass_s_look_ups_for_it():
     from newsweave.reuse.neighbours import neighbour_pairs
 
     rng = np.random.default_rng(3)
