@@ -3,6 +3,10 @@ vectors, reuse, then stories with their briefs, quotes and entities.
 
 Lead vectors come first: they veto cross-language reuse candidates that cannot be the same
 story, and they give the embedding neighbours that propose cross-language candidates.
+
+Every analysis is incremental: its articles are a batch that joins the stories saved in the
+store (``incremental`` finds those it touches, ``story_ids`` keeps their ids), and what it reads
+of the store follows the batch and what it touches, not the store's size.
 """
 
 from __future__ import annotations
