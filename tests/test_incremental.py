@@ -206,3 +206,18 @@ def test_the_lead_neighbours_of_a_batch_are_a_whole_pass_s_look_ups_for_it():
     mine = set(neighbour_pairs(vectors, languages, k=5, of=batch))
     assert mine and all(batch & set(pair) for pair in mine)
     assert mine <= every  # the batch's own look-ups, as a whole pass makes them
+
+
+def test_the_id_of_a_merged_story_serves_the_story_it_went_into(tmp_path):
+    from newsweave.store.reader import StoreReader
+
+    early = _article(FERRY, "north", "2025-03-11T09:00:00+00:00")
+    late = _article(FERRY, "south", "2025-03-11T11:00:00+00:00")
+    with _store(tmp_path, early, late) as store:
+        store.save_stories(story_rows([_bare("s-late", late), _bare("s-early", early)],
+                                      {a.id: a for a in (early, late)}))
+        store.save_stories(story_rows([Story("s-early", early.title, (early.id, late.id), ("en",), (), ())],
+                                      {a.id: a for a in (early, late)}), merges=[("s-late", "s-early")])
+    with StoreReader(tmp_path / "s.db").snapshot() as snap:
+        assert snap.story("s-late")["id"] == snap.story("s-early")["id"] == "s-early"
+        assert snap.story("s-nothing") is None
