@@ -2,8 +2,9 @@
 follows the batch: the stories open in its time window (the clustering's ``WINDOW`` either side,
 through the stories' indexed times), and of those the ones a batch article could join (the mean
 centred lead cosine with the story's members clears the least cosine that can reach the join
-threshold), plus the stories of the articles it reuses, repeats (analysed again) or replaces
-(a later version). Re-clustering the batch with those stories' members leaves no member out.
+threshold), plus the stories of the articles it copies or translates (or is copied or
+translated by), repeats (analysed again) or replaces (a later version). Re-clustering the
+batch with those stories' members leaves no member out.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import numpy as np
 from newsweave.cluster import JOIN_PROBABILITY, WINDOW
 from newsweave.records import Article
 from newsweave.saved_stories import utc_time
-from newsweave.similarity import SHARED_CAP, cosine_for
+from newsweave.similarity import SAME_STORY_REUSE, SHARED_CAP, cosine_for
 from newsweave.store import Store
 from newsweave.store.story_rows import SavedStory
 
@@ -54,7 +55,9 @@ def touched_stories(store: Store, batch: Sequence[Article], stories: Sequence[Sa
     """The saved stories the batch touches (see the module docstring)."""
     ids = {a.id for a in batch}
     replaced = store.previous_versions(ids)
-    linked = {other for _, other, _ in store.reuse_neighbours(ids)}
+    # only copies and translations pull articles into one story (``cluster``): a passage
+    # quoted from an old article does not reopen its story
+    linked = {other for _, other, kind in store.reuse_neighbours(ids) if kind in SAME_STORY_REUSE}
     touched = set(store.story_ids_of(ids | set(replaced.values()) | linked).values())
     touched |= joinable(batch, stories, centred)
     return store.saved_stories(touched)
