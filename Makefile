@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/spark.py
 	$(BIN)/python bench/watch.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/incremental.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_compare.py

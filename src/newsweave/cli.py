@@ -32,7 +32,7 @@ from newsweave.embed import get_embedder
 from newsweave.errors import NewsweaveError, StoreFull
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
-from newsweave.job import analyse
+from newsweave.job import Analysis, analyse
 from newsweave.pipeline import RunSummary, ingest, recorded_stage
 from newsweave.quotes import run_lines
 from newsweave.quotes.command import json_line
@@ -272,7 +272,7 @@ def compare_command(pairs_file) -> None:
 def stories_command(db_path, as_json) -> None:
     """Cluster every stored article into stories (rebuilt from the store) and list them."""
     with _open_store(db_path) as store:
-        stories = _stories(store, list(store.articles()))
+        stories = _stories(store, list(store.articles())).stories
     if as_json:
         for story in stories:
             out.print(json.dumps(story_json(story), ensure_ascii=False), markup=False)
@@ -302,7 +302,7 @@ def report_command(out_dir, db_path, language, quiet) -> None:
     """Write stories.json and index.html for everything in the store."""
     with _full_disk_said(db_path), _open_store(db_path) as store:
         articles = list(store.articles())
-        stories = _stories(store, articles, language, quiet=quiet)
+        stories = _stories(store, articles, language, quiet=quiet).stories
     outputs = _write_outputs(articles, out_dir, stories, language, db_path)
     out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
 
@@ -407,8 +407,7 @@ def feeds_command(db_path, as_json) -> None:
 # --- helpers ---------------------------------------------------------------------------------
 def _analyse_batch(store: Store, articles: list, language: str, rules, show: Callable) -> None:
     """A watch batch through reuse and stories as ``run`` does (the stories are saved where the
-    store keeps them), then the alerts. Note: ``analyse`` loads every stored article for reuse
-    and the lead vectors, so a batch costs what the store holds."""
+    store keeps them), then the alerts."""
     from newsweave.watch.alerts import fire, firings, post
     from newsweave.watch.loop import Event
 
@@ -461,10 +460,12 @@ def _report(summary: RunSummary, out_dir, db_path, language: str, workers: int |
     with _full_disk_said(db_path), _open_store(db_path) as store:
         articles = list(store.articles(run_id=summary.run_id))
         with recorded_stage(store, summary.run_id, "analysis") as counts:
-            stories = _stories(store, articles, language, workers, quiet)
+            analysis = _stories(store, articles, language, workers, quiet)
+            stories = analysis.stories
             counts.update(articles=len(articles), stories=len(stories))
         with recorded_stage(store, summary.run_id, "outputs") as counts:
-            outputs = _write_outputs(articles, out_dir, stories, language, db_path)
+            # the stories hold the run's articles and the earlier ones of the stories they joined
+            outputs = _write_outputs(analysis.articles, out_dir, stories, language, db_path)
             counts.update(stories=len(stories), folder=str(Path(out_dir).resolve()))
     out.print(f"store:        {Path(db_path or default_path()).resolve()}")
     out.print(f"stories.json: {outputs.stories_json.resolve()}")
@@ -498,11 +499,11 @@ def _full_disk_said(db_path):
 
 
 def _stories(store: Store, articles: list, language: str = "en", workers: int | None = None,
-             quiet: bool = False) -> list:
+             quiet: bool = False) -> Analysis:
     """Reuse, then stories with their briefs for these articles, with progress bars."""
     analysis = analyse(store, articles, language, _stages(quiet), workers)
     console.print(f"reuse: {analysis.new_edges} new edges")
-    return analysis.stories
+    return analysis
 
 
 def _stages(quiet: bool):

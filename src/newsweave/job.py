@@ -3,23 +3,32 @@ vectors, reuse, then stories with their briefs, quotes and entities.
 
 Lead vectors come first: they veto cross-language reuse candidates that cannot be the same
 story, and they give the embedding neighbours that propose cross-language candidates.
+
+Every analysis is incremental: its articles are a batch that joins the stories saved in the
+store (``incremental`` finds those it touches, ``story_ids`` keeps their ids), and what it reads
+of the store follows the batch and what it touches, not the store's size.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from newsweave.embed import get_embedder
+import numpy as np
+
+from newsweave.embed import Embedder, get_embedder
+from newsweave.incremental import batch_window, open_stories, touched_stories
 from newsweave.records import Article
-from newsweave.reuse.graph import features_of, update_reuse
+from newsweave.reuse.graph import features_of, reuse_batch
 from newsweave.reuse.neighbours import neighbour_pairs
 from newsweave.saved_stories import story_rows
 from newsweave.sentence_vectors import SentenceVectors
 from newsweave.similarity import same_story_score
 from newsweave.store import Store
-from newsweave.stories import LeadVectors, Story, build_stories, centred_vectors
+from newsweave.store.story_rows import SavedStory
+from newsweave.stories import LeadVectors, Story, build_stories, store_centres
+from newsweave.story_ids import name_groups
 from newsweave.worker_pool import shared_workers
 
 # Cross-language pairs whose leads give less than this same-story probability (counting no shared
@@ -41,40 +50,96 @@ def quiet(name: str) -> Iterator[Advance]:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
+    """The stories the batch touched, as saved, and every article they hold (the batch's and
+    the earlier members of the saved stories it joined)."""
+
     stories: list[Story]
     new_edges: int
+    articles: list[Article] = field(default_factory=list)
 
 
 def analyse(store: Store, articles: Sequence[Article], language: str = "en",
             stage: StageReporter = quiet, workers: int | None = None) -> Analysis:
-    """Reuse among all stored articles, then the stories of ``articles`` with their briefs
-    written in ``language`` where a sentence is; the embedding and each story's brief, quotes and
-    entities run in ``workers`` processes (default: one per core; 1: all in this process).
+    """Analyse a batch of stored articles into the stories the store keeps: reuse against the
+    stored articles that share a block with them, then clustering with the saved stories they
+    touch, with briefs written in ``language`` where a sentence is; the embedding and each
+    story's brief, quotes and entities run in ``workers`` processes (default: one per core; 1:
+    all in this process). The cost follows the batch and what it touches, not the store.
 
-    The stories are saved in the store in one transaction, replacing the saved stories that
-    share an article with them (what ``newsweave serve`` shows)."""
+    A saved story keeps its id as articles join it; stories that merge keep the oldest id and
+    the merge is recorded (``Store.story_merges``); an article a later version replaces leaves
+    its story. The stories are saved in one transaction (what ``newsweave serve`` shows)."""
     with shared_workers(workers):
-        return _analyse(store, list(articles), language, stage)
+        return _analyse(store, list({a.id: a for a in articles}.values()), language, stage)
 
 
-def _analyse(store: Store, articles: list[Article], language: str, stage: StageReporter) -> Analysis:
-    every = list(store.articles()) if len(articles) < store.count_articles() else articles
+def _analyse(store: Store, batch: list[Article], language: str, stage: StageReporter) -> Analysis:
+    embedder = get_embedder()
     with stage("stories: embedding leads") as advance:
-        advance(0, total=len(every))
-        vectors = LeadVectors(get_embedder(), store).load(every, advance)
-    languages = {a.id: a.language for a in every}
-    centred = centred_vectors(every, vectors, languages)
+        advance(0, total=len(batch))
+        vectors = LeadVectors(embedder, store).load(batch, advance)
+    window = open_stories(store, batch_window(batch))
+    nearby = {m for story in window for m in story.articles} - set(vectors)
+    languages = {**{i: facts[0] for i, facts in store.language_and_time(nearby).items()},
+                 **{a.id: a.language for a in batch}}
+    vectors.update(_decoded(store.lead_vectors(embedder.name, nearby)))
+    centres = store_centres(store, embedder.name)
+    centred = {i: centres.centre(v, languages[i]) for i, v in vectors.items() if i in languages}
 
     def may_translate(a: str, b: str) -> bool:
         return same_story_score(float(centred[a] @ centred[b])) >= REUSE_MIN_SAME_STORY
 
     with stage("reuse: comparing candidate pairs") as advance:
-        new_edges = update_reuse(store, on_pair=lambda: advance(1), across=may_translate,
-                                 neighbours=list(neighbour_pairs(centred, languages)), stored=every,
-                                 on_total=lambda total: advance(0, total=total))
-    edges = store.reuse_edges({a.id for a in articles})
+        new_edges = reuse_batch(store, batch, on_pair=lambda: advance(1), across=may_translate,
+                                neighbours=list(neighbour_pairs(centred, languages,
+                                                                of={a.id for a in batch})),
+                                on_total=lambda total: advance(0, total=total))
+    touched = touched_stories(store, batch, window, centred)
+    members = _current(store, batch, touched)
+    missing = [a for a in members if a.id not in centred]
+    centred.update({a.id: centres.centre(v, a.language)
+                    for a, v in zip(missing, _loaded(embedder, store, missing), strict=True)})
+    namer = _Namer(store, touched, store.previous_versions(a.id for a in batch))
     with stage("stories: clustering, briefs, quotes, entities"):
-        stories = build_stories(articles, edges, features_of(articles), centred,
-                                SentenceVectors(store), language)
-    store.save_stories(story_rows(stories, {a.id: a for a in articles}))
-    return Analysis(stories, new_edges)
+        stories = build_stories(members, store.reuse_edges({a.id for a in members}),
+                                features_of(members), centred, SentenceVectors(store), language,
+                                name=namer)
+    store.save_stories(story_rows(stories, {a.id: a for a in members}),
+                       removed=[s.id for s in touched], merges=namer.merges)
+    return Analysis(stories, new_edges, members)
+
+
+def _decoded(stored: dict[str, bytes]) -> dict[str, np.ndarray]:
+    return {i: np.frombuffer(data, dtype=np.float16).astype(np.float32) for i, data in stored.items()}
+
+
+def _loaded(embedder: Embedder, store: Store, articles: Sequence[Article]) -> list[np.ndarray]:
+    """Lead vectors of these articles, in order (embedding any not stored)."""
+    vectors = LeadVectors(embedder, store).load(articles) if articles else {}
+    return [vectors[a.id] for a in articles]
+
+
+def _current(store: Store, batch: Sequence[Article], touched: Sequence[SavedStory]) -> list[Article]:
+    """The batch and the members of the stories it touched, less those a later version
+    replaces, in the store's order."""
+    ids = {a.id for a in batch} | {m for story in touched for m in story.articles}
+    by_id = {a.id: a for a in batch}
+    by_id.update({a.id: a for a in store.articles_by_id(ids - set(by_id))})
+    replaced = store.superseded(ids)
+    kept = [article for i, article in by_id.items() if i not in replaced]
+    return sorted(kept, key=lambda a: (a.published is None, a.published or "", a.id))
+
+
+class _Namer:
+    """Names the re-clustered groups (``story_ids``), keeping the merges it made."""
+
+    def __init__(self, store: Store, touched: Sequence[SavedStory], replaces: dict[str, str]) -> None:
+        self.store, self.touched, self.replaces = store, touched, replaces
+        self.merges: tuple[tuple[str, str], ...] = ()
+
+    def __call__(self, groups: list[list[str]]) -> list[str]:
+        fresh = {f"s-{member}" for members in groups for member in members}
+        taken = self.store.used_story_ids(fresh) - {s.id for s in self.touched}
+        naming = name_groups(groups, self.touched, self.replaces, taken)
+        self.merges = naming.merges
+        return list(naming.ids)

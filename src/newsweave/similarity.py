@@ -87,6 +87,14 @@ class LanguageCentres:
             means[language] = (np.sum(group, axis=0) + PRIOR_ARTICLES * prior) / (len(group) + PRIOR_ARTICLES)
         return cls(means)
 
+    @classmethod
+    def from_sums(cls, sums: dict[str, tuple[int, np.ndarray]]) -> LanguageCentres:
+        """As ``fit``, from each language's count and sum of vectors (kept by the store)."""
+        reference = reference_means()
+        return cls({language: ((total + PRIOR_ARTICLES * reference.get(language, reference["*"]))
+                               / (count + PRIOR_ARTICLES)).astype(np.float32)
+                    for language, (count, total) in sums.items()})
+
     def centre(self, vector: np.ndarray, language: str) -> np.ndarray:
         mean = self.means.get(language, reference_means()["*"])
         centred = vector - mean

@@ -35,6 +35,8 @@ from newsweave.store import Store
 from newsweave.who_said import StoryQuote, story_entities, story_quotes
 from newsweave.worker_pool import parallel_map
 
+# Names groups of article ids (earliest first): one story id each (``story_ids.name_groups``).
+NameStories = Callable[[list[list[str]]], Sequence[str]]
 # Two stories are related (same actors, another event) when they share this many main actors
 # (names held by at least half of a story's articles), and this share of the smaller set.
 RELATED_SHARED_ACTORS = 3
@@ -74,7 +76,7 @@ def lead_bytes(vector: np.ndarray) -> bytes:
 
 
 class LeadVectors:
-    """Lead vectors for all stored articles, embedding only those not embedded before."""
+    """Lead vectors of articles, embedding only those not embedded before."""
 
     def __init__(self, embedder: Embedder, store: Store) -> None:
         self.embedder = embedder
@@ -82,9 +84,10 @@ class LeadVectors:
 
     def load(self, articles: Sequence[Article],
              on_embedded: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
-        """Vectors of every stored article; each lead not embedded before is embedded once,
-        however many articles share it (a wire story run word for word by many outlets)."""
-        stored = self.store.lead_vectors(self.embedder.name)
+        """Vectors of these articles (read from the store, which keeps every one embedded);
+        each lead not embedded before is embedded once, however many articles share it (a wire
+        story run word for word by many outlets)."""
+        stored = self.store.lead_vectors(self.embedder.name, [a.id for a in articles])
         sharing: dict[str, list[Article]] = {}
         for article in articles:
             if article.id not in stored:
@@ -119,19 +122,22 @@ def group_articles(articles: Sequence[Article], edges: Sequence[dict],
 def build_stories(articles: Sequence[Article], edges: Sequence[dict],
                   features: dict[str, ReuseFeatures], centred: dict[str, np.ndarray],
                   sentence_vectors: SentenceVectors | None = None,
-                  language: str = "en") -> list[Story]:
+                  language: str = "en", name: NameStories | None = None) -> list[Story]:
     """Stories with their origins, reuse, title and related stories, largest first; with
     ``sentence_vectors``, also their brief (in ``language`` where a sentence is), per-outlet
-    differences and timeline."""
+    differences and timeline. ``name`` gives the groups (article ids, earliest first) their ids
+    (default: ``s-<earliest article id>``)."""
     by_id = {article.id: article for article in articles}
     most_common = Counter(article.language for article in articles).most_common(1)
     main_language = most_common[0][0] if most_common else None
     groups = group_articles(articles, edges, centred, features)
+    ordered = [sorted((by_id[i] for i in members), key=_order) for members in groups]
+    ids = (name([[a.id for a in group] for group in ordered]) if name is not None
+           else [f"s-{group[0].id}" for group in ordered])
     stories = []
-    for members, reuse in zip(groups, _edges_inside(groups, edges), strict=True):
-        group = sorted((by_id[i] for i in members), key=_order)
+    for group, reuse, story_id in zip(ordered, _edges_inside(groups, edges), ids, strict=True):
         stories.append(Story(
-            id=f"s-{group[0].id}",
+            id=story_id,
             title=_central_title(group, centred, main_language),
             articles=tuple(a.id for a in group),
             languages=tuple(sorted({a.language for a in group})),
@@ -182,10 +188,15 @@ def _briefed(job: tuple[Story, list[Article], SentenceVectors, str]) -> Story:
 
 def centred_vectors(articles: Sequence[Article], vectors: dict[str, np.ndarray],
                     languages: dict[str, str]) -> dict[str, np.ndarray]:
-    """The articles' lead vectors, centred by language means fitted on the whole store."""
+    """The articles' lead vectors, centred by language means fitted on ``vectors``."""
     ids = [i for i in vectors if i in languages]
     centres = LanguageCentres.fit([vectors[i] for i in ids], [languages[i] for i in ids])
     return {a.id: centres.centre(vectors[a.id], a.language) for a in articles}
+
+
+def store_centres(store: Store, model: str) -> LanguageCentres:
+    """Language means over every lead vector the store keeps, from its running sums."""
+    return LanguageCentres.from_sums(store.lead_sums(model))
 
 
 def _order(article: Article) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from newsweave.records import Article
 from newsweave.reuse.blocking import candidate_pairs
 from newsweave.reuse.features import ReuseFeatures, article_features
+from newsweave.reuse.keys import all_keys, stored_candidates
 from newsweave.reuse.pairs import NONE, ReuseEdge, build_edge, compare_articles
 from newsweave.reuse.passages import SentenceGrams, sentence_grams
 from newsweave.sentence_vectors import SentenceVectors
@@ -77,6 +78,36 @@ def update_reuse(store: Store, on_pair: Callable[[], None] | None = None,
     edges = find_reuse(articles, SentenceVectors(store), new, on_pair, across, neighbours, on_total)
     store.save_reuse([edge_json(edge) for edge in edges], new)
     return len(edges)
+
+
+def reuse_batch(store: Store, batch: Sequence[Article], on_pair: Callable[[], None] | None = None,
+                across: PairFilter | None = None, neighbours: Sequence[tuple[str, str]] = (),
+                on_total: Callable[[int], None] | None = None) -> int:
+    """Compare the batch's articles not compared yet with the stored articles that share a
+    block with them (found through the keys the store keeps: ``reuse.keys``) and with their
+    lead-vector ``neighbours``; returns new edges. The cost follows the batch and the blocks
+    it shares, not the store."""
+    inside = {article.id for article in batch}
+    index_backlog(store, inside)
+    features = features_of(batch)
+    found = stored_candidates(store, list(features.values()))
+    found.update(i for pair in neighbours for i in pair if pair[0] in inside or pair[1] in inside)
+    articles = sorted([*batch, *store.articles_by_id(found - inside)],
+                      key=lambda a: (a.published is None, a.published or "", a.id))
+    new = inside - store.reuse_done_of(inside)
+    edges = find_reuse(articles, SentenceVectors(store), new, on_pair, across, neighbours, on_total)
+    store.save_reuse([edge_json(edge) for edge in edges], new)
+    store.save_reuse_keys({i: all_keys(item) for i, item in features.items()})
+    return len(edges)
+
+
+def index_backlog(store: Store, skip: set[str], chunk: int = 500) -> None:
+    """Save the blocking keys of stored articles that have none yet (stored before the keys
+    were kept, or never analysed), except ``skip``: a one-time pass over an older store."""
+    waiting = [i for i in store.unkeyed_ids() if i not in skip]
+    for start in range(0, len(waiting), chunk):
+        articles = store.articles_by_id(waiting[start : start + chunk])
+        store.save_reuse_keys({a.id: all_keys(article_features(a)) for a in articles})
 
 
 def edge_json(edge: ReuseEdge) -> dict:

@@ -17,16 +17,21 @@ NEIGHBOURS = 10
 
 
 def neighbour_pairs(vectors: dict[str, np.ndarray], languages: dict[str, str],
-                    k: int = NEIGHBOURS) -> Iterator[tuple[str, str]]:
-    """Pairs (sorted ids) of articles in different languages among each other's k nearest."""
+                    k: int = NEIGHBOURS, of: set[str] | None = None) -> Iterator[tuple[str, str]]:
+    """Pairs (sorted ids) of articles in different languages among each other's k nearest;
+    with ``of``, only the neighbours of those articles are looked up (a batch among the
+    articles of its time window)."""
     ids = [i for i in vectors if i in languages]
     if len(ids) < 2:
         return
     matrix = np.stack([vectors[i] for i in ids]).astype(np.float32)
     index = Index(ndim=matrix.shape[1], metric="cos", dtype="f16")
     index.add(np.arange(len(ids)), matrix)
-    found = index.search(matrix, min(k + 1, len(ids)))
-    for row, keys in enumerate(np.atleast_2d(found.keys)):
+    rows = np.arange(len(ids)) if of is None else np.array([r for r, i in enumerate(ids) if i in of])
+    if len(rows) == 0:
+        return
+    found = index.search(matrix[rows], min(k + 1, len(ids)))
+    for row, keys in zip(rows, np.atleast_2d(found.keys), strict=True):
         for column in keys:
             column = int(column)
             if column != row and 0 <= column < len(ids) and languages[ids[row]] != languages[ids[column]]:

@@ -138,7 +138,7 @@ def story_page(request: Request, snap: Snapshot, pages: Pages) -> Response:
     Params(request.query_params, ())
     data = snap.story(request.path_params["story_id"])
     if data is None:
-        raise NotFound("No story with this id (a story's id changes when new articles regroup it).")
+        raise NotFound("No story with this id: the story list links every story.")
     story = story_from_json(data)
     articles = snap.article_records(story.articles)
     related = snap.story_titles(story.related)

@@ -190,4 +190,29 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT s.id, newsweave_index_text(a.title), newsweave_index_text(a.text)
         FROM search_rows s JOIN articles a ON a.id = s.article_id;
     """,
+    # 8 (incremental analysis): merges of saved stories (the older id is kept; the other is
+    # recorded here); per-language sums of lead vectors, so centring needs no pass over every
+    # vector (ready: the sums of that model cover every stored vector); and the reuse blocking
+    # keys (LSH bands, passage anchors, names) of articles, so a batch finds its candidates by
+    # index lookups instead of sketching every stored article again.
+    """
+    CREATE TABLE story_merges (
+        old_id TEXT NOT NULL, into_id TEXT NOT NULL, at TEXT NOT NULL,
+        PRIMARY KEY (old_id, into_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_merges_into ON story_merges(into_id);
+    CREATE TABLE lead_sums (
+        model TEXT NOT NULL, language TEXT NOT NULL,
+        count INTEGER NOT NULL, total BLOB NOT NULL,  -- float64 sum of the float16 vectors
+        PRIMARY KEY (model, language)
+    ) WITHOUT ROWID;
+    CREATE TABLE lead_sums_ready (model TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE reuse_keys (
+        key INTEGER NOT NULL, article_id TEXT NOT NULL,
+        PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE reuse_keyed (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    """,
 )

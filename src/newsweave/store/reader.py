@@ -39,6 +39,10 @@ SEARCH_RANKED = 10_000
 _STORY_FIELDS = "id, title, articles, independent_origins, languages, first, last"
 
 
+# Merges followed from an old story id to the story it is part of now (a chain of merges).
+MERGE_HOPS = 20
+
+
 class BadCursor(ValueError):
     """A cursor this server did not hand out for this list."""
 
@@ -147,9 +151,18 @@ class Snapshot:
                      lambda r: encode_cursor(f"stories:{sort}", r[7:]))
 
     def story(self, story_id: str) -> dict[str, Any] | None:
-        """The saved story object of stories.json."""
-        row = self.db.execute("SELECT story FROM stories WHERE id=?", (story_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        """The saved story object of stories.json; for the id of a story that merged into
+        another, the story it went into (its object carries its own id)."""
+        for _ in range(MERGE_HOPS):
+            row = self.db.execute("SELECT story FROM stories WHERE id=?", (story_id,)).fetchone()
+            if row:
+                return json.loads(row[0])
+            merged = self.db.execute("SELECT into_id FROM story_merges WHERE old_id=? "
+                                     "ORDER BY at DESC LIMIT 1", (story_id,)).fetchone()
+            if merged is None:
+                return None
+            story_id = merged[0]
+        return None
 
     def story_titles(self, ids: Sequence[str]) -> dict[str, str]:
         """Titles of the saved stories among ``ids``."""

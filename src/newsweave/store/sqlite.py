@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+
 from newsweave.errors import StoreError, StoreFull
 from newsweave.records import Article, Rejection, RemovedLine, Sentence
 from newsweave.store.migrations import MIGRATIONS
 from newsweave.store.search import index_text
-from newsweave.store.story_rows import StoryRow
+from newsweave.store.story_rows import SavedStory, StoryRow
 
 DEFAULT_PATH = "newsweave.db"
 _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
@@ -354,13 +356,33 @@ class Store:
             self._db.executemany("INSERT OR IGNORE INTO reuse_done VALUES (?)", [(i,) for i in done])
 
     def reuse_edges(self, ids: Iterable[str] | None = None) -> list[dict]:
-        """Stored reuse edges, all or those between the given articles."""
-        rows = self._db.execute("SELECT source, target, kind, coverage, direction, evidence "
-                                "FROM reuse_edges ORDER BY source, target").fetchall()
-        wanted = set(ids) if ids is not None else None
+        """Stored reuse edges, all or those between the given articles (found through the
+        indexes: the cost follows the articles given, not the store)."""
+        columns = "SELECT source, target, kind, coverage, direction, evidence FROM reuse_edges"
+        if ids is None:
+            rows = self._db.execute(columns + " ORDER BY source, target").fetchall()
+        else:
+            wanted = set(ids)
+            rows = sorted(r for r in self._rows_with(columns + " WHERE source IN ({})", sorted(wanted))
+                          if r[1] in wanted)
         return [{"source": r[0], "target": r[1], "kind": r[2], "coverage": r[3], "direction": r[4],
-                 "evidence": json.loads(r[5])} for r in rows
-                if wanted is None or (r[0] in wanted and r[1] in wanted)]
+                 "evidence": json.loads(r[5])} for r in rows]
+
+    def reuse_neighbours(self, ids: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(article, other, kind) for each stored edge with one of these articles at one end."""
+        ids = sorted(set(ids))
+        found = self._rows_with("SELECT source, target, kind FROM reuse_edges WHERE source IN ({})", ids)
+        found += [(t, s, k) for s, t, k in self._rows_with(
+            "SELECT source, target, kind FROM reuse_edges WHERE target IN ({})", ids)]
+        return found
+
+    def _rows_with(self, sql: str, values: Sequence) -> list[tuple]:
+        """Rows of ``sql`` whose one ``IN ({})`` takes the values, a chunk at a time."""
+        rows: list[tuple] = []
+        for start in range(0, len(values), _CHUNK):
+            chunk = list(values[start : start + _CHUNK])
+            rows.extend(self._db.execute(sql.format(", ".join("?" * len(chunk))), chunk))
+        return rows
 
     def sentence_vectors(self, article_id: str, model: str) -> bytes | None:
         row = self._db.execute("SELECT vectors FROM sentence_vectors WHERE article_id=? AND model=?",
@@ -372,30 +394,172 @@ class Store:
             self._db.execute("INSERT OR REPLACE INTO sentence_vectors VALUES (?, ?, ?, ?)",
                              (article_id, model, dim, data))
 
-    def lead_vectors(self, model: str) -> dict[str, bytes]:
-        """Stored lead vectors (raw float16 bytes) by article id."""
-        return dict(self._db.execute("SELECT article_id, vector FROM lead_vectors WHERE model=?", (model,)))
+    def lead_vectors(self, model: str, ids: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Stored lead vectors (raw float16 bytes) by article id: all, or those of ``ids``."""
+        if ids is None:
+            return dict(self._db.execute("SELECT article_id, vector FROM lead_vectors WHERE model=?",
+                                         (model,)))
+        return self._lead_vectors_of(model, sorted(set(ids)))
+
+    def _lead_vectors_of(self, model: str, ids: list[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            found.update(self._db.execute(
+                f"SELECT article_id, vector FROM lead_vectors WHERE model=? AND article_id IN "
+                f"({', '.join('?' * len(chunk))})", (model, *chunk)))
+        return found
 
     def save_lead_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        """Save lead vectors, adding the new ones to their language's sum in the same
+        transaction (``lead_sums``: the centring means without reading every vector)."""
         with self._transaction():
+            self._ready_lead_sums(model)
+            known = set(self._lead_vectors_of(model, sorted(vectors)))
             self._db.executemany("INSERT OR REPLACE INTO lead_vectors VALUES (?, ?, ?)",
                                  [(i, model, data) for i, data in vectors.items()])
+            fresh = {i: data for i, data in vectors.items() if i not in known}
+            languages = dict(self._rows_with("SELECT id, language FROM articles WHERE id IN ({})",
+                                             sorted(fresh)))
+            self._add_lead_sums(model, ((languages[i], data) for i, data in fresh.items()
+                                        if i in languages))
+
+    def lead_sums(self, model: str) -> dict[str, tuple[int, np.ndarray]]:
+        """Per language: how many lead vectors of ``model`` are stored, and their sum."""
+        if not self._db.execute("SELECT 1 FROM lead_sums_ready WHERE model=?", (model,)).fetchone():
+            with self._transaction():
+                self._ready_lead_sums(model)
+        return {language: (count, np.frombuffer(total, dtype=np.float64))
+                for language, count, total in self._db.execute(
+                    "SELECT language, count, total FROM lead_sums WHERE model=?", (model,))}
+
+    def _ready_lead_sums(self, model: str) -> None:
+        """Sum, once, the vectors stored before the sums were kept (inside a transaction)."""
+        if self._db.execute("SELECT 1 FROM lead_sums_ready WHERE model=?", (model,)).fetchone():
+            return
+        self._db.execute("DELETE FROM lead_sums WHERE model=?", (model,))
+        self._add_lead_sums(model, self._db.execute(
+            "SELECT a.language, v.vector FROM lead_vectors v JOIN articles a ON a.id = v.article_id "
+            "WHERE v.model=?", (model,)))
+        self._db.execute("INSERT INTO lead_sums_ready VALUES (?)", (model,))
+
+    def _add_lead_sums(self, model: str, vectors: Iterable[tuple[str, bytes]]) -> None:
+        sums: dict[str, list] = {}
+        for language, data in vectors:
+            vector = np.frombuffer(data, dtype=np.float16).astype(np.float64)
+            entry = sums.setdefault(language, [0, np.zeros_like(vector)])
+            entry[0] += 1
+            entry[1] += vector
+        for language, (count, total) in sums.items():
+            row = self._db.execute("SELECT count, total FROM lead_sums WHERE model=? AND language=?",
+                                   (model, language)).fetchone()
+            if row:
+                count, total = count + row[0], total + np.frombuffer(row[1], dtype=np.float64)
+            self._db.execute("INSERT OR REPLACE INTO lead_sums VALUES (?, ?, ?, ?)",
+                             (model, language, count, total.tobytes()))
 
     # --- stories ----------------------------------------------------------------------------
-    def save_stories(self, rows: Sequence[StoryRow]) -> None:
+    def save_stories(self, rows: Sequence[StoryRow], *, removed: Iterable[str] = (),
+                     merges: Iterable[tuple[str, str]] = ()) -> None:
         """Save stories in one transaction, replacing every saved story that shares an article
-        with them (or their id): each article belongs to at most one saved story."""
+        with them (or their id) and the ``removed`` ones: each article belongs to at most one
+        saved story. ``merges`` (old id, id it went into) are recorded."""
         with self._transaction():
             members = [m.article_id for row in rows for m in row.members]
-            replaced = {row.id for row in rows}
-            for start in range(0, len(members), _CHUNK):
-                chunk = members[start : start + _CHUNK]
-                replaced.update(r[0] for r in self._db.execute(
-                    f"SELECT DISTINCT story_id FROM story_articles WHERE article_id IN "
-                    f"({', '.join('?' * len(chunk))})", chunk))
+            replaced = {row.id for row in rows} | set(removed)
+            replaced.update(r[0] for r in self._rows_with(
+                "SELECT DISTINCT story_id FROM story_articles WHERE article_id IN ({})", members))
             self._db.executemany("DELETE FROM stories WHERE id=?", [(i,) for i in replaced])
             for row in rows:
                 self._insert_story(row)
+            self._db.executemany("INSERT OR IGNORE INTO story_merges VALUES (?, ?, ?)",
+                                 [(old, into, _now()) for old, into in merges])
+
+    def story_merges(self) -> list[tuple[str, str]]:
+        """(old id, id it was merged into) of every recorded merge, oldest first."""
+        return [(r[0], r[1]) for r in self._db.execute(
+            "SELECT old_id, into_id FROM story_merges ORDER BY at, old_id")]
+
+    def saved_stories(self, ids: Iterable[str]) -> list[SavedStory]:
+        """These saved stories with their members (in their saved order)."""
+        ids = sorted(set(ids))
+        heads = self._rows_with("SELECT id, first FROM stories WHERE id IN ({})", ids)
+        members: dict[str, list[tuple[int, str]]] = {}
+        for article_id, story_id, position in self._rows_with(
+                "SELECT article_id, story_id, position FROM story_articles WHERE story_id IN ({})", ids):
+            members.setdefault(story_id, []).append((position, article_id))
+        return [SavedStory(i, first, tuple(a for _, a in sorted(members.get(i, ()))))
+                for i, first in sorted(heads)]
+
+    def open_story_ids(self, low: str, high: str) -> list[str]:
+        """Saved stories open in the UTC time span [low, high]: their latest article is not
+        before ``low`` and their earliest not after ``high``; undated ones never close."""
+        return [r[0] for r in self._db.execute(
+            "SELECT id FROM stories WHERE (sort_last >= ? AND ifnull(first, '') <= ?) "
+            "OR sort_last = '' ORDER BY id", (low, high))]
+
+    def story_ids_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The saved story of each of these articles that is in one."""
+        return dict(self._rows_with("SELECT article_id, story_id FROM story_articles "
+                                    "WHERE article_id IN ({})", sorted(set(article_ids))))
+
+    def superseded(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Of these articles, those a later version replaces (watch: same URL, changed text),
+        each with its replacement."""
+        return dict(self._rows_with("SELECT previous_id, article_id FROM article_versions "
+                                    "WHERE previous_id IN ({})", sorted(set(article_ids))))
+
+    def previous_versions(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Of these articles, those that replace an earlier version, each with the one it replaces."""
+        return dict(self._rows_with("SELECT article_id, previous_id FROM article_versions "
+                                    "WHERE article_id IN ({})", sorted(set(article_ids))))
+
+    def used_story_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these story ids a saved story has, or a merged one had."""
+        ids = sorted(set(ids))
+        saved = self._rows_with("SELECT id FROM stories WHERE id IN ({})", ids)
+        merged = self._rows_with("SELECT old_id FROM story_merges WHERE old_id IN ({})", ids)
+        return {r[0] for r in saved + merged}
+
+    def reuse_done_of(self, ids: Iterable[str]) -> set[str]:
+        """Which of these articles were compared already."""
+        return {r[0] for r in self._rows_with("SELECT article_id FROM reuse_done WHERE article_id IN ({})",
+                                              sorted(set(ids)))}
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        """These stored articles (those not stored are left out), oldest publication first."""
+        rows = self._rows_with(f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id IN ({{}})",
+                               sorted(set(ids)))
+        rows.sort(key=lambda r: (r[7] is None, r[7] or "", r[0]))
+        return [self._hydrate(row) for row in rows]
+
+    def language_and_time(self, ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """(language, published) of these stored articles."""
+        return {r[0]: (r[1], r[2]) for r in self._rows_with(
+            "SELECT id, language, published FROM articles WHERE id IN ({})", sorted(set(ids)))}
+
+    # --- reuse blocking keys (reuse/keys.py) -----------------------------------------------------
+    def save_reuse_keys(self, keys: dict[str, Iterable[int]]) -> None:
+        """The blocking keys of these articles (replacing any they had)."""
+        with self._transaction():
+            self._db.executemany("INSERT OR IGNORE INTO reuse_keys VALUES (?, ?)",
+                                 [(key, i) for i, found in keys.items() for key in found])
+            self._db.executemany("INSERT OR IGNORE INTO reuse_keyed VALUES (?)", [(i,) for i in keys])
+
+    def unkeyed_ids(self) -> list[str]:
+        """Stored articles whose blocking keys are not saved yet (stored before they were kept)."""
+        return [r[0] for r in self._db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM reuse_keyed) ORDER BY id")]
+
+    def key_holders(self, keys: Iterable[int], limit: int) -> dict[int, list[str]]:
+        """The articles holding each key, up to ``limit + 1`` of them (more: a common key)."""
+        found: dict[int, list[str]] = {}
+        for key in sorted(set(keys)):
+            holders = [r[0] for r in self._db.execute(
+                "SELECT article_id FROM reuse_keys WHERE key=? LIMIT ?", (key, limit + 1))]
+            if holders:
+                found[key] = holders
+        return found
 
     def _insert_story(self, row: StoryRow) -> None:
         self._db.execute(

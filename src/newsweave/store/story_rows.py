@@ -42,3 +42,12 @@ class StoryRow:
     members: tuple[MemberRow, ...]
     quotes: tuple[QuoteRow, ...]
     story: str
+
+
+@dataclass(frozen=True, slots=True)
+class SavedStory:
+    """A saved story as the next analysis needs it: its id, earliest time and members."""
+
+    id: str
+    first: str | None  # UTC
+    articles: tuple[str, ...]
