@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
+import time
 
+import httpx
 import pytest
 from serve_helpers import ARTICLES, _stories, build_store
 from starlette.testclient import TestClient
@@ -117,3 +121,28 @@ def test_memory_is_bounded_by_bytes_least_recently_used_first():
 def test_no_cache_when_turned_off(db):
     client = TestClient(create_app(db, cache_bytes=0), base_url="http://127.0.0.1")
     assert "etag" not in client.get("/api/stories").headers
+
+
+def test_requests_for_an_answer_being_made_wait_for_it(db):
+    app = create_app(db)
+    made = []
+    snapshot = app.state.reader.snapshot
+
+    @contextlib.contextmanager
+    def slow_snapshot():
+        made.append(1)
+        time.sleep(0.2)  # long enough for every request below to arrive meanwhile
+        with snapshot() as snap:
+            yield snap
+
+    app.state.reader.snapshot = slow_snapshot
+
+    async def ask_together() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            return await asyncio.gather(*(client.get("/search?q=tanker") for _ in range(20)))
+
+    answers = asyncio.run(ask_together())
+    assert len(made) == 1
+    assert {a.status_code for a in answers} == {200} and len({a.content for a in answers}) == 1
+    assert "Tanker" in answers[0].text

@@ -6,12 +6,17 @@ a commit of a writer retires every kept answer at once: nothing stale is served.
 read before the request's own read transaction begins, so a kept answer is never older than the
 version it is kept under. Memory is bounded: the least recently used answers go first, by bytes.
 
+Requests for one answer that come while it is being made (same key, same version) wait for it
+instead of making it again: under a writer every commit retires the kept answers, and 50 readers
+would otherwise all run the same search at once.
+
 Every 200 carries a strong ETag (a hash of its body) and ``Cache-Control: no-cache`` so clients
 ask again each time; an ``If-None-Match`` naming the current body's tag gets a bodyless 304.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
@@ -85,6 +90,7 @@ class CachingMiddleware:
         self.version = version
         self.cache = AnswerCache(max_bytes)
         self.cache_control = PRIVATE_CACHE_CONTROL if private else CACHE_CONTROL
+        self._making: dict[tuple[int, bytes], asyncio.Future[Answer | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (scope["type"] != "http" or scope["method"] not in ("GET", "HEAD")
@@ -94,12 +100,29 @@ class CachingMiddleware:
         version = self.version()  # before the request's own read transaction: see the module doc
         key = scope["path"].encode("utf-8", "surrogateescape") + b"?" + scope["query_string"]
         answer = self.cache.get(version, key)
+        if answer is None and (version, key) in self._making:
+            answer = await asyncio.shield(self._making[(version, key)])
         if answer is None:
-            answer = await self._answer(scope, receive, send)
+            answer = await self._make(version, key, scope, receive, send)
             if answer is None:  # not a 200: already sent as it was
                 return
-            self.cache.put(version, key, answer)
         await self._send(scope, answer, send)
+
+    async def _make(self, version: int, key: bytes, scope: Scope, receive: Receive,
+                    send: Send) -> Answer | None:
+        """The app's answer, kept; those asking meanwhile get it too (``None``: they ask the app)."""
+        making = asyncio.get_running_loop().create_future()
+        self._making.setdefault((version, key), making)
+        answer = None
+        try:
+            answer = await self._answer(scope, receive, send)
+            if answer is not None:
+                self.cache.put(version, key, answer)
+            return answer
+        finally:
+            if self._making.get((version, key)) is making:
+                del self._making[(version, key)]
+            making.set_result(answer)
 
     async def _answer(self, scope: Scope, receive: Receive, send: Send) -> Answer | None:
         """The app's answer when it is a 200 (whole, to keep); anything else goes straight out."""
