@@ -127,6 +127,8 @@ class StoreReader:
             if self._version_db is None:
                 self._version_db = sqlite3.connect(self._uri, uri=True, isolation_level=None,
                                                    check_same_thread=False)
+                # as the readers: wait out WAL recovery rather than answer "database is locked"
+                self._version_db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             return self._version_db.execute("PRAGMA data_version").fetchone()[0]
 
     @contextmanager
