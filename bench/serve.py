@@ -10,8 +10,9 @@ page, article page, search page, API story list, API search, API article. Phase 
 writer; phase 2 while ``newsweave ingest`` writes ``--write`` more articles (JSON Lines), and as
 long as it runs (at least ``--seconds``). A first phase with one reader gives each request's
 service time without queueing. Prints, per phase and request kind, requests/s and
-p50/p95/p99 latency, errors and "database is locked" answers, and the server's memory (VmRSS,
-VmHWM from /proc). Figures go to ``bench/.cache/serve/results.json``.
+p50/p95/p99 latency, errors and "database is locked" answers, the server's CPU time per request
+(user + system from /proc: on a shared machine the one figure that does not depend on what else
+runs), and the server's memory (VmRSS, VmHWM from /proc). Figures go to ``bench/.cache/serve/results.json``.
 
     .venv/bin/python bench/serve.py [--articles 20000] [--readers 50] [--seconds 10] [--write 2000] [--keep]
         [--server-workers 1]
@@ -158,7 +159,8 @@ async def _reader(base: str, count: int, deadline: float, seed: int,
 
 
 async def _phase(base: str, count: int, readers: int, seconds: float,
-                 still_writing: subprocess.Popen | None) -> dict:
+                 still_writing: subprocess.Popen | None, server: int) -> dict:
+    cpu_before = _cpu_seconds(server)
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     started = time.perf_counter()
@@ -172,8 +174,11 @@ async def _phase(base: str, count: int, readers: int, seconds: float,
                                for seed in range(readers)))
     elapsed = time.perf_counter() - started
     every = [t for values in times.values() for t in values]
+    cpu = _cpu_seconds(server) - cpu_before
     return {"seconds": round(elapsed, 1), "requests": len(every),
-            "requests_per_s": round(len(every) / elapsed, 1), "errors": len(errors),
+            "requests_per_s": round(len(every) / elapsed, 1), "server_cpu_s": round(cpu, 2),
+            "server_cpu_ms_per_request": round(1000 * cpu / max(1, len(every)), 2),
+            "load_average": os.getloadavg()[0], "errors": len(errors),
             "locked": sum("locked" in e for e in errors), "error_samples": errors[:5],
             "all": _percentiles(every), "by_kind": {k: _percentiles(v) for k, v in sorted(times.items())}}
 
@@ -186,10 +191,23 @@ def _percentiles(values: list[float]) -> dict:
             "p99_ms": round(cuts[98] * 1000, 1)}
 
 
+def _processes(pid: int) -> list[int]:
+    """The server and its worker processes."""
+    return [pid, *(int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the server and its workers so far."""
+    ticks = 0
+    for process in _processes(pid):
+        fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def _memory(pid: int) -> dict:
     """Resident and peak resident memory of the server and its worker processes, summed."""
-    pids = [pid, *(int(child) for child in
-                   Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    pids = _processes(pid)
     totals = {"processes": len(pids), "VmRSS_MB": 0.0, "VmHWM_MB": 0.0}
     for process in pids:
         for line in Path(f"/proc/{process}/status").read_text().splitlines():
@@ -224,7 +242,8 @@ def _wait(base: str) -> None:
 def _print(name: str, result: dict) -> None:
     print(f"\n{name}: {result['requests']} requests in {result['seconds']} s = "
           f"{result['requests_per_s']} req/s, errors {result['errors']} "
-          f"(database is locked: {result['locked']})")
+          f"(database is locked: {result['locked']}); server CPU {result['server_cpu_ms_per_request']} ms "
+          f"per request; load average {result['load_average']:.1f}")
     print(f"  {'all':<18} p50 {result['all'].get('p50_ms')} ms  p95 {result['all'].get('p95_ms')} ms  "
           f"p99 {result['all'].get('p99_ms')} ms")
     for kind, figures in result["by_kind"].items():
@@ -266,15 +285,17 @@ def main() -> None:
     print(f"{stored} articles stored; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     try:
         _wait(base)
-        results["one_reader"] = asyncio.run(_phase(base, args.articles, 1, args.seconds, None))
+        results["one_reader"] = asyncio.run(_phase(base, args.articles, 1, args.seconds, None, server.pid))
         _print("1 reader, no writer (the service time of each request)", results["one_reader"])
-        results["alone"] = asyncio.run(_phase(base, args.articles, args.readers, args.seconds, None))
+        results["alone"] = asyncio.run(_phase(base, args.articles, args.readers, args.seconds, None,
+                                                     server.pid))
         _print(f"{args.readers} readers, no writer", results["alone"])
         results["memory_after_alone"] = _memory(server.pid)
         command = [*_cli(), "ingest", str(CACHE / "write.jsonl"), "--db", str(db), "--workers", "1"]
         writer = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         started = time.perf_counter()
-        results["with_writer"] = asyncio.run(_phase(base, args.articles, args.readers, args.seconds, writer))
+        results["with_writer"] = asyncio.run(_phase(base, args.articles, args.readers, args.seconds, writer,
+                                                           server.pid))
         _, writer_errors = writer.communicate(timeout=600)
         results["writer"] = {"exit": writer.returncode, "seconds": round(time.perf_counter() - started, 1),
                              "stderr_tail": writer_errors.decode(errors="replace")[-300:]}

@@ -137,6 +137,58 @@ def test_a_jsonl_line_over_the_limit_is_stepped_over_without_being_held(tmp_path
     assert rejection.locator == "line 2" and "1,000-byte limit" in rejection.reason
 
 
+def test_a_json_list_with_a_bombed_item_stores_the_items_around_it_in_bounded_memory(tmp_path):
+    head = ("[" + json.dumps({"title": "before", "text": FERRIES}) + ', {"title": "bomb", "text": "')
+    tail = '"}, ' + json.dumps({"title": "after", "text": STORM}) + "]"
+    # escaped quotes inside the bombed string (7 bytes: the bomb never ends in half an escape)
+    bomb = _gzip_bomb(tmp_path / "list.json.gz", head.encode(), b'bo\\"om ', BOMB_BYTES, tail.encode())
+    done, peak = _peak_rss_mb(_cli("ingest", str(bomb), "--db", "s.db", "--workers", "1", "-q"), tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert peak < PEAK_LIMIT_MB, f"peak {peak:.0f} MB reading a 300 MB list item"
+    with Store(str(tmp_path / "s.db")) as store:
+        assert {a.title for a in store.articles()} == {"before", "after"}
+        [rejection] = store.rejections()
+    assert rejection.locator == "item 1"
+    assert "list item over the 10,000,000-byte limit" in rejection.reason
+
+
+def _list(*items: object) -> str:
+    return json.dumps(list(items), indent=1, ensure_ascii=False)
+
+
+def test_a_json_list_over_the_limit_is_read_item_by_item(tmp_path):
+    items = [{"title": f"story-{n}", "text": f"{FERRIES} Número {n}, „quoted“ [1], {{x}}, \\ \"."}
+             for n in range(30)]
+    items[4] = {"title": "huge", "text": "word, [word] {word} \"word\" " * 300}
+    items[9] = ["not", "an", "object"]
+    listed = _list(*items).encode()
+    for name, data in (("big.json", listed), ("big.json.gz", gzip.compress(listed)), ("no-suffix", listed)):
+        with Store(str(tmp_path / f"{name}.db")) as store:
+            summary = run(store, write(tmp_path / name, data), options=ReadOptions(max_bytes=2000))
+            titles = {a.title: a.locator for a in store.articles()}
+        assert len(titles) == 28 and "huge" not in titles, name
+        assert titles["story-12"] == "item 12"
+        assert {(r.locator, r.reason.split(" (")[0]) for r in summary.rejections} == {
+            ("item 4", "list item over the 2,000-byte limit for one article"),
+            ("item 9", "expected a JSON object, got list")}, name
+
+
+@pytest.mark.parametrize(("data", "stored", "reason"), [
+    (f'[{{"text": "{FERRIES}"}}, {{"text": "{STORM}"', 1, "the file ends inside the list, in item 1"),
+    (f'[{{"text": "{FERRIES}"}}] {"trailing " * 10}', 1, "more after the list's closing ']'"),
+    (f'{{"text": "{FERRIES} {STORM}"}}', 0, "file is over the 200-byte limit for one article"),
+    (f'[{{"text": "{FERRIES}"}}, {{"text": nope}}, {{"text": "{STORM}"}}]', 2, "malformed JSON"),
+])
+def test_a_broken_json_list_over_the_limit_keeps_what_came_before_and_says_why(tmp_path, data, stored,
+                                                                                reason):
+    assert len(data) > 200
+    with Store(str(tmp_path / "s.db")) as store:
+        summary = run(store, write(tmp_path / "broken.json", data), options=ReadOptions(max_bytes=200))
+        assert store.count_articles() == stored
+    [rejection] = summary.rejections
+    assert reason in rejection.reason, rejection.reason
+
+
 # --- 5. feeds over the limit are read item by item ---------------------------------------------
 def test_a_feed_over_the_limit_is_read_item_by_item(tmp_path):
     items = [_item(f"story-{n}", f"{FERRIES} Number {n}.") for n in range(60)]

@@ -215,7 +215,7 @@ def test_openapi_describes_every_api_route(client):
 
 def test_token_is_needed_on_every_request(db):
     client = TestClient(create_app(db, token=TOKEN), base_url="http://127.0.0.1")
-    for url in ("/api/stories", "/api/openapi.json", "/static/app.css", "/nothing"):
+    for url in ("/api/stories", "/api/openapi.json", "/api/nothing"):
         _error(client, url, 401)
         _error(client, url, 401, headers={"Authorization": "Bearer wrong"})
         _error(client, url, 401, headers={"Authorization": TOKEN})
@@ -223,6 +223,21 @@ def test_token_is_needed_on_every_request(db):
     assert response.headers["www-authenticate"].startswith("Bearer")
     assert "content-security-policy" in response.headers
     assert client.get("/api/stories", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+
+
+def test_pages_without_the_token_get_a_small_html_401(db):
+    client = TestClient(create_app(db, token=TOKEN), base_url="http://127.0.0.1")
+    for url in ("/", "/stories/s-aaaa0001", "/search?q=tanker", "/static/app.css", "/nothing", "/apix"):
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
+            response = client.get(url, headers=headers)
+            assert response.status_code == 401, url
+            assert response.headers["content-type"].startswith("text/html")
+            assert response.headers["www-authenticate"].startswith("Bearer")
+            assert "default-src 'none'" in response.headers["content-security-policy"]
+            assert "<h1>401 Token needed</h1>" in response.text and "Authorization: Bearer" in response.text
+            assert "Tanker" not in response.text  # nothing of the store without the token
+    page = client.get("/", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
 
 
 def test_every_response_is_strict_and_nothing_reaches_outside_static_files(client):

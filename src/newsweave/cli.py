@@ -373,12 +373,14 @@ def watch_command(sources, db_path, once, now, fetch_private, max_bytes, host_de
               help="Every request must send 'Authorization: Bearer T' [default: $NEWSWEAVE_TOKEN].")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (one Python process answers on one core at a time).")
-def serve_command(db_path, host, port, token, workers) -> None:
+@click.option("--cache-mb", default=64, show_default=True, type=click.IntRange(0, 65536),
+              help="Memory per process for answers kept until the store changes (0: none).")
+def serve_command(db_path, host, port, token, workers, cache_mb) -> None:
     """Serve the store as web pages and a JSON API (read only; ingest may write meanwhile)."""
     from newsweave.serve.server import ServeError, serve
 
     try:
-        serve(db_path or default_path(), host, port, token, workers,
+        serve(db_path or default_path(), host, port, token, workers, cache_bytes=cache_mb * 1024 * 1024,
               on_ready=lambda url: console.print(f"serving {url} (Ctrl+C to stop)", markup=False))
     except ServeError as error:
         raise click.ClickException(str(error)) from error

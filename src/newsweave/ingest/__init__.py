@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from newsweave.ingest.bounded import Oversize, bounded_lines, feed_items
+from newsweave.ingest.bounded import Oversize, bounded_lines, feed_items, json_list_items
 from newsweave.ingest.decode import NotText, decode_bytes, looks_binary
 from newsweave.ingest.feed import read_feed
 from newsweave.ingest.fetch import Fetcher
 from newsweave.ingest.html import HtmlPage
-from newsweave.ingest.jsonl import read_json_document, read_json_line, read_json_lines
+from newsweave.ingest.jsonl import read_json_document, read_json_line, read_json_lines, read_json_record
 from newsweave.ingest.text import read_text
 from newsweave.ingest.warc import read_warc
 from newsweave.records import RawDocument, Rejection
@@ -155,6 +155,9 @@ def _read_file(path: str, shown: str | None, options: ReadOptions) -> Iterator[I
         if len(data) > options.max_bytes and (kind or _sniff(data)) == "feed":
             yield from _read_feed_stream(stream, data, shown, options)
             return
+        if len(data) > options.max_bytes and _is_json_list(data, kind):
+            yield from _read_json_list_stream(stream, data, shown, options)
+            return
     yield from _read_document(data, kind, shown, options)
 
 
@@ -173,6 +176,33 @@ def _read_feed_stream(stream: BinaryIO, start: bytes, path: str | None,
     except ValueError as error:
         yield Rejection(path, f"feed is over the {options.max_bytes:,}-byte limit for one "
                         f"article and cannot be read item by item: {error}")
+
+
+def _is_json_list(data: bytes, kind: str | None) -> bool:
+    """Whether a file over the limit is to be read as a JSON list, item by item."""
+    opening = data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    return kind == "json" and opening != b"{" or kind is None and opening == b"["
+
+
+def _read_json_list_stream(stream: BinaryIO, start: bytes, path: str | None,
+                           options: ReadOptions) -> Iterator[Item]:
+    """A JSON list over the limit for one article, read item by item (the limit is per item)."""
+    try:
+        for index, item in enumerate(json_list_items(stream, start, options.max_bytes)):
+            locator = f"item {index}"
+            if isinstance(item, Oversize):
+                yield Rejection(path, f"list item over the {options.max_bytes:,}-byte limit for one "
+                                "article (raise it with --max-bytes)", locator=locator)
+                continue
+            try:
+                text = decode_bytes(item)
+            except NotText as error:
+                yield Rejection(path, str(error), locator=locator)
+                continue
+            yield read_json_record(text, path=path, locator=locator)
+    except ValueError as error:
+        yield Rejection(path, f"JSON file over the {options.max_bytes:,}-byte limit for one article "
+                        f"and not read to its end as a list of articles: {error}")
 
 
 def _relocated(item: Item, index: int) -> Item:

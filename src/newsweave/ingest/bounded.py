@@ -114,3 +114,117 @@ def _item_at(stream: BinaryIO, buffer: bytes, begin: int, end_tag: bytes,
         if not chunk:  # the file ends inside the item: feedparser reads what there is
             return (buffer if not skipped else skipped + len(buffer)), b""
         buffer += chunk
+
+
+_OUTSIDE_STRING = re.compile(rb'["\[\]{},]')
+_INSIDE_STRING = re.compile(rb'["\\]')
+_WHITESPACE = b" \t\r\n"
+
+
+def json_list_items(stream: BinaryIO, start: bytes, limit: int) -> Iterator[bytes | Oversize]:
+    """The items of a JSON list, each as its own bytes (for ``json.loads``), or ``Oversize`` for
+    an item over ``limit``; ``start`` holds the bytes already read.
+
+    A scanner, not a parser: it follows strings (and their escapes) and nesting only to find the
+    commas between items, so it holds at most ``limit`` bytes of one item however long the item
+    or a string in it is (ijson's yajl buffers a whole string: a 300 MB one took 300 MB). Each
+    item's own syntax is left to the JSON parser of that item.
+
+    Raises:
+        ValueError: the file is not one JSON list, or ends inside it.
+    """
+    scan = _ListScan(limit)
+    chunk = start.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark
+    while chunk:
+        yield from scan.feed(chunk)
+        if scan.closed:
+            break
+        chunk = read_some(stream)
+    if not scan.closed:
+        raise ValueError(f"the file ends inside the list, in item {scan.index}" if scan.opened
+                         else "no JSON list in the file")
+    while chunk and not (chunk := chunk[scan.after:].strip(_WHITESPACE)):  # only space may follow
+        chunk, scan.after = read_some(stream), 0
+    if chunk:
+        raise ValueError(f"more after the list's closing ']' (its {scan.index} items were read)")
+
+
+class _ListScan:
+    """The state of ``json_list_items`` between chunks."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.opened = self.closed = False
+        self.in_string = self.escaped = False
+        self.depth = 0
+        self.index = 0  # of the item being read
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.after = 0  # where the bytes after the closing ']' begin in the last chunk
+
+    def feed(self, chunk: bytes) -> Iterator[bytes | Oversize]:
+        at, begin = 0, 0  # where scanning goes on, where the item's bytes in this chunk begin
+        if not self.opened:
+            at = len(chunk) - len(chunk.lstrip(_WHITESPACE))
+            if at == len(chunk):
+                return
+            if chunk[at:at + 1] != b"[":
+                raise ValueError("not a JSON list: a .json file over the limit is read item by "
+                                 "item only when it is a list of articles")
+            self.opened, at = True, at + 1
+            begin = at
+        while at < len(chunk):
+            if self.in_string:
+                at = self._string(chunk, at)
+                continue
+            found = _OUTSIDE_STRING.search(chunk, at)
+            if found is None:
+                break
+            at, mark = found.end(), found.group()
+            if mark == b'"':
+                self.in_string = True
+            elif mark in b"[{":
+                self.depth += 1
+            elif mark in b"]}" and self.depth:
+                self.depth -= 1
+            elif self.depth == 0 and mark in b",]":  # at the list's own level: an item ends
+                item = self._item(chunk[begin : at - 1], closing=mark == b"]")
+                if item is not None:
+                    yield item
+                begin = at
+                if mark == b"]":
+                    self.closed, self.after = True, at
+                    return
+        self._keep(chunk[begin:])
+
+    def _string(self, chunk: bytes, at: int) -> int:
+        """Where scanning goes on after what of a string lies in ``chunk`` from ``at``."""
+        if self.escaped:  # a backslash ended the last chunk: this byte is escaped
+            self.escaped = False
+            return at + 1
+        found = _INSIDE_STRING.search(chunk, at)
+        if found is None:
+            return len(chunk)
+        if found.group() == b"\\":
+            if found.end() == len(chunk):
+                self.escaped = True
+            return found.end() + 1
+        self.in_string = False
+        return found.end()
+
+    def _keep(self, piece: bytes) -> None:
+        self.size += len(piece)
+        if self.size <= self.limit:
+            self.parts.append(piece)
+        elif self.parts:  # the item just went over: let its bytes go, keep counting
+            self.parts = []
+
+    def _item(self, last: bytes, closing: bool) -> bytes | Oversize | None:
+        """The item that ends with ``last`` (``None`` for the nothing inside ``[]``)."""
+        self._keep(last)
+        item = b"".join(self.parts) if self.size <= self.limit else Oversize(self.index, self.size)
+        self.parts, self.size = [], 0
+        if closing and self.index == 0 and isinstance(item, bytes) and not item.strip(_WHITESPACE):
+            return None
+        self.index += 1
+        return item

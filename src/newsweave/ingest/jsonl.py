@@ -33,9 +33,13 @@ def read_json_lines(lines: Iterable[str], *, path: str | None) -> Iterator[RawDo
 
 def read_json_line(line: str, *, path: str | None, number: int) -> RawDocument | Rejection:
     """The article on one JSON Lines line."""
-    locator = f"line {number}"
+    return read_json_record(line, path=path, locator=f"line {number}")
+
+
+def read_json_record(text: str, *, path: str | None, locator: str) -> RawDocument | Rejection:
+    """The article of one JSON object on its own (a JSON Lines line, an item of a JSON list)."""
     try:
-        record = json.loads(line)
+        record = json.loads(text)
     except json.JSONDecodeError as error:
         return Rejection(path, f"malformed JSON: {error.msg} at column {error.colno}",
                          locator=locator)

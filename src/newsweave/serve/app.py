@@ -24,6 +24,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsweave.serve import api, pages
+from newsweave.serve.cache import DEFAULT_BYTES, CachingMiddleware
 from newsweave.store.reader import StoreReader
 
 STATIC = Path(__file__).parent / "static"
@@ -42,9 +43,10 @@ log = logging.getLogger(__name__)
 class Guard:
     """Checks the bearer token of every request and sets the security headers of every response."""
 
-    def __init__(self, app: ASGIApp, token: str | None) -> None:
+    def __init__(self, app: ASGIApp, token: str | None, renderer: pages.Pages | None = None) -> None:
         self.app = app
         self.token = token.encode() if token else None
+        self.pages = renderer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -60,12 +62,18 @@ class Guard:
             await send(message)
 
         if self.token is not None and not self._authorised(scope):
-            response = api.error_response(401, "this server needs a token: send the header "
-                                               "'Authorization: Bearer <token>'")
+            response = self._unauthorised(scope["path"])
             response.headers["www-authenticate"] = 'Bearer realm="newsweave"'
             await response(scope, receive, send_secured)
             return
         await self.app(scope, receive, send_secured)
+
+    def _unauthorised(self, path: str) -> Response:
+        """A 401: JSON under /api (and without pages), a small HTML page elsewhere."""
+        message = "This server needs a token: send the header 'Authorization: Bearer <token>'."
+        if self.pages is None or path == "/api" or path.startswith("/api/"):
+            return api.error_response(401, message)
+        return self.pages.error(None, 401, message)
 
     def _authorised(self, scope: Scope) -> bool:
         given = Headers(scope=scope).get("authorization", "")
@@ -93,23 +101,29 @@ def _error(request: Request, status: int, message: str) -> Response:
 
 
 def create_app(db_path: str | Path, *, token: str | None = None,
-               allowed_hosts: Sequence[str] | None = None) -> Starlette:
+               allowed_hosts: Sequence[str] | None = None, cache_bytes: int = DEFAULT_BYTES) -> Starlette:
     """The app over the store at ``db_path``.
 
     Args:
         db_path: an existing store (``newsweave ingest`` creates one).
         token: when given, every request needs ``Authorization: Bearer <token>``.
         allowed_hosts: Host headers to answer (against DNS rebinding); ``None`` answers any.
+        cache_bytes: memory for answers kept until the store changes (``cache.py``); 0 keeps none.
 
     Raises:
         FileNotFoundError: no store at ``db_path``.
     """
-    middleware = [Middleware(Guard, token=token)]
+    reader = StoreReader(db_path)
+    renderer = pages.Pages()
+    middleware = [Middleware(Guard, token=token, renderer=renderer)]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
+    if cache_bytes:
+        middleware.append(Middleware(CachingMiddleware, version=reader.data_version, max_bytes=cache_bytes,
+                                     private=token is not None))
     routes = [*api.ROUTES, *pages.ROUTES, Mount("/static", app=StaticFiles(directory=STATIC), name="static")]
     app = Starlette(routes=routes, middleware=middleware,
                     exception_handlers={HTTPException: _http_error, Exception: _server_error})
-    app.state.reader = StoreReader(db_path)
-    app.state.pages = pages.Pages()
+    app.state.reader = reader
+    app.state.pages = renderer
     return app

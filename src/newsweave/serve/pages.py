@@ -73,7 +73,7 @@ class Pages:
         html = self.environment.get_template(name).render(**context)
         return HTMLResponse(html, status_code=status, headers={"content-security-policy": page_policy(html)})
 
-    def error(self, request: Request, status: int, message: str) -> HTMLResponse:
+    def error(self, request: Request | None, status: int, message: str) -> HTMLResponse:
         titles = {400: "Bad request", 401: "Token needed", 404: "Not found", 405: "Read only"}
         return self.render("error.html", status, title=f"{status} {titles.get(status, 'Error')}",
                            message=message)

@@ -51,8 +51,8 @@ def check_start(db_path: str, host: str, token: str | None) -> None:
         raise ServeError(str(error)) from error
 
 
-def serve(db_path: str, host: str, port: int, token: str | None, workers: int = 1,
-          on_ready: Callable[[str], None] = lambda url: None) -> None:
+def serve(db_path: str, host: str, port: int, token: str | None, workers: int = 1, *,
+          cache_bytes: int = 64 * 1024 * 1024, on_ready: Callable[[str], None] = lambda url: None) -> None:
     """Serve the store until interrupted, in ``workers`` processes (each with its own readers)."""
     import uvicorn
 
@@ -63,10 +63,10 @@ def serve(db_path: str, host: str, port: int, token: str | None, workers: int = 
     on_ready(f"http://{host if ':' not in host else f'[{host}]'}:{port}/")
     options = {"host": host, "port": port, "log_level": "warning", "server_header": False}
     if workers == 1:
-        uvicorn.run(create_app(db_path, token=token, allowed_hosts=hosts), **options)
+        uvicorn.run(create_app(db_path, token=token, allowed_hosts=hosts, cache_bytes=cache_bytes), **options)
         return
     os.environ[_SETTINGS_VARIABLE] = json.dumps({"db": str(Path(db_path).resolve()), "token": token,
-                                                 "hosts": hosts})
+                                                 "hosts": hosts, "cache_bytes": cache_bytes})
     uvicorn.run("newsweave.serve.server:app_from_environment", factory=True, workers=workers, **options)
 
 
@@ -75,4 +75,5 @@ def app_from_environment() -> Starlette:
     from newsweave.serve.app import create_app
 
     settings = json.loads(os.environ[_SETTINGS_VARIABLE])
-    return create_app(settings["db"], token=settings["token"], allowed_hosts=settings["hosts"])
+    return create_app(settings["db"], token=settings["token"], allowed_hosts=settings["hosts"],
+                      cache_bytes=settings["cache_bytes"])

@@ -109,6 +109,8 @@ class StoreReader:
             raise FileNotFoundError(f"no store at {self.path}")
         self._uri = f"file:{quote(str(self.path))}?mode=ro"
         self._local = threading.local()
+        self._version_db: sqlite3.Connection | None = None
+        self._version_lock = threading.Lock()
 
     def _connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -118,6 +120,20 @@ class StoreReader:
             db.execute("PRAGMA query_only=ON")
             self._local.db = db
         return db
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (a writer) commits to the store.
+
+        SQLite's ``PRAGMA data_version``, always on this reader's own connection for it: values
+        of different connections are not comparable. No read transaction is held open on it.
+        """
+        with self._version_lock:
+            if self._version_db is None:
+                self._version_db = sqlite3.connect(self._uri, uri=True, isolation_level=None,
+                                                   check_same_thread=False)
+                # as the readers: wait out WAL recovery rather than answer "database is locked"
+                self._version_db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            return self._version_db.execute("PRAGMA data_version").fetchone()[0]
 
     @contextmanager
     def snapshot(self) -> Iterator[Snapshot]:

@@ -34,8 +34,18 @@ def make_environment(*folders: str | Path) -> jinja2.Environment:
     environment.globals.update(
         csp=Markup(CSP), palette=PALETTE, no_origin=NO_ORIGIN, counted=counted, safe_url=safe_url,
         shown_time=shown_time, shortened=shortened, article_anchor=article_anchor,
-        sentence_anchor=sentence_anchor)
+        sentence_anchor=sentence_anchor, whole=whole, tenths=tenths)
     return environment
+
+
+def whole(value: float) -> str:
+    """A coordinate of the reuse graph, rounded to a whole number."""
+    return format(value, ".0f")
+
+
+def tenths(value: float) -> str:
+    """A coordinate of the reuse graph, to a tenth."""
+    return format(value, ".1f")
 
 
 @cache
