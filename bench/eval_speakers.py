@@ -168,11 +168,13 @@ def report(results: list[tuple[dict, str | None, str]], locked: set[str]) -> Non
         lost = sum(1 for label, _, status in results
                    if status != "ok" and (label["doc"] in locked) == (part == "locked"))
         print(f"{part} part ({len(rows)} quotes matched, {lost} not found)")
-        print(f"  {'lang':<6} {'n':>4} {'precision':>10} {'95% interval':>15} {'per quote':>10} {'95% interval':>15}")
+        print(f"  {'lang':<6} {'n':>4} {'precision':>10} {'95% interval':>15} "
+              f"{'per quote':>10} {'95% interval':>15}")
         languages = sorted({label["lang"] for label, _ in rows})
         for language in [*languages, "all"]:
             chosen = [(label, found) for label, found in rows if language in ("all", label["lang"])]
-            with_speaker = [(label["doc"], right(found, label)) for label, found in chosen if found is not None]
+            with_speaker = [(label["doc"], right(found, label)) for label, found in chosen
+                            if found is not None]
             per_quote = [(label["doc"], right(found, label)) for label, found in chosen]
             precision = sum(v for _, v in with_speaker) / len(with_speaker) if with_speaker else 0.0
             overall = sum(v for _, v in per_quote) / len(per_quote) if per_quote else 0.0
