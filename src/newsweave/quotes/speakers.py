@@ -88,6 +88,11 @@ _PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
 _COMPOUNDING = frozenset({"de", "nl"})
 # Words a title is joined to its complement by: "ministre de la Mer", "Ministrja e Detarisë".
 _OF_WORDS = word_set("of de del della des du di la le l e të së i der des von van")
+_APPOSITION_REACH = 8  # tokens from a title phrase to the comma before its name
+# Titles and function nouns of people beside the entity recogniser's title list.
+_MORE_TITLES = word_set("""abp bp ks kommandant kommandantin commandant commandante comandante
+    commissaire directeur directrice director directora drejtor drejtori komandant komandanti
+    komendant rzecznik rzeczniczka nadkomisarz inspector inspektor superintendent""")
 _MIN_COMPOUND_PART = 5  # "minister", "sprecher", "behörde": shorter endings match by chance
 _POSSESSIVE = re.compile(r"['’]s$")
 _PARTICLE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[はがも]$")
@@ -111,7 +116,7 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
     runs = [_without_titles(analysis, first, last, lexicon)
             for first, last in _capitalised_runs(analysis, lexicon)]
     multiword = {word for first, last, _, _ in runs if last > first
-                 and not _organisation(analysis, first, last)
+                 and not _organisation(analysis, first, last, lexicon.language)
                  for word in analysis.tokens.words[first : last + 1]}
     mentions = []
     pending: tuple[int, list[str], str, int] | None = None  # titles an apposition hands on
@@ -123,7 +128,7 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
         if pending is not None and pending[0] == first:
             titles, gender, head = titles + pending[1], gender or pending[2], min(head, pending[3])
         pending = None
-        if _organisation(analysis, first, last):
+        if _organisation(analysis, first, last, lexicon.language):
             continue
         if last == first and titles and _complement(analysis, first):
             # "ministre de la Mer, Teodora Halvik": the title is Halvik's, "Mer" no person.
@@ -166,6 +171,7 @@ def _without_titles(analysis: Analysis, first: int, last: int,
 
 
 _LONG_TITLES = tuple(sorted(t for t in TITLE_SET if len(t) >= _MIN_COMPOUND_PART))
+_FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
 _LONG_ORG_CUES = tuple(sorted(t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART))
 
 
@@ -189,14 +195,14 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     German common noun: "Fraktionsleiter"), None for a word that may be part of a name."""
     lower = analysis.lower[index]
     folded = fold(lower)
-    if lower in lexicon.titles or folded in TITLE_SET:
+    if lower in lexicon.titles or folded in TITLE_SET or lower in _MORE_TITLES:
         return lower
     parts = folded.split("-")
     for part in reversed(parts[1:] if len(parts) > 1 else ()):
         if part in TITLE_SET:
             return part
-    if lexicon.language in _COMPOUNDING and folded.endswith(_LONG_TITLES):
-        return next(t for t in _LONG_TITLES if folded.endswith(t))
+    if lexicon.language in _COMPOUNDING and folded.endswith(_LONG_TITLES + _FEMININE_TITLES):
+        return next(t for t in _LONG_TITLES if folded.endswith((t, t + "in")))
     tags = analysis.tags
     if tags is not None and tags[index] == "NN":
         return ""
@@ -236,8 +242,19 @@ def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
     return not (word.isupper() and len(word) > 5)
 
 
-def _organisation(analysis: Analysis, first: int, last: int) -> bool:
-    return any(analysis.lower[i] in _ORGANISATION_WORDS for i in range(first, last + 1))
+def _organisation(analysis: Analysis, first: int, last: int, language: str) -> bool:
+    return any(organisation_word(analysis.lower[i], language) for i in range(first, last + 1))
+
+
+def organisation_word(lower: str, language: str) -> bool:
+    """A word that makes a phrase an organisation ("Authority", "Ministerio", "Hafenbehörde"),
+    also inflected ("ministerstwa", "Bakanlığa")."""
+    folded = fold(lower)
+    if folded in ORG_CUE_SET or lower in _ORGANISATION_WORDS:
+        return True
+    if language in _COMPOUNDING and folded.endswith(_LONG_ORG_CUES):
+        return True
+    return any(folded[:size] in prefixes and len(folded) <= size + 4 for size, prefixes in _ORG_STEMS.items())
 
 
 def _titles_before(analysis: Analysis, index: int, lexicon: Lexicon) -> tuple[list[str], str, int]:
@@ -330,14 +347,32 @@ class SpeakerResolver:
         found = self._titled(first, titles) if titles else None
         if found:
             return found
+        if titles or any(title_of(analysis, i, self.lexicon) for i in words):
+            # A title no one in the text has ("the biologist", "le vice-président de la CENI"),
+            # or the name in apposition a little farther ("le directeur de l'OMS (OMS), Name").
+            apposed = self._apposed_after(last)
+            return self._fullest(apposed.name) if apposed else self._own_words(words)
         named = self._named_part(self._with_trailing_name(words))
         if named:
             return named
-        if titles or any(title_of(analysis, i, self.lexicon) for i in words) or \
-                any(self._organisation_word(i) for i in words):
-            # A title no one in the text has ("the biologist"), an organisation ("the ministry").
-            return self._own_words(words)
+        if any(self._organisation_word(i) for i in words):
+            return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
         return self._unnamed(words, cue)
+
+    def _apposed_after(self, last: int) -> Mention | None:
+        """A name of two or more words right after the next comma of the sentence, at most
+        ``_APPOSITION_REACH`` tokens on."""
+        tokens = self.analysis.tokens
+        end = min(len(tokens.words), last + 1 + _APPOSITION_REACH)
+        comma = next((i for i in range(last + 1, end) if tokens.words[i] == ","), None)
+        if comma is None or tokens.sentence_of[comma] != tokens.sentence_of[last]:
+            return None
+        at = bisect_left(self._firsts, comma + 1)
+        if at < len(self.mentions):
+            mention = self.mentions[at]
+            if mention.first == comma + 1 and mention.last > mention.first:
+                return mention
+        return None
 
     def _pronoun_gender(self, index: int) -> str | None:
         """The gender of a subject pronoun ("he", "a-t-elle", "selon lui"), None for another word."""
@@ -407,15 +442,7 @@ class SpeakerResolver:
         return True
 
     def _organisation_word(self, index: int) -> bool:
-        """A word that makes a phrase an organisation ("Authority", "Hafenbehörde"), also
-        inflected ("ministerstwa", "Bakanlığa")."""
-        folded = fold(self.analysis.lower[index])
-        if folded in ORG_CUE_SET or folded in _ORGANISATION_WORDS:
-            return True
-        if self.lexicon.language in _COMPOUNDING and folded.endswith(_LONG_ORG_CUES):
-            return True
-        return any(folded[:size] in prefixes and len(folded) <= size + 4
-                   for size, prefixes in _ORG_STEMS.items())
+        return organisation_word(self.analysis.lower[index], self.lexicon.language)
 
     def _named_part(self, words: list[int]) -> str | None:
         """The name a source phrase holds ("fuel app GasBuddy's forecast" -> "GasBuddy", "the
@@ -428,8 +455,9 @@ class SpeakerResolver:
         index = 0
         while index < len(words):
             position = words[index]
-            if not (self._name_word(position) or (self._organisation_word(position)
-                                                   and analysis.tokens.words[position][0].isupper())):
+            if not (self._name_word(position) or (self._run_word(position) and (
+                    self._organisation_word(position) or (index + 1 < len(words) and self._adjacent(
+                        position, words[index + 1]) and self._run_word(words[index + 1]))))):
                 index += 1
                 continue
             end = index
