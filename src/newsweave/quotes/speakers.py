@@ -88,6 +88,7 @@ _PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
 _COMPOUNDING = frozenset({"de", "nl"})
 # Words a title is joined to its complement by: "ministre de la Mer", "Ministrja e Detarisë".
 _OF_WORDS = word_set("of de del della des du di la le l e të së i der des von van")
+_LONGEST_ACRONYM = 5  # an all-capital word longer than this is shouting, not an acronym
 _APPOSITION_REACH = 8  # tokens from a title phrase to the comma before its name
 # Titles and function nouns of people beside the entity recogniser's title list.
 _MORE_TITLES = word_set("""abp bp ks kommandant kommandantin commandant commandante comandante
@@ -117,6 +118,7 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
             for first, last in _capitalised_runs(analysis, lexicon)]
     multiword = {word for first, last, _, _ in runs if last > first
                  and not _organisation(analysis, first, last, lexicon.language)
+                 and not _modifies_title(analysis, last, lexicon)
                  for word in analysis.tokens.words[first : last + 1]}
     mentions = []
     pending: tuple[int, list[str], str, int] | None = None  # titles an apposition hands on
@@ -128,7 +130,9 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
         if pending is not None and pending[0] == first:
             titles, gender, head = titles + pending[1], gender or pending[2], min(head, pending[3])
         pending = None
-        if _organisation(analysis, first, last, lexicon.language):
+        if _organisation(analysis, first, last, lexicon.language) or \
+                _modifies_title(analysis, last, lexicon) or \
+                (last == first and fold(analysis.lower[first]) in DEMONYM_SET):
             continue
         if last == first and titles and _complement(analysis, first):
             # "ministre de la Mer, Teodora Halvik": the title is Halvik's, "Mer" no person.
@@ -143,6 +147,14 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
             name = normalise_name(" ".join(analysis.tokens.words[first : last + 1]), lexicon.language)
             mentions.append(Mention(first, last, name, frozenset(titles), gender, head))
     return mentions
+
+
+def _modifies_title(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
+    """True for a run right before a title: "Chinese Foreign | Minister Wang Yi", "Maritime |
+    Minister": it says what the title is of, it names no one."""
+    following = last + 1
+    return following < len(analysis.lower) and analysis.tokens.words[following][0].isupper() and \
+        title_of(analysis, following, lexicon) not in (None, "")
 
 
 def _may_name_alone(analysis: Analysis, index: int) -> bool:
@@ -239,7 +251,7 @@ def _capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, i
 def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
     if not word[0].isupper() or lower in _NOT_NAMES or lexicon.classes(lower):
         return False
-    return not (word.isupper() and len(word) > 5)
+    return not (word.isupper() and len(word) > _LONGEST_ACRONYM)
 
 
 def _organisation(analysis: Analysis, first: int, last: int, language: str) -> bool:
@@ -434,12 +446,20 @@ class SpeakerResolver:
         word, lower = analysis.tokens.words[index], analysis.lower[index]
         if not word[0].isupper() or lower in _NOT_NAMES or fold(lower) in FUNCTION_WORD_SET:
             return False
+        if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
+            return False  # a dateline or a shouted headline ("PORT VELLARA"), not a name
         if PRONOUN in analysis.classes[index] or title_of(analysis, index, self.lexicon) is not None:
             return False
         if index in self._sentence_starts or (index > 0 and analysis.tokens.words[index - 1] in "\"“„«»‘'"):
             known = normalise_name(word, self.lexicon.language) in self._name_words
             return known or (word.isupper() and len(word) > 1)
         return True
+
+    def _shouted(self, index: int) -> bool:
+        """True for an all-capital word beside another: a dateline or headline, no acronym."""
+        words = self.analysis.tokens.words
+        return any(0 <= i < len(words) and len(words[i]) > 1 and words[i].isupper() and words[i].isalpha()
+                   for i in (index - 1, index + 1))
 
     def _organisation_word(self, index: int) -> bool:
         return organisation_word(self.analysis.lower[index], self.lexicon.language)
@@ -502,6 +522,8 @@ class SpeakerResolver:
 
     def _run_word(self, index: int) -> bool:
         word = self.analysis.tokens.words[index]
+        if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
+            return False
         return word[0].isupper() and fold(self.analysis.lower[index]) not in FUNCTION_WORD_SET or \
             word in ("/", "&", ".")
 
