@@ -121,6 +121,10 @@ ACCORDING = [
      "controles", "Ministerio de Comercio Interior"),
     ("sq", "Sipas Autoritetit të Portit, kanali do të mbetet i mbyllur.", "kanali",
      "Autoritetit të Portit"),
+    ("fr", "Selon l'Organisation mondiale des ports, le trafic a baissé.", "trafic",
+     "Organisation mondiale des ports"),
+    ("es", "Según la Organización Mundial de Puertos, el tráfico bajó.", "tráfico",
+     "Organización Mundial de Puertos"),
 ]
 
 

@@ -80,6 +80,8 @@ _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
 # French inverted subject pronouns ("a-t-elle", "dit-il") and the stressed pronoun of "selon lui".
 _INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
 _STRESSED = {"lui": "m", "elle": "f", "eux": "p"}
+# An elided article or preposition glued to a name: "l'Organisation", "dell'Agenzia".
+_ELISION = re.compile(r"^(?:[ldLD]|dell|all|dall|nell|sull|Dell|All)['’](?=\w)")
 # Relative pronouns that open a clause about the name right before them ("…, qui a souligné").
 _RELATIVES = word_set("who qui quien quienes cual cili cila chi który która którzy")
 # Languages that drop subject pronouns: "y afirmó que …" has the previous subject as speaker.
@@ -90,6 +92,10 @@ _COMPOUNDING = frozenset({"de", "nl"})
 _OF_WORDS = word_set("of de del della des du di la le l e të së i der des von van")
 _LONGEST_ACRONYM = 5  # an all-capital word longer than this is shouting, not an acronym
 _APPOSITION_REACH = 8  # tokens from a title phrase to the comma before its name
+_MAX_CONNECTORS = 2  # "de la" inside a name
+# Languages whose adjectives follow the noun: an organisation's name goes on in lower case.
+_ADJECTIVES_AFTER = frozenset({"fr", "es", "it", "pt"})
+_ORGANISATION_TAIL = 6  # lower-case words an organisation's name may go on with
 # Titles and function nouns of people beside the entity recogniser's title list.
 _MORE_TITLES = word_set("""abp bp ks kommandant kommandantin commandant commandante comandante
     commissaire directeur directrice director directora drejtor drejtori komandant komandanti
@@ -443,7 +449,7 @@ class SpeakerResolver:
         """A capitalised word that names someone: not a function word, title or (German tags)
         common noun; at a sentence's start only an acronym or a word the text names elsewhere."""
         analysis = self.analysis
-        word, lower = analysis.tokens.words[index], analysis.lower[index]
+        word, lower = self._plain(index)
         if not word[0].isupper() or lower in _NOT_NAMES or fold(lower) in FUNCTION_WORD_SET:
             return False
         if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
@@ -455,6 +461,11 @@ class SpeakerResolver:
             return known or (word.isupper() and len(word) > 1)
         return True
 
+    def _plain(self, index: int) -> tuple[str, str]:
+        """A token and its lower case without an elided article ("l'Organisation")."""
+        word = _ELISION.sub("", self.analysis.tokens.words[index])
+        return word, word.lower()
+
     def _shouted(self, index: int) -> bool:
         """True for an all-capital word beside another: a dateline or headline, no acronym."""
         words = self.analysis.tokens.words
@@ -462,13 +473,14 @@ class SpeakerResolver:
                    for i in (index - 1, index + 1))
 
     def _organisation_word(self, index: int) -> bool:
-        return organisation_word(self.analysis.lower[index], self.lexicon.language)
+        return organisation_word(self._plain(index)[1], self.lexicon.language)
 
-    def _named_part(self, words: list[int]) -> str | None:
+    def _named_part(self, words: list[int], subject_first: bool = False) -> str | None:
         """The name a source phrase holds ("fuel app GasBuddy's forecast" -> "GasBuddy", "the
         U.S. Energy Information Administration", "des informations de Closer" -> "Closer"): the
         run of name words (joined by connectors) with an organisation word, else the last one;
-        not a run of demonyms ("Lebanese media")."""
+        not a run of demonyms ("Lebanese media"). With ``subject_first`` (the words after a
+        reporting verb), the first run."""
         analysis = self.analysis
         tokens = analysis.tokens
         runs: list[tuple[int, int]] = []
@@ -481,22 +493,45 @@ class SpeakerResolver:
                 index += 1
                 continue
             end = index
-            while end + 1 < len(words) and self._adjacent(words[end], words[end + 1]) and (
-                    self._run_word(words[end + 1]) or (
-                    fold(analysis.lower[words[end + 1]]) in CONNECTOR_SET and end + 2 < len(words)
-                    and words[end + 2] == words[end + 1] + 1 and self._run_word(words[end + 2]))):
-                end += 1
+            while end + 1 < len(words) and self._adjacent(words[end], words[end + 1]):
+                joined = self._joined_by_connectors(words, end + 1)
+                if joined is None:
+                    break
+                end = joined
             runs.append((words[index], words[end]))
             index = end + 1
         runs = [(a, b) for a, b in runs
-                if not all(fold(analysis.lower[i]) in DEMONYM_SET or not tokens.words[i][0].isupper()
+                if not all(fold(analysis.lower[i]) in DEMONYM_SET or not self._plain(i)[0][0].isupper()
                            for i in range(a, b + 1))]
         if not runs:
             return None
-        first, last = next((r for r in runs
-                            if any(self._organisation_word(i) for i in range(r[0], r[1] + 1))), runs[-1])
-        name = normalise_name(tokens.text[tokens.starts[first] : tokens.ends[last]], self.lexicon.language)
+        organisation = next((r for r in runs
+                             if any(self._organisation_word(i) for i in range(r[0], r[1] + 1))), None)
+        first, last = organisation or runs[0 if subject_first else -1]
+        if organisation is not None and self.lexicon.language in _ADJECTIVES_AFTER:
+            # Its lower-case words too: "l'Organisation mondiale de la santé".
+            at = words.index(last)
+            while at + 1 < len(words) and words[at + 1] == words[at] + 1 and words[at + 1] in range(
+                    last, last + _ORGANISATION_TAIL) and analysis.tokens.words[words[at + 1]].isalpha():
+                at += 1
+            last = words[at]
+        start = tokens.starts[first] + len(tokens.words[first]) - len(self._plain(first)[0])
+        name = normalise_name(tokens.text[start : tokens.ends[last]], self.lexicon.language)
         return self._fullest(name) if last == first else name
+
+    def _joined_by_connectors(self, words: list[int], at: int) -> int | None:
+        """Where a name run goes on from ``words[at]``: that word, or the name word after one or
+        two connectors ("Organización Mundial | de la | Salud"), as an index into ``words``."""
+        analysis = self.analysis
+        step = at
+        while step < len(words) and step - at < _MAX_CONNECTORS and \
+                fold(analysis.lower[words[step]]) in CONNECTOR_SET and \
+                (step == at or words[step] == words[step - 1] + 1):
+            step += 1
+        if step < len(words) and (step == at or words[step] == words[step - 1] + 1) and \
+                self._run_word(words[step]):
+            return step
+        return None
 
     def _adjacent(self, left: int, right: int) -> bool:
         """True for words next to each other, or joined by a dot, slash or ampersand with no
@@ -521,7 +556,7 @@ class SpeakerResolver:
         return extended
 
     def _run_word(self, index: int) -> bool:
-        word = self.analysis.tokens.words[index]
+        word = self._plain(index)[0]
         if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
             return False
         return word[0].isupper() and fold(self.analysis.lower[index]) not in FUNCTION_WORD_SET or \
@@ -536,8 +571,11 @@ class SpeakerResolver:
             sentence_of = analysis.tokens.sentence_of
             if sentence_of[after] == sentence_of[cue[1]] and self._name_word(after):
                 inside = self._first_inside(after, after + 3)
-                word = analysis.tokens.words[after]
-                return self._fullest(inside.name if inside else normalise_name(word, self.lexicon.language))
+                if inside is not None:
+                    return self._fullest(inside.name)
+                end = min(analysis.tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
+                after_cue = [i for i in range(after, end) if analysis.tokens.words[i][0].isalnum()]
+                return self._named_part(after_cue, subject_first=True)
         function_words = all(not analysis.tokens.words[i][0].isupper() or i in self._sentence_starts
                              or fold(analysis.lower[i]) in FUNCTION_WORD_SET for i in words)
         if self.lexicon.language in _PRO_DROP and function_words and len(words) <= 3:
