@@ -41,6 +41,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsweave.entities.lexicon import (
     CONNECTOR_SET,
@@ -264,6 +265,7 @@ def _organisation(analysis: Analysis, first: int, last: int, language: str) -> b
     return any(organisation_word(analysis.lower[i], language) for i in range(first, last + 1))
 
 
+@lru_cache(maxsize=1 << 16)
 def organisation_word(lower: str, language: str) -> bool:
     """A word that makes a phrase an organisation ("Authority", "Ministerio", "Hafenbehörde"),
     also inflected ("ministerstwa", "Bakanlığa")."""
