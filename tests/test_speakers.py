@@ -36,6 +36,16 @@ def test_hyphenated_names_stay_whole(language, text, name):
     assert _speakers(text, language) == [name]
 
 
+def test_words_before_the_last_title_leave_the_name():
+    text = ("Nordkoreas Machthaber Kim Jong-un hat neue Raketentests angekündigt. Kim sagte, das "
+            "Land werde nicht nachgeben.")
+    assert _speaker_of(text, "de", "nachgeben") == "Kim Jong-un"
+
+
+def test_elided_article_leaves_the_name():
+    assert _speaker_of("Selon l'AFP, trois personnes sont mortes.", "fr", "personnes") == "AFP"
+
+
 def test_albanian_case_ending_after_a_hyphen_goes():
     text = "Presidenti Arben Kolani u takua me ministrat. “Do të vazhdojmë”, tha Arben Kolani-u."
     assert _speaker_of(text, "sq", "vazhdojmë") == "Arben Kolani"

@@ -98,7 +98,7 @@ _MAX_CONNECTORS = 2  # "de la" inside a name
 _ADJECTIVES_AFTER = frozenset({"fr", "es", "it", "pt"})
 _ORGANISATION_TAIL = 6  # lower-case words an organisation's name may go on with
 # Titles and function nouns of people beside the entity recogniser's title list.
-_MORE_TITLES = word_set("""abp bp ks kommandant kommandantin commandant commandante comandante
+_MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commandant commandante comandante
     commissaire directeur directrice director directora drejtor drejtori komandant komandanti
     komendant rzecznik rzeczniczka nadkomisarz inspector inspektor superintendent""")
 _MIN_COMPOUND_PART = 5  # "minister", "sprecher", "behörde": shorter endings match by chance
@@ -175,9 +175,18 @@ def _may_name_alone(analysis: Analysis, index: int) -> bool:
 def _without_titles(analysis: Analysis, first: int, last: int,
                     lexicon: Lexicon) -> tuple[int, int, list[str], str]:
     """A capitalised run without the titles and function nouns it opens with ("Commander Ruvim
-    Ostrakis", "Ex-Nissan-Chef Ghosn"), their title keys and gender."""
+    Ostrakis", "Ex-Nissan-Chef Ghosn"), also with what stands before its last title ("Nordkoreas
+    Machthaber Kim Jong-un"), their title keys and gender."""
     titles: list[str] = []
     gender = ""
+    last_title = next((i for i in range(last - 1, first - 1, -1) if title_of(analysis, i, lexicon)), None)
+    if last_title is not None:
+        for index in range(first, last_title):
+            title = title_of(analysis, index, lexicon)
+            if title:
+                titles.append(lexicon.titles.get(title, title))
+                gender = gender or lexicon.gendered_titles.get(title, "")
+        first = last_title
     while first < last:
         title = title_of(analysis, first, lexicon)
         if title is None:
@@ -444,7 +453,7 @@ class SpeakerResolver:
         honorific."""
         last = words[-1]
         if self._name_word(last) and len(words) <= 2 and not self._organisation_word(last):
-            return self._fullest(normalise_name(self.analysis.tokens.words[last], self.lexicon.language))
+            return self._fullest(normalise_name(self._plain(last)[0], self.lexicon.language))
         return None
 
     def _name_word(self, index: int) -> bool:
