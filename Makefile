@@ -42,6 +42,7 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_translation.py
 	$(BIN)/python bench/eval_stories.py
 	$(BIN)/python bench/eval_extraction.py
+	$(BIN)/python bench/eval_speakers.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

@@ -608,7 +608,8 @@ def _quote(analysis: Analysis, draft: Draft, resolver: SpeakerResolver) -> Quote
     cue = tokens.span(draft.cue.first, draft.cue.last) if draft.cue else None
     source = draft.source
     speaker_span = tokens.span(source.first, source.last) if source else None
-    speaker = resolver.resolve(source.first, source.last) if source else None
+    cue_range = (draft.cue.first, draft.cue.last) if draft.cue else None
+    speaker = resolver.resolve(source.first, source.last, cue_range) if source else None
     return Quote(content, speaker, speaker_span, cue, _kind(analysis, draft))
 
 

@@ -15,7 +15,24 @@ A source mention is resolved by a small salience model:
 - a name -> its fullest form in the text ("Xi" -> "Xi Jinping"), with Albanian case endings
   taken off where the base form is also in the text ("Lavrovi", "Lavrovit" -> "Lavrov") or
   after a hyphen ("Xi Jinping-u" -> "Xi Jinping");
-- anything else (a group, "the police", "experts") -> the mention's own words.
+- a title phrase that names no one the text has given that title ("the biologist") -> its own
+  words; a source of no name and no title: a name right after the reporting verb (inverted
+  subject: "Jak zaznaczył Frątczak"), else, in a language that drops subject pronouns ("y afirmó
+  que"), the pronoun's antecedent, else no speaker;
+- anything else -> the name inside it, where it holds one that is not sentence-initial or is
+  known from elsewhere in the text ("according to fuel app GasBuddy's forecast" -> "GasBuddy",
+  "the Port Vellara Authority"), else no speaker: a common noun ("experts", "die Anwendungen")
+  or a clause fragment is no speaker.
+
+Names keep their hyphens ("Kim Jong-un", "Jean-Luc"; Albanian case endings after a hyphen are
+taken off Albanian text only) and lose their titles and function nouns ("Commander Ruvim
+Ostrakis", "Ex-Umwelt-Minister Norbert Röttgen", German compounds such as
+"Seeverkehrsministerin" and nouns that German tags tell from names); the titles go with the
+mention, so "the minister" finds the titled name. An apposition gives the name after it ("El
+presidente del Gobierno, Pedro Ruiz, afirmó", "la ministre de la Mer, Teodora Halvik"): the
+capitalised word after a title and a preposition is the title's complement, not a person.
+French inverted pronouns ("a-t-elle", "dit-il") and "selon lui" are pronouns; a relative pronoun
+("qui a souligné") stands for the name right before it.
 """
 
 from __future__ import annotations
@@ -24,7 +41,16 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
+from newsweave.entities.lexicon import (
+    CONNECTOR_SET,
+    DEMONYM_SET,
+    FUNCTION_WORD_SET,
+    ORG_CUE_SET,
+    TITLE_SET,
+    fold,
+)
 from newsweave.quotes.cues import ACCORDING, CUE, PRONOUN, TITLE, Lexicon, word_set
 from newsweave.quotes.features import Analysis
 
@@ -38,7 +64,8 @@ _NOT_NAMES = word_set("""the a an this that these those he she it they we i you 
     une el los las en y pero lo gli lui lei ai ajo ata në të me dhe monday tuesday wednesday
     thursday friday saturday sunday january february march april may june july august september
     october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar
-    februar märz juni juli oktober dezember""")
+    februar märz juni juli oktober dezember jak gdy kiedy także również allí así además asimismo
+    aquí ahora entonces ainsi alors aussi""")
 # Words that make a capitalised run an organisation or a place rather than a person.
 _ORGANISATION_WORDS = word_set("""hall organization organisation university institute ministry party
     council committee agency news times post academy bank association union court house department
@@ -47,10 +74,34 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     force forces police service services media network press journal daily television radio tv club
     team league federation commission parliament senate congress government administration city
     county province region river sea ocean street square cooperation relations affairs global south
-    north east west people's""")
+    north east west people's polizei polizia policía""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
+# French inverted subject pronouns ("a-t-elle", "dit-il") and the stressed pronoun of "selon lui".
+_INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
+_STRESSED = {"lui": "m", "elle": "f", "eux": "p"}
+# An elided article or preposition glued to a name: "l'Organisation", "dell'Agenzia".
+_ELISION = re.compile(r"^(?:[ldLD]|dell|all|dall|nell|sull|Dell|All)['’](?=\w)")
+# Relative pronouns that open a clause about the name right before them ("…, qui a souligné").
+_RELATIVES = word_set("who qui quien quienes cual cili cila chi który która którzy")
+# Languages that drop subject pronouns: "y afirmó que …" has the previous subject as speaker.
+_PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
+# Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
+_COMPOUNDING = frozenset({"de", "nl"})
+# Words a title is joined to its complement by: "ministre de la Mer", "Ministrja e Detarisë".
+_OF_WORDS = word_set("of de del della des du di la le l e të së i der des von van")
+_LONGEST_ACRONYM = 5  # an all-capital word longer than this is shouting, not an acronym
+_APPOSITION_REACH = 8  # tokens from a title phrase to the comma before its name
+_MAX_CONNECTORS = 2  # "de la" inside a name
+# Languages whose adjectives follow the noun: an organisation's name goes on in lower case.
+_ADJECTIVES_AFTER = frozenset({"fr", "es", "it", "pt"})
+_ORGANISATION_TAIL = 6  # lower-case words an organisation's name may go on with
+# Titles and function nouns of people beside the entity recogniser's title list.
+_MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commandant commandante comandante
+    commissaire directeur directrice director directora drejtor drejtori komandant komandanti
+    komendant rzecznik rzeczniczka nadkomisarz inspector inspektor superintendent""")
+_MIN_COMPOUND_PART = 5  # "minister", "sprecher", "behörde": shorter endings match by chance
 _POSSESSIVE = re.compile(r"['’]s$")
 _PARTICLE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[はがも]$")
 
@@ -70,22 +121,126 @@ class Mention:
 
 def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
     """Capitalised runs of the text that look like people, with their titles, in text order."""
-    runs = _capitalised_runs(analysis, lexicon)
-    multiword = {word for first, last in runs if last > first
-                 and not _organisation(analysis, first, last)
+    runs = [_without_titles(analysis, first, last, lexicon)
+            for first, last in _capitalised_runs(analysis, lexicon)]
+    multiword = {word for first, last, _, _ in runs if last > first
+                 and not _organisation(analysis, first, last, lexicon.language)
+                 and not _modifies_title(analysis, last, lexicon)
                  for word in analysis.tokens.words[first : last + 1]}
     mentions = []
-    for first, last in runs:
+    pending: tuple[int, list[str], str, int] | None = None  # titles an apposition hands on
+    for first, last, own_titles, own_gender in runs:
         titles, gender, head = _titles_before(analysis, first, lexicon)
-        if _organisation(analysis, first, last):
+        titles, gender = titles + own_titles, gender or own_gender
+        if own_titles:
+            head = min(head, first - 1)
+        if pending is not None and pending[0] == first:
+            titles, gender, head = titles + pending[1], gender or pending[2], min(head, pending[3])
+        pending = None
+        if _organisation(analysis, first, last, lexicon.language) or \
+                _modifies_title(analysis, last, lexicon) or \
+                (last == first and fold(analysis.lower[first]) in DEMONYM_SET):
             continue
-        word = normalise_name(analysis.tokens.words[first])
+        if last == first and titles and _complement(analysis, first):
+            # "ministre de la Mer, Teodora Halvik": the title is Halvik's, "Mer" no person.
+            if last + 2 < len(analysis.lower) and analysis.tokens.words[last + 1] == ",":
+                pending = (last + 2, titles, gender, head)
+            continue
+        word = normalise_name(analysis.tokens.words[first], lexicon.language)
         single_known = last == first and (word in multiword or any(
             base in multiword for base in _base_forms(word)))
-        if last > first or titles or gender or single_known or _followed_by_cue(analysis, last):
-            name = normalise_name(" ".join(analysis.tokens.words[first : last + 1]))
+        if last > first or titles or gender or single_known or (
+                _followed_by_cue(analysis, last) and _may_name_alone(analysis, first)):
+            name = normalise_name(" ".join(analysis.tokens.words[first : last + 1]), lexicon.language)
             mentions.append(Mention(first, last, name, frozenset(titles), gender, head))
     return mentions
+
+
+def _modifies_title(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
+    """True for a run right before a title: "Chinese Foreign | Minister Wang Yi", "Maritime |
+    Minister": it says what the title is of, it names no one."""
+    following = last + 1
+    return following < len(analysis.lower) and analysis.tokens.words[following][0].isupper() and \
+        title_of(analysis, following, lexicon) not in (None, "")
+
+
+def _may_name_alone(analysis: Analysis, index: int) -> bool:
+    """A lone capitalised word before a reporting verb may be a person's name, unless it is a
+    function word ("Jak zaznaczył …") or German tags call it a common noun ("Die Anwendungen
+    erklären")."""
+    tags = analysis.tags
+    return fold(analysis.lower[index]) not in FUNCTION_WORD_SET and (tags is None or tags[index] != "NN")
+
+
+def _without_titles(analysis: Analysis, first: int, last: int,
+                    lexicon: Lexicon) -> tuple[int, int, list[str], str]:
+    """A capitalised run without the titles and function nouns it opens with ("Commander Ruvim
+    Ostrakis", "Ex-Nissan-Chef Ghosn"), also with what stands before its last title ("Nordkoreas
+    Machthaber Kim Jong-un"), their title keys and gender."""
+    titles: list[str] = []
+    gender = ""
+    last_title = next((i for i in range(last - 1, first - 1, -1) if title_of(analysis, i, lexicon)), None)
+    if last_title is not None:
+        for index in range(first, last_title):
+            title = title_of(analysis, index, lexicon)
+            if title:
+                titles.append(lexicon.titles.get(title, title))
+                gender = gender or lexicon.gendered_titles.get(title, "")
+        first = last_title
+    while first < last:
+        title = title_of(analysis, first, lexicon)
+        if title is None:
+            break
+        if title:
+            titles.append(lexicon.titles.get(title, title))
+            gender = gender or lexicon.gendered_titles.get(title, "")
+        first += 1
+    return first, last, titles, gender
+
+
+_LONG_TITLES = tuple(sorted(t for t in TITLE_SET if len(t) >= _MIN_COMPOUND_PART))
+_FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
+_LONG_ORG_CUES = tuple(sorted(t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART))
+
+
+def _org_stems() -> dict[int, frozenset[str]]:
+    """Stems of the longer organisation words, by length: an inflected form ("ministerstwa",
+    "ministero", "bakanlığa") shares all but the last two letters of its listed form."""
+    stems: dict[int, set[str]] = {}
+    for cue in ORG_CUE_SET:
+        if len(cue) >= 7:
+            size = max(6, len(cue) - 2)
+            stems.setdefault(size, set()).add(cue[:size])
+    return {size: frozenset(found) for size, found in stems.items()}
+
+
+_ORG_STEMS = _org_stems()
+
+
+def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
+    """The title a word is ("Commander" -> "commander", "Seeverkehrsministerin" -> "ministerin",
+    "Ex-Umwelt-Minister" -> "minister"), "" for another word that is no part of a name (a
+    German common noun: "Fraktionsleiter"), None for a word that may be part of a name."""
+    lower = analysis.lower[index]
+    folded = fold(lower)
+    if lower in lexicon.titles or folded in TITLE_SET or lower in _MORE_TITLES:
+        return lower
+    parts = folded.split("-")
+    for part in reversed(parts[1:] if len(parts) > 1 else ()):
+        if part in TITLE_SET:
+            return part
+    if lexicon.language in _COMPOUNDING and folded.endswith(_LONG_TITLES + _FEMININE_TITLES):
+        return next(t for t in _LONG_TITLES if folded.endswith((t, t + "in")))
+    tags = analysis.tags
+    if tags is not None and tags[index] == "NN":
+        return ""
+    return None
+
+
+def _complement(analysis: Analysis, index: int) -> bool:
+    """True for a word right after a preposition or an article after one: the complement of a
+    title ("presidente del Gobierno", "Ministrja e Detarisë"), not a name of its own."""
+    return index > 0 and analysis.lower[index - 1] in _OF_WORDS
 
 
 def _capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -112,11 +267,23 @@ def _capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, i
 def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
     if not word[0].isupper() or lower in _NOT_NAMES or lexicon.classes(lower):
         return False
-    return not (word.isupper() and len(word) > 5)
+    return not (word.isupper() and len(word) > _LONGEST_ACRONYM)
 
 
-def _organisation(analysis: Analysis, first: int, last: int) -> bool:
-    return any(analysis.lower[i] in _ORGANISATION_WORDS for i in range(first, last + 1))
+def _organisation(analysis: Analysis, first: int, last: int, language: str) -> bool:
+    return any(organisation_word(analysis.lower[i], language) for i in range(first, last + 1))
+
+
+@lru_cache(maxsize=1 << 16)
+def organisation_word(lower: str, language: str) -> bool:
+    """A word that makes a phrase an organisation ("Authority", "Ministerio", "Hafenbehörde"),
+    also inflected ("ministerstwa", "Bakanlığa")."""
+    folded = fold(lower)
+    if folded in ORG_CUE_SET or lower in _ORGANISATION_WORDS:
+        return True
+    if language in _COMPOUNDING and folded.endswith(_LONG_ORG_CUES):
+        return True
+    return any(folded[:size] in prefixes and len(folded) <= size + 4 for size, prefixes in _ORG_STEMS.items())
 
 
 def _titles_before(analysis: Analysis, index: int, lexicon: Lexicon) -> tuple[list[str], str, int]:
@@ -154,10 +321,14 @@ def _followed_by_cue(analysis: Analysis, end: int) -> bool:
     return following + 1 >= len(classes) or PRONOUN not in classes[following + 1]
 
 
-def normalise_name(name: str) -> str:
-    """A name without a possessive, an Albanian hyphenated ending ("Xi Jinping-u") or a Japanese
-    topic or subject particle ("田中氏は")."""
-    return _PARTICLE.sub("", _HYPHEN_ENDING.sub("", _POSSESSIVE.sub("", name)))
+def normalise_name(name: str, language: str = "sq") -> str:
+    """A name without a possessive, an Albanian hyphenated ending ("Xi Jinping-u", in Albanian
+    text only: "Kim Jong-un" keeps its hyphen) or a Japanese topic or subject particle
+    ("田中氏は")."""
+    name = _POSSESSIVE.sub("", name)
+    if language == "sq":
+        name = _HYPHEN_ENDING.sub("", name)
+    return _PARTICLE.sub("", name)
 
 
 class SpeakerResolver:
@@ -171,23 +342,30 @@ class SpeakerResolver:
         self._fuller: dict[str, str] = {}  # ``_fullest``'s answers: a long text names people often
         self._counts = Counter(m.name for m in self.mentions if len(m.name.split()) > 1)
         self._names = {m.name for m in self.mentions} | set(self._counts)
+        self._name_words = {w for m in self.mentions if m.last > m.first or m.titles for w in m.name.split()}
+        self._sentence_starts = {start for start, _ in analysis.tokens.sentences}
         self._last: tuple[str, int] | None = None  # the previous quote's speaker, its sentence
 
-    def resolve(self, first: int, last: int) -> str | None:
-        """The name that the source mention ``first`` .. ``last`` (tokens, inclusive) stands for."""
-        name = self._resolve(first, last)
+    def resolve(self, first: int, last: int, cue: tuple[int, int] | None = None) -> str | None:
+        """The name that the source mention ``first`` .. ``last`` (tokens, inclusive) stands for;
+        ``cue`` is the reporting verb's token range, where known."""
+        name = self._resolve(first, last, cue)
         if name and name in self._names:
             self._last = (name, self.analysis.tokens.sentence_of[first])
         return name
 
-    def _resolve(self, first: int, last: int) -> str | None:
+    def _resolve(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
         analysis = self.analysis
         words = [i for i in range(first, last + 1) if analysis.tokens.words[i][0].isalnum()]
         if not words:
             return None
-        if len(words) == 1 and PRONOUN in analysis.classes[words[0]]:
-            return self._antecedent(words[0], self.lexicon.pronouns.get(analysis.lower[words[0]], ""))
-        inside = self._first_inside(first, last)
+        if len(words) == 1:
+            gender = self._pronoun_gender(words[0])
+            if gender is not None:
+                return self._antecedent(words[0], gender)
+            if analysis.lower[words[0]] in _RELATIVES:
+                return self._relative(words[0])
+        inside = self._apposed(first, last) or self._first_inside(first, last)
         if inside is not None:
             return self._fullest(inside.name)
         head = self._head_name(words)
@@ -196,7 +374,69 @@ class SpeakerResolver:
         titles = {self.lexicon.titles[analysis.lower[i]] for i in words
                   if self.lexicon.titles.get(analysis.lower[i])}
         found = self._titled(first, titles) if titles else None
-        return found or self._own_words(words)
+        if found:
+            return found
+        if titles or any(title_of(analysis, i, self.lexicon) for i in words):
+            # A title no one in the text has ("the biologist", "le vice-président de la CENI"),
+            # or the name in apposition a little farther ("le directeur de l'OMS (OMS), Name").
+            apposed = self._apposed_after(last)
+            return self._fullest(apposed.name) if apposed else self._own_words(words)
+        named = self._named_part(self._with_trailing_name(words))
+        if named:
+            return named
+        if any(self._organisation_word(i) for i in words):
+            return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
+        return self._unnamed(words, cue)
+
+    def _apposed_after(self, last: int) -> Mention | None:
+        """A name of two or more words right after the next comma of the sentence, at most
+        ``_APPOSITION_REACH`` tokens on."""
+        tokens = self.analysis.tokens
+        end = min(len(tokens.words), last + 1 + _APPOSITION_REACH)
+        comma = next((i for i in range(last + 1, end) if tokens.words[i] == ","), None)
+        if comma is None or tokens.sentence_of[comma] != tokens.sentence_of[last]:
+            return None
+        at = bisect_left(self._firsts, comma + 1)
+        if at < len(self.mentions):
+            mention = self.mentions[at]
+            if mention.first == comma + 1 and mention.last > mention.first:
+                return mention
+        return None
+
+    def _pronoun_gender(self, index: int) -> str | None:
+        """The gender of a subject pronoun ("he", "a-t-elle", "selon lui"), None for another word."""
+        analysis = self.analysis
+        lower = analysis.lower[index]
+        if PRONOUN in analysis.classes[index]:
+            return self.lexicon.pronouns.get(lower, "")
+        inverted = _INVERTED.search(lower)
+        if inverted and "-" in lower[: inverted.start() + 1]:
+            return _STRESSED.get(inverted.group(1), "p" if inverted.group(1).endswith("s") else "")
+        if lower in _STRESSED and index > 0 and ACCORDING in analysis.classes[index - 1]:
+            return _STRESSED[lower]
+        return None
+
+    def _relative(self, index: int) -> str | None:
+        """The person a relative pronoun follows in its sentence ("…, Luz Rivas, qui a dit")."""
+        sentence_of = self.analysis.tokens.sentence_of
+        before = [m for m in self.mentions[: bisect_left(self._firsts, index)]
+                  if m.last < index and sentence_of[m.first] == sentence_of[index]]
+        return self._fullest(before[-1].name) if before and index - before[-1].last <= 2 else None
+
+    def _apposed(self, first: int, last: int) -> Mention | None:
+        """The name in apposition to a title phrase: the first mention of two or more words in
+        the span, or right after it behind a comma ("El presidente del Gobierno, Pedro Ruiz")."""
+        words = self.analysis.tokens.words
+        after = last + 1
+        while after < len(words) and words[after] == ",":
+            after += 1
+        at = bisect_left(self._firsts, first)
+        for mention in self.mentions[at:]:
+            if mention.first > after:
+                break
+            if mention.last > mention.first and (mention.last <= last or mention.first == after != last + 1):
+                return mention
+        return None
 
     def _first_inside(self, first: int, last: int) -> Mention | None:
         """The first person mention within tokens ``first`` .. ``last``."""
@@ -209,13 +449,148 @@ class SpeakerResolver:
         return None
 
     def _head_name(self, words: list[int]) -> str | None:
-        """A capitalised last word of the mention, or the name after a bare honorific."""
-        analysis = self.analysis
+        """A capitalised last word of the mention that is a name, or the name after a bare
+        honorific."""
         last = words[-1]
-        word = analysis.tokens.words[last]
-        if word[0].isupper() and TITLE not in analysis.classes[last] and \
-                analysis.lower[last] not in _NOT_NAMES and len(words) <= 2:
-            return self._fullest(normalise_name(word))
+        if self._name_word(last) and len(words) <= 2 and not self._organisation_word(last):
+            return self._fullest(normalise_name(self._plain(last)[0], self.lexicon.language))
+        return None
+
+    def _name_word(self, index: int) -> bool:
+        """A capitalised word that names someone: not a function word, title or (German tags)
+        common noun; at a sentence's start only an acronym or a word the text names elsewhere."""
+        analysis = self.analysis
+        word, lower = self._plain(index)
+        if not word[0].isupper() or lower in _NOT_NAMES or fold(lower) in FUNCTION_WORD_SET:
+            return False
+        if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
+            return False  # a dateline or a shouted headline ("PORT VELLARA"), not a name
+        if PRONOUN in analysis.classes[index] or title_of(analysis, index, self.lexicon) is not None:
+            return False
+        if index in self._sentence_starts or (index > 0 and analysis.tokens.words[index - 1] in "\"“„«»‘'"):
+            known = normalise_name(word, self.lexicon.language) in self._name_words
+            return known or (word.isupper() and len(word) > 1)
+        return True
+
+    def _plain(self, index: int) -> tuple[str, str]:
+        """A token and its lower case without an elided article ("l'Organisation")."""
+        word = _ELISION.sub("", self.analysis.tokens.words[index])
+        return word, word.lower()
+
+    def _shouted(self, index: int) -> bool:
+        """True for an all-capital word beside another: a dateline or headline, no acronym."""
+        words = self.analysis.tokens.words
+        return any(0 <= i < len(words) and len(words[i]) > 1 and words[i].isupper() and words[i].isalpha()
+                   for i in (index - 1, index + 1))
+
+    def _organisation_word(self, index: int) -> bool:
+        return organisation_word(self._plain(index)[1], self.lexicon.language)
+
+    def _named_part(self, words: list[int], subject_first: bool = False) -> str | None:
+        """The name a source phrase holds ("fuel app GasBuddy's forecast" -> "GasBuddy", "the
+        U.S. Energy Information Administration", "des informations de Closer" -> "Closer"): the
+        run of name words (joined by connectors) with an organisation word, else the last one;
+        not a run of demonyms ("Lebanese media"). With ``subject_first`` (the words after a
+        reporting verb), the first run."""
+        analysis = self.analysis
+        tokens = analysis.tokens
+        runs: list[tuple[int, int]] = []
+        index = 0
+        while index < len(words):
+            position = words[index]
+            if not (self._name_word(position) or (self._run_word(position) and (
+                    self._organisation_word(position) or (index + 1 < len(words) and self._adjacent(
+                        position, words[index + 1]) and self._run_word(words[index + 1]))))):
+                index += 1
+                continue
+            end = index
+            while end + 1 < len(words) and self._adjacent(words[end], words[end + 1]):
+                joined = self._joined_by_connectors(words, end + 1)
+                if joined is None:
+                    break
+                end = joined
+            runs.append((words[index], words[end]))
+            index = end + 1
+        runs = [(a, b) for a, b in runs
+                if not all(fold(analysis.lower[i]) in DEMONYM_SET or not self._plain(i)[0][0].isupper()
+                           for i in range(a, b + 1))]
+        if not runs:
+            return None
+        organisation = next((r for r in runs
+                             if any(self._organisation_word(i) for i in range(r[0], r[1] + 1))), None)
+        first, last = organisation or runs[0 if subject_first else -1]
+        if organisation is not None and self.lexicon.language in _ADJECTIVES_AFTER:
+            # Its lower-case words too: "l'Organisation mondiale de la santé".
+            at = words.index(last)
+            while at + 1 < len(words) and words[at + 1] == words[at] + 1 and words[at + 1] in range(
+                    last, last + _ORGANISATION_TAIL) and analysis.tokens.words[words[at + 1]].isalpha():
+                at += 1
+            last = words[at]
+        start = tokens.starts[first] + len(tokens.words[first]) - len(self._plain(first)[0])
+        name = normalise_name(tokens.text[start : tokens.ends[last]], self.lexicon.language)
+        return self._fullest(name) if last == first else name
+
+    def _joined_by_connectors(self, words: list[int], at: int) -> int | None:
+        """Where a name run goes on from ``words[at]``: that word, or the name word after one or
+        two connectors ("Organización Mundial | de la | Salud"), as an index into ``words``."""
+        analysis = self.analysis
+        step = at
+        while step < len(words) and step - at < _MAX_CONNECTORS and \
+                fold(analysis.lower[words[step]]) in CONNECTOR_SET and \
+                (step == at or words[step] == words[step - 1] + 1):
+            step += 1
+        if step < len(words) and (step == at or words[step] == words[step - 1] + 1) and \
+                self._run_word(words[step]):
+            return step
+        return None
+
+    def _adjacent(self, left: int, right: int) -> bool:
+        """True for words next to each other, or joined by a dot, slash or ampersand with no
+        space ("U.S. Energy", "Gemius/PBI")."""
+        tokens = self.analysis.tokens
+        return right == left + 1 or (right == left + 2 and tokens.words[left + 1] in (".", "/", "&")
+                                     and tokens.ends[left] == tokens.starts[left + 1])
+
+    def _with_trailing_name(self, words: list[int]) -> list[int]:
+        """A source phrase cut before its name ("des informations de nos confrères de | Closer"):
+        the name words after a final connector, added."""
+        analysis = self.analysis
+        after = words[-1] + 1
+        if fold(analysis.lower[words[-1]]) not in CONNECTOR_SET:
+            return words
+        extended = list(words)
+        sentence_of = analysis.tokens.sentence_of
+        while after < len(analysis.lower) and sentence_of[after] == sentence_of[words[-1]] and \
+                self._name_word(after):
+            extended.append(after)
+            after += 1
+        return extended
+
+    def _run_word(self, index: int) -> bool:
+        word = self._plain(index)[0]
+        if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
+            return False
+        return word[0].isupper() and fold(self.analysis.lower[index]) not in FUNCTION_WORD_SET or \
+            word in ("/", "&", ".")
+
+    def _unnamed(self, words: list[int], cue: tuple[int, int] | None) -> str | None:
+        """The speaker of a source that names no one ("Jak", "y", "En ese sentido"): a name right
+        after the reporting verb, else where subjects go unsaid the previous subject, else none."""
+        analysis = self.analysis
+        if cue is not None and cue[1] + 1 < len(analysis.lower):
+            after = cue[1] + 1
+            sentence_of = analysis.tokens.sentence_of
+            if sentence_of[after] == sentence_of[cue[1]] and self._name_word(after):
+                inside = self._first_inside(after, after + 3)
+                if inside is not None:
+                    return self._fullest(inside.name)
+                end = min(analysis.tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
+                after_cue = [i for i in range(after, end) if analysis.tokens.words[i][0].isalnum()]
+                return self._named_part(after_cue, subject_first=True)
+        function_words = all(not analysis.tokens.words[i][0].isupper() or i in self._sentence_starts
+                             or fold(analysis.lower[i]) in FUNCTION_WORD_SET for i in words)
+        if self.lexicon.language in _PRO_DROP and function_words and len(words) <= 3:
+            return self._antecedent(words[0], "")
         return None
 
     def _own_words(self, words: list[int]) -> str | None:
@@ -225,7 +600,8 @@ class SpeakerResolver:
         if not words:
             return None
         tokens = analysis.tokens
-        return normalise_name(tokens.text[tokens.starts[words[0]] : tokens.ends[words[-1]]])
+        own = tokens.text[tokens.starts[words[0]] : tokens.ends[words[-1]]]
+        return normalise_name(own, self.lexicon.language)
 
     def _antecedent(self, pronoun: int, gender: str) -> str | None:
         if gender == "p":
@@ -262,6 +638,8 @@ class SpeakerResolver:
         return self._fuller[name]
 
     def _fullest_of(self, name: str) -> str:
+        if name.endswith("s") and name[:-1] in self._names:
+            name = name[:-1]  # a genitive: "Viktor Orbans" -> "Viktor Orban"
         parts = name.split()
         forms = {parts[-1], *_base_forms(parts[-1])} if len(parts) == 1 else None
         best, best_key = name, (self._counts.get(name, 0), -len(name))

@@ -1,0 +1,238 @@
+"""Speaker precision of the quote finder on a hand-labelled sample of the dev corpora.
+
+The sample: quotes that ``find_quotes_in_text`` found in documents of the SemEval-2022 similarity
+dev texts (original articles only, not the machine-translated augmentations), the seed corpus
+and the demo corpus, labelled by reading the text. ``bench/data/speaker_labels.jsonl`` keeps no
+article text: per quote the document key, the content's character range, a short hash of the
+content (to notice a changed text), the language, and the right speaker (``null`` where the text
+names no person or organisation that said it), with other accepted spellings.
+
+A labelled quote is matched to the found quote whose content overlaps it most; it is right when
+the found speaker, casefolded and without a leading article, is the labelled speaker or one of
+its accepted forms. Precision counts the matched quotes that have a speaker; "right per quote"
+also counts a quote without a speaker as right where the label is ``null``.
+
+The sample is split by document (a hash of its key) into a part to fit rules on and a locked
+part, read only to confirm a change. Intervals: 95% bootstrap over documents.
+
+    .venv/bin/python bench/eval_speakers.py            # precision per language, fit and locked
+    .venv/bin/python bench/eval_speakers.py --dump fit  # found quotes beside their labels
+    .venv/bin/python bench/eval_speakers.py --candidates N  # unlabelled quotes, to label
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsweave.ingest import read_inputs
+from newsweave.ingest.html import HtmlPage, extract_page
+from newsweave.pipeline import build_article, prepare
+from newsweave.quotes import find_quotes_in_text
+from newsweave.records import RawDocument
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SIMILARITY = SHARED / "eval" / "semeval2022_task8" / "similarity_dev.jsonl"
+SEEDS = SHARED / "corpora" / "seeds"
+DEMO = ROOT / "src" / "newsweave" / "demo" / "corpus"
+LABELS = ROOT / "bench" / "data" / "speaker_labels.jsonl"
+LOCKED_PLACES = (1, 4)  # of every five documents of a language: two in five are locked
+BOOTSTRAP_ROUNDS = 2000
+_ARTICLES = ("the ", "der ", "die ", "das ", "le ", "la ", "les ", "l'", "el ", "los ", "las ")
+
+
+def documents() -> Iterator[tuple[str, str, str]]:
+    """(key, language, text) of every document the sample may come from, cleaned as the
+    pipeline cleans them."""
+    if SIMILARITY.exists():
+        seen = set()
+        with SIMILARITY.open(encoding="utf-8") as lines:
+            for line in lines:
+                pair = json.loads(line)
+                if not all(part.isdigit() for part in pair["id"].split("_")):
+                    continue  # a machine-translated augmentation
+                for side, number in (("1", 0), ("2", 1)):
+                    key = f"sim:{pair['id'].split('_')[number]}"
+                    if key not in seen:
+                        seen.add(key)
+                        yield _cleaned(key, pair[f"text{side}"], pair[f"lang{side}"])
+    if SEEDS.exists():
+        for path in sorted(SEEDS.glob("*.txt")):
+            language = "sq" if path.name.startswith("004") else "en"
+            yield _cleaned(f"seed:{path.name}", path.read_text(encoding="utf-8"), language)
+    for item in read_inputs([str(DEMO)]):
+        document = extract_page(item) if isinstance(item, HtmlPage) else item
+        if isinstance(document, RawDocument):
+            built = build_article(prepare(document))
+            if hasattr(built, "text"):
+                key = f"demo:{Path(document.path or '').relative_to(DEMO)}#{document.locator or ''}"
+                yield key, built.language, built.text
+
+
+def _cleaned(key: str, text: str, language: str) -> tuple[str, str, str]:
+    built = build_article(prepare(RawDocument(text, "text", language=language)))
+    return key, language, built.text if hasattr(built, "text") else ""
+
+
+def content_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
+
+
+def locked_documents(labels: list[dict]) -> set[str]:
+    """The documents of the locked part: per language, the documents in the order of a fixed
+    hash of their keys, every second and fifth of each five (two in five), so that every
+    language is in both parts; never chosen by hand."""
+    by_language: dict[str, set[str]] = {}
+    for label in labels:
+        by_language.setdefault(label["lang"], set()).add(label["doc"])
+    chosen = set()
+    for keys in by_language.values():
+        ordered = sorted(keys, key=lambda k: hashlib.sha256(k.encode()).hexdigest())
+        chosen.update(key for n, key in enumerate(ordered) if n % 5 in LOCKED_PLACES)
+    return chosen
+
+
+def normal(name: str | None) -> str | None:
+    if name is None:
+        return None
+    name = " ".join(name.casefold().split())
+    for article in _ARTICLES:
+        if name.startswith(article):
+            return name[len(article):]
+    return name
+
+
+def right(found: str | None, label: dict) -> bool:
+    accepted = {normal(label["speaker"])} | {normal(a) for a in label.get("also", [])}
+    return normal(found) in accepted
+
+
+def read_labels() -> list[dict]:
+    with LABELS.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def matched(labels: list[dict], texts: dict[str, tuple[str, str]]) -> list[tuple[dict, str | None, str]]:
+    """(label, found speaker, status) per label; status "ok", "missing" (no overlapping quote)
+    or "changed" (the document's text is not the one labelled)."""
+    by_key: dict[str, list[dict]] = {}
+    for label in labels:
+        by_key.setdefault(label["doc"], []).append(label)
+    out = []
+    for key, group in by_key.items():
+        if key not in texts:
+            out.extend((label, None, "missing") for label in group)
+            continue
+        language, text = texts[key]
+        quotes = find_quotes_in_text(text, language)
+        for label in group:
+            start, end = label["content"]
+            if content_hash(text[start:end]) != label["hash"]:
+                out.append((label, None, "changed"))
+                continue
+            best = max(quotes, default=None, key=lambda q: min(end, q.content[1]) - max(start, q.content[0]))
+            if best is None or min(end, best.content[1]) <= max(start, best.content[0]):
+                out.append((label, None, "missing"))
+            else:
+                out.append((label, best.speaker, "ok"))
+    return out
+
+
+def _interval(rows: list[tuple[str, bool]], rng: random.Random) -> tuple[float, float]:
+    """95% bootstrap interval of the share of True, resampling documents."""
+    by_doc: dict[str, list[bool]] = {}
+    for key, value in rows:
+        by_doc.setdefault(key, []).append(value)
+    groups = list(by_doc.values())
+    if not groups:
+        return (0.0, 0.0)
+    shares = []
+    for _ in range(BOOTSTRAP_ROUNDS):
+        sample = [v for _ in groups for v in rng.choice(groups)]
+        shares.append(sum(sample) / len(sample) if sample else 0.0)
+    shares.sort()
+    return shares[int(0.025 * len(shares))], shares[int(0.975 * len(shares)) - 1]
+
+
+def report(results: list[tuple[dict, str | None, str]], locked: set[str]) -> None:
+    rng = random.Random(23)
+    for part in ("fit", "locked"):
+        rows = [(label, found) for label, found, status in results
+                if status == "ok" and (label["doc"] in locked) == (part == "locked")]
+        lost = sum(1 for label, _, status in results
+                   if status != "ok" and (label["doc"] in locked) == (part == "locked"))
+        print(f"{part} part ({len(rows)} quotes matched, {lost} not found)")
+        print(f"  {'lang':<6} {'n':>4} {'precision':>10} {'95% interval':>15} "
+              f"{'per quote':>10} {'95% interval':>15}")
+        languages = sorted({label["lang"] for label, _ in rows})
+        for language in [*languages, "all"]:
+            chosen = [(label, found) for label, found in rows if language in ("all", label["lang"])]
+            with_speaker = [(label["doc"], right(found, label)) for label, found in chosen
+                            if found is not None]
+            per_quote = [(label["doc"], right(found, label)) for label, found in chosen]
+            precision = sum(v for _, v in with_speaker) / len(with_speaker) if with_speaker else 0.0
+            overall = sum(v for _, v in per_quote) / len(per_quote) if per_quote else 0.0
+            low, high = _interval(with_speaker, rng)
+            qlow, qhigh = _interval(per_quote, rng)
+            print(f"  {language:<6} {len(chosen):>4} {precision:>10.3f} {f'[{low:.2f}, {high:.2f}]':>15} "
+                  f"{overall:>10.3f} {f'[{qlow:.2f}, {qhigh:.2f}]':>15}")
+
+
+def dump(results: list[tuple[dict, str | None, str]], part: str, locked: set[str]) -> None:
+    for label, found, status in results:
+        if part != "all" and (label["doc"] in locked) != (part == "locked"):
+            continue
+        mark = "ok " if status == "ok" and right(found, label) else "BAD"
+        print(f"{mark} {label['lang']} {label['doc']} {label['content']} found={found!r} "
+              f"label={label['speaker']!r} {status}")
+
+
+def candidates(texts: dict[str, tuple[str, str]], per_language: int) -> None:
+    """Found quotes with their sentence, for labelling (printed, never stored)."""
+    counts: dict[str, int] = {}
+    for key in sorted(texts, key=lambda k: hashlib.sha256(k.encode()).hexdigest()):
+        language, text = texts[key]
+        if counts.get(language, 0) >= per_language and not key.startswith(("seed:", "demo:")):
+            continue
+        for quote in find_quotes_in_text(text, language):
+            start, end = quote.content
+            around = quote.speaker_span or quote.cue or quote.content
+            low = max(0, min(start, around[0]) - 120)
+            high = min(len(text), max(end, around[1]) + 80)
+            counts[language] = counts.get(language, 0) + 1
+            print(json.dumps({"doc": key, "lang": language, "content": [start, end],
+                              "hash": content_hash(text[start:end]), "found": quote.speaker,
+                              "span": text[slice(*quote.speaker_span)] if quote.speaker_span else None,
+                              "context": " ".join(text[low:high].split())}, ensure_ascii=False))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dump", choices=("fit", "locked", "all"))
+    parser.add_argument("--candidates", type=int, metavar="N", help="print unlabelled quotes, N per language")
+    args = parser.parse_args()
+    texts = {key: (language, text) for key, language, text in documents() if text}
+    if args.candidates:
+        candidates(texts, args.candidates)
+        return 0
+    if not LABELS.exists():
+        print(f"no labels at {LABELS}", file=sys.stderr)
+        return 1
+    labels = read_labels()
+    needed = {label["doc"] for label in labels}
+    results = matched(labels, {k: v for k, v in texts.items() if k in needed})
+    locked = locked_documents(labels)
+    if args.dump:
+        dump(results, args.dump, locked)
+    report(results, locked)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

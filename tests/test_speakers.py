@@ -1,0 +1,174 @@
+"""Speakers of quotes: names whole and without titles, appositions, inverted and relative
+pronouns, "according to" organisations, and no common noun or clause fragment as a speaker.
+Every text here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.quotes import find_quotes_in_text
+
+
+def _speakers(text: str, language: str) -> list[str | None]:
+    return [quote.speaker for quote in find_quotes_in_text(text, language)]
+
+
+def _speaker_of(text: str, language: str, said: str) -> str | None:
+    """The speaker of the quote whose content holds ``said``."""
+    for quote in find_quotes_in_text(text, language):
+        if said in text[slice(*quote.content)]:
+            return quote.speaker
+    raise AssertionError(f"no quote holds {said!r}: {find_quotes_in_text(text, language)}")
+
+
+# Hyphenated names stay whole (an Albanian case ending after a hyphen goes in Albanian only).
+HYPHENATED = [
+    ("en", "“We will not give up the tests,” said Kim Jong-un on Monday.", "Kim Jong-un"),
+    ("de", "„Wir geben die Tests nicht auf“, sagte Kim Jong-un am Montag.", "Kim Jong-un"),
+    ("fr", "« Nous continuerons », a déclaré Jean-Luc Marchetti mardi.", "Jean-Luc Marchetti"),
+    ("es", "«Seguiremos adelante», dijo Ana-María Lobera el lunes.", "Ana-María Lobera"),
+    ("sq", "“Do të vazhdojmë”, tha Jean-Luc Marchetti të martën.", "Jean-Luc Marchetti"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), HYPHENATED)
+def test_hyphenated_names_stay_whole(language, text, name):
+    assert _speakers(text, language) == [name]
+
+
+def test_words_before_the_last_title_leave_the_name():
+    text = ("Nordkoreas Machthaber Kim Jong-un hat neue Raketentests angekündigt. Kim sagte, das "
+            "Land werde nicht nachgeben.")
+    assert _speaker_of(text, "de", "nachgeben") == "Kim Jong-un"
+
+
+def test_elided_article_leaves_the_name():
+    assert _speaker_of("Selon l'AFP, trois personnes sont mortes.", "fr", "personnes") == "AFP"
+
+
+def test_albanian_case_ending_after_a_hyphen_goes():
+    text = "Presidenti Arben Kolani u takua me ministrat. “Do të vazhdojmë”, tha Arben Kolani-u."
+    assert _speaker_of(text, "sq", "vazhdojmë") == "Arben Kolani"
+
+
+# Titles and function nouns leave the name, and the titled and bare forms are one speaker.
+TITLED = [
+    ("en", "“The channel stays shut,” said Commander Ruvim Ostrakis. “Nobody goes in,” "
+           "Ostrakis added.", ["Ruvim Ostrakis", "Ruvim Ostrakis"]),
+    ("de", "„Die Lage ist ernst“, sagte Machthaber Kim Jong-un. „Wir rüsten auf“, sagte Kim "
+           "Jong-un später.", ["Kim Jong-un", "Kim Jong-un"]),
+    ("de", "„Der Kanal bleibt zu“, sagte Seeverkehrsministerin Tilda Marek. „Das dauert“, "
+           "sagte die Ministerin.", ["Tilda Marek", "Tilda Marek"]),
+    ("de", "„Ich trete an“, sagte Ex-Umwelt-Minister Bernd Rautmann.", ["Bernd Rautmann"]),
+    ("fr", "« Le port restera fermé », a déclaré le commandant Ruvim Ostrakis.", ["Ruvim Ostrakis"]),
+    ("es", "«El puerto seguirá cerrado», dijo el comandante Ruvim Ostrakis.", ["Ruvim Ostrakis"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), TITLED)
+def test_titles_leave_the_name(language, text, names):
+    assert _speakers(text, language) == names
+
+
+# A French inverted pronoun stands for the speaker before it.
+INVERTED = [
+    "« Le chenal restera fermé », a déclaré la ministre Odile Varenne. « Personne ne doit "
+    "spéculer », a-t-elle ajouté.",
+    "Odile Varenne a visité le port à l'aube. « Personne ne doit spéculer », a-t-elle ajouté.",
+    "« Le chenal restera fermé », a déclaré Odile Varenne. « Personne ne doit spéculer », "
+    "ajoute-t-elle.",
+]
+
+
+@pytest.mark.parametrize("text", INVERTED)
+def test_french_inverted_pronoun_is_resolved(text):
+    assert _speaker_of(text, "fr", "Personne") == "Odile Varenne"
+
+
+def test_french_relative_pronoun_takes_the_name_before_it():
+    text = ("La décision a été critiquée par l'ambassadrice Luz Marina Ortal, qui a souligné que "
+            "le mandat commence sans soutien.")
+    assert _speaker_of(text, "fr", "mandat") == "Luz Marina Ortal"
+
+
+# An apposition gives the name after the title phrase, not the title's complement.
+APPOSITION = [
+    ("es", "El presidente del Gobierno, Pedro Valdemoro, afirmó que el plan seguirá adelante.",
+     "plan", "Pedro Valdemoro"),
+    ("fr", "La ministre de la Mer, Odile Varenne, a déclaré qu'aucune fuite n'avait été constatée.",
+     "fuite", "Odile Varenne"),
+    ("sq", "Ministrja e Detarisë, Teodora Halvik, tha se nuk ka rrjedhje në ujë.",
+     "rrjedhje", "Teodora Halvik"),
+    ("en", "The director of the port authority, Bastien Orlo, said divers would inspect the "
+           "channel.", "divers", "Bastien Orlo"),
+    ("de", "Der Direktor der Hafenbehörde, Bastien Orlo, sagte, Taucher würden den Kanal prüfen.",
+     "Taucher", "Bastien Orlo"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "said", "name"), APPOSITION)
+def test_apposition_gives_the_name(language, text, said, name):
+    assert _speaker_of(text, language, said) == name
+
+
+def test_title_resolves_to_the_apposed_name_later():
+    text = ("La ministre de la Mer, Odile Varenne, s'est rendue au port. « Le chenal restera "
+            "fermé », a déclaré la ministre.")
+    assert _speaker_of(text, "fr", "chenal") == "Odile Varenne"
+
+
+# "According to" an organisation names the organisation, inside a longer phrase too.
+ACCORDING = [
+    ("en", "Prices will stay low this year, according to fuel app PumpWise's annual forecast.",
+     "Prices", "PumpWise"),
+    ("en", "Prices have not passed $3 since 2014, according to the U.S. Energy Information "
+           "Administration.", "Prices", "U.S. Energy Information Administration"),
+    ("de", "Laut der Hafenbehörde von Port Vellara ist der Kanal gesperrt.", "Kanal",
+     "Hafenbehörde von Port Vellara"),
+    ("fr", "Selon des informations de nos confrères de Closer, le tournage a été reporté.",
+     "tournage", "Closer"),
+    ("es", "Según fuentes del Ministerio de Comercio Interior, se harán controles en línea.",
+     "controles", "Ministerio de Comercio Interior"),
+    ("sq", "Sipas Autoritetit të Portit, kanali do të mbetet i mbyllur.", "kanali",
+     "Autoritetit të Portit"),
+    ("fr", "Selon l'Organisation mondiale des ports, le trafic a baissé.", "trafic",
+     "Organisation mondiale des ports"),
+    ("es", "Según la Organización Mundial de Puertos, el tráfico bajó.", "tráfico",
+     "Organización Mundial de Puertos"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "said", "name"), ACCORDING)
+def test_according_to_organisation(language, text, said, name):
+    assert _speaker_of(text, language, said) == name
+
+
+# A common noun or a clause fragment is no speaker.
+NO_SPEAKER = [
+    ("en", "Flight attendants have a lot of responsibilities in the air, a fact some passengers "
+           "do not see.", ["a lot of responsibilities in the air", "Flight attendants"]),
+    ("en", "The two sides agreed to meet again in May, experts said.", ["experts", "The two sides"]),
+    ("de", "Die Anwendungen erklären, dass die Partei im Herbst entscheidet.", ["Anwendungen"]),
+    ("fr", "L'incendie qui s'était déclaré sur le pont a été éteint, a indiqué un témoin.",
+     ["L'incendie qui s'était"]),
+    ("es", "Las reuniones dentro de las instituciones están prohibidas, enfatizó el documento.",
+     ["Las reuniones dentro de las instituciones están"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "wrong"), NO_SPEAKER)
+def test_common_nouns_and_fragments_are_no_speakers(language, text, wrong):
+    for speaker in _speakers(text, language):
+        assert speaker not in wrong
+
+
+def test_sentence_initial_function_word_is_no_speaker():
+    text = ("El ministro Agustín Roldán visitó la planta. Agustín Roldán afirmó que la producción "
+            "sigue. En ese sentido, destacó que las fuerzas están listas.")
+    assert _speaker_of(text, "es", "fuerzas") == "Agustín Roldán"
+
+
+def test_inverted_subject_after_the_verb():
+    text = ("Rzecznik Marek Frątczak przekazał dane. Jak zaznaczył Frątczak przyczyny tych pożarów "
+            "nie są jeszcze znane.")
+    assert _speaker_of(text, "pl", "przyczyny") == "Marek Frątczak"
