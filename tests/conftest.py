@@ -56,3 +56,21 @@ def demo_run(tmp_path_factory):
             a["id"] for a in data["articles"]
             if a["url"] == entry["url"] or (a["url"] is None and a["path"].endswith(file_name)))
     return data, by_url, folder
+
+
+@pytest.fixture()
+def db(tmp_path):
+    """A store of the serve tests' invented articles and stories (tests/serve_helpers.py)."""
+    from serve_helpers import build_store
+
+    return build_store(tmp_path / "s.db")
+
+
+@pytest.fixture()
+def client(db):
+    """`newsweave serve`'s app over ``db``, through Starlette's test client."""
+    from starlette.testclient import TestClient
+
+    from newsweave.serve import create_app
+
+    return TestClient(create_app(db), base_url="http://127.0.0.1")

@@ -10,7 +10,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from serve_helpers import ARTICLES, HOSTILE, build_store
+from serve_helpers import ARTICLES, HOSTILE
 from starlette.testclient import TestClient
 
 from newsweave.cli import main
@@ -18,16 +18,6 @@ from newsweave.serve import create_app
 from newsweave.serve.server import is_loopback
 
 TOKEN = "t0ken-long-enough-to-pass"
-
-
-@pytest.fixture()
-def db(tmp_path):
-    return build_store(tmp_path / "s.db")
-
-
-@pytest.fixture()
-def client(db):
-    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def _ok(client, url):

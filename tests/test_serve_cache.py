@@ -10,7 +10,7 @@ import time
 
 import httpx
 import pytest
-from serve_helpers import ARTICLES, _stories, build_store
+from serve_helpers import ARTICLES, _stories
 from starlette.testclient import TestClient
 
 from newsweave.saved_stories import story_rows
@@ -19,16 +19,6 @@ from newsweave.serve.cache import Answer, AnswerCache
 from newsweave.store import Store
 
 TOKEN = "t0ken-long-enough-to-pass"
-
-
-@pytest.fixture()
-def db(tmp_path):
-    return build_store(tmp_path / "s.db")
-
-
-@pytest.fixture()
-def client(db):
-    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def _retitle(db, title: str) -> None:

@@ -9,13 +9,11 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-from serve_helpers import ARTICLES, build_store
-from starlette.testclient import TestClient
+from serve_helpers import ARTICLES
 
 from newsweave.report import render_story
 from newsweave.report.links import AppLinks
 from newsweave.saved_stories import story_from_json
-from newsweave.serve import create_app
 from newsweave.store.reader import StoreReader
 
 PAGES = ("/", "/stories/s-aaaa0001", "/stories/s-cccc0001", "/articles", "/articles/aaaa0001",
@@ -44,16 +42,6 @@ class _Page(HTMLParser):
                 self.links.append(value)
             if name.startswith("on"):
                 self.handlers.append(f"{tag} {name}")
-
-
-@pytest.fixture()
-def db(tmp_path):
-    return build_store(tmp_path / "s.db")
-
-
-@pytest.fixture()
-def client(db):
-    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def _page(client, url, status=200):
