@@ -27,7 +27,14 @@ from newsweave.sentence_vectors import SentenceVectors
 from newsweave.similarity import same_story_score
 from newsweave.store import Store
 from newsweave.store.story_rows import SavedStory
-from newsweave.stories import LeadVectors, Story, build_stories, store_centres
+from newsweave.stories import (
+    LeadVectors,
+    Story,
+    brief_stories,
+    group_stories,
+    largest_first,
+    store_centres,
+)
 from newsweave.story_ids import name_groups
 from newsweave.worker_pool import shared_workers
 
@@ -100,10 +107,13 @@ def _analyse(store: Store, batch: list[Article], language: str, stage: StageRepo
     centred.update({a.id: centres.centre(v, a.language)
                     for a, v in zip(missing, _loaded(embedder, store, missing), strict=True)})
     namer = _Namer(store, touched, store.previous_versions(a.id for a in batch))
-    with stage("stories: clustering, briefs, quotes, entities"):
-        stories = build_stories(members, store.reuse_edges({a.id for a in members}),
-                                features_of(members), centred, SentenceVectors(store), language,
-                                name=namer)
+    with stage("stories: clustering"):
+        grouped = group_stories(members, store.reuse_edges({a.id for a in members}),
+                                features_of(members), centred, name=namer)
+    with stage("stories: briefs, quotes, entities") as advance:
+        advance(0, total=len(grouped))
+        stories = largest_first(brief_stories(grouped, members, SentenceVectors(store), language,
+                                              on_briefed=advance))
     store.save_stories(story_rows(stories, {a.id: a for a in members}),
                        removed=[s.id for s in touched], merges=namer.merges)
     return Analysis(stories, new_edges, members)

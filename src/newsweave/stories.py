@@ -127,6 +127,16 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
     ``sentence_vectors``, also their brief (in ``language`` where a sentence is), per-outlet
     differences and timeline. ``name`` gives the groups (article ids, earliest first) their ids
     (default: ``s-<earliest article id>``)."""
+    stories = group_stories(articles, edges, features, centred, name)
+    if sentence_vectors is not None:
+        stories = brief_stories(stories, articles, sentence_vectors, language)
+    return largest_first(stories)
+
+
+def group_stories(articles: Sequence[Article], edges: Sequence[dict],
+                  features: dict[str, ReuseFeatures], centred: dict[str, np.ndarray],
+                  name: NameStories | None = None) -> list[Story]:
+    """The stories of ``build_stories`` without their briefs, quotes and entities."""
     by_id = {article.id: article for article in articles}
     most_common = Counter(article.language for article in articles).most_common(1)
     main_language = most_common[0][0] if most_common else None
@@ -144,13 +154,29 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
             origins=tuple(find_origins(group, reuse, features)),
             reuse=reuse,
         ))
-    stories = _link_related(stories, features)
-    if sentence_vectors is not None:
-        compared = [_compared(story, by_id) for story in stories]
-        sentence_vectors.prefetch(group for group in compared if len(group) > 1)
-        jobs = [(story, [by_id[i] for i in story.articles], sentence_vectors.holding(group), language)
-                for story, group in zip(stories, compared, strict=True)]
-        stories = list(parallel_map(_briefed, jobs))
+    return _link_related(stories, features)
+
+
+def brief_stories(stories: Sequence[Story], articles: Sequence[Article],
+                  sentence_vectors: SentenceVectors, language: str = "en",
+                  on_briefed: Callable[[int], None] | None = None) -> list[Story]:
+    """The stories with their brief, outlet differences, timeline, quotes and entities, in
+    worker processes; ``on_briefed(1)`` after each (a progress bar)."""
+    by_id = {article.id: article for article in articles}
+    compared = [_compared(story, by_id) for story in stories]
+    sentence_vectors.prefetch(group for group in compared if len(group) > 1)
+    jobs = [(story, [by_id[i] for i in story.articles], sentence_vectors.holding(group), language)
+            for story, group in zip(stories, compared, strict=True)]
+    briefed = []
+    for story in parallel_map(_briefed, jobs):
+        briefed.append(story)
+        if on_briefed is not None:
+            on_briefed(1)
+    return briefed
+
+
+def largest_first(stories: Sequence[Story]) -> list[Story]:
+    """Stories in the order they are listed: most articles first, then by id."""
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
 
 
