@@ -1108,3 +1108,22 @@ def test_overlap_test_answers_as_a_scan_of_the_ranges(ranges, first, length):
     ranges = [(start, start + size) for start, size in ranges]
     last = first + length
     assert overlap_test(ranges)(first, last) == any(a <= last and first <= b for a, b in ranges)
+
+
+@pytest.mark.parametrize(("language", "text", "person", "speech"), [
+    ("de", "Der Sprecher nannte die Angaben falsch.", "sprecher", "angaben"),
+    ("en", "The police spokesman called the statement false.", "spokesman", "statement"),
+])
+def test_a_person_noun_is_not_a_speech_noun(language, text, person, speech):
+    """Word classes are tested whole: a noun naming a person by role (Sprecher, spokesman,
+    police) is not a speech noun (Angaben, statement), which a quote rule takes as its cue."""
+    from newsweave.quotes.cues import NOUN, PERSON_NOUN, lexicon
+    from newsweave.quotes.features import analyse
+
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon(language), pair_marks(tokens))
+    classes = dict(zip(analysis.lower, analysis.classes, strict=True))
+    assert PERSON_NOUN in classes[person] and NOUN not in classes[person]
+    assert NOUN in classes[speech]
+    if language == "en":
+        assert NOUN not in classes["police"]

@@ -28,7 +28,7 @@ class Analysis:
 
     tokens: Tokens
     lower: list[str]
-    classes: list[str]  # the token's word classes joined with "+", or ""
+    classes: list[tuple[str, ...]]  # the token's word classes (tested whole: "noun" is not "pnoun")
     shapes: list[str]
     passage: list[int]  # number of the quoted passage the token stands in, -1 outside
     quotes: list[MarkedQuote]
@@ -56,19 +56,19 @@ def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Anal
                     grammar.tags(tokens, lexicon.language), grammar.TAG_SETS.get(lexicon.language))
 
 
-def _classes(words: list[str], lower: list[str], lexicon: Lexicon) -> list[str]:
+def _classes(words: list[str], lower: list[str], lexicon: Lexicon) -> list[tuple[str, ...]]:
     classes = []
     for word in lower:
         found = lexicon.classes(word)
-        classes.append("+".join(cls for cls in _CLASS_ORDER if cls in found) if found else "")
+        classes.append(tuple(cls for cls in _CLASS_ORDER if cls in found) if found else ())
     for index in _contextual_according(words, lower, lexicon):
-        classes[index] = ACCORDING if not classes[index] else f"{classes[index]}+{ACCORDING}"
+        classes[index] = (*classes[index], ACCORDING)
     for index, word in enumerate(lower):
         for phrase, cls in lexicon.phrases.get(word, ()):
             if tuple(lower[index : index + len(phrase)]) == phrase:
                 for inner in range(index, index + len(phrase)):
                     if cls not in classes[inner]:
-                        classes[inner] = cls if not classes[inner] else f"{classes[inner]}+{cls}"
+                        classes[inner] = (*classes[inner], cls)
                 break
     return classes
 
@@ -226,16 +226,18 @@ class _ShapeStrings(dict):
 
 
 _SHAPE_AT = _ShapeStrings()
-_CLASS_STRINGS: dict[str, tuple[str, ...]] = {}
+_CLASS_STRINGS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
-def _class_at(cls: str) -> tuple[str, ...] | None:
-    """Word classes -> "c=…", "c-2=…", "c-1=…", "c1=…", "c2=…" (None for no class)."""
-    if not cls:
+def _class_at(classes: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Word classes -> "c=…", "c-2=…", "c-1=…", "c1=…", "c2=…", the classes joined with "+" (None
+    for no class)."""
+    if not classes:
         return None
-    found = _CLASS_STRINGS.get(cls)
+    found = _CLASS_STRINGS.get(classes)
     if found is None:
-        found = _CLASS_STRINGS[cls] = (f"c={cls}", *(f"c{offset}={cls}" for offset in _OFFSETS))
+        joined = "+".join(classes)
+        found = _CLASS_STRINGS[classes] = (f"c={joined}", *(f"c{offset}={joined}" for offset in _OFFSETS))
     return found
 
 
