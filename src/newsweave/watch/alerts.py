@@ -28,9 +28,9 @@ for each independent origin that joins a story it matched, after it matched: the
 story had then are recorded without firing (keys ``"<story> <origin>"``), and an origin counts
 as seen when any of its articles' origin ids was recorded, so an origin whose earliest article
 changes is not new; the seen origins of stories merged into it (``story_merges``) count too.
-What fired is kept in the store (``alerts_fired``): a watch started again does not fire it again. A webhook
-gets each firing as a JSON POST, tried three times with a growing pause (1 s, 2 s) when it does
-not answer 2xx; what it never took is logged (the file has every firing).
+What fired is kept in the store (``alerts_fired``): a watch started again does not fire it
+again. A webhook gets each firing as a JSON POST, tried three times with a growing pause
+(1 s, 2 s) when it does not answer 2xx; what it never took is logged (the file has every firing).
 """
 
 from __future__ import annotations
