@@ -13,10 +13,13 @@ import pytest
 from feed_server import FeedServer, Reply, rss
 from test_watch import RSS, html, story
 
+from newsweave.brief import Cited, OutletDifference
 from newsweave.entities import LOC, ORG
 from newsweave.records import Article
+from newsweave.reuse.origins import Origin
 from newsweave.store import Store
-from newsweave.watch.alerts import Firing, Rule, RulesError, fire, firings, load_rules, post
+from newsweave.stories import Story
+from newsweave.watch.alerts import Firing, Rule, RulesError, fire, firings, load_rules, origin_firings, post
 
 RULES = """
 file = "out/alerts.jsonl"
@@ -45,6 +48,10 @@ def test_rules_are_read_and_bad_ones_say_what_to_fix(tmp_path):
                          ('[[alert]]\nname = "a"\nphrase = "x"\norigins = 2', "exactly one"),
                          ('[[alert]]\nname = "a"\nword = "x"', "unknown"),
                          ('[[alert]]\nname = "a"\norigins = 0', "whole number"),
+                         ('[[alert]]\nname = "a"\ncontradiction = "yes"', "contradiction = true"),
+                         ('[[alert]]\nname = "a"\ncontradiction = true\nnew_origins = true',
+                          "new_origins is"),
+                         ('[[alert]]\nname = "a"\nphrase = "x"\nnew_origins = 1', "new_origins is"),
                          ('[[alert]]\nname = "a"\nphrase = "x"\n[[alert]]\nname = "a"\nphrase = "y"',
                           "names must differ"),
                          ("[[alert]\n", "cannot read"), ('hook = "http://x"', "unknown keys")):
@@ -111,3 +118,68 @@ def test_a_webhook_gets_each_firing_with_retries(tmp_path):
     (tmp_path / "rules.toml").write_text('webhook = "hooks.example"\n')
     with pytest.raises(RulesError, match="webhook is an http"):
         load_rules(str(tmp_path / "rules.toml"))
+
+
+def _story(story_id: str, *origins: tuple[str, ...], outlets: tuple = ()) -> Story:
+    articles = tuple(a for origin in origins for a in origin)
+    return Story(story_id, "Ferries", articles, ("en",),
+                 tuple(Origin(f"o-{o[0]}", o, ()) for o in origins), (), outlets=outlets)
+
+
+def test_new_origins_fire_once_each_for_stories_a_rule_matched(tmp_path):
+    (tmp_path / "rules.toml").write_text('[[alert]]\nname = "big"\norigins = 3\nnew_origins = true\n'
+                                         '[[alert]]\nname = "ferries"\nphrase = "ferries"\n'
+                                         'new_origins = true\n')
+    rules = load_rules(str(tmp_path / "rules.toml"))
+    assert [r.new_origins for r in rules.rules] == [True, True]
+
+    def batch(store, articles, stories):
+        found = firings(rules.rules, articles, stories)
+        return [(f.rule, f.key) for f in fire(store, rules, found + origin_firings(store, rules.rules,
+                                                                                     stories, found))]
+
+    ferry = Article("f1", "More evening ferries.", "feed")
+    with Store(str(tmp_path / "s.db")) as store:
+        # s1 reaches three origins (the rule fires; its origins are what it had then); s2 has
+        # one origin and no phrase: never matched; s3 matched through its article's phrase.
+        assert batch(store, [ferry], [_story("s1", ("a1", "a2"), ("b1",), ("x1",)), _story("s2", ("c1",)),
+                                      _story("s3", ("f1",))]) == [("big", "s1"), ("ferries", "f1")]
+        # A new origin joins each; the story that never matched says nothing, s1's origin o-a1
+        # now led by an earlier copy a0 is not new.
+        later = [_story("s1", ("a0", "a1", "a2"), ("b1",), ("x1",), ("d1",)), _story("s2", ("c1",), ("e1",)),
+                 _story("s3", ("f1",), ("g1",))]
+        assert batch(store, [], later) == [("big", "s1 o-d1"), ("ferries", "s3 o-g1")]
+        assert batch(store, [], later) == []  # fired already
+        # s2 (a story s3 was merged into) keeps its id and follows s3's rule from what s3 had seen;
+        # reaching three origins, it fires for "big", whose origins it records then.
+        store.connection.execute("INSERT INTO story_merges VALUES ('s3', 's2', 'now')")
+        merged = _story("s2", ("c1",), ("e1",), ("f1",), ("g1",), ("h1",))
+        assert batch(store, [], [merged]) == [("big", "s2"), ("ferries", "s2 o-c1"), ("ferries", "s2 o-e1"),
+                                              ("ferries", "s2 o-h1")]
+    lines = [json.loads(line) for line in rules.file.read_text().splitlines()]
+    assert lines[2] == {"alert": "big", "fired_at": lines[2]["fired_at"], "story": "s1", "title": "Ferries",
+                        "new_origin": "o-d1", "articles": ["d1"], "independent_origins": 4}
+
+
+def test_a_contradiction_fires_once_whichever_article_cites_it(tmp_path):
+    (tmp_path / "rules.toml").write_text('[[alert]]\nname = "disputed"\ncontradiction = true\n')
+    rules = load_rules(str(tmp_path / "rules.toml"))
+    four = Cited("a1", 0, 24, "en", "Four ferries were added.")
+    two = Cited("a2", 10, 33, "en", "Two ferries were added.")
+    outlets = (OutletDifference("a1", "Post", (), (), ((four, two),)),
+               OutletDifference("a2", "Herald", (), (), ((two, four),)))  # the same pair, seen back
+    quiet = OutletDifference("a3", "Gazette", (), (), ())
+    story, calm = _story("s1", ("a1",), ("a2",), outlets=outlets), _story("s2", ("a3",), outlets=(quiet,))
+    with Store(str(tmp_path / "s.db")) as store:
+        fired = fire(store, rules, firings(rules.rules, [], [story, calm]))
+        assert [(f.rule, f.key) for f in fired] == [("disputed", "s1 a1:0-24 a2:10-33")]
+        assert fire(store, rules, firings(rules.rules, [], [story, calm])) == []
+        other = Cited("a2", 40, 60, "en", "Ten crew were aboard.")
+        more = _story("s1", ("a1",), ("a2",), outlets=(OutletDifference("a1", "Post", (), (), (
+            (four, two), (Cited("a1", 30, 50, "en", "Nine crew were aboard."), other))),))
+        assert [f.key for f in fire(store, rules, firings(rules.rules, [], [more]))] == [
+            "s1 a1:30-50 a2:40-60"]
+    line = json.loads(rules.file.read_text().splitlines()[0])
+    assert (line["says"], line["others_say"], line["source"]) == (four.text, two.text, "Post")
+    assert line["cited"] == [{"article": "a1", "start": 0, "end": 24},
+                             {"article": "a2", "start": 10, "end": 33}]

@@ -410,13 +410,14 @@ def feeds_command(db_path, as_json) -> None:
 def _analyse_batch(store: Store, articles: list, language: str, rules, show: Callable) -> None:
     """A watch batch through reuse and stories as ``run`` does (the stories are saved where the
     store keeps them), then the alerts."""
-    from newsweave.watch.alerts import fire, firings, post
+    from newsweave.watch.alerts import fire, firings, origin_firings, post
     from newsweave.watch.loop import Event
 
     stories = analyse(store, articles, language).stories
     if rules is None:
         return
-    fired = fire(store, rules, firings(rules.rules, articles, stories))
+    found = firings(rules.rules, articles, stories)
+    fired = fire(store, rules, found + origin_firings(store, rules.rules, stories, found))
     for firing in fired:
         show(Event("alert", {"alert": firing.rule, **firing.data}))
     if rules.webhook and fired:
