@@ -66,8 +66,11 @@ class Story:
         return len(self.origins)
 
 
-# Leads embedded in one call.
+# Leads embedded in one call, at most; fewer leads are cut into at least LEAD_CHUNKS calls, so a
+# small batch (a watch's ~100 articles) is embedded by every worker (parallel_map runs fewer than
+# four items inline, on one thread): a batch of 100 at 100k stored: 14.0-16.3 s -> 10.1-11.5 s (bench/RESULTS.md).
 LEAD_BATCH = 32
+LEAD_CHUNKS = 4
 
 
 def lead_bytes(vector: np.ndarray) -> bytes:
@@ -95,7 +98,8 @@ class LeadVectors:
         if on_embedded:  # those embedded before are done already
             on_embedded(len(articles) - sum(len(group) for group in sharing.values()))
         leads = list(sharing)
-        batches = [leads[start : start + LEAD_BATCH] for start in range(0, len(leads), LEAD_BATCH)]
+        size = min(LEAD_BATCH, max(1, -(-len(leads) // LEAD_CHUNKS)))
+        batches = [leads[start : start + size] for start in range(0, len(leads), size)]
         for batch, vectors in zip(batches, embed_chunks(self.embedder, batches), strict=True):
             fresh = {a.id: lead_bytes(v) for lead, v in zip(batch, vectors, strict=True)
                      for a in sharing[lead]}
