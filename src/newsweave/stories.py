@@ -68,7 +68,7 @@ class Story:
 
 # Leads embedded in one call, at most; fewer leads are cut into at least LEAD_CHUNKS calls, so a
 # small batch (a watch's ~100 articles) is embedded by every worker (parallel_map runs fewer than
-# four items inline, on one thread): a batch of 100 at 100k stored: 14.0-16.3 s -> 10.1-11.5 s (bench/RESULTS.md).
+# four items inline, on one thread): a batch of 100 at 100k stored, 14.0-16.3 s -> 10.1-11.5 s.
 LEAD_BATCH = 32
 LEAD_CHUNKS = 4
 
