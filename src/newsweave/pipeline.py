@@ -204,15 +204,20 @@ def _start_batch(store: Store, items: Sequence[Prepared | Rejection], pool: Work
 
 def _store_batch(store: Store, summary: RunSummary, batch: _Batch,
                  on_progress: Callable[[RunSummary], None] | None) -> None:
-    rejections, articles = list(batch.rejections), []
-    for built in batch.built:
-        (articles if isinstance(built, Article) else rejections).append(built)
-    counts = store.add_batch(summary.run_id, articles, batch.known, rejections,
-                             {a.id: set(batch.fresh[a.id].line_keys) for a in articles},
+    articles, rejections, line_keys = _finished(batch)
+    counts = store.add_batch(summary.run_id, articles, batch.known, rejections, line_keys,
                              copies=len(batch.prepared) - len(batch.fresh))  # every copy after the first
     summary.add(counts, rejections)
     if on_progress:
         on_progress(summary)
+
+
+def _finished(batch: _Batch) -> tuple[list[Article], list[Rejection], dict[str, set[int]]]:
+    """The batch's built articles, its rejections (read and built), and each article's line keys."""
+    rejections, articles = list(batch.rejections), []
+    for built in batch.built:
+        (articles if isinstance(built, Article) else rejections).append(built)
+    return articles, rejections, {a.id: set(batch.fresh[a.id].line_keys) for a in articles}
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +227,8 @@ class BuiltBatch:
     prepared: list[Prepared | Rejection]  # one per item, in order: the items' ids
     articles: list[Article]  # the new ones (not stored before, first of their id in the batch)
     rejections: list[Rejection]
-    known: set[str]  # ids of the batch's documents that were stored already
     line_keys: dict[str, set[int]]  # for each new article id, its line keys
+    known: set[str]  # ids of the batch's documents that were stored already
 
 
 def build_batch(store: Store, items: Sequence[Item], pool: Workers) -> BuiltBatch:
@@ -231,11 +236,7 @@ def build_batch(store: Store, items: Sequence[Item], pool: Workers) -> BuiltBatc
     with writes of its own in the same transaction (the watch, with its feeds' state)."""
     [prepared] = list(pool.prepared_ahead([list(items)]))
     batch = _start_batch(store, prepared, pool, None)
-    rejections, articles = list(batch.rejections), []
-    for built in batch.built:
-        (articles if isinstance(built, Article) else rejections).append(built)
-    return BuiltBatch(prepared, articles, rejections, batch.known,
-                      {a.id: set(batch.fresh[a.id].line_keys) for a in articles})
+    return BuiltBatch(prepared, *_finished(batch), batch.known)
 
 
 def prepare(document: RawDocument) -> Prepared:
