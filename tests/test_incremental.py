@@ -12,7 +12,7 @@ from newsweave.job import analyse
 from newsweave.pipeline import build_article, prepare
 from newsweave.records import Article, RawDocument
 from newsweave.saved_stories import story_rows
-from newsweave.store import Store
+from newsweave.store import Store, sqlite
 from newsweave.store.story_rows import SavedStory
 from newsweave.stories import Story, lead_bytes
 from newsweave.story_ids import name_groups
@@ -131,9 +131,16 @@ def test_a_batch_reads_only_what_it_touches(tmp_path, monkeypatch):
         copy = _article(FERRY, "south", "2025-03-11T12:00:00+00:00")
         _add(store, copy)
         read: list[str] = []
-        hydrate = Store._hydrate
+        hydrate, read_articles = Store._hydrate, sqlite.read_articles
+
+        def read_by_id(db, ids):
+            found = read_articles(db, ids)
+            read.extend(found)
+            return found
+
         monkeypatch.setattr(Store, "articles", _refuse)
         monkeypatch.setattr(Store, "_hydrate", lambda self, row: read.append(row[0]) or hydrate(self, row))
+        monkeypatch.setattr(sqlite, "read_articles", read_by_id)
         analyse(store, [copy], workers=1)
         assert set(read) == {ferry.id}  # the copy's story-mate; never the closed tram story
         assert _stories(store)[f"s-{ferry.id}"] == {ferry.id, copy.id}

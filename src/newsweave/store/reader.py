@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from newsweave.records import Article, RemovedLine, Sentence
+from newsweave.records import Article
 from newsweave.saved_stories import speaker_key
 from newsweave.store.search import Query, snippet
-from newsweave.store.sqlite import _ARTICLE_COLUMNS as ARTICLE_COLUMNS
-from newsweave.store.sqlite import _CHUNK as CHUNK
+from newsweave.store.sqlite import chunked, read_articles
 
 BUSY_TIMEOUT_MS = 10_000  # a reader waits this long for a lock (only WAL recovery takes one)
 FORWARD = "source->target"
@@ -183,7 +182,7 @@ class Snapshot:
     def story_titles(self, ids: Sequence[str]) -> dict[str, str]:
         """Titles of the saved stories among ``ids``."""
         found = {}
-        for chunk in _chunks(list(ids)):
+        for chunk in chunked(list(ids)):
             found.update((i, t or "(untitled)") for i, t in self.db.execute(
                 f"SELECT id, title FROM stories WHERE id IN ({_marks(chunk)})", chunk))
         return found
@@ -205,27 +204,7 @@ class Snapshot:
 
     def article_records(self, ids: Sequence[str]) -> dict[str, Article]:
         """Stored articles by id, with their sentences and removed lines."""
-        found: dict[str, Article] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids))):
-            found.update(self._hydrated(chunk))
-        return found
-
-    def _hydrated(self, ids: list[str]) -> dict[str, Article]:
-        rows = self.db.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles "
-                               f"WHERE id IN ({_marks(ids)})", ids).fetchall()
-        sentences: dict[str, list[Sentence]] = {i: [] for i in ids}
-        for i, *span in self.db.execute('SELECT article_id, start, "end", language FROM sentences '
-                                        f"WHERE article_id IN ({_marks(ids)}) ORDER BY article_id, position",
-                                        ids):
-            sentences[i].append(Sentence(*span))
-        removed: dict[str, list[RemovedLine]] = {i: [] for i in ids}
-        for i, text, reason in self.db.execute(
-                f"SELECT article_id, text, reason FROM removed_lines WHERE article_id IN ({_marks(ids)}) "
-                "ORDER BY article_id, position", ids):
-            removed[i].append(RemovedLine(text, reason))
-        return {r[0]: Article(**dict(zip(ARTICLE_COLUMNS, r, strict=True)),
-                              sentences=tuple(sentences[r[0]]), removed=tuple(removed[r[0]]))
-                for r in rows}
+        return read_articles(self.db, ids)
 
     def story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id=?",
@@ -440,11 +419,6 @@ def _where_sql(where: list[str]) -> str:
 
 def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
-
-
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
 
 
 def _like(text: str) -> str:

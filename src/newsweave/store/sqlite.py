@@ -270,26 +270,13 @@ class Store:
 
     def existing(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are stored."""
-        ids = list(ids)
-        found: set[str] = set()
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            rows = self._db.execute(
-                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-            found.update(row[0] for row in rows)
-        return found
+        return {row[0] for row in self._rows_with("SELECT id FROM articles WHERE id IN ({})", list(ids))}
 
     def line_counts(self, source: str, keys: Iterable[int]) -> dict[int, int]:
         """In how many stored articles of ``source`` each line occurs."""
-        keys = list(keys)
-        counts: dict[int, int] = {}
-        for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start : start + _CHUNK]
-            rows = self._db.execute(
-                "SELECT line_key, articles FROM source_lines WHERE source=? AND line_key IN "
-                f"({', '.join('?' * len(chunk))})", (source, *chunk))
-            counts.update(rows)
-        return counts
+        return dict(self._rows_with(
+            "SELECT line_key, articles FROM source_lines WHERE source=? AND line_key IN ({})",
+            list(keys), before=(source,)))
 
     def count_articles(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -376,12 +363,12 @@ class Store:
             "SELECT source, target, kind FROM reuse_edges WHERE target IN ({})", ids)]
         return found
 
-    def _rows_with(self, sql: str, values: Sequence) -> list[tuple]:
-        """Rows of ``sql`` whose one ``IN ({})`` takes the values, a chunk at a time."""
+    def _rows_with(self, sql: str, values: Sequence, before: Sequence = ()) -> list[tuple]:
+        """Rows of ``sql`` whose one ``IN ({})`` takes the values, a chunk at a time (under
+        SQLite's variable limit); ``before`` are the parameters that stand ahead of it."""
         rows: list[tuple] = []
-        for start in range(0, len(values), _CHUNK):
-            chunk = list(values[start : start + _CHUNK])
-            rows.extend(self._db.execute(sql.format(", ".join("?" * len(chunk))), chunk))
+        for chunk in chunked(values):
+            rows.extend(self._db.execute(sql.format(", ".join("?" * len(chunk))), (*before, *chunk)))
         return rows
 
     def sentence_vectors(self, article_id: str, model: str) -> bytes | None:
@@ -402,13 +389,9 @@ class Store:
         return self._lead_vectors_of(model, sorted(set(ids)))
 
     def _lead_vectors_of(self, model: str, ids: list[str]) -> dict[str, bytes]:
-        found: dict[str, bytes] = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            found.update(self._db.execute(
-                f"SELECT article_id, vector FROM lead_vectors WHERE model=? AND article_id IN "
-                f"({', '.join('?' * len(chunk))})", (model, *chunk)))
-        return found
+        return dict(self._rows_with(
+            "SELECT article_id, vector FROM lead_vectors WHERE model=? AND article_id IN ({})",
+            ids, before=(model,)))
 
     def save_lead_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
         """Save lead vectors, adding the new ones to their language's sum in the same
@@ -528,10 +511,8 @@ class Store:
 
     def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
         """These stored articles (those not stored are left out), oldest publication first."""
-        rows = self._rows_with(f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id IN ({{}})",
-                               sorted(set(ids)))
-        rows.sort(key=lambda r: (r[7] is None, r[7] or "", r[0]))
-        return [self._hydrate(row) for row in rows]
+        found = read_articles(self._db, sorted(set(ids)))
+        return sorted(found.values(), key=lambda a: (a.published is None, a.published or "", a.id))
 
     def language_and_time(self, ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
         """(language, published) of these stored articles."""
@@ -623,6 +604,38 @@ def _full_disk(error: sqlite3.OperationalError) -> StoreFull | None:
         return None
     return StoreFull(f"the disk under the store is full ({error}); nothing of the batch being "
                      "written was kept, and everything stored before it is intact")
+
+
+def chunked(values: Sequence) -> Iterator[list]:
+    """``values`` in pieces that fit one ``IN (...)`` under SQLite's variable limit."""
+    for start in range(0, len(values), _CHUNK):
+        yield list(values[start : start + _CHUNK])
+
+
+def read_articles(db: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Article]:
+    """Stored articles by id, with their sentences and removed lines (those not stored are left
+    out), a few queries per chunk of ids: for the writer's store and the serve's readers alike."""
+    found: dict[str, Article] = {}
+    for chunk in chunked(list(dict.fromkeys(ids))):
+        found.update(_articles_in(db, chunk))
+    return found
+
+
+def _articles_in(db: sqlite3.Connection, ids: list[str]) -> dict[str, Article]:
+    marks = ", ".join("?" * len(ids))
+    rows = db.execute(f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id IN ({marks})",
+                      ids).fetchall()
+    sentences: dict[str, list[Sentence]] = {i: [] for i in ids}
+    for i, *span in db.execute('SELECT article_id, start, "end", language FROM sentences '
+                               f"WHERE article_id IN ({marks}) ORDER BY article_id, position", ids):
+        sentences[i].append(Sentence(*span))
+    removed: dict[str, list[RemovedLine]] = {i: [] for i in ids}
+    for i, text, reason in db.execute("SELECT article_id, text, reason FROM removed_lines "
+                                      f"WHERE article_id IN ({marks}) ORDER BY article_id, position", ids):
+        removed[i].append(RemovedLine(text, reason))
+    return {r[0]: Article(**dict(zip(_ARTICLE_COLUMNS, r, strict=True)),
+                          sentences=tuple(sentences[r[0]]), removed=tuple(removed[r[0]]))
+            for r in rows}
 
 
 def _now() -> str:
