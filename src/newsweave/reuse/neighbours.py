@@ -26,7 +26,9 @@ def neighbour_pairs(vectors: dict[str, np.ndarray], languages: dict[str, str],
         return
     matrix = np.stack([vectors[i] for i in ids]).astype(np.float32)
     index = Index(ndim=matrix.shape[1], metric="cos", dtype="f16")
-    index.add(np.arange(len(ids)), matrix)
+    # One thread: a graph built by several depends on their timing, and the same vectors then
+    # gave other neighbours from run to run (about one build in six on 40 vectors).
+    index.add(np.arange(len(ids)), matrix, threads=1)
     rows = np.arange(len(ids)) if of is None else np.array([r for r, i in enumerate(ids) if i in of])
     if len(rows) == 0:
         return
