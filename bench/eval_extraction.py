@@ -42,10 +42,10 @@ from urllib.parse import urlsplit
 import numpy as np
 import trafilatura
 
-from newsweave.clean import clean_document
 from newsweave.ingest.html import HtmlPage, extract_page
-from newsweave.pipeline import BATCH_SIZE, Prepared, prepare, recurring_lines
 from newsweave.records import RawDocument, Rejection
+from newsweave.runtime.ingest import BATCH_SIZE, Prepared, prepare, recurring_lines
+from newsweave.text.clean import clean_document
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "html_extraction"
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -302,7 +302,7 @@ def _cause(snippet: str, document: RawDocument | None, item: Prepared | None, cl
 # -- the real ingest, to confirm the texts scored here ------------------------------------------
 
 def check_against_ingest(pages: Sequence[Page], texts: dict[str, str]) -> list[str]:
-    from newsweave.pipeline import ingest
+    from newsweave.runtime.ingest import ingest
     from newsweave.store import Store
 
     with tempfile.TemporaryDirectory() as folder, Store(os.path.join(folder, "check.db")) as store:

@@ -23,7 +23,7 @@ from eval_compare import EVAL, cross_validated, load, signals_for
 
 from newsweave.compare import _article, read_pair
 from newsweave.records import Article
-from newsweave.similarity import lead_text, shared_signal
+from newsweave.stories.similarity import lead_text, shared_signal
 
 WORD = re.compile(r"\w+")
 

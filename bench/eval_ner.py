@@ -21,8 +21,8 @@ from newsweave.entities import find_mentions, link_entities
 from newsweave.entities.evaluation import SCORED_TYPES, SpanScore, read_iob, to_token_spans
 from newsweave.entities.mentions import default_tagger, mentions_in_text
 from newsweave.entities.model import Tagger
-from newsweave.pipeline import build_article, prepare
 from newsweave.records import Article, RawDocument
+from newsweave.runtime.ingest import build_article, prepare
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NER = SHARED / "eval" / "ner"

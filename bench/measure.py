@@ -35,16 +35,16 @@ from itertools import islice
 from pathlib import Path
 
 from newsweave import Store, ingest, read_inputs
-from newsweave.clean import clean_document
 from newsweave.ingest import HtmlPage
 from newsweave.ingest.html import extract_page
-from newsweave.language import TextLanguages
-from newsweave.pipeline import BATCH_SIZE, _declared, build_article, prepare
 from newsweave.records import Article, RawDocument, Rejection
-from newsweave.sentences import split_sentences
+from newsweave.runtime.ingest import BATCH_SIZE, _declared, build_article, prepare
+from newsweave.text.clean import clean_document
+from newsweave.text.language import TextLanguages
+from newsweave.text.sentences import split_sentences
 
 try:  # the segmentation alone, without the per-sentence language check (private; may go)
-    from newsweave.sentences import _split_paragraph
+    from newsweave.text.sentences import _split_paragraph
 except ImportError:  # pragma: no cover
     _split_paragraph = None
 

@@ -18,10 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import build_corpus  # noqa: E402
 
 from newsweave.ingest import read_inputs  # noqa: E402
-from newsweave.pipeline import build_article, prepare  # noqa: E402
 from newsweave.records import Article, RawDocument  # noqa: E402
 from newsweave.reuse.blocking import candidate_pairs  # noqa: E402
 from newsweave.reuse.features import article_features  # noqa: E402
+from newsweave.runtime.ingest import build_article, prepare  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 CACHE = Path(__file__).resolve().parent / ".cache"

@@ -36,13 +36,13 @@ from pathlib import Path
 
 import httpx
 
-from newsweave.brief import BriefItem, Cited
 from newsweave.records import Article, Sentence
 from newsweave.reuse.origins import Origin
-from newsweave.saved_stories import story_rows
 from newsweave.store import Store
-from newsweave.stories import Story
-from newsweave.who_said import StoryQuote
+from newsweave.stories.brief import BriefItem, Cited
+from newsweave.stories.build import Story
+from newsweave.stories.saved import story_rows
+from newsweave.stories.who_said import StoryQuote
 
 BENCH = Path(__file__).resolve().parent
 CACHE = BENCH / ".cache" / "serve"

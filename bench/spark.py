@@ -21,10 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_stories import EVAL, build_corpus  # noqa: E402
 
-from newsweave.embed import get_embedder  # noqa: E402
-from newsweave.pipeline import ingest  # noqa: E402
+from newsweave.runtime.ingest import ingest  # noqa: E402
 from newsweave.store import Store  # noqa: E402
-from newsweave.stories import LeadVectors  # noqa: E402
+from newsweave.vectors.embed import get_embedder  # noqa: E402
+from newsweave.vectors.leads import LeadVectors  # noqa: E402
 
 
 def main() -> None:
@@ -36,7 +36,7 @@ def main() -> None:
         print(f"skipped: {EVAL} not found (../shared/eval sits beside the repository)")
         return
     try:
-        from newsweave.spark import spark_ingest, spark_session
+        from newsweave.runtime.spark import spark_ingest, spark_session
     except ImportError:
         print("skipped: pyspark is not installed (pip install 'newsweave[spark]')")
         return

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.clean import normalise_text
-from newsweave.embed import get_embedder
-from newsweave.language import detect_language
-from newsweave.similarity import lead_text
+from newsweave.stories.similarity import lead_text
+from newsweave.text.clean import normalise_text
+from newsweave.text.language import detect_language
+from newsweave.vectors.embed import get_embedder
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval" / "semeval2022_task8"

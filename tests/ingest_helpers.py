@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsweave.pipeline import RunSummary, ingest
+from newsweave.runtime.ingest import RunSummary, ingest
 from newsweave.store import Store
 
 

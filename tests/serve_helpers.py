@@ -14,14 +14,14 @@ from pathlib import Path
 
 import httpx
 
-from newsweave.brief import BriefItem, Cited, OutletDifference
 from newsweave.entities import Entity
 from newsweave.records import Article, RemovedLine, Sentence
 from newsweave.reuse.origins import Origin
-from newsweave.saved_stories import story_rows
 from newsweave.store import Store
-from newsweave.stories import Story
-from newsweave.who_said import StoryQuote
+from newsweave.stories.brief import BriefItem, Cited, OutletDifference
+from newsweave.stories.build import Story
+from newsweave.stories.saved import story_rows
+from newsweave.stories.who_said import StoryQuote
 
 # Each would set the page's title if it ran (the browser test checks the title).
 HOSTILE = ("<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"

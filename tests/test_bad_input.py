@@ -26,7 +26,7 @@ from ingest_helpers import run, write
 from newsweave.cli import main
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
-from newsweave.pipeline import BATCH_SIZE, RunSummary
+from newsweave.runtime.ingest import BATCH_SIZE, RunSummary
 from newsweave.store import Store
 
 MB = 1 << 20
@@ -709,7 +709,7 @@ def _running(pid: int) -> bool:
 def test_workers_exit_when_the_run_is_killed(tmp_path):
     script = write(tmp_path / "killed.py",
                    "import os, signal\n"
-                   "from newsweave.worker_pool import worker_pool\n"
+                   "from newsweave.runtime.workers import worker_pool\n"
                    "if __name__ == '__main__':\n"
                    "    pool = worker_pool(2)\n"
                    "    pool.submit(os.getpid).result()\n"

@@ -78,9 +78,9 @@ def test_report_writes_the_brief_in_the_readers_language(demo_run):
 
 
 def test_brief_prefers_complete_sentences_and_skips_headings():
-    from newsweave.brief import StoryText, build_brief
-    from newsweave.claims import Claim
     from newsweave.compare import _article
+    from newsweave.stories.brief import StoryText, build_brief
+    from newsweave.stories.claims import Claim
 
     first = _article("Harbour news\n\nand the ferry will run again from the northern pier next week, "
                      "officials said.\n\nFerry services\n\nThe council approved the budget for the "

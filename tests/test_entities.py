@@ -13,7 +13,7 @@ from newsweave.entities.evaluation import SpanScore, iob_spans, read_iob, to_tok
 from newsweave.entities.features import Document
 from newsweave.entities.rules import cue_type
 from newsweave.records import Article, RawDocument
-from newsweave.sentences import split_sentences
+from newsweave.text.sentences import split_sentences
 
 
 def article(text: str, language: str = "en", article_id: str = "a") -> Article:
@@ -259,7 +259,7 @@ def test_name_keys():
 
 @pytest.fixture(scope="module")
 def seed_entities(seeds_dir):
-    from newsweave.pipeline import build_article, prepare
+    from newsweave.runtime.ingest import build_article, prepare
 
     articles = []
     for path in sorted(seeds_dir.glob("*.txt")):

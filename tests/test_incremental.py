@@ -8,14 +8,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsweave.job import analyse
-from newsweave.pipeline import build_article, prepare
 from newsweave.records import Article, RawDocument
-from newsweave.saved_stories import story_rows
+from newsweave.runtime.analysis import analyse
+from newsweave.runtime.ingest import build_article, prepare
 from newsweave.store import Store, sqlite
 from newsweave.store.story_rows import SavedStory
-from newsweave.stories import Story, lead_bytes
-from newsweave.story_ids import name_groups
+from newsweave.stories.build import Story
+from newsweave.stories.ids import name_groups
+from newsweave.stories.saved import story_rows
+from newsweave.vectors.stored import encode
 
 FERRY = ("The ferry crews of the port of Vellmar walked out on Tuesday morning after talks on "
          "night shifts broke down, leaving some 4,000 passengers stranded on the quays. The union "
@@ -155,7 +156,7 @@ def test_language_sums_cover_every_stored_vector_and_are_rebuilt_for_older_store
                 _article(TRAMS, "east", "2025-03-11T10:00:00+00:00"),
                 _article(TRAMS, "west", "2025-03-11T11:00:00+00:00")]
     rng = np.random.default_rng(0)
-    vectors = {a.id: lead_bytes(rng.normal(size=8)) for a in articles}
+    vectors = {a.id: encode(rng.normal(size=8)) for a in articles}
     with _store(tmp_path, *articles) as store:
         store.save_lead_vectors("m", dict(list(vectors.items())[:2]))
         store.save_lead_vectors("m", dict(list(vectors.items())[1:]))  # one saved again

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsweave.pipeline import ingest
+from newsweave.runtime.ingest import ingest
 from newsweave.store import Store
 
 
@@ -31,7 +31,7 @@ def test_each_run_records_its_own_rejections(tmp_path):
 
 
 def test_sentences_in_another_language_or_script():
-    from newsweave.sentences import split_sentences
+    from newsweave.text.sentences import split_sentences
 
     text = ("Der Minister sagte am Montag, der Hafen bleibe bis auf Weiteres geschlossen. "
             "The president said this is a very long English sentence inside a German article. "
@@ -43,7 +43,7 @@ def test_sentences_in_another_language_or_script():
 def test_languages_read_once_match_py3langid():
     """The article's paragraphs are read by py3langid's automaton once and scored together;
     each paragraph's scores must be what py3langid itself gives that paragraph."""
-    from newsweave.language import TextLanguages, _langid, _Probabilities, _read
+    from newsweave.text.language import TextLanguages, _langid, _Probabilities, _read
 
     paragraphs = ["Der Hafen bleibe bis auf Weiteres geschlossen, sagte der Minister am Montag.",
                   "THE PORT WILL STAY CLOSED UNTIL FURTHER NOTICE, THE MINISTER SAID ON MONDAY.",

@@ -23,8 +23,8 @@ from newsweave.ingest import HtmlPage, ReadOptions, read_path
 from newsweave.ingest.decode import NotText, decode_bytes
 from newsweave.ingest.html import extract_page, html_fragment_to_text
 from newsweave.ingest.metadata import normalise_date
-from newsweave.pipeline import ingest
 from newsweave.records import Article, RawDocument, Rejection, RemovedLine, Sentence
+from newsweave.runtime.ingest import ingest
 from newsweave.store import Store
 
 SUFFIXES = [".txt", ".html", ".json", ".jsonl", ".xml", ".warc", ".gz", ""]
@@ -188,7 +188,7 @@ def test_text_repair_skips_only_lines_ftfy_would_keep(pieces):
     """Lines that ftfy would leave as they are skip it; the repaired text is ftfy's all the same."""
     import ftfy
 
-    from newsweave.clean import _FTFY, _repaired
+    from newsweave.text.clean import _FTFY, _repaired
 
     text = "\n".join(pieces)
     assert _repaired(text) == ftfy.fix_text(text, _FTFY)

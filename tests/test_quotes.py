@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.pipeline import build_article, prepare
 from newsweave.quotes import Quote, find_quotes, find_quotes_in_text, quotes_for_document, run_lines
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.tokens import tokenize
 from newsweave.records import Article, RawDocument
+from newsweave.runtime.ingest import build_article, prepare
 
 
 def _quotes(text: str, language: str) -> list[Quote]:

@@ -20,8 +20,8 @@ from ingest_helpers import run, write
 from newsweave.cli import main
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
-from newsweave.pipeline import RunSummary
 from newsweave.records import Article
+from newsweave.runtime.ingest import RunSummary
 from newsweave.store import Store
 
 FERRIES = (

@@ -13,13 +13,13 @@ from urllib.parse import unquote
 
 import pytest
 
-from newsweave.brief import BriefItem, Cited, OutletDifference
 from newsweave.entities import Entity
 from newsweave.records import Article, RemovedLine, Sentence
 from newsweave.report import write_outputs
 from newsweave.reuse.origins import Origin
-from newsweave.stories import Story
-from newsweave.who_said import StoryQuote
+from newsweave.stories.brief import BriefItem, Cited, OutletDifference
+from newsweave.stories.build import Story
+from newsweave.stories.who_said import StoryQuote
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(

@@ -19,7 +19,7 @@ import newsweave.report as report
 from newsweave.records import Article
 from newsweave.report import swap, write_outputs
 from newsweave.reuse.origins import Origin
-from newsweave.stories import Story
+from newsweave.stories.build import Story
 
 
 def _records(run: str, count: int = 6) -> tuple[list[Article], list[Story]]:
@@ -110,7 +110,7 @@ _KILLED_RUN = textwrap.dedent("""
     import newsweave.report as report
     from newsweave.records import Article
     from newsweave.reuse.origins import Origin
-    from newsweave.stories import Story
+    from newsweave.stories.build import Story
 
     articles = [Article(id=f"new-article-{n}", text=f"Text {n}.", format="text", title=f"new {n}",
                         language="en") for n in range(6)]

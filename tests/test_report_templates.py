@@ -10,14 +10,14 @@ from urllib.parse import quote
 import jinja2
 import pytest
 
-from newsweave.brief import BriefItem, Cited, OutletDifference
 from newsweave.entities import Entity
 from newsweave.records import Article, RemovedLine, Sentence
 from newsweave.report import AppLinks, FileLinks, render_index, render_story
 from newsweave.report.templates import make_environment, render
 from newsweave.reuse.origins import Origin
-from newsweave.stories import Story
-from newsweave.who_said import StoryQuote
+from newsweave.stories.brief import BriefItem, Cited, OutletDifference
+from newsweave.stories.build import Story
+from newsweave.stories.who_said import StoryQuote
 
 # Breaks out of a double-quoted attribute, a single-quoted one, and an element.
 HOSTILE = "\"' onmouseover=\"alert(1)\" x='<script>alert(2)</script>"

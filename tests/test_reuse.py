@@ -13,7 +13,7 @@ from newsweave.reuse.blocking import candidate_pairs
 from newsweave.reuse.features import article_features
 from newsweave.reuse.graph import find_reuse
 from newsweave.reuse.origins import find_origins
-from newsweave.sentences import split_sentences
+from newsweave.text.sentences import split_sentences
 
 MANIFEST = json.loads((DEMO_CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
 

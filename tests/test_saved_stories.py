@@ -8,17 +8,17 @@ import sqlite3
 
 import pytest
 
-from newsweave.brief import BriefItem, Cited, OutletDifference
 from newsweave.entities import Entity
 from newsweave.records import Article
 from newsweave.report.stories_json import story_json
 from newsweave.reuse.origins import Origin
-from newsweave.saved_stories import speaker_key, story_from_json, story_rows, utc_time
 from newsweave.store import Store
 from newsweave.store.migrations import MIGRATIONS
 from newsweave.store.search import parse_query, snippet
-from newsweave.stories import Story
-from newsweave.who_said import StoryQuote
+from newsweave.stories.brief import BriefItem, Cited, OutletDifference
+from newsweave.stories.build import Story
+from newsweave.stories.saved import speaker_key, story_from_json, story_rows, utc_time
+from newsweave.stories.who_said import StoryQuote
 
 
 def _article(article_id: str, text: str = "Words here.", title: str | None = None,

@@ -13,10 +13,10 @@ import pytest
 from serve_helpers import ARTICLES, _stories
 from starlette.testclient import TestClient
 
-from newsweave.saved_stories import story_rows
 from newsweave.serve import create_app
 from newsweave.serve.cache import Answer, AnswerCache
 from newsweave.store import Store
+from newsweave.stories.saved import story_rows
 
 TOKEN = "t0ken-long-enough-to-pass"
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import httpx
 from serve_helpers import ARTICLES, build_store, cli_command, running_server
 
-from newsweave.pipeline import BATCH_SIZE
-from newsweave.saved_stories import story_rows
+from newsweave.runtime.ingest import BATCH_SIZE
 from newsweave.store import Store
-from newsweave.stories import Story
+from newsweave.stories.build import Story
+from newsweave.stories.saved import story_rows
 
 READER_URLS = ("/api/articles?limit=500", "/api/stories", "/api/search?q=zebrafinch", "/api/outlets",
                "/api/search?q=vellara", "/api/speakers")

@@ -13,8 +13,8 @@ from serve_helpers import ARTICLES
 
 from newsweave.report import render_story
 from newsweave.report.links import AppLinks
-from newsweave.saved_stories import story_from_json
 from newsweave.store.reader import StoreReader
+from newsweave.stories.saved import story_from_json
 
 PAGES = ("/", "/stories/s-aaaa0001", "/stories/s-cccc0001", "/articles", "/articles/aaaa0001",
          "/articles/cccc0001", "/search?q=vellara", "/speakers", "/speakers/teodora-halvik",

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from newsweave.cli import DEMO_CORPUS
-from newsweave.embed import get_embedder
-from newsweave.pipeline import ingest
+from newsweave.runtime.ingest import ingest
 from newsweave.store import Store
-from newsweave.stories import LeadVectors
+from newsweave.vectors.embed import get_embedder
+from newsweave.vectors.leads import LeadVectors
 
 pytest.importorskip("pyspark", reason="pyspark is not installed (pip install 'newsweave[spark]')")
 
@@ -27,7 +27,7 @@ def _gazette(number: int, story: str) -> str:
 
 @pytest.fixture(scope="module")
 def spark():
-    from newsweave.spark import spark_session
+    from newsweave.runtime.spark import spark_session
 
     session = spark_session("local[2]")
     session.conf.set("spark.sql.shuffle.partitions", "2")
@@ -55,7 +55,7 @@ def _articles(store: Store) -> dict:
 
 
 def test_a_spark_ingest_stores_what_a_plain_ingest_stores(spark, corpus, tmp_path):
-    from newsweave.spark import spark_ingest
+    from newsweave.runtime.spark import spark_ingest
 
     with Store(tmp_path / "plain.db") as plain, Store(tmp_path / "spark.db") as on_spark:
         expected = ingest(plain, [str(corpus)], workers=1, options=_options(20_000))
@@ -77,7 +77,7 @@ def test_a_spark_ingest_stores_what_a_plain_ingest_stores(spark, corpus, tmp_pat
 
 
 def test_a_second_spark_run_of_the_same_input_stores_nothing_new(spark, corpus, tmp_path):
-    from newsweave.spark import spark_ingest
+    from newsweave.runtime.spark import spark_ingest
 
     with Store(tmp_path / "s.db") as store:
         spark_ingest(spark, store, [str(corpus)], max_bytes=20_000)
@@ -88,7 +88,7 @@ def test_a_second_spark_run_of_the_same_input_stores_nothing_new(spark, corpus, 
 
 
 def test_a_missing_input_is_recorded_and_the_others_are_read(spark, corpus, tmp_path):
-    from newsweave.spark import spark_ingest
+    from newsweave.runtime.spark import spark_ingest
 
     missing = str(tmp_path / "nowhere.jsonl")
     with Store(tmp_path / "s.db") as store:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.cli import main
-from newsweave.cluster import ClusterInput, StoryClusterer, cluster
+from newsweave.stories.cluster import ClusterInput, StoryClusterer, cluster
 
 
 def _unit(vector) -> np.ndarray:
@@ -103,7 +103,7 @@ def test_a_lead_many_outlets_share_is_embedded_once(tmp_path):
 
     from newsweave import ingest
     from newsweave.store import Store
-    from newsweave.stories import LeadVectors
+    from newsweave.vectors.leads import LeadVectors
 
     class CountingEmbedder:
         name, dim = "counting", 4
@@ -133,9 +133,9 @@ def test_a_lead_many_outlets_share_is_embedded_once(tmp_path):
 
 
 def test_the_lead_does_not_repeat_a_title_cut_from_the_first_sentence():
-    from newsweave.pipeline import build_article, prepare
     from newsweave.records import RawDocument
-    from newsweave.similarity import LEAD_CHARS, lead_text
+    from newsweave.runtime.ingest import build_article, prepare
+    from newsweave.stories.similarity import LEAD_CHARS, lead_text
 
     first = ("The harbour board of the northern town voted on Tuesday evening to close the old "
              "ferry pier for a year of repairs, after divers found cracks in three of its piles. ")
@@ -150,7 +150,7 @@ def test_the_lead_does_not_repeat_a_title_cut_from_the_first_sentence():
 def test_stories_sharing_three_main_actors_are_related_both_ways():
     from types import SimpleNamespace
 
-    from newsweave.stories import Story, _link_related
+    from newsweave.stories.build import Story, _link_related
 
     held = {"a1": {"Lavrov", "Wang", "SCO", "Beijing"}, "a2": {"Lavrov", "Wang", "SCO", "Beijing"},
             "b1": {"Lavrov", "Wang", "SCO", "Kazan"}, "c1": {"Lavrov", "Wang", "Madrid"}}
@@ -179,8 +179,8 @@ def test_seeds_xi_statement_is_one_quote_group_across_languages(seeds_run):
 
 def test_a_speaker_named_with_a_title_is_the_person_the_story_knows():
     from newsweave.records import Article
-    from newsweave.sentences import split_sentences
-    from newsweave.who_said import story_entities, story_quotes
+    from newsweave.stories.who_said import story_entities, story_quotes
+    from newsweave.text.sentences import split_sentences
 
     text = ('The fire was put out at dawn. "All twelve sailors are safe," said Commander Ruvim Ostrakis '
             "of the coast guard. Ruvim Ostrakis later said the tanker would be towed away.")
@@ -205,9 +205,9 @@ _PARAGRAPHS = ("The harbour reopened on Monday. \u201cWe are relieved,\u201d sai
 def test_sentences_of_a_span_found_by_bisect_are_those_a_scan_finds(start, length):
     """The sentences a quote overlaps (who_said) and those a reuse passage covers (claims), as
     ranges by bisect, are the ones that comparing with every sentence gives."""
-    from newsweave.claims import _covered
-    from newsweave.sentences import split_sentences
-    from newsweave.who_said import _sentences
+    from newsweave.stories.claims import _covered
+    from newsweave.stories.who_said import _sentences
+    from newsweave.text.sentences import split_sentences
 
     sentences = split_sentences(_PARAGRAPHS, "en")
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]

@@ -13,12 +13,12 @@ import pytest
 from feed_server import FeedServer, Reply, rss
 from test_watch import RSS, html, story
 
-from newsweave.brief import Cited, OutletDifference
 from newsweave.entities import LOC, ORG
 from newsweave.records import Article
 from newsweave.reuse.origins import Origin
 from newsweave.store import Store
-from newsweave.stories import Story
+from newsweave.stories.brief import Cited, OutletDifference
+from newsweave.stories.build import Story
 from newsweave.watch.alerts import Firing, Rule, RulesError, fire, firings, load_rules, origin_firings, post
 
 RULES = """

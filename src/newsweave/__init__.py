@@ -21,17 +21,17 @@ __version__ = "0.1.0"
 
 from newsweave.errors import ConfigError, NewsweaveError, StoreError  # noqa: E402
 from newsweave.ingest import ReadOptions, read_inputs  # noqa: E402
+from newsweave.records import Article, RawDocument, Rejection, RemovedLine, Sentence  # noqa: E402
 
 # After the ingest package: the name ``ingest`` is the function, not that package.
-from newsweave.pipeline import RunSummary, build_article, ingest, prepare  # noqa: E402
-from newsweave.records import Article, RawDocument, Rejection, RemovedLine, Sentence  # noqa: E402
+from newsweave.runtime.ingest import RunSummary, build_article, ingest, prepare  # noqa: E402
 from newsweave.store import Store  # noqa: E402
 
 if TYPE_CHECKING:
-    from newsweave.job import Analysis, analyse
     from newsweave.report import write_outputs
+    from newsweave.runtime.analysis import Analysis, analyse
 
-_LATER = {"Analysis": "job", "analyse": "job", "write_outputs": "report"}
+_LATER = {"Analysis": "runtime.analysis", "analyse": "runtime.analysis", "write_outputs": "report"}
 
 __all__ = [
     "Analysis", "Article", "ConfigError", "NewsweaveError", "RawDocument", "ReadOptions", "Rejection",

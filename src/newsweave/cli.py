@@ -28,19 +28,19 @@ from rich.table import Table
 
 from newsweave import __version__
 from newsweave.compare import compare_pairs, read_pair
-from newsweave.embed import get_embedder
 from newsweave.errors import NewsweaveError, StoreFull
 from newsweave.ingest import ReadOptions
 from newsweave.ingest.fetch import Fetcher
-from newsweave.job import Analysis, analyse
-from newsweave.pipeline import RunSummary, ingest, recorded_stage
 from newsweave.quotes import run_lines
 from newsweave.quotes.command import json_line
 from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
 from newsweave.reuse.graph import update_reuse
+from newsweave.runtime.analysis import Analysis, analyse
+from newsweave.runtime.ingest import RunSummary, ingest, recorded_stage
+from newsweave.runtime.workers import shared_workers, start_fork_server
 from newsweave.store import Store, default_path
-from newsweave.worker_pool import shared_workers, start_fork_server
+from newsweave.vectors.embed import get_embedder
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
 console = Console(stderr=True, highlight=False)
@@ -143,7 +143,7 @@ def spark_command(inputs, out_dir, db_path, language, master, partitions, max_by
     of reuse and the stories' briefs, quotes and entities; the store, reuse's pair judging and
     the clustering stay on this machine. Needs pip install 'newsweave[spark]'.
     """
-    from newsweave.spark import spark_ingest, spark_mapper, spark_session
+    from newsweave.runtime.spark import spark_ingest, spark_mapper, spark_session
 
     try:
         spark = spark_session(master)
@@ -510,7 +510,7 @@ def _stories(store: Store, articles: list, language: str = "en", workers: int | 
 
 
 def _stages(quiet: bool):
-    """A stage reporter (``job.StageReporter``) showing a progress bar per stage."""
+    """A stage reporter (``runtime.analysis.StageReporter``) showing a progress bar per stage."""
     @contextmanager
     def stage(name: str):
         with _progress(quiet) as progress:

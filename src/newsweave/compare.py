@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsweave.embed import Embedder
-from newsweave.pipeline import build_article, prepare
 from newsweave.records import Article, RawDocument
 from newsweave.reuse.features import names_and_numbers
 from newsweave.reuse.pairs import NONE, compare_articles
 from newsweave.reuse.passages import sentence_grams
-from newsweave.sentence_vectors import SentenceVectors
-from newsweave.similarity import LanguageCentres, centred_cosines, lead_text, same_story_score
+from newsweave.runtime.ingest import build_article, prepare
+from newsweave.stories.similarity import LanguageCentres, centred_cosines, lead_text, same_story_score
+from newsweave.vectors.embed import Embedder
+from newsweave.vectors.sentences import SentenceVectors
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from newsweave.language import UNDETERMINED, detect_language
 from newsweave.quotes.extract import Quote, find_quotes_in_text
+from newsweave.text.language import UNDETERMINED, detect_language
 
 
 def quotes_for_document(record: dict) -> dict:

@@ -12,7 +12,7 @@ from newsweave.report.links import AppLinks, FileLinks, Links
 from newsweave.report.stories_json import build_stories_json, write_json
 from newsweave.report.story_html import render_story
 from newsweave.report.swap import write_folder
-from newsweave.stories import Story
+from newsweave.stories.build import Story
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from newsweave.records import Article
 from newsweave.report.html import article_label
 from newsweave.report.links import FileLinks, Links
 from newsweave.report.templates import render
-from newsweave.stories import Story
+from newsweave.stories.build import Story
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from newsweave.brief import BriefItem, Cited, OutletDifference
 from newsweave.records import Article
-from newsweave.stories import Story
-from newsweave.who_said import StoryQuote
+from newsweave.stories.brief import BriefItem, Cited, OutletDifference
+from newsweave.stories.build import Story
+from newsweave.stories.who_said import StoryQuote
 
 CONTRACT_VERSION = 1
 

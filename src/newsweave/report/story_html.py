@@ -14,7 +14,7 @@ from newsweave.report.story_parts import entity_kinds, outlet_differences, speak
 from newsweave.report.templates import render
 from newsweave.report.text_marks import Piece, reuse_partners, text_pieces
 from newsweave.report.view import StoryView, build_view
-from newsweave.stories import Story
+from newsweave.stories.build import Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ def render_story(story: Story, articles: Mapping[str, Article], language: str = 
         The whole HTML document.
 
     Example:
-        >>> from newsweave.stories import Story
+        >>> from newsweave.stories.build import Story
         >>> story = Story("s1", "<b>Harbour</b>", articles=(), languages=(), origins=(), reuse=())
         >>> page = render_story(story, {})
         >>> "&lt;b&gt;Harbour&lt;/b&gt;" in page

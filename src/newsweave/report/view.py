@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from newsweave.brief import Cited
 from newsweave.records import Article
 from newsweave.report.html import PALETTE, article_label
-from newsweave.stories import Story
+from newsweave.stories.brief import Cited
+from newsweave.stories.build import Story
 
 
 @dataclass(frozen=True, slots=True)

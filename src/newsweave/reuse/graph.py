@@ -2,7 +2,7 @@
 
 Incremental: only pairs that involve an article not compared before are judged, so adding
 articles adds edges without redoing the old pairs. Sentence vectors are computed once per
-article and model and kept in the store (``newsweave.sentence_vectors``).
+article and model and kept in the store (``newsweave.vectors.sentences``).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from newsweave.reuse.features import ReuseFeatures, article_features
 from newsweave.reuse.keys import all_keys, stored_candidates
 from newsweave.reuse.pairs import NONE, ReuseEdge, build_edge, compare_articles
 from newsweave.reuse.passages import SentenceGrams, sentence_grams
-from newsweave.sentence_vectors import SentenceVectors
 from newsweave.store import Store
+from newsweave.vectors.sentences import SentenceVectors
 
 PairFilter = Callable[[str, str], bool]
 # Pairs judged per round: the sentences their cross-language pairs need are embedded first, all

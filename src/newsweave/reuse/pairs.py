@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsweave.embed import Embedder
 from newsweave.records import Article
 from newsweave.reuse.align import COVERAGE_TRANSLATION, Alignment, Link, align_sentences
 from newsweave.reuse.direction import decide_direction
 from newsweave.reuse.features import ReuseFeatures, numbers
 from newsweave.reuse.passages import SentenceGrams, match_sentences
-from newsweave.sentence_vectors import SentenceVectors
+from newsweave.vectors.embed import Embedder
+from newsweave.vectors.sentences import SentenceVectors
 
 COPY, TRANSLATION, PARTIAL, NONE = "copy", "translation", "partial", "none"
 # Same language: most of the shorter article's sentences reappear -> a copy.

@@ -27,7 +27,6 @@ from newsweave.report.story_html import ArticleBlock, story_context
 from newsweave.report.templates import make_environment
 from newsweave.report.text_marks import reuse_partners, text_pieces
 from newsweave.report.view import build_view
-from newsweave.saved_stories import speaker_key, story_from_json
 from newsweave.serve.params import (
     ARTICLE_LIST,
     STORY_LIST,
@@ -39,7 +38,8 @@ from newsweave.serve.params import (
 )
 from newsweave.store.reader import ArticleFilter, BadCursor, Snapshot
 from newsweave.store.search import Snippet
-from newsweave.stories import Story
+from newsweave.stories.build import Story
+from newsweave.stories.saved import speaker_key, story_from_json
 
 TEMPLATES = Path(__file__).parent / "templates"
 READER_LANGUAGE = "en"

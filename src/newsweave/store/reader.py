@@ -21,9 +21,9 @@ from typing import Any
 from urllib.parse import quote
 
 from newsweave.records import Article
-from newsweave.saved_stories import speaker_key
 from newsweave.store.search import Query, snippet
 from newsweave.store.sqlite import chunked, read_articles
+from newsweave.stories.saved import speaker_key
 
 BUSY_TIMEOUT_MS = 10_000  # a reader waits this long for a lock (only WAL recovery takes one)
 FORWARD = "source->target"

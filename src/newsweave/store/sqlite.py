@@ -23,6 +23,7 @@ from newsweave.records import Article, Rejection, RemovedLine, Sentence
 from newsweave.store.migrations import MIGRATIONS
 from newsweave.store.search import index_text
 from newsweave.store.story_rows import SavedStory, StoryRow
+from newsweave.vectors.stored import decode
 
 DEFAULT_PATH = "newsweave.db"
 _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
@@ -429,7 +430,7 @@ class Store:
     def _add_lead_sums(self, model: str, vectors: Iterable[tuple[str, bytes]]) -> None:
         sums: dict[str, list] = {}
         for language, data in vectors:
-            vector = np.frombuffer(data, dtype=np.float16).astype(np.float64)
+            vector = decode(data, np.float64)
             entry = sums.setdefault(language, [0, np.zeros_like(vector)])
             entry[0] += 1
             entry[1] += vector

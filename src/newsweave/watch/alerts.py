@@ -48,13 +48,13 @@ from pathlib import Path
 
 import httpx
 
-from newsweave.brief import Cited, OutletDifference
 from newsweave.entities import ORG, PERSON
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.fetch import USER_AGENT
 from newsweave.records import Article
 from newsweave.store import Store
-from newsweave.stories import Story
+from newsweave.stories.brief import Cited, OutletDifference
+from newsweave.stories.build import Story
 
 log = logging.getLogger(__name__)
 _KINDS = ("phrase", "entity", "origins", "contradiction")

@@ -18,8 +18,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from newsweave.pipeline import Prepared, Workers, build_batch
 from newsweave.records import Article
+from newsweave.runtime.ingest import Prepared, Workers, build_batch
 from newsweave.store import Store
 from newsweave.watch.feeds import (
     add_feeds,
@@ -94,7 +94,7 @@ class Watcher:
         store: the store (used from the thread that calls ``run``).
         sources: the feeds to follow (added to the store, due at once when new).
         client: the polite HTTP client the threads share.
-        analyse: called with each batch's new articles (``job.analyse``); None: no analysis.
+        analyse: called with each batch's new articles (``runtime.analysis.analyse``); None: no analysis.
         clock: unix time now (tests pass a fake one).
         on_event: progress.
     """

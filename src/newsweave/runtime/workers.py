@@ -17,6 +17,8 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 # Another engine's map: ``mapper(function, items)`` gives ``function`` of each item, in order.
 Mapper = Callable[[Callable, Sequence], Iterable]
+# Fewer items than this run here: starting or feeding workers costs more than they save.
+PARALLEL_MIN_ITEMS = 4
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
@@ -24,7 +26,7 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     may hold lingua's threads and an open SQLite handle); the server loads what every worker
     needs once (``worker_start``) and forks the workers from there."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsweave.worker_start"])
+    context.set_forkserver_preload(["newsweave.runtime.worker_start"])
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent)
 
 
@@ -34,7 +36,7 @@ def start_fork_server() -> None:
     stays ignored across exec, and the fork server gives its children the handlers it started
     with): the watch uses this so that Ctrl-C stops the watch, not the analysis under way."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsweave.worker_start"])
+    context.set_forkserver_preload(["newsweave.runtime.worker_start"])
     forkserver.ensure_running()
 
 
@@ -66,6 +68,17 @@ class LazyPool:
             self._pool = worker_pool(self.workers)
         return self._pool
 
+    def map(self, function: Callable[[Item], Result], items: Sequence[Item],
+            min_items: int = PARALLEL_MIN_ITEMS, chunksize: int = 1) -> Iterable[Result]:
+        """``function`` of each item, in order: here when there are fewer than ``min_items``
+        items or no second core, else on the other engine or in the workers (where the tasks
+        are queued now and the results come as they are iterated)."""
+        if len(items) < min_items or (self.workers < 2 and self.mapper is None):
+            return map(function, items)
+        if self.mapper is not None:
+            return self.mapper(function, items)
+        return self.pool().map(function, items, chunksize=chunksize)
+
     def close(self, cancel: bool = False) -> None:
         """Waits for the workers to finish; ``cancel`` drops the tasks not yet started."""
         if self._pool is not None:
@@ -94,20 +107,16 @@ def shared_workers(workers: int | None = None, mapper: Mapper | None = None) -> 
 
 
 def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
-                 min_items: int = 4) -> Iterator[Result]:
-    """``function`` of each item, in order: in worker processes (the pool or engine of
-    ``shared_workers`` when inside it, else a pool for this call) where there are cores and at
-    least ``min_items`` items (fewer cost less than starting workers), else here. ``function``
-    must be importable by name (a module-level function)."""
+                 min_items: int = PARALLEL_MIN_ITEMS) -> Iterator[Result]:
+    """``function`` of each item, in order, as ``LazyPool.map`` runs it: on the pool or engine
+    of ``shared_workers`` when inside it, else on a pool for this call. ``function`` must be
+    importable by name (a module-level function)."""
     shared = _SHARED.get()
-    mapper = shared.mapper if shared else None
-    workers = shared.workers if shared else default_workers()
-    if len(items) < min_items or (workers < 2 and mapper is None):
-        yield from map(function, items)
-    elif mapper is not None:
-        yield from mapper(function, items)
-    elif shared is not None:
-        yield from shared.pool().map(function, items)
-    else:
-        with worker_pool(workers) as pool:
-            yield from pool.map(function, items)
+    if shared is not None:
+        yield from shared.map(function, items, min_items)
+        return
+    pool = LazyPool()
+    try:
+        yield from pool.map(function, items, min_items)
+    finally:
+        pool.close()

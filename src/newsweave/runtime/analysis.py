@@ -5,7 +5,7 @@ Lead vectors come first: they veto cross-language reuse candidates that cannot b
 story, and they give the embedding neighbours that propose cross-language candidates.
 
 Every analysis is incremental: its articles are a batch that joins the stories saved in the
-store (``incremental`` finds those it touches, ``story_ids`` keeps their ids), and what it reads
+store (``incremental`` finds those it touches, ``stories.ids`` keeps their ids), and what it reads
 of the store follows the batch and what it touches, not the store's size.
 """
 
@@ -17,26 +17,27 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsweave.embed import Embedder, get_embedder
-from newsweave.incremental import batch_window, open_stories, touched_stories
 from newsweave.records import Article
 from newsweave.reuse.graph import features_of, reuse_batch
 from newsweave.reuse.neighbours import neighbour_pairs
-from newsweave.saved_stories import story_rows
-from newsweave.sentence_vectors import SentenceVectors
-from newsweave.similarity import same_story_score
+from newsweave.runtime.incremental import batch_window, open_stories, touched_stories
+from newsweave.runtime.workers import shared_workers
 from newsweave.store import Store
 from newsweave.store.story_rows import SavedStory
-from newsweave.stories import (
-    LeadVectors,
+from newsweave.stories.build import (
     Story,
     brief_stories,
     group_stories,
     largest_first,
     store_centres,
 )
-from newsweave.story_ids import name_groups
-from newsweave.worker_pool import shared_workers
+from newsweave.stories.ids import name_groups
+from newsweave.stories.saved import story_rows
+from newsweave.stories.similarity import same_story_score
+from newsweave.vectors.embed import Embedder, get_embedder
+from newsweave.vectors.leads import LeadVectors
+from newsweave.vectors.sentences import SentenceVectors
+from newsweave.vectors.stored import decode_all
 
 # Cross-language pairs whose leads give less than this same-story probability (counting no shared
 # names) are not aligned: the translations of reuse_dev score 0.43 and more, those of the demo
@@ -89,7 +90,7 @@ def _analyse(store: Store, batch: list[Article], language: str, stage: StageRepo
     nearby = {m for story in window for m in story.articles} - set(vectors)
     languages = {**{i: facts[0] for i, facts in store.language_and_time(nearby).items()},
                  **{a.id: a.language for a in batch}}
-    vectors.update(_decoded(store.lead_vectors(embedder.name, nearby)))
+    vectors.update(decode_all(store.lead_vectors(embedder.name, nearby)))
     centres = store_centres(store, embedder.name)
     centred = {i: centres.centre(v, languages[i]) for i, v in vectors.items() if i in languages}
 
@@ -119,10 +120,6 @@ def _analyse(store: Store, batch: list[Article], language: str, stage: StageRepo
     return Analysis(stories, new_edges, members)
 
 
-def _decoded(stored: dict[str, bytes]) -> dict[str, np.ndarray]:
-    return {i: np.frombuffer(data, dtype=np.float16).astype(np.float32) for i, data in stored.items()}
-
-
 def _loaded(embedder: Embedder, store: Store, articles: Sequence[Article]) -> list[np.ndarray]:
     """Lead vectors of these articles, in order (embedding any not stored)."""
     vectors = LeadVectors(embedder, store).load(articles) if articles else {}
@@ -141,7 +138,7 @@ def _current(store: Store, batch: Sequence[Article], touched: Sequence[SavedStor
 
 
 class _Namer:
-    """Names the re-clustered groups (``story_ids``), keeping the merges it made."""
+    """Names the re-clustered groups (``stories.ids``), keeping the merges it made."""
 
     def __init__(self, store: Store, touched: Sequence[SavedStory], replaces: dict[str, str]) -> None:
         self.store, self.touched, self.replaces = store, touched, replaces

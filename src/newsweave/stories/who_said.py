@@ -15,11 +15,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.claims import Claim
 from newsweave.entities import Entity, link_entities
 from newsweave.quotes import find_quotes
 from newsweave.records import Article
 from newsweave.sketch import UnionFind
+from newsweave.stories.claims import Claim
 
 
 @dataclass(frozen=True, slots=True)

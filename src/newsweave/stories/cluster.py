@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from newsweave.similarity import SAME_STORY_REUSE, SHARED_CAP, cosine_for, same_story_score
+from newsweave.stories.similarity import SAME_STORY_REUSE, SHARED_CAP, cosine_for, same_story_score
 
 # p(same story) to join: on similarity_dev pairs, 0.6 gives the best pairwise F1 between pairs
 # rated same story (overall <= 1.5) and different (>= 3) under 10-fold CV (0.829; 0.55: 0.808,

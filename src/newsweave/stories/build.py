@@ -14,7 +14,13 @@ from itertools import combinations
 
 import numpy as np
 
-from newsweave.brief import (
+from newsweave.entities import Entity
+from newsweave.records import Article
+from newsweave.reuse.features import ReuseFeatures
+from newsweave.reuse.origins import Origin, find_origins
+from newsweave.runtime.workers import parallel_map
+from newsweave.store import Store
+from newsweave.stories.brief import (
     BriefItem,
     OutletDifference,
     StoryText,
@@ -22,20 +28,13 @@ from newsweave.brief import (
     outlet_differences,
     timeline,
 )
-from newsweave.claims import MAX_ARTICLES, find_claims
-from newsweave.cluster import ClusterInput, cluster
-from newsweave.embed import Embedder, embed_chunks
-from newsweave.entities import Entity
-from newsweave.records import Article
-from newsweave.reuse.features import ReuseFeatures
-from newsweave.reuse.origins import Origin, find_origins
-from newsweave.sentence_vectors import SentenceVectors
-from newsweave.similarity import LanguageCentres, lead_text
-from newsweave.store import Store
-from newsweave.who_said import StoryQuote, story_entities, story_quotes
-from newsweave.worker_pool import parallel_map
+from newsweave.stories.claims import MAX_ARTICLES, find_claims
+from newsweave.stories.cluster import ClusterInput, cluster
+from newsweave.stories.similarity import LanguageCentres
+from newsweave.stories.who_said import StoryQuote, story_entities, story_quotes
+from newsweave.vectors.sentences import SentenceVectors
 
-# Names groups of article ids (earliest first): one story id each (``story_ids.name_groups``).
+# Names groups of article ids (earliest first): one story id each (``stories.ids.name_groups``).
 NameStories = Callable[[list[list[str]]], Sequence[str]]
 # Two stories are related (same actors, another event) when they share this many main actors
 # (names held by at least half of a story's articles), and this share of the smaller set.
@@ -64,50 +63,6 @@ class Story:
     @property
     def independent_origins(self) -> int:
         return len(self.origins)
-
-
-# Leads embedded in one call, at most; fewer leads are cut into at least LEAD_CHUNKS calls, so a
-# small batch (a watch's ~100 articles) is embedded by every worker (parallel_map runs fewer than
-# four items inline, on one thread): a batch of 100 at 100k stored, 14.0-16.3 s -> 10.1-11.5 s.
-LEAD_BATCH = 32
-LEAD_CHUNKS = 4
-
-
-def lead_bytes(vector: np.ndarray) -> bytes:
-    """A lead vector as the store keeps it (float16)."""
-    return vector.astype(np.float16).tobytes()
-
-
-class LeadVectors:
-    """Lead vectors of articles, embedding only those not embedded before."""
-
-    def __init__(self, embedder: Embedder, store: Store) -> None:
-        self.embedder = embedder
-        self.store = store
-
-    def load(self, articles: Sequence[Article],
-             on_embedded: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
-        """Vectors of these articles (read from the store, which keeps every one embedded);
-        each lead not embedded before is embedded once, however many articles share it (a wire
-        story run word for word by many outlets)."""
-        stored = self.store.lead_vectors(self.embedder.name, [a.id for a in articles])
-        sharing: dict[str, list[Article]] = {}
-        for article in articles:
-            if article.id not in stored:
-                sharing.setdefault(lead_text(article.title, article.text), []).append(article)
-        if on_embedded:  # those embedded before are done already
-            on_embedded(len(articles) - sum(len(group) for group in sharing.values()))
-        leads = list(sharing)
-        size = min(LEAD_BATCH, max(1, -(-len(leads) // LEAD_CHUNKS)))
-        batches = [leads[start : start + size] for start in range(0, len(leads), size)]
-        for batch, vectors in zip(batches, embed_chunks(self.embedder, batches), strict=True):
-            fresh = {a.id: lead_bytes(v) for lead, v in zip(batch, vectors, strict=True)
-                     for a in sharing[lead]}
-            self.store.save_lead_vectors(self.embedder.name, fresh)
-            stored.update(fresh)
-            if on_embedded:
-                on_embedded(len(fresh))
-        return {i: np.frombuffer(data, dtype=np.float16).astype(np.float32) for i, data in stored.items()}
 
 
 def group_articles(articles: Sequence[Article], edges: Sequence[dict],

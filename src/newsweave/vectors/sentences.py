@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from newsweave.embed import Embedder, embed_chunks, sentence_embedder
 from newsweave.records import Article
-from newsweave.store import Store
+from newsweave.vectors.embed import Embedder, embed_chunks, sentence_embedder
+from newsweave.vectors.stored import VectorStore, decode, encode
 
 MAX_SENTENCES = 1000
 
@@ -38,7 +38,7 @@ class SentenceVectors:
     """Sentence vectors from the store when there, else embedded (and saved when a store is
     given); ``choose`` maps languages to a model."""
 
-    def __init__(self, store: Store | None = None,
+    def __init__(self, store: VectorStore | None = None,
                  choose: Callable[[Iterable[str]], Embedder] = sentence_embedder) -> None:
         self.store = store
         self.choose = choose
@@ -92,14 +92,13 @@ class SentenceVectors:
         self._memory[(article.id, embedder.name)] = vectors
         if self.store:
             self.store.save_sentence_vectors(article.id, embedder.name, embedder.dim,
-                                             vectors.astype(np.float16).tobytes())
+                                             encode(vectors))
 
     def _load(self, article: Article, embedder: Embedder) -> np.ndarray | None:
         data = self.store.sentence_vectors(article.id, embedder.name)
         if data is None:
             return None
-        vectors = np.frombuffer(data, dtype=np.float16).reshape(-1, embedder.dim)
-        return vectors[:MAX_SENTENCES].astype(np.float32)  # a store written before the bound
+        return decode(data).reshape(-1, embedder.dim)[:MAX_SENTENCES]  # a store written before the bound
 
 
 def _compared(article: Article) -> list[str]:

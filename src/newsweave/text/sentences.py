@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import blingfire
 import sentencex
 
-from newsweave.language import UNDETERMINED, TextLanguages, sentence_language
 from newsweave.records import Sentence
+from newsweave.text.language import UNDETERMINED, TextLanguages, sentence_language
 
 
 def split_sentences(text: str, language: str,

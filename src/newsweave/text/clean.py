@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import ftfy
 import xxhash
 
-from newsweave import lexicon
 from newsweave.ingest.metadata import split_dateline
 from newsweave.records import RawDocument, RemovedLine
+from newsweave.text import lexicon
 
 # ftfy repairs mojibake, but its quote uncurling and width folding would rewrite the quotation
 # marks and CJK punctuation the quote and sentence stages rely on.

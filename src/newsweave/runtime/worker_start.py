@@ -8,8 +8,8 @@ worth of work beside the others, so numpy's BLAS gets one thread, not one per co
 
 from threadpoolctl import threadpool_limits
 
-from newsweave import pipeline  # noqa: F401  (the workers' code and everything it imports)
-from newsweave.language import _langid
+from newsweave.runtime import ingest  # noqa: F401  (the workers' code and everything it imports)
+from newsweave.text.language import _langid
 
 threadpool_limits(1, user_api="blas")
 _langid()
