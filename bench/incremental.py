@@ -37,6 +37,7 @@ import numpy as np
 from newsweave.entities import find_mentions
 from newsweave.quotes import find_quotes
 from newsweave.records import Article, Sentence
+from newsweave.reuse.edges import ReuseEdge
 from newsweave.reuse.features import article_features
 from newsweave.reuse.keys import all_keys
 from newsweave.reuse.origins import Origin
@@ -138,8 +139,7 @@ def _analysed(store: Store, articles: list[Article], rng, recent: bool) -> None:
     for start in range(0, len(articles), EVENT):
         members = sorted(articles[start : start + EVENT], key=lambda a: (a.published, a.id))
         copies = [a for a in members if int(a.id[10:12]) % 5 < 2]
-        edges += [{"source": copies[0].id, "target": other.id, "kind": "copy", "coverage": 1.0,
-                   "direction": "source->target", "evidence": {"passages": [], "reasons": []}}
+        edges += [ReuseEdge(copies[0].id, other.id, "copy", 1.0, "source->target", (), ())
                   for other in copies[1:]]
         ids = tuple(a.id for a in members)
         stories.append(Story(f"s-{ids[0]}", members[0].title, ids, (members[0].language,),

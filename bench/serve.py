@@ -37,6 +37,7 @@ from pathlib import Path
 import httpx
 
 from newsweave.records import Article, Sentence
+from newsweave.reuse.edges import Passage, ReuseEdge
 from newsweave.reuse.origins import Origin
 from newsweave.store import Store
 from newsweave.stories.brief import BriefItem, Cited
@@ -91,10 +92,8 @@ def _story(articles: list[Article]) -> Story:
                  languages=tuple(sorted({a.language for a in articles})),
                  origins=(Origin(f"o-{first.id}", ids[:3], ()),) + tuple(
                      Origin(f"o-{i}", (i,), ()) for i in ids[3:]),
-                 reuse=tuple({"source": ids[0], "target": i, "kind": "copy", "coverage": 0.9,
-                              "direction": "source->target",
-                              "evidence": {"passages": [{"source": [0, 60], "target": [0, 60], "score": 1}]}}
-                             for i in ids[1:3]),
+                 reuse=tuple(ReuseEdge(ids[0], i, "copy", 0.9, "source->target",
+                                       (Passage((0, 60), (0, 60), 1),), ()) for i in ids[1:3]),
                  brief=(BriefItem(first.text[:60], first.language, ids, 2,
                                   Cited(first.id, 0, 60, first.language, first.text[:60])),),
                  quotes=quotes[:5])

@@ -16,6 +16,7 @@ import httpx
 
 from newsweave.entities import Entity
 from newsweave.records import Article, RemovedLine, Sentence
+from newsweave.reuse.edges import Passage, ReuseEdge
 from newsweave.reuse.origins import Origin
 from newsweave.store import Store
 from newsweave.stories.brief import BriefItem, Cited, OutletDifference
@@ -53,17 +54,15 @@ ARTICLES = (
 )
 
 
-_PASSAGE = {"passages": [{"source": [0, 40], "target": [0, 40], "score": 1.0}]}
+_PASSAGES = (Passage((0, 40), (0, 40), 1.0),)
 
 
 def _stories() -> list[Story]:
     fire = ("aaaa0001", "aaaa0002", "aaaa0003")
     cited = Cited("aaaa0001", 0, 40, "en", WIRE_TEXT[:40])
     edges = (
-        {"source": "aaaa0001", "target": "aaaa0002", "kind": "copy", "coverage": 1.0,
-         "direction": "source->target", "evidence": _PASSAGE},
-        {"source": "aaaa0001", "target": "aaaa0003", "kind": "translation", "coverage": 0.8,
-         "direction": "source->target", "evidence": _PASSAGE},
+        ReuseEdge("aaaa0001", "aaaa0002", "copy", 1.0, "source->target", _PASSAGES, ()),
+        ReuseEdge("aaaa0001", "aaaa0003", "translation", 0.8, "source->target", _PASSAGES, ()),
     )
     fire_story = Story(
         id="s-aaaa0001", title="Tanker fire shuts Port Vellara", articles=fire, languages=("de", "en"),

@@ -196,7 +196,7 @@ def test_a_copy_of_an_article_from_long_ago_is_found_through_the_stored_keys(tmp
         _add(store, copy)
         analysis = analyse(store, [copy], workers=1)
         assert analysis.new_edges == 1
-        assert [(e["source"], e["target"], e["kind"]) for e in store.reuse_edges({old.id, copy.id})] \
+        assert [(e.source, e.target, e.kind) for e in store.reuse_edges({old.id, copy.id})] \
             in ([(old.id, copy.id, "copy")], [(copy.id, old.id, "copy")])
         # the old story was touched (its member is reused) and keeps its id; the copy opens its own
         assert _stories(store) == {f"s-{old.id}": {old.id}, f"s-{copy.id}": {copy.id}}

@@ -16,6 +16,7 @@ import pytest
 from newsweave.entities import Entity
 from newsweave.records import Article, RemovedLine, Sentence
 from newsweave.report import write_outputs
+from newsweave.reuse.edges import Passage, ReuseEdge
 from newsweave.reuse.origins import Origin
 from newsweave.stories.brief import BriefItem, Cited, OutletDifference
 from newsweave.stories.build import Story
@@ -96,9 +97,7 @@ def _hostile_outputs(folder: Path):
     hostile_one = Cited(one.id, 0, len(HOSTILE), "en", HOSTILE)
     hostile_two = Cited(two.id, 0, len(second), "xx", second)
     # passages that cut through the middle of the hostile markup
-    edge = {"source": one.id, "target": two.id, "kind": "partial", "coverage": 0.5,
-            "direction": "source->target",
-            "evidence": {"passages": [{"source": [5, 40], "target": [20, 60], "score": 1.0}]}}
+    edge = ReuseEdge(one.id, two.id, "partial", 0.5, "source->target", (Passage((5, 40), (20, 60), 1.0),), ())
     story = Story(
         id="s-0123456789abcdef", title=HOSTILE, articles=(one.id, two.id), languages=("en", "xx"),
         origins=(Origin("o-0123456789abcdef", (one.id, two.id), (HOSTILE,)),), reuse=(edge,),

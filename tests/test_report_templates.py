@@ -14,6 +14,7 @@ from newsweave.entities import Entity
 from newsweave.records import Article, RemovedLine, Sentence
 from newsweave.report import AppLinks, FileLinks, render_index, render_story
 from newsweave.report.templates import make_environment, render
+from newsweave.reuse.edges import Passage, ReuseEdge
 from newsweave.reuse.origins import Origin
 from newsweave.stories.brief import BriefItem, Cited, OutletDifference
 from newsweave.stories.build import Story
@@ -56,9 +57,7 @@ def _hostile_story() -> tuple[Story, dict[str, Article]]:
     two = Article(id="fedcba9876543210", text=text, format="html", title=None, source=None,
                   url="javascript:alert(3)", language="en", published="2025-01-02T09:30:00")
     cited = Cited(one.id, 0, len(HOSTILE), HOSTILE, HOSTILE)
-    edge = {"source": one.id, "target": two.id, "kind": HOSTILE, "coverage": 0.5,
-            "direction": "source->target",
-            "evidence": {"passages": [{"source": [0, 30], "target": [5, 40], "score": 1.0}]}}
+    edge = ReuseEdge(one.id, two.id, HOSTILE, 0.5, "source->target", (Passage((0, 30), (5, 40), 1.0),), ())
     story = Story(
         id="s-1", title=HOSTILE, articles=(one.id, two.id), languages=(HOSTILE, "en"),
         origins=(Origin("o-1", (one.id,), (HOSTILE,)),), reuse=(edge,), related=("s-2",),

@@ -120,9 +120,8 @@ def test_ten_thousand_copies_are_one_origin_in_linear_pairs():
     pairs = candidate_pairs(features)
     assert len(pairs) < 5 * len(articles)
     edges = find_reuse(articles, sentences=_NoVectors())
-    as_dicts = [{"source": e.source, "target": e.target, "kind": e.kind} for e in edges]
     feature_map = {f.id: f for f in features}
-    origins = find_origins(articles, as_dicts, feature_map)
+    origins = find_origins(articles, edges, feature_map)
     assert len(origins) == 1 and len(origins[0].articles) == 10_000
 
 

@@ -11,6 +11,7 @@ import pytest
 from newsweave.entities import Entity
 from newsweave.records import Article
 from newsweave.report.stories_json import story_json
+from newsweave.reuse.edges import Passage, ReuseEdge
 from newsweave.reuse.origins import Origin
 from newsweave.store import Store
 from newsweave.store.migrations import MIGRATIONS
@@ -49,9 +50,8 @@ def _story(story_id: str, members: tuple[str, ...], title: str = "T") -> Story:
     return Story(
         id=story_id, title=title, articles=members, languages=("en",),
         origins=(Origin(f"o-{members[0]}", members, ("Wire",)),),
-        reuse=({"source": members[0], "target": members[-1], "kind": "copy", "coverage": 0.9,
-                "direction": "source->target",
-                "evidence": {"passages": [{"source": [0, 5], "target": [0, 5], "score": 1.0}]}},),
+        reuse=(ReuseEdge(members[0], members[-1], "copy", 0.9, "source->target",
+                         (Passage((0, 5), (0, 5), 1.0),), ()),),
         related=("s-other",),
         brief=(BriefItem("Words", "en", members, 1, cited),),
         outlets=(OutletDifference(members[0], "Outlet", (cited,), (cited,), ((cited, cited),)),),

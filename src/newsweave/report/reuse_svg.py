@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 from newsweave.report.html import NO_ORIGIN, PALETTE, parse_time
 from newsweave.report.view import StoryView
+from newsweave.reuse.edges import ReuseEdge
 
 DASH = {"copy": "", "translation": "7 4", "partial": "2 4"}
 # Geometry in SVG user units; the SVG scales to the page width, so these are proportions.
@@ -100,7 +101,7 @@ def reuse_graph(view: StoryView) -> Graph | None:
     layout = _layout(view)
     implied = implied_edges(view.story.reuse)
     edges = [edge for edge in view.story.reuse
-             if edge["source"] in layout.points and edge["target"] in layout.points]
+             if edge.source in layout.points and edge.target in layout.points]
     # faint edges first so the chain is drawn over them
     edges.sort(key=lambda edge: (_key(edge) not in implied))
     top = min(0.0, min((_apex_y(edge, layout) for edge in edges), default=0.0) - 12)
@@ -112,9 +113,9 @@ def reuse_graph(view: StoryView) -> Graph | None:
         nodes=tuple(_node(view, article_id, layout.points[article_id]) for article_id in view.order))
 
 
-def implied_edges(reuse: Sequence[Mapping]) -> set[tuple[str, str]]:
+def implied_edges(reuse: Sequence[ReuseEdge]) -> set[tuple[str, str]]:
     """Directed edges (from, to) that a longer directed path of reuse edges also connects."""
-    arrows = {_key(edge) for edge in reuse if edge.get("direction") in ("source->target", "target->source")}
+    arrows = {_key(edge) for edge in reuse if edge.directed}
     following: dict[str, set[str]] = {}
     for start, end in arrows:
         following.setdefault(start, set()).add(end)
@@ -134,10 +135,10 @@ def _reaches(following: Mapping[str, set[str]], start: str, end: str) -> bool:
     return False
 
 
-def _key(edge: Mapping) -> tuple[str, str]:
-    if edge.get("direction") == "target->source":
-        return edge["target"], edge["source"]
-    return edge["source"], edge["target"]
+def _key(edge: ReuseEdge) -> tuple[str, str]:
+    if edge.direction == "target->source":
+        return edge.target, edge.source
+    return edge.source, edge.target
 
 
 def _layout(view: StoryView) -> _Layout:
@@ -196,7 +197,7 @@ def _bands(layout: _Layout) -> list[Band]:
     return bands
 
 
-def _curve(edge: Mapping, layout: _Layout) -> tuple[tuple[float, float], ...]:
+def _curve(edge: ReuseEdge, layout: _Layout) -> tuple[tuple[float, float], ...]:
     """Start, control and end points of the edge's arc, trimmed to the node circles."""
     start, end = _key(edge)
     (x1, y1), (x2, y2) = layout.points[start], layout.points[end]
@@ -215,19 +216,17 @@ def _trim(control: tuple[float, float], point: tuple[float, float], by: float) -
     return point[0] - dx / length * by, point[1] - dy / length * by
 
 
-def _apex_y(edge: Mapping, layout: _Layout) -> float:
+def _apex_y(edge: ReuseEdge, layout: _Layout) -> float:
     (_, y1), (_, cy), (_, y2) = _curve(edge, layout)
     return 0.25 * y1 + 0.5 * cy + 0.25 * y2
 
 
-def _arc(edge: Mapping, layout: _Layout, implied: bool) -> Arc:
+def _arc(edge: ReuseEdge, layout: _Layout, implied: bool) -> Arc:
     start, control, end = _curve(edge, layout)
-    coverage = edge.get("coverage")
-    share = f", {float(coverage):.0%} shared" if isinstance(coverage, int | float) else ""
+    share = f", {float(edge.coverage):.0%} shared" if isinstance(edge.coverage, int | float) else ""
     note = " (implied by a chain)" if implied else ""
-    tip = f"{edge.get('kind', 'reuse')}{share}, {edge.get('direction', 'unknown')}{note}"
-    return Arc(start, control, end, implied, DASH.get(str(edge.get("kind")), ""),
-               edge.get("direction") in ("source->target", "target->source"), tip)
+    tip = f"{edge.kind}{share}, {edge.direction}{note}"
+    return Arc(start, control, end, implied, DASH.get(edge.kind, ""), edge.directed, tip)
 
 
 def _node(view: StoryView, article_id: str, point: tuple[float, float]) -> Node:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.records import Article
+from newsweave.reuse.edges import edge_json
 from newsweave.stories.brief import BriefItem, Cited, OutletDifference
 from newsweave.stories.build import Story
 from newsweave.stories.who_said import StoryQuote
@@ -47,7 +48,7 @@ def story_json(story: Story) -> dict[str, Any]:
         "independent_origins": story.independent_origins,
         "origins": [{"id": o.id, "articles": list(o.articles), "cited_as": list(o.cited_as)}
                     for o in story.origins],
-        "reuse": [dict(edge) for edge in story.reuse],
+        "reuse": [edge_json(edge) for edge in story.reuse],
         "quotes": [_quote(quote) for quote in story.quotes],
         "entities": [{"name": e.name, "type": e.type, "surface_forms": list(e.surface_forms),
                       "articles": list(e.articles)} for e in story.entities],

@@ -4,12 +4,13 @@ template (``parts.html``, ``marked_text``) writes the markup and escapes the tex
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from newsweave.records import Article
 from newsweave.report.view import StoryView, sentence_anchor
+from newsweave.reuse.edges import ReuseEdge
 
 # What an edge means for each end: (the target's phrase, the source's phrase) by kind.
 _RELATION = {
@@ -27,21 +28,20 @@ class _Span:
     partners: frozenset[str]
 
 
-def reuse_partners(reuse: Iterable[Mapping], article_id: str) -> list[tuple[str, str]]:
+def reuse_partners(reuse: Iterable[ReuseEdge], article_id: str) -> list[tuple[str, str]]:
     """(other article, how this one relates to it) for every reuse edge touching the article."""
     partners = []
     for edge in reuse:
-        source, target = edge.get("source"), edge.get("target")
+        source, target = edge.source, edge.target
         if article_id not in (source, target):
             continue
         other = target if source == article_id else source
-        took, given = _RELATION.get(str(edge.get("kind")), ("shares text with", "shares text with"))
-        direction = edge.get("direction")
-        if direction not in ("source->target", "target->source"):
-            partners.append((str(other), f"{edge.get('kind', 'reuse')} shared with"))
+        took, given = _RELATION.get(edge.kind, ("shares text with", "shares text with"))
+        if not edge.directed:
+            partners.append((other, f"{edge.kind} shared with"))
             continue
-        is_later = (target == article_id) == (direction == "source->target")
-        partners.append((str(other), took if is_later else given))
+        is_later = (target == article_id) == (edge.direction == "source->target")
+        partners.append((other, took if is_later else given))
     return partners
 
 
@@ -79,17 +79,17 @@ def text_pieces(view: StoryView, article: Article) -> list[Piece]:
     return pieces
 
 
-def _passages(reuse: Iterable[Mapping], article_id: str, length: int) -> list[_Span]:
+def _passages(reuse: Iterable[ReuseEdge], article_id: str, length: int) -> list[_Span]:
     """This article's side of every evidence passage, clipped to its text."""
     spans = []
     for edge in reuse:
-        sides = [side for side in ("source", "target") if edge.get(side) == article_id]
-        other = edge.get("target") if sides == ["source"] else edge.get("source")
-        for passage in (edge.get("evidence") or {}).get("passages") or ():
+        sides = [side for side in ("source", "target") if getattr(edge, side) == article_id]
+        other = edge.target if sides == ["source"] else edge.source
+        for passage in edge.passages:
             for side in sides:
-                bounds = _bounds(passage.get(side), length)
+                bounds = _bounds(getattr(passage, side), length)
                 if bounds:
-                    spans.append(_Span(bounds[0], bounds[1], frozenset({str(other)})))
+                    spans.append(_Span(bounds[0], bounds[1], frozenset({other})))
     return spans
 
 

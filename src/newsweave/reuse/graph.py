@@ -8,13 +8,13 @@ article and model and kept in the store (``newsweave.vectors.sentences``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict
 
 from newsweave.records import Article
 from newsweave.reuse.blocking import candidate_pairs
+from newsweave.reuse.edges import ReuseEdge
 from newsweave.reuse.features import ReuseFeatures, article_features
 from newsweave.reuse.keys import all_keys, stored_candidates
-from newsweave.reuse.pairs import NONE, ReuseEdge, build_edge, compare_articles
+from newsweave.reuse.pairs import NONE, build_edge, compare_articles
 from newsweave.reuse.passages import SentenceGrams, sentence_grams
 from newsweave.store import Store
 from newsweave.vectors.sentences import SentenceVectors
@@ -29,16 +29,18 @@ def find_reuse(articles: Sequence[Article], sentences: SentenceVectors | None,
                new: set[str] | None = None, on_pair: Callable[[], None] | None = None,
                across: PairFilter | None = None,
                neighbours: Iterable[tuple[str, str]] = (),
-               on_total: Callable[[int], None] | None = None) -> list[ReuseEdge]:
+               on_total: Callable[[int], None] | None = None,
+               features: dict[str, ReuseFeatures] | None = None) -> list[ReuseEdge]:
     """Reuse edges among articles (only pairs involving ``new`` ones when given);
-    ``on_total`` hears how many pairs will be judged, ``on_pair`` each one judged.
+    ``on_total`` hears how many pairs will be judged, ``on_pair`` each one judged;
+    ``features`` holds the articles' features computed before (``features_of``).
 
     ``across`` can veto cross-language candidates before their sentences are embedded (the
     costly part): a translation reports the same story, so pairs whose leads say otherwise
     need not be aligned.
     """
     by_id = {article.id: article for article in articles}
-    features = {article.id: article_features(article) for article in articles}
+    features = features_of(articles, features)
     grams_cache: dict[str, SentenceGrams] = {}
 
     def grams(article: Article) -> SentenceGrams:
@@ -76,27 +78,32 @@ def update_reuse(store: Store, on_pair: Callable[[], None] | None = None,
     articles = list(stored) if stored is not None else list(store.articles())
     new = {a.id for a in articles} - store.reuse_done()
     edges = find_reuse(articles, SentenceVectors(store), new, on_pair, across, neighbours, on_total)
-    store.save_reuse([edge_json(edge) for edge in edges], new)
+    store.save_reuse(edges, new)
     return len(edges)
 
 
 def reuse_batch(store: Store, batch: Sequence[Article], on_pair: Callable[[], None] | None = None,
                 across: PairFilter | None = None, neighbours: Sequence[tuple[str, str]] = (),
-                on_total: Callable[[int], None] | None = None) -> int:
+                on_total: Callable[[int], None] | None = None,
+                sentences: SentenceVectors | None = None,
+                features: dict[str, ReuseFeatures] | None = None) -> int:
     """Compare the batch's articles not compared yet with the stored articles that share a
     block with them (found through the keys the store keeps: ``reuse.keys``) and with their
     lead-vector ``neighbours``; returns new edges. The cost follows the batch and the blocks
-    it shares, not the store."""
+    it shares, not the store. ``sentences`` and ``features``, the run's (``analyse`` passes
+    them on to the stories), keep what this stage computed; by default the stage's own."""
     inside = {article.id for article in batch}
     index_backlog(store, inside)
-    features = features_of(batch)
+    known = {} if features is None else features
+    features = features_of(batch, known)
     found = stored_candidates(store, list(features.values()))
     found.update(i for pair in neighbours for i in pair if pair[0] in inside or pair[1] in inside)
     articles = sorted([*batch, *store.articles_by_id(found - inside)],
                       key=lambda a: (a.published is None, a.published or "", a.id))
     new = inside - store.reuse_done_of(inside)
-    edges = find_reuse(articles, SentenceVectors(store), new, on_pair, across, neighbours, on_total)
-    store.save_reuse([edge_json(edge) for edge in edges], new)
+    edges = find_reuse(articles, sentences or SentenceVectors(store), new, on_pair, across, neighbours,
+                       on_total, known)
+    store.save_reuse(edges, new)
     store.save_reuse_keys({i: all_keys(item) for i, item in features.items()})
     return len(edges)
 
@@ -110,15 +117,12 @@ def index_backlog(store: Store, skip: set[str], chunk: int = 500) -> None:
         store.save_reuse_keys({a.id: all_keys(article_features(a)) for a in articles})
 
 
-def edge_json(edge: ReuseEdge) -> dict:
-    """An edge as stories.json and the store keep it."""
-    return {
-        "source": edge.source, "target": edge.target, "kind": edge.kind,
-        "coverage": edge.coverage, "direction": edge.direction,
-        "evidence": {"passages": [asdict(p) for p in edge.passages], "reasons": list(edge.reasons)},
-    }
-
-
-def features_of(articles: Sequence[Article]) -> dict[str, ReuseFeatures]:
-    """Reuse features by article id."""
-    return {article.id: article_features(article) for article in articles}
+def features_of(articles: Sequence[Article],
+                known: dict[str, ReuseFeatures] | None = None) -> dict[str, ReuseFeatures]:
+    """Reuse features by article id, in the articles' order; those in ``known`` are taken from
+    it, the others computed and added to it (ids are content hashes: one id, one text)."""
+    known = {} if known is None else known
+    for article in articles:
+        if article.id not in known:
+            known[article.id] = article_features(article)
+    return {article.id: known[article.id] for article in articles}

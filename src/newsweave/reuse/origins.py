@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from newsweave.records import Article
 from newsweave.reuse.cited import canonical_outlet
+from newsweave.reuse.edges import ReuseEdge
 from newsweave.reuse.features import ReuseFeatures
 from newsweave.reuse.pairs import COPY, TRANSLATION
 from newsweave.sketch import UnionFind
@@ -29,15 +30,15 @@ class Origin:
     cited_as: tuple[str, ...]  # outlets its articles name as their source
 
 
-def find_origins(articles: Sequence[Article], edges: Iterable[dict],
+def find_origins(articles: Sequence[Article], edges: Iterable[ReuseEdge],
                  features: dict[str, ReuseFeatures]) -> list[Origin]:
     """Group articles into origins by their copy and translation edges."""
     ids = [article.id for article in articles]
     groups = UnionFind(ids)
     known = set(ids)
     for edge in edges:
-        if edge["kind"] in MERGING_KINDS and edge["source"] in known and edge["target"] in known:
-            groups.union(edge["source"], edge["target"])
+        if edge.kind in MERGING_KINDS and edge.source in known and edge.target in known:
+            groups.union(edge.source, edge.target)
     order = {article.id: (article.published or "9999", article.id) for article in articles}
     origins = []
     for members in groups.groups():

@@ -11,6 +11,7 @@ import numpy as np
 from newsweave.records import Article
 from newsweave.reuse.align import COVERAGE_TRANSLATION, Alignment, Link, align_sentences
 from newsweave.reuse.direction import decide_direction
+from newsweave.reuse.edges import Passage, ReuseEdge
 from newsweave.reuse.features import ReuseFeatures, numbers
 from newsweave.reuse.passages import SentenceGrams, match_sentences
 from newsweave.vectors.embed import Embedder
@@ -39,28 +40,6 @@ SURE_COVERAGE = 0.6
 # A copy is most of both texts: a wire story inside a long feature is partial. (A translation's
 # share of the longer text is the embedder's translation_longer_coverage.)
 MIN_LONGER_COVERAGE = 0.6
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """Aligned text as evidence: character spans in the source and the target article."""
-
-    source: tuple[int, int]
-    target: tuple[int, int]
-    score: float
-
-
-@dataclass(frozen=True, slots=True)
-class ReuseEdge:
-    """Reuse between two articles; ``source`` is the original when ``direction`` is known."""
-
-    source: str
-    target: str
-    kind: str
-    coverage: float
-    direction: str
-    passages: tuple[Passage, ...]
-    reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

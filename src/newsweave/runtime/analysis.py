@@ -97,11 +97,14 @@ def _analyse(store: Store, batch: list[Article], language: str, stage: StageRepo
     def may_translate(a: str, b: str) -> bool:
         return same_story_score(float(centred[a] @ centred[b])) >= REUSE_MIN_SAME_STORY
 
+    # Computed once for the run: reuse's sentence vectors and features serve the stories too.
+    sentences, features = SentenceVectors(store), {}
     with stage("reuse: comparing candidate pairs") as advance:
         new_edges = reuse_batch(store, batch, on_pair=lambda: advance(1), across=may_translate,
                                 neighbours=list(neighbour_pairs(centred, languages,
                                                                 of={a.id for a in batch})),
-                                on_total=lambda total: advance(0, total=total))
+                                on_total=lambda total: advance(0, total=total),
+                                sentences=sentences, features=features)
     touched = touched_stories(store, batch, window, centred)
     members = _current(store, batch, touched)
     missing = [a for a in members if a.id not in centred]
@@ -110,10 +113,10 @@ def _analyse(store: Store, batch: list[Article], language: str, stage: StageRepo
     namer = _Namer(store, touched, store.previous_versions(a.id for a in batch))
     with stage("stories: clustering"):
         grouped = group_stories(members, store.reuse_edges({a.id for a in members}),
-                                features_of(members), centred, name=namer)
+                                features_of(members, features), centred, name=namer)
     with stage("stories: briefs, quotes, entities") as advance:
         advance(0, total=len(grouped))
-        stories = largest_first(brief_stories(grouped, members, SentenceVectors(store), language,
+        stories = largest_first(brief_stories(grouped, members, sentences, language,
                                               on_briefed=advance))
     store.save_stories(story_rows(stories, {a.id: a for a in members}),
                        removed=[s.id for s in touched], merges=namer.merges)

@@ -27,6 +27,7 @@ from newsweave.report.story_html import ArticleBlock, story_context
 from newsweave.report.templates import make_environment
 from newsweave.report.text_marks import reuse_partners, text_pieces
 from newsweave.report.view import build_view
+from newsweave.reuse.edges import edge_from_json
 from newsweave.serve.params import (
     ARTICLE_LIST,
     STORY_LIST,
@@ -169,10 +170,11 @@ def article_page(request: Request, snap: Snapshot, pages: Pages) -> Response:
         raise NotFound("No article with this id.")
     article = articles[article_id]
     # A story of the article and its reuse partners, so the report's marking applies as is.
+    reuse = tuple(edge_from_json(edge) for edge in edges)
     neighbourhood = Story(id="", title=article.title, articles=(article_id, *others), languages=(),
-                          origins=(), reuse=tuple(edges))
+                          origins=(), reuse=reuse)
     view = build_view(neighbourhood, articles, READER_LANGUAGE)
-    relation = dict(reuse_partners(edges, article_id))
+    relation = dict(reuse_partners(reuse, article_id))
     story_id = snap.story_of(article_id)
     return pages.render(
         "article.html", title=article.title or "(untitled)", language=READER_LANGUAGE,

@@ -20,6 +20,7 @@ import numpy as np
 
 from newsweave.errors import StoreError, StoreFull
 from newsweave.records import Article, Rejection, RemovedLine, Sentence
+from newsweave.reuse.edges import ReuseEdge, edge_from_json, edge_json
 from newsweave.store.migrations import MIGRATIONS
 from newsweave.store.search import index_text
 from newsweave.store.story_rows import SavedStory, StoryRow
@@ -333,17 +334,17 @@ class Store:
         """Ids of articles already compared with every article stored before them."""
         return {row[0] for row in self._db.execute("SELECT article_id FROM reuse_done")}
 
-    def save_reuse(self, edges: Iterable[dict], done: Iterable[str]) -> None:
-        """Store reuse edges (dicts with source, target, kind, coverage, direction, evidence) and
-        mark articles as compared, in one transaction."""
+    def save_reuse(self, edges: Iterable[ReuseEdge], done: Iterable[str]) -> None:
+        """Store reuse edges and mark articles as compared, in one transaction."""
+        rows = [edge_json(edge) for edge in edges]
         with self._transaction():
             self._db.executemany(
                 "INSERT OR REPLACE INTO reuse_edges VALUES (?, ?, ?, ?, ?, ?)",
                 [(e["source"], e["target"], e["kind"], e["coverage"], e["direction"],
-                  json.dumps(e["evidence"], ensure_ascii=False)) for e in edges])
+                  json.dumps(e["evidence"], ensure_ascii=False)) for e in rows])
             self._db.executemany("INSERT OR IGNORE INTO reuse_done VALUES (?)", [(i,) for i in done])
 
-    def reuse_edges(self, ids: Iterable[str] | None = None) -> list[dict]:
+    def reuse_edges(self, ids: Iterable[str] | None = None) -> list[ReuseEdge]:
         """Stored reuse edges, all or those between the given articles (found through the
         indexes: the cost follows the articles given, not the store)."""
         columns = "SELECT source, target, kind, coverage, direction, evidence FROM reuse_edges"
@@ -353,8 +354,8 @@ class Store:
             wanted = set(ids)
             rows = sorted(r for r in self._rows_with(columns + " WHERE source IN ({})", sorted(wanted))
                           if r[1] in wanted)
-        return [{"source": r[0], "target": r[1], "kind": r[2], "coverage": r[3], "direction": r[4],
-                 "evidence": json.loads(r[5])} for r in rows]
+        return [edge_from_json({"source": r[0], "target": r[1], "kind": r[2], "coverage": r[3],
+                                "direction": r[4], "evidence": json.loads(r[5])}) for r in rows]
 
     def reuse_neighbours(self, ids: Iterable[str]) -> list[tuple[str, str, str]]:
         """(article, other, kind) for each stored edge with one of these articles at one end."""

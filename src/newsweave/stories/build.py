@@ -16,6 +16,7 @@ import numpy as np
 
 from newsweave.entities import Entity
 from newsweave.records import Article
+from newsweave.reuse.edges import ReuseEdge
 from newsweave.reuse.features import ReuseFeatures
 from newsweave.reuse.origins import Origin, find_origins
 from newsweave.runtime.workers import parallel_map
@@ -52,7 +53,7 @@ class Story:
     articles: tuple[str, ...]
     languages: tuple[str, ...]
     origins: tuple[Origin, ...]
-    reuse: tuple[dict, ...]
+    reuse: tuple[ReuseEdge, ...]
     related: tuple[str, ...] = ()
     brief: tuple[BriefItem, ...] = ()
     outlets: tuple[OutletDifference, ...] = ()
@@ -65,20 +66,20 @@ class Story:
         return len(self.origins)
 
 
-def group_articles(articles: Sequence[Article], edges: Sequence[dict],
+def group_articles(articles: Sequence[Article], edges: Sequence[ReuseEdge],
                    centred: dict[str, np.ndarray],
                    features: dict[str, ReuseFeatures]) -> list[list[str]]:
     """Cluster the articles into stories (same result for any input order)."""
     reuse: dict[str, dict[str, str]] = {a.id: {} for a in articles}
     for edge in edges:
-        if edge["source"] in reuse and edge["target"] in reuse:
-            reuse[edge["source"]][edge["target"]] = edge["kind"]
-            reuse[edge["target"]][edge["source"]] = edge["kind"]
+        if edge.source in reuse and edge.target in reuse:
+            reuse[edge.source][edge.target] = edge.kind
+            reuse[edge.target][edge.source] = edge.kind
     return cluster(ClusterInput(a.id, centred[a.id], a.published, reuse[a.id], features[a.id].names)
                    for a in articles)
 
 
-def build_stories(articles: Sequence[Article], edges: Sequence[dict],
+def build_stories(articles: Sequence[Article], edges: Sequence[ReuseEdge],
                   features: dict[str, ReuseFeatures], centred: dict[str, np.ndarray],
                   sentence_vectors: SentenceVectors | None = None,
                   language: str = "en", name: NameStories | None = None) -> list[Story]:
@@ -92,7 +93,7 @@ def build_stories(articles: Sequence[Article], edges: Sequence[dict],
     return largest_first(stories)
 
 
-def group_stories(articles: Sequence[Article], edges: Sequence[dict],
+def group_stories(articles: Sequence[Article], edges: Sequence[ReuseEdge],
                   features: dict[str, ReuseFeatures], centred: dict[str, np.ndarray],
                   name: NameStories | None = None) -> list[Story]:
     """The stories of ``build_stories`` without their briefs, quotes and entities."""
@@ -139,13 +140,13 @@ def largest_first(stories: Sequence[Story]) -> list[Story]:
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
 
 
-def _edges_inside(groups: list[list[str]], edges: Sequence[dict]) -> list[tuple[dict, ...]]:
+def _edges_inside(groups: list[list[str]], edges: Sequence[ReuseEdge]) -> list[tuple[ReuseEdge, ...]]:
     """The reuse edges between members of each group, in the order of ``edges``."""
     group_of = {member: index for index, members in enumerate(groups) for member in members}
-    inside: list[list[dict]] = [[] for _ in groups]
+    inside: list[list[ReuseEdge]] = [[] for _ in groups]
     for edge in edges:
-        source = group_of.get(edge["source"])
-        if source is not None and source == group_of.get(edge["target"]):
+        source = group_of.get(edge.source)
+        if source is not None and source == group_of.get(edge.target):
             inside[source].append(edge)
     return [tuple(found) for found in inside]
 

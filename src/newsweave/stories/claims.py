@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from newsweave.records import Article
 from newsweave.reuse.align import margins
+from newsweave.reuse.edges import ReuseEdge
 from newsweave.reuse.passages import match_sentences, sentence_grams
 from newsweave.sketch import UnionFind
 from newsweave.vectors.sentences import SentenceSpace
@@ -41,7 +42,7 @@ class Claim:
 
 
 def find_claims(articles: Sequence[Article], vectors: SentenceSpace,
-                origin_of: dict[str, str], edges: Sequence[dict]) -> list[Claim]:
+                origin_of: dict[str, str], edges: Sequence[ReuseEdge]) -> list[Claim]:
     """Claims of a story's articles (each article's sentences in order), their sentences
     compared in one space (``vectors``) that knows all their languages."""
     articles = list(articles)[:MAX_ARTICLES]
@@ -75,18 +76,18 @@ def _sentence_links(a: Article, b: Article, vectors: SentenceSpace) -> list[tupl
     return links
 
 
-def _reused_sentences(articles: Sequence[Article], edges: Sequence[dict]) -> UnionFind:
+def _reused_sentences(articles: Sequence[Article], edges: Sequence[ReuseEdge]) -> UnionFind:
     """Sentences joined by a reuse passage (the copy of a sentence is not a second source)."""
     joined = UnionFind()
     spans = {a.id: a for a in articles}
     bounds = {a.id: ([s.start for s in a.sentences], [s.end for s in a.sentences]) for a in articles}
     for edge in edges:
-        source, target = spans.get(edge["source"]), spans.get(edge["target"])
+        source, target = spans.get(edge.source), spans.get(edge.target)
         if source is None or target is None:
             continue
-        for passage in edge["evidence"]["passages"]:
-            for i in _covered(*bounds[source.id], passage["source"]):
-                for j in _covered(*bounds[target.id], passage["target"]):
+        for passage in edge.passages:
+            for i in _covered(*bounds[source.id], passage.source):
+                for j in _covered(*bounds[target.id], passage.target):
                     joined.union((source.id, i), (target.id, j))
     return joined
 

@@ -15,6 +15,7 @@ from typing import Any
 from newsweave.entities import Entity
 from newsweave.records import Article
 from newsweave.report.stories_json import story_json
+from newsweave.reuse.edges import edge_from_json
 from newsweave.reuse.origins import Origin
 from newsweave.store.search import fold
 from newsweave.store.story_rows import MemberRow, QuoteRow, StoryRow
@@ -73,7 +74,7 @@ def story_from_json(data: Mapping[str, Any]) -> Story:
         id=data["id"], title=data["title"], articles=tuple(data["articles"]),
         languages=tuple(data["languages"]),
         origins=tuple(Origin(o["id"], tuple(o["articles"]), tuple(o["cited_as"])) for o in data["origins"]),
-        reuse=tuple(dict(edge) for edge in data["reuse"]),
+        reuse=tuple(edge_from_json(edge) for edge in data["reuse"]),
         related=tuple(data.get("related", ())),
         brief=tuple(_brief_item(item) for item in data.get("brief", ())),
         outlets=tuple(_outlet(o) for o in data.get("outlets", ())),

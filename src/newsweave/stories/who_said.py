@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from newsweave.entities import Entity, link_entities
 from newsweave.quotes import find_quotes
 from newsweave.records import Article
+from newsweave.reuse.edges import ReuseEdge
 from newsweave.sketch import UnionFind
 from newsweave.stories.claims import Claim
 
@@ -37,14 +38,14 @@ class StoryQuote:
     first: bool  # the group's earliest appearance
 
 
-def story_entities(articles: Sequence[Article], reuse: Sequence[dict] = ()) -> list[Entity]:
+def story_entities(articles: Sequence[Article], reuse: Sequence[ReuseEdge] = ()) -> list[Entity]:
     """The people, organisations and places of a story, normalised across languages and
     across translations of their names (through the aligned passages of ``reuse`` edges
     between articles in two languages)."""
     language = {article.id: article.language for article in articles}
-    aligned = [((edge["source"], *passage["source"]), (edge["target"], *passage["target"]))
-               for edge in reuse if language.get(edge["source"], "") != language.get(edge["target"], "")
-               for passage in edge["evidence"]["passages"]]
+    aligned = [((edge.source, *passage.source), (edge.target, *passage.target))
+               for edge in reuse if language.get(edge.source, "") != language.get(edge.target, "")
+               for passage in edge.passages]
     return link_entities(articles, aligned=aligned)
 
 
