@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import trafilatura
 
-from newsweave.ingest.html import HtmlPage, extract_page
+from newsweave.readers.html import HtmlPage, extract_page
 from newsweave.records import RawDocument, Rejection
 from newsweave.runtime.ingest import BATCH_SIZE, Prepared, prepare, recurring_lines
 from newsweave.text.clean import clean_document
@@ -51,8 +51,8 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "html_extractio
 CACHE = Path(__file__).resolve().parent / ".cache"
 ROOT = Path(__file__).resolve().parents[1]
 # The source files whose change invalidates the cached newsweave extraction.
-READER_SOURCES = ("src/newsweave/ingest/html.py", "src/newsweave/ingest/decode.py",
-                  "src/newsweave/ingest/metadata.py")
+READER_SOURCES = ("src/newsweave/readers/html.py", "src/newsweave/readers/decode.py",
+                  "src/newsweave/readers/metadata.py")
 BOOTSTRAP_SAMPLES = 2000
 PROCESSES = 2  # the machine is shared: both cores, briefly, on a cold cache only
 _ARCHIVED = re.compile(r"^/web/\d+[a-z_]*/(https?://.+)$")

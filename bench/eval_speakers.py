@@ -30,9 +30,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsweave.ingest import read_inputs
-from newsweave.ingest.html import HtmlPage, extract_page
 from newsweave.quotes import find_quotes_in_text
+from newsweave.readers import read_inputs
+from newsweave.readers.html import HtmlPage, extract_page
 from newsweave.records import RawDocument
 from newsweave.runtime.ingest import build_article, prepare
 

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave import analyse
 from newsweave.entities import find_mentions
 from newsweave.quotes import find_quotes
 from newsweave.records import Article, Sentence
@@ -41,7 +42,6 @@ from newsweave.reuse.edges import ReuseEdge
 from newsweave.reuse.features import article_features
 from newsweave.reuse.keys import all_keys
 from newsweave.reuse.origins import Origin
-from newsweave.runtime.analysis import analyse
 from newsweave.runtime.workers import parallel_map, shared_workers
 from newsweave.store import Store
 from newsweave.stories.build import Story

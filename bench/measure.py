@@ -35,8 +35,8 @@ from itertools import islice
 from pathlib import Path
 
 from newsweave import Store, ingest, read_inputs
-from newsweave.ingest import HtmlPage
-from newsweave.ingest.html import extract_page
+from newsweave.readers import HtmlPage
+from newsweave.readers.html import extract_page
 from newsweave.records import Article, RawDocument, Rejection
 from newsweave.runtime.ingest import BATCH_SIZE, _declared, build_article, prepare
 from newsweave.text.clean import clean_document

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import build_corpus  # noqa: E402
 
-from newsweave.ingest import read_inputs  # noqa: E402
+from newsweave.readers import read_inputs  # noqa: E402
 from newsweave.records import Article, RawDocument  # noqa: E402
 from newsweave.reuse.blocking import candidate_pairs  # noqa: E402
 from newsweave.reuse.features import article_features  # noqa: E402

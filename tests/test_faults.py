@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from ingest_helpers import run, write
 
-from newsweave.ingest import ReadOptions
+from newsweave.readers import ReadOptions
 from newsweave.store import Store
 
 FERRIES = ("The council of Vellmar voted on Tuesday to add two evening ferries to the harbour "

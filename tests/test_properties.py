@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsweave.ingest import HtmlPage, ReadOptions, read_path
-from newsweave.ingest.decode import NotText, decode_bytes
-from newsweave.ingest.html import extract_page, html_fragment_to_text
-from newsweave.ingest.metadata import normalise_date
+from newsweave.readers import HtmlPage, ReadOptions, read_path
+from newsweave.readers.decode import NotText, decode_bytes
+from newsweave.readers.html import extract_page, html_fragment_to_text
+from newsweave.readers.metadata import normalise_date
 from newsweave.records import Article, RawDocument, Rejection, RemovedLine, Sentence
 from newsweave.runtime.ingest import ingest
 from newsweave.store import Store

@@ -20,18 +20,20 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 from newsweave.errors import ConfigError, NewsweaveError, StoreError  # noqa: E402
-from newsweave.ingest import ReadOptions, read_inputs  # noqa: E402
+from newsweave.readers import ReadOptions, read_inputs  # noqa: E402
 from newsweave.records import Article, RawDocument, Rejection, RemovedLine, Sentence  # noqa: E402
-
-# After the ingest package: the name ``ingest`` is the function, not that package.
 from newsweave.runtime.ingest import RunSummary, build_article, ingest, prepare  # noqa: E402
 from newsweave.store import Store  # noqa: E402
 
 if TYPE_CHECKING:
     from newsweave.report import write_outputs
-    from newsweave.runtime.analysis import Analysis, analyse
+    from newsweave.runtime.analysis import StoryAnalysis as Analysis
+    from newsweave.runtime.analysis import analyse_stories as analyse
 
-_LATER = {"Analysis": "runtime.analysis", "analyse": "runtime.analysis", "write_outputs": "report"}
+# Public name -> (module, name there): the public API keeps the analysis's short names.
+_LATER = {"Analysis": ("runtime.analysis", "StoryAnalysis"),
+          "analyse": ("runtime.analysis", "analyse_stories"),
+          "write_outputs": ("report", "write_outputs")}
 
 __all__ = [
     "Analysis", "Article", "ConfigError", "NewsweaveError", "RawDocument", "ReadOptions", "Rejection",
@@ -41,9 +43,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    home = _LATER.get(name)
-    if home is None:
+    found = _LATER.get(name)
+    if found is None:
         raise AttributeError(f"module 'newsweave' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"newsweave.{home}"), name)
+    home, attribute = found
+    value = getattr(importlib.import_module(f"newsweave.{home}"), attribute)
     globals()[name] = value
     return value

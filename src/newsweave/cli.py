@@ -29,14 +29,14 @@ from rich.table import Table
 from newsweave import __version__
 from newsweave.compare import compare_pairs, read_pair
 from newsweave.errors import NewsweaveError, StoreFull
-from newsweave.ingest import ReadOptions
-from newsweave.ingest.fetch import Fetcher
 from newsweave.quotes import run_lines
 from newsweave.quotes.command import json_line
+from newsweave.readers import ReadOptions
+from newsweave.readers.fetch import Fetcher
 from newsweave.report import write_outputs
 from newsweave.report.stories_json import article_json, story_json
 from newsweave.reuse.graph import update_reuse
-from newsweave.runtime.analysis import Analysis, analyse
+from newsweave.runtime.analysis import StoryAnalysis, analyse_stories
 from newsweave.runtime.ingest import RunSummary, ingest, recorded_stage
 from newsweave.runtime.workers import shared_workers, start_fork_server
 from newsweave.store import Store, default_path
@@ -97,9 +97,11 @@ def ingest_command(inputs, db_path, fetch, max_bytes, workers, verbose, quiet) -
 
 
 def _brief_language(function: Callable) -> Callable:
-    return click.option("--language", "language", default="en", show_default=True,
+    return click.option("--brief-language", "--language", "reader_language", default="en",
+                        show_default=True,
                         help="The reader's language (ISO 639-1): brief items are written from a "
-                             "sentence in it where a story has one.")(function)
+                             "sentence in it where a story has one. --language is its old name, "
+                             "kept as a deprecated alias.")(function)
 
 
 @main.command("run")
@@ -108,9 +110,10 @@ def _brief_language(function: Callable) -> Callable:
 @_store_option
 @_brief_language
 @_read_options
-def run_command(inputs, out_dir, db_path, language, fetch, max_bytes, workers, verbose, quiet) -> None:
+def run_command(inputs, out_dir, db_path, reader_language, fetch, max_bytes, workers, verbose,
+                quiet) -> None:
     """Run the whole job on INPUTS and write OUT/stories.json and OUT/index.html."""
-    _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, quiet, language)
+    _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, quiet, reader_language)
 
 
 @main.command("demo")
@@ -135,7 +138,7 @@ def demo_command(out_dir, db_path, verbose, quiet) -> None:
               help="Least number of partitions per input [default: Spark's parallelism].")
 @click.option("--max-bytes", default=10_000_000, show_default=True, type=click.IntRange(1),
               help="Longest JSON line read as an article.")
-def spark_command(inputs, out_dir, db_path, language, master, partitions, max_bytes) -> None:
+def spark_command(inputs, out_dir, db_path, reader_language, master, partitions, max_bytes) -> None:
     """Run the whole job with the per-article stages on Apache Spark.
 
     INPUTS are JSON Lines files, globs or any path Spark reads (hdfs://, s3a://). Reading,
@@ -154,7 +157,7 @@ def spark_command(inputs, out_dir, db_path, language, master, partitions, max_by
             summary = spark_ingest(spark, store, list(inputs), partitions=partitions, max_bytes=max_bytes)
         _print_summary(summary)
         with shared_workers(mapper=spark_mapper(spark)):
-            _report(summary, out_dir, db_path, language)
+            _report(summary, out_dir, db_path, reader_language)
     finally:
         spark.stop()
 
@@ -298,12 +301,12 @@ def quotes_command(docs_file) -> None:
 @_store_option
 @_brief_language
 @_quiet_option
-def report_command(out_dir, db_path, language, quiet) -> None:
+def report_command(out_dir, db_path, reader_language, quiet) -> None:
     """Write stories.json and index.html for everything in the store."""
     with _full_disk_said(db_path), _open_store(db_path) as store:
         articles = list(store.articles())
-        stories = _stories(store, articles, language, quiet=quiet).stories
-    outputs = _write_outputs(articles, out_dir, stories, language, db_path)
+        stories = _stories(store, articles, reader_language, quiet=quiet).stories
+    outputs = _write_outputs(articles, out_dir, stories, reader_language, db_path)
     out.print(f"wrote {outputs.stories_json} and {outputs.index_html}")
 
 
@@ -331,7 +334,7 @@ def report_command(out_dir, db_path, language, quiet) -> None:
               help="Alert rules (TOML): each firing once, as a JSON line in their file.")
 @click.option("--json", "as_json", is_flag=True, help="Log what happens as JSON lines on stdout.")
 def watch_command(sources, db_path, once, now, fetch_private, max_bytes, host_delay, timeout,
-                  threads, language, workers, alerts_path, as_json) -> None:
+                  threads, reader_language, workers, alerts_path, as_json) -> None:
     """Follow feeds (SOURCES: OPML files, files of feed URLs, feed URLs) and analyse what they
     bring, until stopped (Ctrl-C or SIGTERM: the batch in hand is stored first)."""
     from newsweave.watch import PoliteClient, SourceError, Watcher, WatchOptions, read_sources
@@ -353,8 +356,8 @@ def watch_command(sources, db_path, once, now, fetch_private, max_bytes, host_de
     try:
         with _open_store(db_path) as store, shared_workers(workers):
             watcher = Watcher(store, feeds, client, WatchOptions(once=once, now=now, threads=threads),
-                              analyse=lambda articles: _analyse_batch(store, articles, language,
-                                                                      rules, printer),
+                              analyse=lambda articles: _analyse_batch(
+                                  store, articles, reader_language, rules, printer),
                               on_event=printer)
             _stop_on_signals(watcher.stop)
             summary = watcher.run()
@@ -407,13 +410,13 @@ def feeds_command(db_path, as_json) -> None:
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def _analyse_batch(store: Store, articles: list, language: str, rules, show: Callable) -> None:
+def _analyse_batch(store: Store, articles: list, reader_language: str, rules, show: Callable) -> None:
     """A watch batch through reuse and stories as ``run`` does (the stories are saved where the
     store keeps them), then the alerts."""
     from newsweave.watch.alerts import fire, firings, origin_firings, post
     from newsweave.watch.loop import Event
 
-    stories = analyse(store, articles, language).stories
+    stories = analyse_stories(store, articles, reader_language).stories
     if rules is None:
         return
     found = firings(rules.rules, articles, stories)
@@ -451,24 +454,24 @@ def _stop_on_signals(stop: Callable[[], None]) -> None:
     signal.signal(signal.SIGTERM, handler)
 
 
-def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, quiet, language="en") -> None:
+def _run(inputs, out_dir, db_path, fetch, max_bytes, workers, verbose, quiet, reader_language="en") -> None:
     summary = _ingest(inputs, db_path, fetch, max_bytes, workers, verbose, quiet)
-    _report(summary, out_dir, db_path, language, workers, quiet)
+    _report(summary, out_dir, db_path, reader_language, workers, quiet)
 
 
-def _report(summary: RunSummary, out_dir, db_path, language: str, workers: int | None = None,
+def _report(summary: RunSummary, out_dir, db_path, reader_language: str, workers: int | None = None,
             quiet: bool = False) -> None:
     """The stories of a run's articles, written out; where they went. Analysis and outputs
     are stages of the run in the store, each with its status."""
     with _full_disk_said(db_path), _open_store(db_path) as store:
         articles = list(store.articles(run_id=summary.run_id))
         with recorded_stage(store, summary.run_id, "analysis") as counts:
-            analysis = _stories(store, articles, language, workers, quiet)
+            analysis = _stories(store, articles, reader_language, workers, quiet)
             stories = analysis.stories
             counts.update(articles=len(articles), stories=len(stories))
         with recorded_stage(store, summary.run_id, "outputs") as counts:
             # the stories hold the run's articles and the earlier ones of the stories they joined
-            outputs = _write_outputs(analysis.articles, out_dir, stories, language, db_path)
+            outputs = _write_outputs(analysis.articles, out_dir, stories, reader_language, db_path)
             counts.update(stories=len(stories), folder=str(Path(out_dir).resolve()))
     out.print(f"store:        {Path(db_path or default_path()).resolve()}")
     out.print(f"stories.json: {outputs.stories_json.resolve()}")
@@ -476,11 +479,11 @@ def _report(summary: RunSummary, out_dir, db_path, language: str, workers: int |
     _exit_if_nothing_read(summary)
 
 
-def _write_outputs(articles: list, out_dir, stories: list, language: str, db_path):
+def _write_outputs(articles: list, out_dir, stories: list, reader_language: str, db_path):
     """``write_outputs``, with a failed write (a full disk) said in one line: what failed,
     that the store keeps everything, and the command that writes the report again."""
     try:
-        return write_outputs(articles, out_dir, stories, language)
+        return write_outputs(articles, out_dir, stories, reader_language)
     except OSError as error:
         what = (f"the disk under {out_dir} is full" if error.errno == errno.ENOSPC
                 else f"cannot write the report to {out_dir}: {error.strerror or error}")
@@ -501,10 +504,10 @@ def _full_disk_said(db_path):
             "then run the same command again (what is stored is skipped)") from error
 
 
-def _stories(store: Store, articles: list, language: str = "en", workers: int | None = None,
-             quiet: bool = False) -> Analysis:
+def _stories(store: Store, articles: list, reader_language: str = "en",
+             workers: int | None = None, quiet: bool = False) -> StoryAnalysis:
     """Reuse, then stories with their briefs for these articles, with progress bars."""
-    analysis = analyse(store, articles, language, _stages(quiet), workers)
+    analysis = analyse_stories(store, articles, reader_language, _stages(quiet), workers)
     console.print(f"reuse: {analysis.new_edges} new edges")
     return analysis
 

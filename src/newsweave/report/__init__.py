@@ -28,9 +28,9 @@ REPORT_NAMES = frozenset({"stories.json", "stories.json.partial", "index.html", 
 
 
 def write_outputs(articles: list[Article], out_dir: str | Path, stories: list[Story] = (),
-                  language: str = "en", links: Links | None = None) -> Outputs:
+                  reader_language: str = "en", links: Links | None = None) -> Outputs:
     """Write ``stories.json``, ``index.html`` and ``stories/<story id>.html`` into ``out_dir``;
-    ``language`` is the reader's, the one the stories' briefs were written for. ``links`` is
+    ``reader_language`` is the one the stories' briefs were written for. ``links`` is
     for pages that link elsewhere than to each other (absolute URLs, the same on every page);
     by default each page links to the others by relative path.
 
@@ -46,8 +46,9 @@ def write_outputs(articles: list[Article], out_dir: str | Path, stories: list[St
 
     def write(into: Path) -> None:
         write_json(build_stories_json(articles, stories), into / "stories.json")
-        write_page(into / "index.html", render_index(articles, stories, language=language, links=links))
-        _write_story_pages(articles, stories, into / "stories", language, links)
+        write_page(into / "index.html", render_index(articles, stories, language=reader_language,
+                                                           links=links))
+        _write_story_pages(articles, stories, into / "stories", reader_language, links)
 
     write_folder(folder, REPORT_NAMES, write)
     return Outputs(folder / "stories.json", folder / "index.html")
@@ -59,12 +60,12 @@ def write_page(path: Path, page: str) -> None:
 
 
 def _write_story_pages(articles: list[Article], stories: list[Story], pages: Path,
-                       language: str, links: Links | None) -> None:
+                       reader_language: str, links: Links | None) -> None:
     pages.mkdir()
     by_id = {article.id: article for article in articles}
     titles = {story.id: story.title or "(untitled)" for story in stories}
     for story in stories:
-        write_page(pages / f"{story.id}.html", render_story(story, by_id, language, titles, links))
+        write_page(pages / f"{story.id}.html", render_story(story, by_id, reader_language, titles, links))
 
 
 __all__ = ["AppLinks", "FileLinks", "Links", "Outputs", "build_stories_json", "render_index",

@@ -34,6 +34,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from newsweave.text.tags import language_tag
+
 __all__ = ["CitedOrigin", "canonical_outlet", "find_cited_origins"]
 
 
@@ -619,7 +621,7 @@ def find_cited_origins(text: str, language: str | None = None, *,
         raise TypeError(f"find_cited_origins() takes the text as a str, not {type(text).__name__}")
     if language is not None and not isinstance(language, str):
         raise TypeError(f"language is an ISO 639-1 code such as 'en', or None; not {language!r}")
-    base = (language or "").lower().replace("_", "-").split("-")[0]
+    base = language_tag(language) or ""
     scanner = _SCANNERS.get(base, _SCANNERS[""])
     found = _dateline_origins(text) + _scan_cues(text, scanner)
     found += _framed_origins(text, _SOURCE, "source") + _framed_origins(text, _SIGN_OFF, "sign-off")

@@ -57,7 +57,7 @@ def quiet(name: str) -> Iterator[Advance]:
 
 
 @dataclass(frozen=True, slots=True)
-class Analysis:
+class StoryAnalysis:
     """The stories the batch touched, as saved, and every article they hold (the batch's and
     the earlier members of the saved stories it joined)."""
 
@@ -66,11 +66,11 @@ class Analysis:
     articles: list[Article] = field(default_factory=list)
 
 
-def analyse(store: Store, articles: Sequence[Article], language: str = "en",
-            stage: StageReporter = quiet, workers: int | None = None) -> Analysis:
+def analyse_stories(store: Store, articles: Sequence[Article], reader_language: str = "en",
+            stage: StageReporter = quiet, workers: int | None = None) -> StoryAnalysis:
     """Analyse a batch of stored articles into the stories the store keeps: reuse against the
     stored articles that share a block with them, then clustering with the saved stories they
-    touch, with briefs written in ``language`` where a sentence is; the embedding and each
+    touch, with briefs written in ``reader_language`` where a sentence is; the embedding and each
     story's brief, quotes and entities run in ``workers`` processes (default: one per core; 1:
     all in this process). The cost follows the batch and what it touches, not the store.
 
@@ -78,10 +78,11 @@ def analyse(store: Store, articles: Sequence[Article], language: str = "en",
     the merge is recorded (``Store.story_merges``); an article a later version replaces leaves
     its story. The stories are saved in one transaction (what ``newsweave serve`` shows)."""
     with shared_workers(workers):
-        return _analyse(store, list({a.id: a for a in articles}.values()), language, stage)
+        return _analyse(store, list({a.id: a for a in articles}.values()), reader_language, stage)
 
 
-def _analyse(store: Store, batch: list[Article], language: str, stage: StageReporter) -> Analysis:
+def _analyse(store: Store, batch: list[Article], reader_language: str,
+             stage: StageReporter) -> StoryAnalysis:
     embedder = get_embedder()
     with stage("stories: embedding leads") as advance:
         advance(0, total=len(batch))
@@ -116,11 +117,11 @@ def _analyse(store: Store, batch: list[Article], language: str, stage: StageRepo
                                 features_of(members, features), centred, name=namer)
     with stage("stories: briefs, quotes, entities") as advance:
         advance(0, total=len(grouped))
-        stories = largest_first(brief_stories(grouped, members, sentences, language,
+        stories = largest_first(brief_stories(grouped, members, sentences, reader_language,
                                               on_briefed=advance))
     store.save_stories(story_rows(stories, {a.id: a for a in members}),
                        removed=[s.id for s in touched], merges=namer.merges)
-    return Analysis(stories, new_edges, members)
+    return StoryAnalysis(stories, new_edges, members)
 
 
 def _loaded(embedder: Embedder, store: Store, articles: Sequence[Article]) -> list[np.ndarray]:

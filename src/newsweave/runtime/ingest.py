@@ -17,8 +17,8 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from newsweave.errors import StoreError
-from newsweave.ingest import HtmlPage, Item, ReadOptions, discover, read_found
-from newsweave.ingest.html import extract_page
+from newsweave.readers import HtmlPage, Item, ReadOptions, discover, read_found
+from newsweave.readers.html import extract_page
 from newsweave.records import Article, RawDocument, Rejection
 from newsweave.runtime.workers import LazyPool
 from newsweave.store import Store
@@ -26,6 +26,7 @@ from newsweave.store.sqlite import BatchCounts
 from newsweave.text.clean import clean_document, line_key, normalise_text
 from newsweave.text.language import TextLanguages
 from newsweave.text.sentences import split_sentences
+from newsweave.text.tags import language_tag
 
 BATCH_SIZE = 128
 # A line held by this many of one outlet's articles is that outlet's furniture (a tagline, a
@@ -273,7 +274,7 @@ def build_article(item: Prepared, recurring: frozenset[int] = frozenset()) -> Ar
                   if cleaned.removed else "no text: only spaces and invisible characters")
         return Rejection(document.path, reason, stage="clean", locator=document.locator,
                          article_id=item.id)
-    languages = TextLanguages(cleaned.text, _declared(document.language))
+    languages = TextLanguages(cleaned.text, language_tag(document.language))
     language = languages.language
     sentences = split_sentences(cleaned.text, language, languages)
     title = cleaned.title or (_first_sentence(cleaned.text, sentences))
@@ -322,10 +323,6 @@ def _first_sentence(text: str, sentences) -> str | None:
         return None
     first = text[sentences[0].start : sentences[0].end]
     return first if len(first) <= _TITLE_CHARS else first[: _TITLE_CHARS - 1].rstrip() + "…"
-
-
-def _declared(language: str | None) -> str | None:
-    return language.split("-")[0].split("_")[0].lower()[:3] if language else None
 
 
 def _host(url: str | None) -> str | None:

@@ -26,7 +26,7 @@ from operator import add, attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from newsweave.ingest.jsonl import read_json_line
+from newsweave.readers.jsonl import read_json_line
 from newsweave.records import Article, RawDocument, Rejection
 from newsweave.runtime.ingest import (
     BATCH_SIZE,

@@ -5,7 +5,7 @@ when any band is equal, which for Jaccard similarity s happens with probability
 ``1 - (1 - s^rows)^bands``, an S-curve around the threshold. ``optimal_params`` picks the
 (bands, rows) that minimise the weighted area of false positives below the threshold and false
 negatives above it, as datasketch's ``_optimal_param`` does (same grid, same order, exact
-integrals instead of adaptive quadrature; tests/test_sketch.py checks they agree).
+integrals instead of adaptive quadrature; tests/sketch/test_sketch.py checks they agree).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ A bin that no shingle reached (a short text has many) is filled by optimal densi
 (Shrivastava, ICML 2017): it copies the value of the first bin on its probe sequence that a
 shingle did reach. The probe sequence depends only on the bin and the seed, never on the
 document, so two documents copy from the same bin wherever both have it, which keeps the
-estimate unbiased (tests/test_sketch.py checks it against the true Jaccard and datasketch).
+estimate unbiased (tests/sketch/test_sketch.py checks it against the true Jaccard and datasketch).
 
 Batches: the shingles of many documents go through each numpy call together, their bins
 numbered per document, so the cost is a few passes over all shingles whatever the batch size.

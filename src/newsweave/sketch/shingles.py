@@ -69,7 +69,7 @@ def tokens(text: str) -> list[str]:
 def _words(text: str) -> list[bytes]:
     """``tokens`` as UTF-8 bytes, which is what gets hashed.
 
-    Same result as ``_TOKEN.findall`` on the folded text (tests/test_sketch.py checks it), at
+    Same result as ``_TOKEN.findall`` on the folded text (tests/sketch/test_sketch.py checks it), at
     a third to a half of its cost for Latin, Cyrillic and Greek text (measured on the SemEval
     dev texts): ``bytes.translate`` and ``split`` run in C, where ``findall`` builds a match
     object per token.

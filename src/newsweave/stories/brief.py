@@ -75,15 +75,16 @@ _TERMINAL = frozenset(".!?…。！？")
 _CLOSING = "\"'”’»)]」』 "
 
 
-def build_brief(text: StoryText, claims: Sequence[Claim], language: str = "en",
+def build_brief(text: StoryText, claims: Sequence[Claim], reader_language: str = "en",
                 items: int = BRIEF_ITEMS) -> list[BriefItem]:
-    """The brief: the best-supported claims, in the order the story tells them."""
+    """The brief: the best-supported claims, in the order the story tells them, each cited from
+    a sentence in ``reader_language`` where one states it."""
     usable = [c for c in claims if any(_complete(text.cite(k).text) for k in c.sentences)]
     ranked = sorted(usable, key=lambda c: (-c.independent_support, -len(c.articles),
                                            _first(text, c)))[:items]
     brief = []
     for claim in sorted(ranked, key=lambda c: _first(text, c)):
-        cited = _representative(text, claim, language)
+        cited = _representative(text, claim, reader_language)
         brief.append(BriefItem(cited.text, cited.language, claim.articles, claim.independent_support,
                                cited))
     return brief

@@ -82,14 +82,14 @@ def group_articles(articles: Sequence[Article], edges: Sequence[ReuseEdge],
 def build_stories(articles: Sequence[Article], edges: Sequence[ReuseEdge],
                   features: dict[str, ReuseFeatures], centred: dict[str, np.ndarray],
                   sentence_vectors: SentenceVectors | None = None,
-                  language: str = "en", name: NameStories | None = None) -> list[Story]:
+                  reader_language: str = "en", name: NameStories | None = None) -> list[Story]:
     """Stories with their origins, reuse, title and related stories, largest first; with
-    ``sentence_vectors``, also their brief (in ``language`` where a sentence is), per-outlet
+    ``sentence_vectors``, also their brief (in ``reader_language`` where a sentence is), per-outlet
     differences and timeline. ``name`` gives the groups (article ids, earliest first) their ids
     (default: ``s-<earliest article id>``)."""
     stories = group_stories(articles, edges, features, centred, name)
     if sentence_vectors is not None:
-        stories = brief_stories(stories, articles, sentence_vectors, language)
+        stories = brief_stories(stories, articles, sentence_vectors, reader_language)
     return largest_first(stories)
 
 
@@ -118,14 +118,14 @@ def group_stories(articles: Sequence[Article], edges: Sequence[ReuseEdge],
 
 
 def brief_stories(stories: Sequence[Story], articles: Sequence[Article],
-                  sentence_vectors: SentenceVectors, language: str = "en",
+                  sentence_vectors: SentenceVectors, reader_language: str = "en",
                   on_briefed: Callable[[int], None] | None = None) -> list[Story]:
     """The stories with their brief, outlet differences, timeline, quotes and entities, in
     worker processes; ``on_briefed(1)`` after each (a progress bar)."""
     by_id = {article.id: article for article in articles}
-    compared = [_compared(story, by_id) for story in stories]
+    compared = [_claim_articles(story, by_id) for story in stories]
     sentence_vectors.prefetch(group for group in compared if len(group) > 1)
-    jobs = [(story, [by_id[i] for i in story.articles], sentence_vectors.holding(group), language)
+    jobs = [(story, [by_id[i] for i in story.articles], sentence_vectors.holding(group), reader_language)
             for story, group in zip(stories, compared, strict=True)]
     briefed = []
     for story in parallel_map(_briefed, jobs):
@@ -151,7 +151,7 @@ def _edges_inside(groups: list[list[str]], edges: Sequence[ReuseEdge]) -> list[t
     return [tuple(found) for found in inside]
 
 
-def _compared(story: Story, by_id: dict[str, Article]) -> list[Article]:
+def _claim_articles(story: Story, by_id: dict[str, Article]) -> list[Article]:
     """The articles whose sentences the story's claims compare."""
     return [by_id[i] for i in story.articles[:MAX_ARTICLES]]
 
@@ -159,14 +159,14 @@ def _compared(story: Story, by_id: dict[str, Article]) -> list[Article]:
 def _briefed(job: tuple[Story, list[Article], SentenceVectors, str]) -> Story:
     """A story with its brief, outlet differences, timeline, entities and quotes (a job that a
     worker process can take: the story's articles and sentence vectors come with it)."""
-    story, articles, sentence_vectors, language = job
+    story, articles, sentence_vectors, reader_language = job
     origin_of = {member: origin.id for origin in story.origins for member in origin.articles}
     compared = articles[:MAX_ARTICLES]
     claims = find_claims(compared, sentence_vectors.space(a.language for a in compared), origin_of,
                          story.reuse)
     text = StoryText(compared)
     entities = story_entities(articles, story.reuse)
-    return replace(story, brief=tuple(build_brief(text, claims, language)),
+    return replace(story, brief=tuple(build_brief(text, claims, reader_language)),
                    outlets=tuple(outlet_differences(text, claims)), timeline=timeline(articles),
                    entities=tuple(entities),
                    quotes=tuple(story_quotes(compared, claims, entities, story.id)))

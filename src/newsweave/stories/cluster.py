@@ -29,8 +29,8 @@ import numpy as np
 from newsweave.stories.similarity import SAME_STORY_REUSE, SHARED_CAP, cosine_for, same_story_score
 
 # p(same story) to join: on similarity_dev pairs, 0.6 gives the best pairwise F1 between pairs
-# rated same story (overall <= 1.5) and different (>= 3) under 10-fold CV (0.829; 0.55: 0.808,
-# 0.65: 0.815); the stories of bench/eval_stories.py then score F1 0.825 (0.55: 0.814, 0.65: 0.816).
+# rated same story (overall <= 1.5) and different (>= 3) under 10-fold CV, and the best stories
+# of bench/eval_stories.py (the values tried: bench/RESULTS.md, "stories/cluster.py").
 JOIN_PROBABILITY = 0.6
 WINDOW = timedelta(days=7)
 _UNDATED = float("inf")  # an undated story never closes

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import ftfy
 import xxhash
 
-from newsweave.ingest.metadata import split_dateline
+from newsweave.readers.metadata import split_dateline
 from newsweave.records import RawDocument, RemovedLine
 from newsweave.text import lexicon
 

@@ -60,7 +60,7 @@ class SentenceVectors:
                     missing.setdefault(embedder.name, (embedder, {}))[1][article.id] = article
         for embedder, articles in missing.values():
             todo = list(articles.values())
-            chunks = [_compared(article) for article in todo]
+            chunks = [_embedded_texts(article) for article in todo]
             for article, vectors in zip(todo, embed_chunks(embedder, chunks), strict=True):
                 self._keep(article, embedder, vectors)
 
@@ -75,7 +75,7 @@ class SentenceVectors:
     def _vectors(self, article: Article, embedder: Embedder) -> np.ndarray:
         vectors = self._cached(article, embedder)
         if vectors is None:
-            vectors = embedder.embed(_compared(article))
+            vectors = embedder.embed(_embedded_texts(article))
             self._keep(article, embedder, vectors)
         return vectors
 
@@ -101,6 +101,6 @@ class SentenceVectors:
         return decode(data).reshape(-1, embedder.dim)[:MAX_SENTENCES]  # a store written before the bound
 
 
-def _compared(article: Article) -> list[str]:
+def _embedded_texts(article: Article) -> list[str]:
     """The texts of the sentences that get vectors."""
     return [article.sentence_text(s) for s in article.sentences[:MAX_SENTENCES]]

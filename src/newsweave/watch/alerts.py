@@ -50,7 +50,7 @@ import httpx
 
 from newsweave.entities import ORG, PERSON
 from newsweave.errors import NewsweaveError
-from newsweave.ingest.fetch import USER_AGENT
+from newsweave.readers.fetch import USER_AGENT
 from newsweave.records import Article
 from newsweave.store import Store
 from newsweave.stories.brief import Cited, OutletDifference

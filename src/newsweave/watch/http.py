@@ -1,6 +1,6 @@
 """A polite HTTP client for the watch: one request at a time per host, a pause between them,
 timeouts, bodies cut while reading, redirects followed by hand (a 301 or 308 moves a feed), and
-connections only to public addresses checked as they are opened (``ingest.guard``).
+connections only to public addresses checked as they are opened (``readers.guard``).
 
 Threads call ``get`` at once; the host gate makes the requests to one host wait their turn, so
 hosts are asked in parallel and a slow host holds back only its own requests.
@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from newsweave.ingest.fetch import USER_AGENT
-from newsweave.ingest.guard import GuardedTransport, PrivateAddress
+from newsweave.readers.fetch import USER_AGENT
+from newsweave.readers.guard import GuardedTransport, PrivateAddress
 
 MAX_REDIRECTS = 5
 _REDIRECTS = (301, 302, 303, 307, 308)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 
 import feedparser
 
-from newsweave.ingest.feed import entry_body, entry_time
-from newsweave.ingest.html import HtmlPage, extract_page, html_fragment_to_text
+from newsweave.readers.feed import entry_body, entry_time
+from newsweave.readers.html import HtmlPage, extract_page, html_fragment_to_text
 from newsweave.records import RawDocument, Rejection
 from newsweave.watch.http import Answer, PoliteClient
 from newsweave.watch.schedule import (

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from newsweave.cli import main
 from newsweave.reuse.features import numbers
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "same_town_pairs.jsonl"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "same_town_pairs.jsonl"
 PAIRS = [json.loads(line) for line in FIXTURES.read_text(encoding="utf-8").splitlines()]
 CALLED_SAME = ("translation", "copy")
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 
 import feedparser
 
-from newsweave.ingest.fetch import Fetcher
-from newsweave.ingest.html import HtmlPage, html_fragment_to_text
+from newsweave.readers.fetch import Fetcher
+from newsweave.readers.html import HtmlPage, html_fragment_to_text
 from newsweave.records import RawDocument, Rejection
 
 

@@ -118,6 +118,6 @@ def test_newsweave_spark_writes_the_stories_a_plain_run_writes(corpus, tmp_path)
 
 
 def _options(max_bytes: int):
-    from newsweave.ingest import ReadOptions
+    from newsweave.readers import ReadOptions
 
     return ReadOptions(max_bytes=max_bytes)

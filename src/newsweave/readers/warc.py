@@ -8,7 +8,7 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
 
-from newsweave.ingest.html import HtmlPage
+from newsweave.readers.html import HtmlPage
 from newsweave.records import Rejection
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

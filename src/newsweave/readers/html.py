@@ -9,9 +9,10 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from newsweave.ingest.decode import NotText, decode_bytes
-from newsweave.ingest.metadata import normalise_date
+from newsweave.readers.decode import NotText, decode_bytes
+from newsweave.readers.metadata import normalise_date
 from newsweave.records import RawDocument, Rejection
+from newsweave.text.tags import language_tag
 
 # Meta tags that carry the publication time with the time of day (trafilatura's date finder
 # keeps the day only, and the order of reports within a day decides who copied whom).
@@ -129,9 +130,9 @@ def _parse(markup: str) -> lxml.html.HtmlElement | None:
 
 def _head_metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
-    language = tree.get("lang") or tree.get("xml:lang")
+    language = language_tag(tree.get("lang") or tree.get("xml:lang"))
     if language:
-        found["language"] = language.split("-")[0].strip().lower()[:3]
+        found["language"] = language
     for meta in tree.iterfind(".//meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         if key in _TIME_META and "published" not in found:

@@ -9,7 +9,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.ingest.bounded import Oversize, json_list_items
+from newsweave.readers.bounded import Oversize, json_list_items
 
 _TEXT = st.text(alphabet=st.sampled_from('ab"\\,[]{} \n\t\u00e9\u2028\U0001f600'), max_size=40)
 _VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _TEXT,

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsweave.ingest.metadata import normalise_date
+from newsweave.readers.metadata import normalise_date
 from newsweave.records import RawDocument, Rejection
 
 # Each field, with the names it goes by: plain newsweave first, then news-please, then others.

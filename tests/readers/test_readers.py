@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from ingest_helpers import run, write
 
 from newsweave.cli import main
-from newsweave.ingest import ReadOptions
-from newsweave.ingest.fetch import Fetcher
+from newsweave.readers import ReadOptions
+from newsweave.readers.fetch import Fetcher
 from newsweave.records import Article
 from newsweave.runtime.ingest import RunSummary
 from newsweave.store import Store

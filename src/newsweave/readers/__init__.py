@@ -18,14 +18,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from newsweave.ingest.bounded import Oversize, bounded_lines, feed_items, json_list_items
-from newsweave.ingest.decode import NotText, decode_bytes, looks_binary
-from newsweave.ingest.feed import read_feed
-from newsweave.ingest.fetch import Fetcher
-from newsweave.ingest.html import HtmlPage
-from newsweave.ingest.jsonl import read_json_document, read_json_line, read_json_lines, read_json_record
-from newsweave.ingest.text import read_text
-from newsweave.ingest.warc import read_warc
+from newsweave.readers.bounded import Oversize, bounded_lines, feed_items, json_list_items
+from newsweave.readers.decode import NotText, decode_bytes, looks_binary
+from newsweave.readers.feed import read_feed
+from newsweave.readers.fetch import Fetcher
+from newsweave.readers.html import HtmlPage
+from newsweave.readers.jsonl import read_json_document, read_json_line, read_json_lines, read_json_record
+from newsweave.readers.text import read_text
+from newsweave.readers.warc import read_warc
 from newsweave.records import RawDocument, Rejection
 
 __all__ = ["HtmlPage", "ReadOptions", "Item", "discover", "fetch_url", "is_feed", "read_found", "read_inputs"]

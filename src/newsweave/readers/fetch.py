@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from newsweave.ingest.guard import GuardedTransport, PrivateAddress, is_public
-from newsweave.ingest.html import HtmlPage
+from newsweave.readers.guard import GuardedTransport, PrivateAddress, is_public
+from newsweave.readers.html import HtmlPage
 from newsweave.records import Rejection
 
 __all__ = ["Fetched", "Fetcher", "PrivateAddress", "USER_AGENT"]

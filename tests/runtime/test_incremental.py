@@ -8,8 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from newsweave import analyse
 from newsweave.records import Article, RawDocument
-from newsweave.runtime.analysis import analyse
 from newsweave.runtime.ingest import build_article, prepare
 from newsweave.store import Store, sqlite
 from newsweave.store.story_rows import SavedStory

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.ingest.metadata import DATE_LINE, DATE_PREFIX, normalise_date
+from newsweave.readers.metadata import DATE_LINE, DATE_PREFIX, normalise_date
 from newsweave.records import RawDocument
 
 # Dates are looked for only at the top: a date line deep in the body is content.

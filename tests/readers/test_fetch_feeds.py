@@ -12,8 +12,8 @@ from feed_server import FeedServer, Reply, page, rss
 from ingest_helpers import run, write
 
 from newsweave.cli import main
-from newsweave.ingest import ReadOptions
-from newsweave.ingest.fetch import Fetcher
+from newsweave.readers import ReadOptions
+from newsweave.readers.fetch import Fetcher
 from newsweave.store import Store
 
 FERRY = ["The council of Vellmar voted on Tuesday to add two evening ferries to the harbour timetable.",
