@@ -57,7 +57,7 @@ ARTICLES = (
 _PASSAGES = (Passage((0, 40), (0, 40), 1.0),)
 
 
-def _stories() -> list[Story]:
+def sample_stories() -> list[Story]:
     fire = ("aaaa0001", "aaaa0002", "aaaa0003")
     cited = Cited("aaaa0001", 0, 40, "en", WIRE_TEXT[:40])
     edges = (
@@ -88,7 +88,7 @@ def build_store(path: Path) -> Path:
         run = store.start_run(["fixture"])
         store.add_batch(run, list(ARTICLES), [], [], {})
         store.finish_run(run)
-        stories = _stories()
+        stories = sample_stories()
         store.save_reuse([edge for story in stories for edge in story.reuse], [a.id for a in ARTICLES])
         store.save_stories(story_rows(stories, {a.id: a for a in ARTICLES}))
     return path

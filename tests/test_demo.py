@@ -1,10 +1,13 @@
-"""The built-in demo corpus (invented news) through `newsweave demo`, checked against its manifest."""
+"""The built-in demo corpus (invented news) through `newsweave demo`: what a user gets
+(stories.json and the report), checked against what the corpus was written to hold (its
+manifest)."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from markupsafe import escape
 
 from newsweave.cli import DEMO_CORPUS
 
@@ -14,6 +17,11 @@ MANIFEST = json.loads((DEMO_CORPUS / "MANIFEST.json").read_text(encoding="utf-8"
 @pytest.fixture(scope="module")
 def demo(demo_run):
     return demo_run[0]["articles"]
+
+
+@pytest.fixture(scope="module")
+def demo_stories(demo_run):
+    return demo_run[0]["stories"]
 
 
 def _find(articles, entry):
@@ -30,8 +38,17 @@ def test_every_format_and_language_read(demo):
     assert len(demo) == len(MANIFEST["articles"]) >= 12
     assert {a["format"] for a in demo} == {"html", "text", "feed", "jsonl", "warc"}
     assert len({a["language"] for a in demo}) >= 3
-    outlets = {entry["outlet"] for entry in MANIFEST["articles"]}
-    assert len(outlets) >= 8
+    assert len({a["source"] for a in demo}) >= 8  # the outlets, as stories.json names them
+
+
+def test_report_lists_every_story_with_its_page(demo_run, demo_stories):
+    out = demo_run[2] / "out"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert len(demo_stories) >= 3
+    for story in demo_stories:
+        assert f'href="stories/{story["id"]}.html"' in index
+        page = (out / "stories" / f"{story['id']}.html").read_text(encoding="utf-8")
+        assert str(escape(story["title"])) in page  # as the templates escape it
 
 
 @pytest.mark.parametrize("entry", MANIFEST["articles"], ids=lambda e: e["file"])

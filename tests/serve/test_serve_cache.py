@@ -10,7 +10,7 @@ import time
 
 import httpx
 import pytest
-from serve_helpers import ARTICLES, _stories
+from serve_helpers import ARTICLES, sample_stories
 from starlette.testclient import TestClient
 
 from newsweave.serve import create_app
@@ -23,7 +23,7 @@ TOKEN = "t0ken-long-enough-to-pass"
 
 def _retitle(db, title: str) -> None:
     """A writer (its own connection, as `run` in another process) renames the fire story."""
-    fire, hostile = _stories()
+    fire, hostile = sample_stories()
     with Store(str(db)) as store:
         store.save_stories(story_rows([dataclasses.replace(fire, title=title)],
                                       {a.id: a for a in ARTICLES}))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsweave.cli import DEMO_CORPUS
 
 PLANTED = json.loads((DEMO_CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))["planted"]
@@ -59,7 +61,8 @@ def test_timeline(demo_run):
     assert [r["published"] for r in reports] == sorted(r["published"] for r in reports)
 
 
-def test_report_writes_the_brief_in_the_readers_language(demo_run):
+@pytest.mark.parametrize("flag", ["--brief-language", "--language"])  # --language: the old name
+def test_report_writes_the_brief_in_the_readers_language(demo_run, flag):
     from click.testing import CliRunner
 
     from newsweave.cli import main
@@ -67,19 +70,23 @@ def test_report_writes_the_brief_in_the_readers_language(demo_run):
     data, _, folder = demo_run
     story = _main_story(data)
     assert "de" in story["languages"] and {item["language"] for item in story["brief"]} == {"en"}
-    result = CliRunner().invoke(main, ["report", "--language", "de", "--db", str(folder / "s.db"),
-                                       "--out", str(folder / "german")])
+    out = folder / f"german{flag}"
+    result = CliRunner().invoke(main, ["report", flag, "de", "--db", str(folder / "s.db"),
+                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
-    german = json.loads((folder / "german" / "stories.json").read_text(encoding="utf-8"))
+    german = json.loads((out / "stories.json").read_text(encoding="utf-8"))
     [same] = [s for s in german["stories"] if s["id"] == story["id"]]
     assert "de" in {item["language"] for item in same["brief"]}
-    page = (folder / "german" / "stories" / f"{story['id']}.html").read_text(encoding="utf-8")
+    page = (out / "stories" / f"{story['id']}.html").read_text(encoding="utf-8")
     assert '<html lang="de">' in page  # the pages are for the reader the brief was written for
 
 
 def test_brief_prefers_complete_sentences_and_skips_headings():
-    from newsweave.compare import _article
+    from newsweave import RawDocument, build_article, prepare
     from newsweave.stories.brief import StoryText, build_brief
+
+    def _article(text: str, language: str):
+        return build_article(prepare(RawDocument(text=text, format="pair", language=language)))
     from newsweave.stories.claims import Claim
 
     first = _article("Harbour news\n\nand the ferry will run again from the northern pier next week, "

@@ -4,11 +4,17 @@ translation from another article on the same subject."""
 import numpy as np
 import pytest
 
-from newsweave.compare import _article
+from newsweave import RawDocument, build_article, prepare
 from newsweave.reuse.pairs import NONE, TRANSLATION, compare_articles
 from newsweave.reuse.passages import sentence_grams
 from newsweave.vectors.embed import get_embedder, sentence_embedder
 from newsweave.vectors.sentences import SentenceVectors
+
+
+def _article(text: str, language: str):
+    """An article built from text as the ingest builds one."""
+    return build_article(prepare(RawDocument(text=text, format="pair", language=language)))
+
 
 ENGLISH = ("The river port of Weyden reopened on Monday after three weeks of repairs. "
            "Engineers replaced two damaged lock gates and strengthened the eastern quay. "
