@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.text.viterbi import best_path
+
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
 _BLOCKED = -1e6
@@ -91,7 +93,7 @@ class Tagger:
     def decode(self, run: EncodedRun) -> list[int]:
         """Tag ids for one encoded run."""
         emissions = np.add.reduceat(self.weights_[run.ids], run.offsets, axis=0)
-        return viterbi(emissions, self.transitions_ + _MOVE_MASK, self.start_ + _START_MASK)
+        return best_path(emissions, self.transitions_ + _MOVE_MASK, self.start_ + _START_MASK)
 
     def save(self, path: str | Path, keep: float = 1e-3) -> None:
         """Write the weights (float16, features with any weight above ``keep`` only)."""
@@ -118,22 +120,6 @@ class Tagger:
         return tagger
 
 
-def viterbi(emissions: np.ndarray, moves: np.ndarray, start: np.ndarray) -> list[int]:
-    """The best path through per-token scores ``emissions`` (tokens x tags)."""
-    score = start + emissions[0]
-    if len(emissions) == 1:
-        return [int(score.argmax())]
-    back = np.empty(emissions.shape, dtype=np.int64)
-    for i in range(1, len(emissions)):
-        candidates = score[:, None] + moves
-        back[i] = candidates.argmax(axis=0)
-        score = candidates.max(axis=0) + emissions[i]
-    path = [int(score.argmax())]
-    for i in range(len(emissions) - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
-    return path[::-1]
-
-
 class _Averaged:
     """Perceptron weights with the lazy-averaging trick (Daumé): avg = w - u / c."""
 
@@ -148,7 +134,7 @@ class _Averaged:
 
     def learn(self, run: EncodedRun, gold: np.ndarray) -> None:
         emissions = np.add.reduceat(self.w[run.ids], run.offsets, axis=0)
-        guess = np.array(viterbi(emissions, self.t + _MOVE_MASK, self.s + _START_MASK))
+        guess = np.array(best_path(emissions, self.t + _MOVE_MASK, self.s + _START_MASK))
         if not np.array_equal(guess, gold):
             self._update(run, gold, guess)
         self.c += 1
