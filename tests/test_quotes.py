@@ -1127,3 +1127,12 @@ def test_a_person_noun_is_not_a_speech_noun(language, text, person, speech):
     assert NOUN in classes[speech]
     if language == "en":
         assert NOUN not in classes["police"]
+
+
+def test_postposed_source_in_untagged_text_does_not_crash():
+    # "und" (no language found) merges every lexicon, German "so" included, but has no tags:
+    # a postposed source followed by a comma once read the missing tags.
+    text = "Die Lage sei ernst, so Müller, der dort lebt, habe aber keine Angst."
+    found = find_quotes_in_text(text, "und")
+    assert [q.kind for q in found] == ["according_to"]
+    assert text[slice(*found[0].cue)] == "so"

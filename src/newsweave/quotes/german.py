@@ -308,7 +308,7 @@ def _clause_after(analysis: Analysis, begin: int, end: int) -> bool:
     before "so"; "…, so Müller, habe …", "…, so Müller, der dort lebt, habe …" put the source
     inside it."""
     comma = next((i for i in range(begin, end) if analysis.tokens.words[i] == ","), None)
-    if comma is None or comma + 1 >= end:
+    if comma is None or comma + 1 >= end or analysis.tags is None:  # untagged: no clause told
         return False
     tags, words = analysis.tags, analysis.tokens.words
     relative = tags[comma + 1].startswith("PREL") or _opens_relative(analysis, comma + 1)
