@@ -12,8 +12,9 @@ fragment's start to the last fragment's end (the contract has one range per quot
 how both dev sets count a content in fragments); its cue and speaker are those of the
 interruption; both fragments stand in one sentence. Reported speech is never joined that way.
 A quote over several paragraphs is one quote, and in English (PolNeAR) so is a direct quote
-that goes on in the sentence after its attribution ("“…,” she said. “…”"; PolNeAR dev
-attribution F1 0.589 -> 0.614); German annotates each sentence as a quote of its own.
+that goes on in the sentence after its attribution ("“…,” she said. “…”"), as PolNeAR
+counts it; German annotates each sentence as a quote of its own. The figures behind each
+rule are in bench/RESULTS.md ("Quotes: rule history").
 
 ``speaker_span`` is the mention the cue attaches to: for "he said" the pronoun itself, as both
 dev sets annotate the source; ``speaker`` is the name that mention resolves to ("Xi Jinping").
@@ -90,14 +91,11 @@ _MAX_INTERRUPTION = 12
 # A content without a cue of its own continues the previous quote's speech this many sentences on.
 _CONTINUATION_SENTENCES = 2
 # Of several tagged sources in a sentence, the one that opens it (its subject, most of the time)
-# counts as this many tokens nearer the cue: "Die Polizisten forderten die Schüler auf, …"
-# (German dev attribution F1 0.506 -> 0.515, train 0.581 -> 0.584; PolNeAR dev 0.618 both ways,
-# train 0.698 -> 0.697).
+# counts as this many tokens nearer the cue: "Die Polizisten forderten die Schüler auf, …".
 _SUBJECT_BONUS = 6
 # ... and a tagged source after a preposition counts as this many tokens farther: "Nach der
-# Sitzung sagte Ministerin Weber: …" is Weber's (German train attribution F1 0.634 -> 0.635,
-# dev 0.594 both ways; PolNeAR unchanged). Leaving such a source out did worse (train 0.629):
-# the speaker after "in", "aus" ("in einem Bericht …", "aus Regierungskreisen") is no adjunct.
+# Sitzung sagte Ministerin Weber: …" is Weber's. Not left out: the speaker after "in", "aus"
+# ("in einem Bericht …", "aus Regierungskreisen") is no adjunct.
 _PREPOSITION_COST = 20
 
 
@@ -217,8 +215,7 @@ def _keep_statements(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> l
 
 def _carry_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
     """A quote still without a speaker after every rule continues the previous quote's speech
-    (``_continues_speech``; German dev attribution F1 0.593 -> 0.594, train 0.631 -> 0.634;
-    PolNeAR unchanged)."""
+    (``_continues_speech``)."""
     previous: Draft | None = None
     for draft in drafts:
         if draft.source is None and _continues_speech(analysis, previous, draft):
@@ -231,9 +228,8 @@ def _give_narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
     """Speech with no cue in its sentence that took the speaker of a quote two or more
     sentences back belongs to whom the sentence between names: the speaker of a quote there
     ("…“, sagte der Minister. Die Opposition lehnt den Haushalt ab. Die Kosten seien zu
-    hoch."; German dev attribution correct 412 -> 413, train 1838 -> 1843), else, where that
-    sentence is narration, its subject ("Die Ministerin kritisierte den Plan."; German dev 411
-    unchanged, train 1829 -> 1838). German tags tell narration."""
+    hoch."), else, where that sentence is narration, its subject ("Die Ministerin kritisierte
+    den Plan."). German tags tell narration."""
     sentence_of = analysis.tokens.sentence_of
     quoted = sentences_with_speech(analysis, drafts)
     speakers = {sentence_of[d.first]: d.source for d in drafts
@@ -285,7 +281,7 @@ def _join_continued(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     PolNeAR counts it: the next quoted passage joins it when it has the same cue and speaker and
     nothing but that cue, that speaker and punctuation stands between them. Not where each
     sentence is a quote of its own (german_news_quotes: "„…“, so die Sprecherin. „…“" are two
-    quotes; German dev attribution F1 0.656 -> 0.659 with ``_joins`` kept to one sentence)."""
+    quotes; ``_joins`` keeps to one sentence for the same reason)."""
     passage = analysis.passage
     kept: list[Draft] = []
     for draft in drafts:
@@ -332,10 +328,8 @@ def _holds_own_source(draft: Draft) -> bool:
 def _says_something(analysis: Analysis, draft: Draft) -> bool:
     """False for reported speech of one word ("Dies", "it"): a tagging slip, not a statement;
     and for a quoted name of several words ("„Black Lion Hospital“", "„Hvalur 9“"): a name, not
-    speech (German dev attribution F1 0.578 -> 0.583, train 0.625 -> 0.629; PolNeAR 0.621
-    both ways). A quoted word ("„Gesindel“") is a quote when a cue goes with it, else a scare
-    quote or a name ("die „Spreizung“ der Preise"; German dev 0.591 -> 0.593, train 0.631 both
-    ways, precision up; PolNeAR unchanged)."""
+    speech. A quoted word ("„Gesindel“") is a quote when a cue goes with it, else a scare quote
+    or a name ("die „Spreizung“ der Preise")."""
     words, passage = analysis.tokens.words, analysis.passage
     inside = [i for i in range(draft.first, draft.last + 1) if words[i][0].isalnum()]
     if len(inside) > 1 and all(passage[i] >= 0 and (words[i][0].isupper() or words[i][0].isdigit())
@@ -373,9 +367,8 @@ def _tag(analysis: Analysis, language: str) -> list[Span]:
 def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool, lex: Lexicon) -> list[Draft]:
     """Content runs joined over interruptions and paragraph breaks, with a cue and a source.
     ``per_sentence``: German-style annotation, reported speech is one quote per sentence, an
-    inserted source ("nach Angaben des Roten Kreuzes") inside it (German dev attribution F1
-    0.480 -> 0.505; PolNeAR, which annotates the inner attribution apart, 0.615 -> 0.603 with
-    the join)."""
+    inserted source ("nach Angaben des Roten Kreuzes") inside it; PolNeAR annotates the inner
+    attribution apart."""
     contents = [span for span in spans if span.kind == "Q"]
     words = analysis.tokens.words
     # A source of punctuation alone ("—") is a tagging slip: the fallback phrase does better.
@@ -399,8 +392,8 @@ def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool, lex: Lexi
 def _split_at_marks(analysis: Analysis, first: int, last: int, per_sentence: bool) -> list[Draft]:
     """A content cut where a sentence boundary is also a quotation's edge: a direct quote and the
     reported speech that follows it are two quotes. ``per_sentence``: reported speech is also cut
-    at every sentence boundary outside quotation marks, one quote per sentence (German dev
-    attribution F1 0.480 -> 0.490); PolNeAR (English) keeps a multi-sentence attribution whole."""
+    at every sentence boundary outside quotation marks, one quote per sentence; PolNeAR
+    (English) keeps a multi-sentence attribution whole."""
     tokens, passage = analysis.tokens, analysis.passage
     parts = []
     begin = first
@@ -418,8 +411,7 @@ def _split_at_marks(analysis: Analysis, first: int, last: int, per_sentence: boo
 
 def _fragments(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """The quoted passages inside reported speech, as direct quotes of the same speaker; not
-    one quoted capitalised word, a name or a term ("auf der Insel „Hvalur“"), not words said
-    (German dev attribution F1 0.6859 -> 0.6884, train 0.6917 -> 0.6947)."""
+    one quoted capitalised word, a name or a term ("auf der Insel „Hvalur“"), not words said."""
     words = analysis.tokens.words
     quotes = []
     for quote in analysis.quotes:
@@ -449,8 +441,7 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
     own sentence has a source (tagged, or the phrase that opens it), which it then takes with no
     cue; else the nearest tagged cue of a neighbouring sentence. The source is the tagged source
     nearest the cue, else a pronoun inside the cue, else the noun phrase beside the cue, else the
-    phrase that opens the content's sentence, its subject most of the time (German dev
-    attribution F1 0.448 -> 0.454, train 0.528 -> 0.541; PolNeAR unchanged), else, for a
+    phrase that opens the content's sentence, its subject most of the time, else, for a
     content with no cue at all, the phrase that opens the sentence before.
     """
     used: set[int] = set()
@@ -473,8 +464,7 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
             continue
         if cue is None:
             # A source of the content's own sentence (tagged, or its opening phrase) beats the
-            # previous quote's speaker and a cue of a neighbouring sentence (German dev
-            # attribution F1 0.515 -> 0.536, train 0.584 -> 0.615; PolNeAR dev 0.618 -> 0.620).
+            # previous quote's speaker and a cue of a neighbouring sentence.
             own = _pick_source(analysis, draft, nearby) or _subject(analysis, draft)
             if own is not None:
                 draft.source, previous = own, draft
@@ -498,10 +488,8 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
 def _joins(analysis: Analysis, left: Span, right: Span, others: list[Span]) -> bool:
     """True when two content runs are one quote: the same quoted passage (also over a paragraph
     break), or an interrupted direct quote ("…," he said, "…"): both runs in quotation marks
-    and nothing between them but one cue, at most one source and punctuation.
-
-    Joining only quoted runs scored best on the dev sets (PolNeAR attribution F1 0.588, against
-    0.576 never joining and 0.494 joining reported speech as well; German unchanged).
+    and nothing between them but one cue, at most one source and punctuation. Reported speech
+    is not joined: each part is its own attribution.
     """
     passage = analysis.passage
     if passage[left.last] >= 0 and passage[left.last] == passage[right.first]:
@@ -602,8 +590,7 @@ def _after_preposition(analysis: Analysis, index: int) -> bool:
 def _according_source(analysis: Analysis, cue: Span | None, spans: list[Span],
                       firsts: list[int]) -> Span | None:
     """The source right beside an "according to" cue, tagged or not: after it ("laut
-    Polizei"), before a postposition ("Medienberichten zufolge"); not a subject farther away
-    (German dev attribution F1 0.571 -> 0.578, train 0.619 -> 0.623; PolNeAR unchanged).
+    Polizei"), before a postposition ("Medienberichten zufolge"); not a subject farther away.
     ``spans`` are the tagged ones, in text order and not overlapping, ``firsts`` their first
     tokens: the one beside the cue is found by bisect."""
     if cue is None or not is_according(analysis, cue):
@@ -639,9 +626,8 @@ def _subject(analysis: Analysis, draft: Draft) -> Span | None:
 def _previous_subject(analysis: Analysis, draft: Draft) -> Span | None:
     """The phrase that opens the sentence before the content's: speech without a cue that
     follows a sentence about someone is theirs ("Greenpeace-Experte Edler sieht darin
-    Parallelen. Die Ursache sei nie gefunden worden."; German dev attribution F1 0.558 ->
-    0.571, train 0.610 -> 0.619); where an adjunct opens that sentence, the subject after its
-    verb (German dev 0.6825 -> 0.685, train 0.6876 -> 0.691)."""
+    Parallelen. Die Ursache sei nie gefunden worden."); where an adjunct opens that sentence,
+    the subject after its verb."""
     tokens = analysis.tokens
     number = tokens.sentence_of[draft.first]
     if number == 0:

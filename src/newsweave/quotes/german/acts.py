@@ -54,8 +54,7 @@ def attach_act_verb(analysis: Analysis, draft: Draft, lex: Lexicon) -> bool:
     introduced = COMPLEMENT in analysis.classes[draft.first] or tokens.words[draft.first - 1] == ","
     if not (introduced or analysis.lower[verb] in lex.acts):
         return False
-    # The agent of a passive ("wurden von den Behörden angewiesen, …") spoke, not the subject
-    # (German train attribution correct 1848 -> 1849, dev 413 unchanged).
+    # The agent of a passive ("wurden von den Behörden angewiesen, …") spoke, not the subject.
     agent = passive_agent(analysis, verb + 1, draft.first) if analysis.lower[verb] in FINITE_WERDEN else None
     source = agent or act_subject(analysis, verb, start, end) or inverted_subject(analysis, verb, start, end)
     if source is None or source.last >= draft.first:

@@ -37,8 +37,7 @@ def intention_clauses(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     Verein sagte zu, die Kosten zu tragen", "Die Partei droht damit, die Wahl nicht
     anzuerkennen") is indirect speech of that clause's subject, as german_news_quotes annotates
     it, where nothing else was found in the sentence: from after the comma to the sentence's
-    end. Not a purpose clause ("…, um … zu …"). After any verb it did worse (German dev
-    attribution F1 0.675, train 0.676 against 0.680 and 0.687 with the list)."""
+    end. Not a purpose clause ("…, um … zu …"). Only after the listed verbs."""
     if analysis.tags is None:
         return []
     tokens, tags, lower = analysis.tokens, analysis.tags, analysis.lower
@@ -69,8 +68,8 @@ def complement_clauses(analysis: Analysis, drafts: list[Draft], lex: Lexicon) ->
     """A "dass" or "ob" clause after the main clause of a speech-act or reporting verb, or
     right after a noun of a view ("Zudem verlangen die Studenten, dass …", "Der Verband
     vertritt die Ansicht, dass …"), is indirect speech of that clause's subject, where nothing
-    else was found in the sentence: from the complementiser to the sentence's end. After any
-    verb it did worse (German dev attribution F1 0.6898, train 0.6952 against 0.6918, 0.6976)."""
+    else was found in the sentence: from the complementiser to the sentence's end. Only after
+    those verbs and nouns."""
     if analysis.tags is None:
         return []
     tokens = analysis.tokens
@@ -220,8 +219,7 @@ def narrow_to_claim_clauses(analysis: Analysis, drafts: list[Draft]) -> None:
             continue
         start = tokens.sentence_around(draft.first)[0]
         # A speaker found elsewhere yields to the noun right before the clause ("kritisierte die
-        # Vermutung, dass …": the claim is the source, not its critic; German dev attribution
-        # correct 411 -> 412, train 1838 unchanged).
+        # Vermutung, dass …": the claim is the source, not its critic).
         last = draft.last if draft.source is None else draft.first
         for noun in range(max(start, draft.first - PHRASE_TOKENS), last):
             if lower[noun] not in _CLAIM_NOUNS or analysis.passage[noun] >= 0:

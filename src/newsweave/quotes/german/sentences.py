@@ -24,8 +24,7 @@ from newsweave.quotes.rules import main_verb
 def take_anaphoric_sources(analysis: Analysis, drafts: list[Draft]) -> None:
     """A content whose sentence holds an adverb that stands for a source named before ("Demnach
     soll …") is that adverb's: it is the source mention, and the cue when there is no other, as
-    german_news_quotes annotates it (German dev attribution F1 0.586 -> 0.591, train 0.628 ->
-    0.631; "wonach", "danach" did worse)."""
+    german_news_quotes annotates it ("wonach", "danach" are not such adverbs often enough)."""
     tokens, lower = analysis.tokens, analysis.lower
     adverbs = [i for i, word in enumerate(lower) if word in ANAPHORIC_SOURCES and analysis.passage[i] < 0]
     for draft in drafts:
@@ -100,7 +99,7 @@ def attributed_after(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> l
         opens = may_open_phrase(analysis, first) if emerges else starts_phrase(analysis, first)
         source = phrase_at(analysis, first, end, range(0)) if opens else None
         # The demonstrative may stand for the two sentences before it, where nothing was found in
-        # them (German train attribution correct 1865 -> 1866, dev 414 unchanged).
+        # them.
         opening = number - 1
         if opening > 0 and opening - 1 not in busy and \
                 _same_paragraph(analysis, tokens.sentences[opening - 1][0], start):
@@ -132,8 +131,7 @@ def join_free_indirect_runs(analysis: Analysis, drafts: list[Draft]) -> list[Dra
     quote from its first such sentence to its last, as german_news_quotes annotates free
     indirect speech; the sentence with the cue stays a quote of its own. The run is its first
     sentence's speaker's, even where a later sentence found another: a phrase that opens that
-    sentence is its subject more often than a new speaker (German dev attribution F1 0.633 ->
-    0.636, train 0.657 -> 0.660)."""
+    sentence is its subject more often than a new speaker."""
     kept: list[Draft] = []
     run: Draft | None = None
     for draft in drafts:

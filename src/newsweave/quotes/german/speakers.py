@@ -205,8 +205,7 @@ def take_speaker_after_quote(analysis: Analysis, draft: Draft) -> None:
 
 def take_passive_agent(analysis: Analysis, draft: Draft) -> None:
     """The agent of a passive cue ("Es wurde von der Ministerin die Vermutung geäußert, …") is
-    the speaker, where another phrase was taken (German train attribution correct 1849 ->
-    1851, dev 413 unchanged)."""
+    the speaker, where another phrase was taken."""
     cue = draft.cue
     if cue is None or not analysis.tags[cue.last].startswith("VV(PP"):
         return
@@ -281,8 +280,7 @@ def narrator(analysis: Analysis, subject: Span) -> bool:
     if analysis.lower[subject.first] in _DEFINITE and subject.last > subject.first:
         return True
     # A capitalised word the tagger does not know is a name where it knows the sentence's verb
-    # ("Larson gab sich optimistisch."), a failed guess where it does not ("Sirenen heulten.";
-    # German train attribution correct 1843 -> 1848, dev 413 unchanged).
+    # ("Larson gab sich optimistisch."), a failed guess where it does not ("Sirenen heulten.").
     names = NAME_TAGS if main_verb(analysis, start, end) is not None else ("NE",)
     return any(analysis.tags[i].startswith(names) for i in range(subject.first, subject.last + 1))
 
