@@ -1136,3 +1136,20 @@ def test_postposed_source_in_untagged_text_does_not_crash():
     found = find_quotes_in_text(text, "und")
     assert [q.kind for q in found] == ["according_to"]
     assert text[slice(*found[0].cue)] == "so"
+
+
+def test_each_language_family_runs_its_own_named_passes():
+    from newsweave.quotes.extract import passes_for
+
+    german, english, albanian = passes_for("de"), passes_for("en"), passes_for("sq")
+    assert german.per_sentence and albanian.per_sentence and not english.per_sentence
+    # German grammar passes run for German only; French or Albanian text no longer runs them.
+    for name in ("take_speaker_after_quote", "narrow_to_claim_clauses", "take_anaphoric_sources",
+                 "_cut_reporting_clauses"):
+        assert name in german.names()
+        assert name not in albanian.names() and name not in english.names()
+    assert passes_for("fr") is albanian and passes_for("und") is albanian
+    assert "_join_continued" in english.names() and "_join_continued" not in german.names()
+    # The steps every family shares keep their order.
+    shared = [n for n in german.names() if n in albanian.names()]
+    assert shared == albanian.names()
