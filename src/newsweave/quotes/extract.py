@@ -64,6 +64,7 @@ from newsweave.quotes.german.speakers import (
     take_speaker_before_colon,
     take_subject_after_adjunct,
 )
+from newsweave.quotes.hints import hint_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
 from newsweave.quotes.phrases import (
@@ -123,7 +124,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     lex = lexicon(language)
     analysis = analyse(tokens, lex, pair_marks(tokens))
     passes = passes_for(language)
-    drafts = _drafts(analysis, _tag(analysis, language), passes.per_sentence, lex)
+    drafts = _drafts(analysis, _tag(analysis, language, lex), passes.per_sentence, lex)
     for step in passes.steps:
         drafts = step(analysis, lex, drafts)
     resolver = SpeakerResolver(analysis, lex)
@@ -340,10 +341,13 @@ def _says_something(analysis: Analysis, draft: Draft) -> bool:
     return len(inside) > 1 or (draft.cue is not None and any(passage[i] >= 0 for i in inside))
 
 
-def _tag(analysis: Analysis, language: str) -> list[Span]:
+def _tag(analysis: Analysis, language: str, lex: Lexicon) -> list[Span]:
     """Tagged spans of the whole text, paragraph by paragraph, in two passes."""
     taggers = tagger_for(language)
     features = token_features(analysis, taggers.lexical)
+    if taggers.hints:
+        for feats, hints in zip(features, hint_features(analysis, lex), strict=True):
+            feats.extend(hints)
     paragraphs = analysis.tokens.paragraphs
     labels = taggers.first.tag_spans(features, paragraphs)
     if taggers.second is not None:
