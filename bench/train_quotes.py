@@ -130,10 +130,11 @@ def _held_out_labels(docs: list[GoldDoc], lexical: bool, params: dict, work: Pat
     return predicted
 
 
-def train(name: str, out: Path, iterations: int, c1: float, c2: float, hints: bool = False) -> str:
+def train(name: str, out: Path, iterations: int, c1: float, c2: float, hints: bool = False,
+          split: str = "train") -> str:
     """Train one language's two taggers and write them; a line saying what was done."""
 
-    docs = {"en": _polnear, "de": _german, "xx": _both}[name]()
+    docs = {"en": _polnear, "de": _german, "xx": _both}[name](split)
     lexical = name != "xx"
     params = {"c1": c1, "c2": c2, "max_iterations": iterations,
               "feature.possible_transitions": True, "feature.minfreq": 2}
@@ -200,16 +201,16 @@ def write_learned_cues() -> str:
     return f"learned cues: {len(table['en'])} en, {len(table['de'])} de -> {cues.LEARNED_PATH.name}"
 
 
-def _german() -> list[GoldDoc]:
-    return load("german", "train", "fit")
+def _german(split: str = "train") -> list[GoldDoc]:
+    return load("german", split, "fit")
 
 
-def _polnear() -> list[GoldDoc]:
-    return load("polnear", "train", "fit")
+def _polnear(split: str = "train") -> list[GoldDoc]:
+    return load("polnear", split, "fit")
 
 
-def _both() -> list[GoldDoc]:
-    return _german() + _polnear()
+def _both(split: str = "train") -> list[GoldDoc]:
+    return _german(split) + _polnear(split)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="folder (default: the package)")
     parser.add_argument("--hints", nargs="*", default=[], choices=MODEL_NAMES,
                         help="models that read the rules' finds as features (quotes.hints)")
+    parser.add_argument("--split", choices=["train", "train+dev"], default="train",
+                        help="learn from the fit part of these splits")
     parser.add_argument("--learn-cues", action="store_true", help="rewrite cues-learned.json first")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -228,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(write_learned_cues() + "\n")
     with ProcessPoolExecutor(min(len(args.models), os.cpu_count() or 1)) as pool:
         jobs = [pool.submit(train, name, args.out / f"tagger-{name}.npz" if args.out else model_path(name),
-                            args.iterations, args.c1, args.c2, name in args.hints) for name in args.models]
+                            args.iterations, args.c1, args.c2, name in args.hints, args.split)
+                for name in args.models]
         for job in jobs:
             sys.stdout.write(job.result() + "\n")
     sys.stdout.write(f"done in {time.perf_counter() - started:.0f} s\n")
