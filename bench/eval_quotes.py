@@ -278,6 +278,23 @@ def joined_speed(docs: list[GoldDoc], pass_language: bool = False) -> tuple[int,
     return len(text), len(text) / (time.perf_counter() - started)
 
 
+def _leave_out(names: list[str]) -> None:
+    """Run every language family without the named passes."""
+    from dataclasses import replace
+
+    from newsweave.quotes import extract
+
+    known = {name for family in (*extract.PASSES.values(), extract.OTHERS) for name in family.names()}
+    if unknown := set(names) - known:
+        raise SystemExit(f"no such pass: {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
+    def without(family: extract.Passes) -> extract.Passes:
+        return replace(family, steps=tuple(step for step in family.steps if step.__name__ not in names))
+
+    for language, family in extract.PASSES.items():
+        extract.PASSES[language] = without(family)
+    extract.OTHERS = without(extract.OTHERS)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev", help="train, dev or train+dev")
@@ -288,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path, help="paired bootstrap against saved counts")
     parser.add_argument("--no-speed", action="store_true", help="skip the joined-documents speed line")
     parser.add_argument("--taggers", type=Path, help="read the tagger files from this folder instead")
+    parser.add_argument("--without", nargs="+", default=[], metavar="PASS",
+                        help="leave these named passes out (quotes.extract.PASSES), to check a rule")
     parser.add_argument("--draw-locked", action="store_true", help="draw the locked documents once")
     args = parser.parse_args(argv)
     if args.draw_locked:
@@ -299,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         from newsweave.quotes import model
 
         model.MODEL_DIR = args.taggers
+    if args.without:
+        _leave_out(args.without)
     names = ["german", "polnear"] if args.dataset == "both" else [args.dataset]
     saved: dict[str, dict] = {}
     for name in names:
