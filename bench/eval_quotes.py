@@ -9,7 +9,10 @@ each dataset's train+dev articles, drawn once with a fixed seed by ``--draw-lock
 to confirm a change) or the fit part (the rest); ``--save`` writes per-document counts and
 ``--against`` compares this run with saved ones: the attribution F1 difference (this run minus
 the saved) with a 95% paired bootstrap interval over documents (1,000 rounds), the figure that
-decides whether a change is accepted (bench/RESULTS.md, "Quotes").
+decides whether a change is accepted (bench/RESULTS.md, "Quotes"). The shipped taggers were
+trained on all of train, locked documents included, so the locked part is scored with taggers
+trained on the fit part alone: ``--taggers bench/data/taggers-fit`` (written by
+``bench/train_quotes.py --models de en --out bench/data/taggers-fit``).
 
 The metric is the one in shared/eval/README.md: a predicted quote matches a gold one when their
 content ranges (a gold content in several fragments counts from its first to its last character)
@@ -278,6 +281,20 @@ def joined_speed(docs: list[GoldDoc], pass_language: bool = False) -> tuple[int,
     return len(text), len(text) / (time.perf_counter() - started)
 
 
+def _read_taggers_from(folder: Path) -> None:
+    """Read the tagger files that ``folder`` holds (bench/train_quotes.py ``--out``) instead of
+    the shipped ones; the others stay the shipped ones."""
+    from newsweave.quotes import model
+
+    shipped = model.model_path
+
+    def model_path(name: str, stage: int = 1) -> Path:
+        path = folder / shipped(name, stage).name
+        return path if path.exists() else shipped(name, stage)
+
+    model.model_path = model_path
+
+
 def _leave_out(names: list[str]) -> None:
     """Run every language family without the named passes."""
     from dataclasses import replace
@@ -304,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write per-document counts here (JSON)")
     parser.add_argument("--against", type=Path, help="paired bootstrap against saved counts")
     parser.add_argument("--no-speed", action="store_true", help="skip the joined-documents speed line")
-    parser.add_argument("--taggers", type=Path, help="read the tagger files from this folder instead")
+    parser.add_argument("--taggers", type=Path,
+                        help="read the tagger files this folder holds instead of the shipped ones")
     parser.add_argument("--without", nargs="+", default=[], metavar="PASS",
                         help="leave these named passes out (quotes.extract.PASSES), to check a rule")
     parser.add_argument("--draw-locked", action="store_true", help="draw the locked documents once")
@@ -314,10 +332,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{LOCKED} exists: the locked part is drawn once")
         LOCKED.write_text(json.dumps(draw_locked(), indent=0) + "\n", encoding="utf-8")
         return 0
-    if args.taggers is not None:  # an experiment's taggers (bench/train_quotes.py --out)
-        from newsweave.quotes import model
-
-        model.MODEL_DIR = args.taggers
+    if args.taggers is not None:
+        _read_taggers_from(args.taggers)
     if args.without:
         _leave_out(args.without)
     names = ["german", "polnear"] if args.dataset == "both" else [args.dataset]

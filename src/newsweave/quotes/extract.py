@@ -684,8 +684,11 @@ _FOUND_BY_RULE: tuple[Pass, ...] = (
     _with_transcript_turns, _adds(marked_quotes), _adds(sentence_patterns, lexical=True),
     _adds(reported_acts, lexical=True))
 
+# English leaves quoted passages beside a reporting word to its tagger, trained on PolNeAR's
+# own annotation: the rule's extra finds there are mostly quotes PolNeAR does not count.
 ENGLISH = Passes(per_sentence=False, steps=(
-    *_FOUND_BY_RULE, _keep_statements, _all(_join_continued), _all(_carry_speakers)))
+    _with_transcript_turns, _adds(sentence_patterns, lexical=True), _adds(reported_acts, lexical=True),
+    _keep_statements, _all(_join_continued), _all(_carry_speakers)))
 
 GERMAN = Passes(per_sentence=True, steps=(
     *_FOUND_BY_RULE,
