@@ -2,9 +2,11 @@
 
 Steps: tokens and quotation passages (``tokens``, ``marks``) -> token features -> the CRF
 tagger's source / cue / content spans per paragraph -> quotes: a content run, the cue nearest it
-and the source nearest that cue -> the speaker's name (``speakers``). Quoted passages with a
-reporting verb beside them that the tagger missed are added by rule, so every quotation-mark
-style works in every language. The rules that read German grammar (where reported speech
+and the source nearest that cue -> the named passes of the language's family (``PASSES``,
+``OTHERS``: quotes found by rule, their edges, their speakers) -> the speaker's name
+(``speakers``). Quoted passages with a reporting verb beside them that the tagger missed are
+added by rule, so every quotation-mark style works in every language (English leaves them to
+its tagger, trained on PolNeAR). The rules that read German grammar (where reported speech
 begins and ends, speech acts, German speaker patterns) are in ``german``.
 
 An interrupted direct quote ("…," he said, "…") is one quote whose content runs from the first
@@ -14,7 +16,7 @@ interruption; both fragments stand in one sentence. Reported speech is never joi
 A quote over several paragraphs is one quote, and in English (PolNeAR) so is a direct quote
 that goes on in the sentence after its attribution ("“…,” she said. “…”"), as PolNeAR
 counts it; German annotates each sentence as a quote of its own. The figures behind each
-rule are in bench/RESULTS.md ("Quotes: rule history").
+rule are in bench/RESULTS.md ("Quotes", "Rule history").
 
 ``speaker_span`` is the mention the cue attaches to: for "he said" the pronoun itself, as both
 dev sets annotate the source; ``speaker`` is the name that mention resolves to ("Xi Jinping").
