@@ -1,6 +1,18 @@
 """Score `newsweave quotes` on the dev splits of german_news_quotes and PolNeAR.
 
     .venv/bin/python bench/eval_quotes.py [--split dev] [--dataset german|polnear] [--language]
+    .venv/bin/python bench/eval_quotes.py --split train+dev --part locked --save base.json
+    .venv/bin/python bench/eval_quotes.py --split train+dev --part locked --against base.json
+
+``--part`` keeps the locked documents (``bench/data/quotes_locked.json``: about a quarter of
+each dataset's train+dev articles, drawn once with a fixed seed by ``--draw-locked``; read only
+to confirm a change) or the fit part (the rest); ``--save`` writes per-document counts and
+``--against`` compares this run with saved ones: the attribution F1 difference (this run minus
+the saved) with a 95% paired bootstrap interval over documents (1,000 rounds), the figure that
+decides whether a change is accepted (bench/RESULTS.md, "Quotes"). The shipped taggers were
+trained on all of train, locked documents included, so the locked part is scored with taggers
+trained on the fit part alone: ``--taggers bench/data/taggers-fit`` (written by
+``bench/train_quotes.py --models de en --out bench/data/taggers-fit``).
 
 The metric is the one in shared/eval/README.md: a predicted quote matches a gold one when their
 content ranges (a gold content in several fragments counts from its first to its last character)
@@ -26,6 +38,9 @@ from pathlib import Path
 
 from newsweave.quotes import quotes_for_document
 
+LOCKED = Path(__file__).resolve().parent / "data" / "quotes_locked.json"
+LOCKED_SHARE, LOCKED_SEED = 0.25, 23
+BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED = 1000, 7
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 if not EVAL.exists():
     EVAL = Path("/work/shared/eval")
@@ -180,7 +195,15 @@ def score(predicted: list[dict], gold: list[GoldItem]) -> Counts:
 
 def evaluate(docs: list[GoldDoc], pass_language: bool = False) -> tuple[Counts, float]:
     """Run the command's function over the documents; totals and seconds spent."""
+    per_document, seconds = evaluate_documents(docs, pass_language)
     total = Counts()
+    for counts in per_document.values():
+        total.add(counts)
+    return total, seconds
+
+
+def evaluate_documents(docs: list[GoldDoc], pass_language: bool = False) -> tuple[dict[str, Counts], float]:
+    """Counts of every document (by id) and the seconds spent finding their quotes."""
     if docs:  # load the models before the clock starts
         quotes_for_document({"id": docs[0].id, "text": docs[0].text, "language": docs[0].language})
     started = time.perf_counter()
@@ -191,9 +214,53 @@ def evaluate(docs: list[GoldDoc], pass_language: bool = False) -> tuple[Counts, 
             record["language"] = doc.language
         outputs.append(quotes_for_document(record))
     seconds = time.perf_counter() - started
-    for doc, out in zip(docs, outputs, strict=True):
-        total.add(score(out["quotes"], doc.items))
-    return total, seconds
+    return {doc.id: score(out["quotes"], doc.items) for doc, out in zip(docs, outputs, strict=True)}, seconds
+
+
+def load(dataset: str, split: str, part: str = "all") -> list[GoldDoc]:
+    """The documents of ``split`` ("train", "dev" or "train+dev"), all or one ``part``: "fit"
+    or "locked" (``bench/data/quotes_locked.json``)."""
+    loader = {"german": load_german, "polnear": load_polnear}[dataset]
+    docs = [doc for name in split.split("+") for doc in loader(name)]
+    if part == "all":
+        return docs
+    locked = set(json.loads(LOCKED.read_text(encoding="utf-8"))[dataset])
+    return [doc for doc in docs if (doc.id in locked) == (part == "locked")]
+
+
+def draw_locked() -> dict[str, list[str]]:
+    """The locked documents: ``LOCKED_SHARE`` of each dataset's train+dev articles, drawn with
+    ``LOCKED_SEED`` from their sorted ids (so the draw is the same wherever it runs)."""
+    import random
+
+    drawn = {}
+    for dataset in ("german", "polnear"):
+        ids = sorted(doc.id for doc in load(dataset, "train+dev"))
+        drawn[dataset] = sorted(random.Random(LOCKED_SEED).sample(ids, round(len(ids) * LOCKED_SHARE)))
+    return drawn
+
+
+def paired_bootstrap(now: dict[str, Counts], before: dict[str, Counts]) -> tuple[float, float, float]:
+    """Attribution F1 of ``now`` minus ``before`` over the documents both hold, and the 2.5th
+    and 97.5th percentiles of that difference over ``BOOTSTRAP_ROUNDS`` resamples of those
+    documents (the same resample for both: paired)."""
+    import numpy as np
+
+    ids = sorted(now.keys() & before.keys())
+
+    def table(counts: dict[str, Counts]) -> np.ndarray:  # correct, predicted, gold per document
+        return np.array([[counts[k].attr_correct, counts[k].attr_predicted, counts[k].attr_gold]
+                         for k in ids])
+
+    def f1(sums: np.ndarray) -> np.ndarray:
+        correct, predicted, gold = sums[..., 0], sums[..., 1], sums[..., 2]
+        return np.where(predicted + gold > 0, 2 * correct / np.maximum(predicted + gold, 1), 0.0)
+
+    a, b = table(now), table(before)
+    rows = np.random.default_rng(BOOTSTRAP_SEED).integers(0, len(ids), (BOOTSTRAP_ROUNDS, len(ids)))
+    differences = f1(a[rows].sum(axis=1)) - f1(b[rows].sum(axis=1))
+    low, high = np.percentile(differences, [2.5, 97.5])
+    return float(f1(a.sum(axis=0)) - f1(b.sum(axis=0))), float(low), float(high)
 
 
 JOINED_CHARS = 1_000_000
@@ -214,26 +281,91 @@ def joined_speed(docs: list[GoldDoc], pass_language: bool = False) -> tuple[int,
     return len(text), len(text) / (time.perf_counter() - started)
 
 
+def _read_taggers_from(folder: Path) -> None:
+    """Read the tagger files that ``folder`` holds (bench/train_quotes.py ``--out``) instead of
+    the shipped ones; the others stay the shipped ones."""
+    from newsweave.quotes import model
+
+    shipped = model.model_path
+
+    def model_path(name: str, stage: int = 1) -> Path:
+        path = folder / shipped(name, stage).name
+        return path if path.exists() else shipped(name, stage)
+
+    model.model_path = model_path
+
+
+def _leave_out(names: list[str]) -> None:
+    """Run every language family without the named passes."""
+    from dataclasses import replace
+
+    from newsweave.quotes import extract
+
+    known = {name for family in (*extract.PASSES.values(), extract.OTHERS) for name in family.names()}
+    if unknown := set(names) - known:
+        raise SystemExit(f"no such pass: {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
+    def without(family: extract.Passes) -> extract.Passes:
+        return replace(family, steps=tuple(step for step in family.steps if step.__name__ not in names))
+
+    for language, family in extract.PASSES.items():
+        extract.PASSES[language] = without(family)
+    extract.OTHERS = without(extract.OTHERS)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", default="dev")
+    parser.add_argument("--split", default="dev", help="train, dev or train+dev")
     parser.add_argument("--dataset", choices=["german", "polnear", "both"], default="both")
+    parser.add_argument("--part", choices=["all", "fit", "locked"], default="all")
     parser.add_argument("--language", action="store_true", help="pass the dataset's language")
+    parser.add_argument("--save", type=Path, help="write per-document counts here (JSON)")
+    parser.add_argument("--against", type=Path, help="paired bootstrap against saved counts")
+    parser.add_argument("--no-speed", action="store_true", help="skip the joined-documents speed line")
+    parser.add_argument("--taggers", type=Path,
+                        help="read the tagger files this folder holds instead of the shipped ones")
+    parser.add_argument("--without", nargs="+", default=[], metavar="PASS",
+                        help="leave these named passes out (quotes.extract.PASSES), to check a rule")
+    parser.add_argument("--draw-locked", action="store_true", help="draw the locked documents once")
     args = parser.parse_args(argv)
-    loaders = {"german": load_german, "polnear": load_polnear}
-    names = list(loaders) if args.dataset == "both" else [args.dataset]
+    if args.draw_locked:
+        if LOCKED.exists():
+            parser.error(f"{LOCKED} exists: the locked part is drawn once")
+        LOCKED.write_text(json.dumps(draw_locked(), indent=0) + "\n", encoding="utf-8")
+        return 0
+    if args.taggers is not None:
+        _read_taggers_from(args.taggers)
+    if args.without:
+        _leave_out(args.without)
+    names = ["german", "polnear"] if args.dataset == "both" else [args.dataset]
+    saved: dict[str, dict] = {}
     for name in names:
-        docs = loaders[name](args.split)
-        counts, seconds = evaluate(docs, args.language)
+        docs = load(name, args.split, args.part)
+        per_document, seconds = evaluate_documents(docs, args.language)
+        counts = Counts()
+        for one in per_document.values():
+            counts.add(one)
         f = counts.figures()
+        label = args.split if args.part == "all" else f"{args.split} {args.part}"
         sys.stdout.write(
-            f"{name} {args.split}: {len(docs)} docs, {counts.gold} gold, {counts.predicted} predicted | "
+            f"{name} {label}: {len(docs)} docs, {counts.gold} gold, {counts.predicted} predicted | "
             f"quote P {f['P']:.3f} R {f['R']:.3f} F1 {f['F1']:.3f} | attribution P {f['attr_P']:.3f} "
             f"R {f['attr_R']:.3f} F1 {f['attr_F1']:.3f} | {len(docs) / seconds:.0f} docs/s, "
             f"{sum(len(d.text) for d in docs) / seconds / 1000:.0f}k chars/s (one core)\n")
-        chars, speed = joined_speed(docs, args.language)
-        sys.stdout.write(f"  the docs joined in one ({chars / 1000:.0f}k chars): "
-                         f"{speed / 1000:.0f}k chars/s\n")
+        saved[name] = {doc_id: [getattr(c, slot) for slot in Counts.__slots__]
+                       for doc_id, c in per_document.items()}
+        if args.against is not None:
+            before = json.loads(args.against.read_text(encoding="utf-8")).get(name, {})
+            before_counts = {k: Counts(*v) for k, v in before.items()}
+            difference, low, high = paired_bootstrap(per_document, before_counts)
+            sys.stdout.write(f"  against {args.against.name}: attribution F1 {difference:+.4f}, "
+                             f"95% interval [{low:+.4f}, {high:+.4f}] over "
+                             f"{len(per_document.keys() & before_counts.keys())} documents\n")
+        if not args.no_speed:
+            chars, speed = joined_speed(docs, args.language)
+            sys.stdout.write(f"  the docs joined in one ({chars / 1000:.0f}k chars): "
+                             f"{speed / 1000:.0f}k chars/s\n")
+    if args.save is not None:
+        args.save.write_text(json.dumps(saved) + "\n", encoding="utf-8")
     return 0
 
 

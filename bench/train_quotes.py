@@ -3,6 +3,12 @@
     make test   # installs the dev extras, python-crfsuite==0.9.12 among them (training only)
     .venv/bin/python bench/train_quotes.py [--models en de xx] [--iterations 150] [--c1 1.0]
 
+Only the fit part of each train split is read: the documents of ``bench/data/quotes_locked.json``
+are locked away to confirm changes on (bench/eval_quotes.py ``--part locked``). The learned cue
+table (``cues-learned.json``, read by every language's lexicon) is rewritten only with
+``--learn-cues``, from the fit part; the shipped one was learned from the whole train splits
+before the locked part existed (bench/RESULTS.md, "Quotes", says what that leaves).
+
 Each paragraph of a train split becomes one sequence of token features
 (newsweave.quotes.features) with BIO labels for source, cue and content. ``en`` learns from
 polnear/train, ``de`` from german_news_quotes/train (with German part-of-speech features), both
@@ -22,11 +28,12 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from eval_quotes import GoldDoc, GoldItem, load_german, load_polnear
+from eval_quotes import GoldDoc, GoldItem, load
 
 from newsweave.quotes import cues
 from newsweave.quotes.cues import lexicon
 from newsweave.quotes.features import analyse, stacked_features, token_features
+from newsweave.quotes.hints import hint_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import MODEL_NAMES, model_path, save_tagger
 from newsweave.quotes.tokens import Tokens, tokenize
@@ -73,12 +80,17 @@ def _covered(tokens: Tokens, start: int, end: int) -> range:
     return range(first, last)
 
 
-def sequences(docs: list[GoldDoc], lexical: bool):
-    """(analysis, first, last, features, labels) for every paragraph of the documents."""
+def sequences(docs: list[GoldDoc], lexical: bool, hints: bool = False):
+    """(analysis, first, last, features, labels) for every paragraph of the documents; with
+    ``hints``, the rules' finds among the features (``newsweave.quotes.hints``)."""
     for doc in docs:
         tokens = tokenize(doc.text)
-        analysis = analyse(tokens, lexicon(doc.language), pair_marks(tokens))
+        lex = lexicon(doc.language)
+        analysis = analyse(tokens, lex, pair_marks(tokens))
         features = token_features(analysis, lexical)
+        if hints:
+            for feats, extra in zip(features, hint_features(analysis, lex), strict=True):
+                feats.extend(extra)
         labels = token_labels(tokens, doc.items)
         for first, last in tokens.paragraphs:
             yield analysis, first, last, features[first:last], labels[first:last]
@@ -99,7 +111,7 @@ def _fit(pairs, path: Path, params: dict) -> tuple[int, float]:
     return count, time.perf_counter() - started
 
 
-def _held_out_labels(docs: list[GoldDoc], lexical: bool, params: dict, work: Path) -> dict:
+def _held_out_labels(docs: list[GoldDoc], lexical: bool, params: dict, work: Path, hints: bool) -> dict:
     """First-pass labels of every train paragraph, each predicted by a model that did not see
     its document (``FOLDS``-fold), keyed by (document number, first token)."""
     import pycrfsuite
@@ -107,33 +119,34 @@ def _held_out_labels(docs: list[GoldDoc], lexical: bool, params: dict, work: Pat
     predicted = {}
     for fold in range(FOLDS):
         train_docs = [d for k, d in enumerate(docs) if k % FOLDS != fold]
-        _fit(((f, lab) for _, _, _, f, lab in sequences(train_docs, lexical)), work, params)
+        _fit(((f, lab) for _, _, _, f, lab in sequences(train_docs, lexical, hints)), work, params)
         tagger = pycrfsuite.Tagger()
         tagger.open(str(work))
         held = [(k, d) for k, d in enumerate(docs) if k % FOLDS == fold]
         for k, doc in held:
-            for _, first, _, features, _ in sequences([doc], lexical):
+            for _, first, _, features, _ in sequences([doc], lexical, hints):
                 predicted[(k, first)] = tagger.tag(features)
         tagger.close()
     return predicted
 
 
-def train(name: str, out: Path, iterations: int, c1: float, c2: float) -> str:
+def train(name: str, out: Path, iterations: int, c1: float, c2: float, hints: bool = False,
+          split: str = "train") -> str:
     """Train one language's two taggers and write them; a line saying what was done."""
 
-    docs = {"en": load_polnear, "de": load_german, "xx": _both}[name]("train")
+    docs = {"en": _polnear, "de": _german, "xx": _both}[name](split)
     lexical = name != "xx"
     params = {"c1": c1, "c2": c2, "max_iterations": iterations,
               "feature.possible_transitions": True, "feature.minfreq": 2}
     work = out.parent / f".{name}.crfsuite"
     started = time.perf_counter()
-    count, _ = _fit(((f, lab) for _, _, _, f, lab in sequences(docs, lexical)), work, params)
+    count, _ = _fit(((f, lab) for _, _, _, f, lab in sequences(docs, lexical, hints)), work, params)
     sizes = [_export(work, out)]
-    predicted = _held_out_labels(docs, lexical, params, work)
+    predicted = _held_out_labels(docs, lexical, params, work, hints)
 
     def stacked():
         for k, doc in enumerate(docs):
-            for analysis, first, last, features, labels in sequences([doc], lexical):
+            for analysis, first, last, features, labels in sequences([doc], lexical, hints):
                 extra = stacked_features(analysis, first, last, predicted[(k, first)])
                 yield [a + b for a, b in zip(features, extra, strict=True)], labels
 
@@ -182,14 +195,22 @@ def learn_cues(docs: list[GoldDoc]) -> list[str]:
 
 def write_learned_cues() -> str:
     """Write the learned cue table of English and German beside the lexicons."""
-    table = {"en": learn_cues(load_polnear("train")), "de": learn_cues(load_german("train"))}
+    table = {"en": learn_cues(_polnear()), "de": learn_cues(_german())}
     cues.LEARNED_PATH.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     cues._build.cache_clear()
     return f"learned cues: {len(table['en'])} en, {len(table['de'])} de -> {cues.LEARNED_PATH.name}"
 
 
-def _both(split: str) -> list[GoldDoc]:
-    return load_german(split) + load_polnear(split)
+def _german(split: str = "train") -> list[GoldDoc]:
+    return load("german", split, "fit")
+
+
+def _polnear(split: str = "train") -> list[GoldDoc]:
+    return load("polnear", split, "fit")
+
+
+def _both(split: str = "train") -> list[GoldDoc]:
+    return _german(split) + _polnear(split)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,12 +220,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--models", nargs="+", default=list(MODEL_NAMES), choices=MODEL_NAMES)
     parser.add_argument("--out", type=Path, default=None, help="folder (default: the package)")
+    parser.add_argument("--hints", nargs="*", default=[], choices=MODEL_NAMES,
+                        help="models that read the rules' finds as features (quotes.hints)")
+    parser.add_argument("--split", choices=["train", "train+dev"], default="train",
+                        help="learn from the fit part of these splits")
+    parser.add_argument("--learn-cues", action="store_true", help="rewrite cues-learned.json first")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    sys.stdout.write(write_learned_cues() + "\n")
+    if args.learn_cues:
+        sys.stdout.write(write_learned_cues() + "\n")
     with ProcessPoolExecutor(min(len(args.models), os.cpu_count() or 1)) as pool:
         jobs = [pool.submit(train, name, args.out / f"tagger-{name}.npz" if args.out else model_path(name),
-                            args.iterations, args.c1, args.c2) for name in args.models]
+                            args.iterations, args.c1, args.c2, name in args.hints, args.split)
+                for name in args.models]
         for job in jobs:
             sys.stdout.write(job.result() + "\n")
     sys.stdout.write(f"done in {time.perf_counter() - started:.0f} s\n")

@@ -371,7 +371,7 @@ def test_german_free_indirect_speech_over_several_sentences_is_one_quote():
 
 
 def test_a_german_free_indirect_run_keeps_its_first_sentence_speaker():
-    from newsweave.quotes.german import free_indirect_runs
+    from newsweave.quotes.german.sentences import join_free_indirect_runs
     from newsweave.quotes.phrases import Draft, Span
 
     tokens, analysis = _analysed_german(
@@ -379,7 +379,7 @@ def test_a_german_free_indirect_run_keeps_its_first_sentence_speaker():
     (_, end1), (start2, end2), (start3, end3) = tokens.sentences
     speaker, subject = Span("S", 0, 0), Span("S", start3, start3 + 1)
     drafts = [Draft(start2, end2 - 2, None, speaker), Draft(start3, end3 - 2, None, subject)]
-    [run] = free_indirect_runs(analysis, drafts)
+    [run] = join_free_indirect_runs(analysis, drafts)
     assert (run.first, run.last, run.source) == (start2, end3 - 2, speaker)
 
 
@@ -396,12 +396,12 @@ def test_german_reported_speech_leaves_out_its_reporting_clause():
     ("Der Richter lehnte die Bitte, die Akten erneut zu prüfen, am Montag ab.", True),
 ])
 def test_a_german_reporting_clause_is_cut_off_only_before_speech(text, kept):
-    from newsweave.quotes.german import without_reporting_clause
+    from newsweave.quotes.german.boundaries import cut_reporting_clause
     from newsweave.quotes.phrases import Draft, Span
 
     tokens, analysis = _analysed_german(text)
     draft = Draft(0, len(tokens) - 2, Span("C", 2, 2), Span("S", 0, 1))
-    without_reporting_clause(analysis, draft)
+    cut_reporting_clause(analysis, draft)
     assert (draft.first == 0) == kept
 
 
@@ -801,14 +801,14 @@ def test_german_hearsay_sollen_after_a_report_goes_on_with_that_report():
 
 
 def test_german_hearsay_sollen_alone_is_no_report():
-    from newsweave.quotes.german import hearsay_sentences
+    from newsweave.quotes.german.sentences import hearsay_sentences
 
     tokens, analysis = _analysed_german("Das Wetter war schön. Der Neubau soll im Herbst fertig sein.")
     assert hearsay_sentences(analysis, []) == []
 
 
 def test_german_sentence_opened_by_an_anaphoric_source_is_that_sources():
-    from newsweave.quotes.german import anaphoric_sentences
+    from newsweave.quotes.german.sentences import anaphoric_sentences
 
     text = "Das Amt legte einen Bericht vor. Demnach bleibt die Brücke bis zum Herbst gesperrt."
     tokens, analysis = _analysed_german(text)
@@ -827,7 +827,7 @@ def test_german_sentence_opened_by_an_anaphoric_source_is_that_sources():
     ("Bei ihrem Besuch in Rom sagte Holm, Chefin der Behörde, nichts dazu.", None, None),
 ])
 def test_german_clause_after_a_reporting_verb_and_a_comma(text, content, speaker):
-    from newsweave.quotes.german import subjunctive_clauses
+    from newsweave.quotes.german.clauses import subjunctive_clauses
 
     tokens, analysis = _analysed_german(text)
     spans = [(tokens.span(d.first, d.last), tokens.span(d.source.first, d.source.last))
@@ -837,7 +837,7 @@ def test_german_clause_after_a_reporting_verb_and_a_comma(text, content, speaker
 
 
 def test_german_clause_after_a_reporting_verb_may_hold_a_quoted_term():
-    from newsweave.quotes.german import subjunctive_clauses
+    from newsweave.quotes.german.clauses import subjunctive_clauses
     from newsweave.quotes.phrases import Draft
 
     text = "Die Ministerin sagte, die Lage sei „ernst“, aber unter Kontrolle."
@@ -1023,20 +1023,20 @@ def test_a_german_dass_clause_after_a_noun_of_suspecting_has_that_noun_as_source
      "angekündigt", "Im Frühjahr", "Bürgermeister Jan Krüger"),
 ])
 def test_german_subject_after_the_finite_verb_of_the_cue_is_the_speaker(text, verb, wrong, speaker):
-    from newsweave.quotes.german import subject_after_adjunct
+    from newsweave.quotes.german.speakers import take_subject_after_adjunct
     from newsweave.quotes.phrases import Draft, Span
 
     tokens, analysis = _analysed_german(text)
     cue, comma = tokens.words.index(verb), tokens.words.index(",")
     opening = len(tokenize(wrong).words) - 1
     draft = Draft(comma + 1, len(tokens.words) - 2, Span("C", cue, cue), Span("S", 0, opening))
-    subject_after_adjunct(analysis, draft)
+    take_subject_after_adjunct(analysis, draft)
     assert _text(text, tokens.span(draft.source.first, draft.source.last)) == speaker
 
 
 def test_german_speech_after_a_passive_verb_is_said_by_its_agent():
     from newsweave.quotes.cues import lexicon
-    from newsweave.quotes.german import attach_act_verb
+    from newsweave.quotes.german.acts import attach_act_verb
     from newsweave.quotes.phrases import Draft
 
     text = "Die Bewohner wurden gestern von der Feuerwehr angewiesen, die Fenster geschlossen zu halten."
@@ -1047,7 +1047,7 @@ def test_german_speech_after_a_passive_verb_is_said_by_its_agent():
 
 
 def test_german_speech_with_a_passive_cue_is_said_by_its_agent():
-    from newsweave.quotes.german import passive_speaker
+    from newsweave.quotes.german.speakers import take_passive_agent
     from newsweave.quotes.phrases import Draft, Span
 
     def draft_of(words):
@@ -1055,18 +1055,18 @@ def test_german_speech_with_a_passive_cue_is_said_by_its_agent():
         return Draft(cue + 2, len(words) - 1, Span("C", cue, cue), Span("S", noun - 1, noun))
 
     text = "Es wurde von der Ministerin die Vermutung geäußert, die Zahlen seien falsch."
-    assert _speaker_by(passive_speaker, text, draft_of) == "der Ministerin"
+    assert _speaker_by(take_passive_agent, text, draft_of) == "der Ministerin"
 
 
 def test_german_speech_after_a_wie_clause_is_said_by_its_subject():
-    from newsweave.quotes.german import as_clause_source
+    from newsweave.quotes.german.speakers import take_as_clause_subject
     from newsweave.quotes.phrases import Draft, Span
 
     def draft_of(words):  # "Die Halle" taken as the speaker: a slip
         return Draft(words.index(",") + 1, len(words) - 2, None, Span("S", 0, 1))
 
     text = "Die Halle bleibt zu. Wie ein Sprecher der Stadtwerke mitteilte, wird das Bad im Herbst geöffnet."
-    assert _speaker_by(as_clause_source, text, draft_of) == "ein Sprecher der Stadtwerke"
+    assert _speaker_by(take_as_clause_subject, text, draft_of) == "ein Sprecher der Stadtwerke"
 
 
 def test_a_german_relative_clause_before_a_final_reporting_verb_is_no_speech():
@@ -1075,7 +1075,7 @@ def test_a_german_relative_clause_before_a_final_reporting_verb_is_no_speech():
 
 
 def test_german_pronoun_subject_before_the_verb_speaks_the_quote_after_the_colon():
-    from newsweave.quotes.german import speaker_before_colon
+    from newsweave.quotes.german.speakers import take_speaker_before_colon
     from newsweave.quotes.phrases import Draft, Span
 
     def draft_of(words):  # "der Kritik der Verbände" taken as the speaker: a slip
@@ -1083,7 +1083,7 @@ def test_german_pronoun_subject_before_the_verb_speaks_the_quote_after_the_colon
         return Draft(words.index("Das"), len(words) - 3, None, wrong)
 
     text = "Er schließt sich darüber hinaus der Kritik der Verbände an: „Das Gesetz ist ein Fehler.“"
-    assert _speaker_by(speaker_before_colon, text, draft_of) == "Er"
+    assert _speaker_by(take_speaker_before_colon, text, draft_of) == "Er"
 
 
 def test_a_german_object_is_no_speaker_beside_the_cue():
@@ -1127,3 +1127,29 @@ def test_a_person_noun_is_not_a_speech_noun(language, text, person, speech):
     assert NOUN in classes[speech]
     if language == "en":
         assert NOUN not in classes["police"]
+
+
+def test_postposed_source_in_untagged_text_does_not_crash():
+    # "und" (no language found) merges every lexicon, German "so" included, but has no tags:
+    # a postposed source followed by a comma once read the missing tags.
+    text = "Die Lage sei ernst, so Müller, der dort lebt, habe aber keine Angst."
+    found = find_quotes_in_text(text, "und")
+    assert [q.kind for q in found] == ["according_to"]
+    assert text[slice(*found[0].cue)] == "so"
+
+
+def test_each_language_family_runs_its_own_named_passes():
+    from newsweave.quotes.extract import passes_for
+
+    german, english, albanian = passes_for("de"), passes_for("en"), passes_for("sq")
+    assert german.per_sentence and albanian.per_sentence and not english.per_sentence
+    # German grammar passes run for German only; French or Albanian text no longer runs them.
+    for name in ("take_speaker_after_quote", "narrow_to_claim_clauses", "take_anaphoric_sources",
+                 "_cut_reporting_clauses"):
+        assert name in german.names()
+        assert name not in albanian.names() and name not in english.names()
+    assert passes_for("fr") is albanian and passes_for("und") is albanian
+    assert "_join_continued" in english.names() and "_join_continued" not in german.names()
+    # The steps every family shares keep their order.
+    shared = [n for n in german.names() if n in albanian.names()]
+    assert shared == albanian.names()

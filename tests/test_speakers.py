@@ -153,7 +153,23 @@ NO_SPEAKER = [
      ["L'incendie qui s'était"]),
     ("es", "Las reuniones dentro de las instituciones están prohibidas, enfatizó el documento.",
      ["Las reuniones dentro de las instituciones están"]),
+    # A time or a loan word before the verb is no speaker (seen: "Ortszeit", "Talks").
+    ("de", "Um 14 Uhr Ortszeit sagte der Bürgermeister, die Straßen seien wieder frei.",
+     ["Ortszeit", "14 Uhr Ortszeit", "Uhr Ortszeit"]),
+    ("de", "Nach den Talks sagte Ministerin Petra Kovač, man sei sich nähergekommen.",
+     ["Talks", "den Talks"]),
+    # A relative clause on the source is no part of the speaker.
+    ("fr", "La situation est grave, selon le ministre, qui a ajouté que rien ne change.",
+     ["le ministre, qui", "ministre, qui"]),
+    ("de", "Die Steuern sollen steigen, so der Minister, der auch sagte, dass nichts sicher sei.",
+     ["der Minister, der auch", "Minister, der auch"]),
 ]
+
+
+def test_relative_clause_on_a_named_source_leaves_the_name():
+    text = ("Die Steuern sollen steigen, so Finanzminister Jonas Berke, der auch sagte, dass nichts "
+            "sicher sei.")
+    assert _speaker_of(text, "de", "Steuern") == "Jonas Berke"
 
 
 @pytest.mark.parametrize(("language", "text", "wrong"), NO_SPEAKER)

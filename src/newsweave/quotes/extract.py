@@ -2,9 +2,11 @@
 
 Steps: tokens and quotation passages (``tokens``, ``marks``) -> token features -> the CRF
 tagger's source / cue / content spans per paragraph -> quotes: a content run, the cue nearest it
-and the source nearest that cue -> the speaker's name (``speakers``). Quoted passages with a
-reporting verb beside them that the tagger missed are added by rule, so every quotation-mark
-style works in every language. The rules that read German grammar (where reported speech
+and the source nearest that cue -> the named passes of the language's family (``PASSES``,
+``OTHERS``: quotes found by rule, their edges, their speakers) -> the speaker's name
+(``speakers``). Quoted passages with a reporting verb beside them that the tagger missed are
+added by rule, so every quotation-mark style works in every language (English leaves them to
+its tagger, trained on PolNeAR). The rules that read German grammar (where reported speech
 begins and ends, speech acts, German speaker patterns) are in ``german``.
 
 An interrupted direct quote ("…," he said, "…") is one quote whose content runs from the first
@@ -12,8 +14,9 @@ fragment's start to the last fragment's end (the contract has one range per quot
 how both dev sets count a content in fragments); its cue and speaker are those of the
 interruption; both fragments stand in one sentence. Reported speech is never joined that way.
 A quote over several paragraphs is one quote, and in English (PolNeAR) so is a direct quote
-that goes on in the sentence after its attribution ("“…,” she said. “…”"; PolNeAR dev
-attribution F1 0.589 -> 0.614); German annotates each sentence as a quote of its own.
+that goes on in the sentence after its attribution ("“…,” she said. “…”"), as PolNeAR
+counts it; German annotates each sentence as a quote of its own. The figures behind each
+rule are in bench/RESULTS.md ("Quotes", "Rule history").
 
 ``speaker_span`` is the mention the cue attaches to: for "he said" the pronoun itself, as both
 dev sets annotate the source; ``speaker`` is the name that mention resolves to ("Xi Jinping").
@@ -22,11 +25,48 @@ dev sets annotate the source; ``speaker`` is the name that mention resolves to (
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsweave.quotes import german
 from newsweave.quotes.cues import ACCORDING, PRONOUN, Lexicon, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
+from newsweave.quotes.german.acts import attach_act_verb, attach_passive_act, attach_reported_act
+from newsweave.quotes.german.boundaries import (
+    act_before_reason,
+    cut_narration_after,
+    cut_reporting_clause,
+    fit_according_clause,
+    widen_act_from_verb,
+    widen_to_act_sentence,
+)
+from newsweave.quotes.german.clauses import (
+    complement_clauses,
+    demand_clauses,
+    intention_clauses,
+    narrow_to_claim_clauses,
+    subjunctive_clauses,
+)
+from newsweave.quotes.german.sentences import (
+    anaphoric_sentences,
+    attributed_after,
+    hearsay_sentences,
+    join_free_indirect_runs,
+    quoted_name,
+    take_anaphoric_sources,
+)
+from newsweave.quotes.german.speakers import (
+    inverted_sentence_subject,
+    narrator,
+    take_as_clause_subject,
+    take_impersonal_source,
+    take_passive_agent,
+    take_quoted_person,
+    take_speaker_after_perfect,
+    take_speaker_after_quote,
+    take_speaker_before_colon,
+    take_subject_after_adjunct,
+)
+from newsweave.quotes.hints import hint_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import tagger_for
 from newsweave.quotes.phrases import (
@@ -51,21 +91,14 @@ from newsweave.quotes.tokens import tokenize
 
 # Tokens allowed between the two halves of an interrupted quote ("…," said the minister, "…").
 _MAX_INTERRUPTION = 12
-# Languages whose quotes keep a quoted fragment inside reported speech as part of that speech
-# only (PolNeAR, English: every token belongs to one attribution); elsewhere the fragment is
-# also a direct quote of its own, as german_news_quotes annotates it.
-_ONE_SPAN_LANGUAGES = frozenset({"en"})
 # A content without a cue of its own continues the previous quote's speech this many sentences on.
 _CONTINUATION_SENTENCES = 2
 # Of several tagged sources in a sentence, the one that opens it (its subject, most of the time)
-# counts as this many tokens nearer the cue: "Die Polizisten forderten die Schüler auf, …"
-# (German dev attribution F1 0.506 -> 0.515, train 0.581 -> 0.584; PolNeAR dev 0.618 both ways,
-# train 0.698 -> 0.697).
+# counts as this many tokens nearer the cue: "Die Polizisten forderten die Schüler auf, …".
 _SUBJECT_BONUS = 6
 # ... and a tagged source after a preposition counts as this many tokens farther: "Nach der
-# Sitzung sagte Ministerin Weber: …" is Weber's (German train attribution F1 0.634 -> 0.635,
-# dev 0.594 both ways; PolNeAR unchanged). Leaving such a source out did worse (train 0.629):
-# the speaker after "in", "aus" ("in einem Bericht …", "aus Regierungskreisen") is no adjunct.
+# Sitzung sagte Ministerin Weber: …" is Weber's. Not left out: the speaker after "in", "aus"
+# ("in einem Bericht …", "aus Regierungskreisen") is no adjunct.
 _PREPOSITION_COST = 20
 
 
@@ -92,66 +125,100 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
         return []
     lex = lexicon(language)
     analysis = analyse(tokens, lex, pair_marks(tokens))
-    spans = _tag(analysis, language)
-    per_sentence = language not in _ONE_SPAN_LANGUAGES
-    drafts = _drafts(analysis, spans, per_sentence, lex)
-    labelled = transcript_turns(analysis)
-    if labelled:
-        taken = [(d.first, d.last) for d in labelled]
-        drafts = [d for d in drafts if not any(a <= d.last and d.first <= b for a, b in taken)] + labelled
-    drafts.extend(marked_quotes(analysis, drafts))
-    drafts.extend(sentence_patterns(analysis, drafts, lex))
-    drafts.extend(reported_acts(analysis, drafts, lex))
-    drafts.extend(german.attributed_after(analysis, drafts, lex))
-    drafts.extend(german.hearsay_sentences(analysis, drafts))
-    drafts.extend(german.anaphoric_sentences(analysis, drafts))
-    drafts.extend(german.intention_clauses(analysis, drafts))
-    drafts.extend(german.demand_clauses(analysis, drafts))
-    drafts.extend(german.subjunctive_clauses(analysis, drafts))
-    drafts.extend(german.complement_clauses(analysis, drafts, lex))
-    if per_sentence:
-        for draft in drafts:
-            german.according_clause(analysis, draft, lex)
-            german.reported_act_sentence(analysis, draft)
-            german.act_from_its_verb(analysis, draft)
-        drafts = _distinct(drafts)
-        drafts.extend(_fragments(analysis, drafts))
-        acts = []
-        for draft in drafts:  # after the fragments: a quoted passage in the clause stays a quote
-            first = draft.first
-            german.without_reporting_clause(analysis, draft)
-            acts.append(german.act_before_reason(analysis, draft, first, lex))
-            german.without_narration_after(analysis, draft)
-        drafts.extend(act for act in acts if act is not None)
-    drafts = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
-    drafts.sort(key=lambda d: d.first)
-    if not per_sentence:
-        drafts = _continued(analysis, drafts)
-    german.anaphoric_sources(analysis, drafts)
-    if analysis.tags is not None:
-        for draft in drafts:
-            german.subject_after_adjunct(analysis, draft)
-            german.as_clause_source(analysis, draft)
-            german.speaker_before_colon(analysis, draft)
-            german.speaker_after_quote(analysis, draft)
-            german.speaker_after_perfect(analysis, draft)
-            german.passive_speaker(analysis, draft)
-            german.quoted_person(analysis, draft)
-            german.impersonal_source(analysis, draft)
-        german.claim_clauses(analysis, drafts)
-    _carry_speakers(analysis, drafts)
-    if analysis.tags is not None:
-        _narrated_speakers(analysis, drafts)
-    if per_sentence:
-        drafts = german.free_indirect_runs(analysis, drafts)
+    passes = passes_for(language)
+    drafts = _drafts(analysis, _tag(analysis, language, lex), passes.per_sentence, lex)
+    for step in passes.steps:
+        drafts = step(analysis, lex, drafts)
     resolver = SpeakerResolver(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
 
 
+# -- passes: the steps after the tagger, named, in order, per language --------------------------
+
+Pass = Callable[[Analysis, Lexicon, list[Draft]], list[Draft]]
+
+
+@dataclass(frozen=True, slots=True)
+class Passes:
+    """How quotes are found in one family of languages after the tagger.
+
+    ``per_sentence``: reported speech is one quote per sentence and a quoted fragment inside it
+    is also a direct quote of its own (german_news_quotes); else one quote per attribution
+    (PolNeAR, English). ``steps`` run in order, each taking and returning the drafts."""
+
+    per_sentence: bool
+    steps: tuple[Pass, ...]
+
+    def names(self) -> list[str]:
+        return [step.__name__ for step in self.steps]
+
+
+def _adds(rule: Callable[..., list[Draft]], lexical: bool = False) -> Pass:
+    """A pass that adds what ``rule(analysis, drafts[, lex])`` finds to the drafts found so far
+    (each rule sees what the rules before it found)."""
+    def step(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
+        return drafts + (rule(analysis, drafts, lex) if lexical else rule(analysis, drafts))
+    step.__name__ = rule.__name__
+    return step
+
+
+def _each(rule: Callable[..., None], lexical: bool = False) -> Pass:
+    """A pass that changes every draft by ``rule(analysis, draft[, lex])``, which reads no other
+    draft."""
+    def step(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
+        for draft in drafts:
+            if lexical:
+                rule(analysis, draft, lex)
+            else:
+                rule(analysis, draft)
+        return drafts
+    step.__name__ = rule.__name__
+    return step
+
+
+def _all(rule: Callable[[Analysis, list[Draft]], list[Draft] | None]) -> Pass:
+    """A pass that gives ``rule(analysis, drafts)`` all drafts: it changes them in place
+    (returns None) or returns the new list."""
+    def step(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
+        changed = rule(analysis, drafts)
+        return drafts if changed is None else changed
+    step.__name__ = rule.__name__
+    return step
+
+
+def _with_transcript_turns(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
+    """The turns of a transcript ("MERKEL: …") replace the drafts they overlap."""
+    labelled = transcript_turns(analysis)
+    if not labelled:
+        return drafts
+    taken = [(d.first, d.last) for d in labelled]
+    return [d for d in drafts if not any(a <= d.last and d.first <= b for a, b in taken)] + labelled
+
+
+def _cut_reporting_clauses(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
+    """Reported speech loses its reporting clause (``cut_reporting_clause``; a speech act cut
+    off before the reason given for it becomes a quote of its own) and the narration after it
+    (``cut_narration_after``). After the fragments: a quoted passage in the clause stays a quote."""
+    acts = []
+    for draft in drafts:
+        first = draft.first
+        cut_reporting_clause(analysis, draft)
+        acts.append(act_before_reason(analysis, draft, first, lex))
+        cut_narration_after(analysis, draft)
+    return drafts + [act for act in acts if act is not None]
+
+
+def _keep_statements(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
+    """Drop what is no statement (``_without_speakers_as_content``, ``_says_something``); the
+    rest in text order."""
+    kept = [d for d in _without_speakers_as_content(drafts) if _says_something(analysis, d)]
+    return sorted(kept, key=lambda d: d.first)
+
+
+
 def _carry_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
     """A quote still without a speaker after every rule continues the previous quote's speech
-    (``_continues_speech``; German dev attribution F1 0.593 -> 0.594, train 0.631 -> 0.634;
-    PolNeAR unchanged)."""
+    (``_continues_speech``)."""
     previous: Draft | None = None
     for draft in drafts:
         if draft.source is None and _continues_speech(analysis, previous, draft):
@@ -160,13 +227,12 @@ def _carry_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
             previous = draft
 
 
-def _narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
+def _give_narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
     """Speech with no cue in its sentence that took the speaker of a quote two or more
     sentences back belongs to whom the sentence between names: the speaker of a quote there
     ("…“, sagte der Minister. Die Opposition lehnt den Haushalt ab. Die Kosten seien zu
-    hoch."; German dev attribution correct 412 -> 413, train 1838 -> 1843), else, where that
-    sentence is narration, its subject ("Die Ministerin kritisierte den Plan."; German dev 411
-    unchanged, train 1829 -> 1838). German tags tell narration."""
+    hoch."), else, where that sentence is narration, its subject ("Die Ministerin kritisierte
+    den Plan."). German tags tell narration."""
     sentence_of = analysis.tokens.sentence_of
     quoted = sentences_with_speech(analysis, drafts)
     speakers = {sentence_of[d.first]: d.source for d in drafts
@@ -178,7 +244,7 @@ def _narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
         subject = speakers.get(number - 1)
         if subject is None and number - 1 not in quoted:
             subject = _previous_subject(analysis, draft)
-            subject = subject if subject is not None and german.narrator(analysis, subject) else None
+            subject = subject if subject is not None and narrator(analysis, subject) else None
         if subject is not None:
             draft.cue, draft.source = None, subject  # the far quote's cue is not this speech's
 
@@ -204,7 +270,7 @@ def _continues_speech(analysis: Analysis, previous: Draft | None, draft: Draft) 
         sentence_of[draft.first] - sentence_of[previous.last] <= _CONTINUATION_SENTENCES
 
 
-def _distinct(drafts: list[Draft]) -> list[Draft]:
+def _distinct(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
     """One draft per content range (two runs of one clause may have grown into the same), the
     one with a source first."""
     kept: dict[tuple[int, int], Draft] = {}
@@ -213,12 +279,12 @@ def _distinct(drafts: list[Draft]) -> list[Draft]:
     return list(kept.values())
 
 
-def _continued(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+def _join_continued(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """A quote that goes on after its attribution ("“…,” she said. “…”") is one quote, as
     PolNeAR counts it: the next quoted passage joins it when it has the same cue and speaker and
     nothing but that cue, that speaker and punctuation stands between them. Not where each
     sentence is a quote of its own (german_news_quotes: "„…“, so die Sprecherin. „…“" are two
-    quotes; German dev attribution F1 0.656 -> 0.659 with ``_joins`` kept to one sentence)."""
+    quotes; ``_joins`` keeps to one sentence for the same reason)."""
     passage = analysis.passage
     kept: list[Draft] = []
     for draft in drafts:
@@ -265,25 +331,25 @@ def _holds_own_source(draft: Draft) -> bool:
 def _says_something(analysis: Analysis, draft: Draft) -> bool:
     """False for reported speech of one word ("Dies", "it"): a tagging slip, not a statement;
     and for a quoted name of several words ("„Black Lion Hospital“", "„Hvalur 9“"): a name, not
-    speech (German dev attribution F1 0.578 -> 0.583, train 0.625 -> 0.629; PolNeAR 0.621
-    both ways). A quoted word ("„Gesindel“") is a quote when a cue goes with it, else a scare
-    quote or a name ("die „Spreizung“ der Preise"; German dev 0.591 -> 0.593, train 0.631 both
-    ways, precision up; PolNeAR unchanged)."""
+    speech. A quoted word ("„Gesindel“") is a quote when a cue goes with it, else a scare quote
+    or a name ("die „Spreizung“ der Preise")."""
     words, passage = analysis.tokens.words, analysis.passage
     inside = [i for i in range(draft.first, draft.last + 1) if words[i][0].isalnum()]
     if len(inside) > 1 and all(passage[i] >= 0 and (words[i][0].isupper() or words[i][0].isdigit())
                                for i in inside):
         return False
-    if german.quoted_name(analysis, inside):
+    if quoted_name(analysis, inside):
         return False
     return len(inside) > 1 or (draft.cue is not None and any(passage[i] >= 0 for i in inside))
 
 
-
-def _tag(analysis: Analysis, language: str) -> list[Span]:
+def _tag(analysis: Analysis, language: str, lex: Lexicon) -> list[Span]:
     """Tagged spans of the whole text, paragraph by paragraph, in two passes."""
     taggers = tagger_for(language)
     features = token_features(analysis, taggers.lexical)
+    if taggers.hints:
+        for feats, hints in zip(features, hint_features(analysis, lex), strict=True):
+            feats.extend(hints)
     paragraphs = analysis.tokens.paragraphs
     labels = taggers.first.tag_spans(features, paragraphs)
     if taggers.second is not None:
@@ -307,9 +373,8 @@ def _tag(analysis: Analysis, language: str) -> list[Span]:
 def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool, lex: Lexicon) -> list[Draft]:
     """Content runs joined over interruptions and paragraph breaks, with a cue and a source.
     ``per_sentence``: German-style annotation, reported speech is one quote per sentence, an
-    inserted source ("nach Angaben des Roten Kreuzes") inside it (German dev attribution F1
-    0.480 -> 0.505; PolNeAR, which annotates the inner attribution apart, 0.615 -> 0.603 with
-    the join)."""
+    inserted source ("nach Angaben des Roten Kreuzes") inside it; PolNeAR annotates the inner
+    attribution apart."""
     contents = [span for span in spans if span.kind == "Q"]
     words = analysis.tokens.words
     # A source of punctuation alone ("—") is a tagging slip: the fallback phrase does better.
@@ -333,8 +398,8 @@ def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool, lex: Lexi
 def _split_at_marks(analysis: Analysis, first: int, last: int, per_sentence: bool) -> list[Draft]:
     """A content cut where a sentence boundary is also a quotation's edge: a direct quote and the
     reported speech that follows it are two quotes. ``per_sentence``: reported speech is also cut
-    at every sentence boundary outside quotation marks, one quote per sentence (German dev
-    attribution F1 0.480 -> 0.490); PolNeAR (English) keeps a multi-sentence attribution whole."""
+    at every sentence boundary outside quotation marks, one quote per sentence; PolNeAR
+    (English) keeps a multi-sentence attribution whole."""
     tokens, passage = analysis.tokens, analysis.passage
     parts = []
     begin = first
@@ -352,8 +417,7 @@ def _split_at_marks(analysis: Analysis, first: int, last: int, per_sentence: boo
 
 def _fragments(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """The quoted passages inside reported speech, as direct quotes of the same speaker; not
-    one quoted capitalised word, a name or a term ("auf der Insel „Hvalur“"), not words said
-    (German dev attribution F1 0.6859 -> 0.6884, train 0.6917 -> 0.6947)."""
+    one quoted capitalised word, a name or a term ("auf der Insel „Hvalur“"), not words said."""
     words = analysis.tokens.words
     quotes = []
     for quote in analysis.quotes:
@@ -383,8 +447,7 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
     own sentence has a source (tagged, or the phrase that opens it), which it then takes with no
     cue; else the nearest tagged cue of a neighbouring sentence. The source is the tagged source
     nearest the cue, else a pronoun inside the cue, else the noun phrase beside the cue, else the
-    phrase that opens the content's sentence, its subject most of the time (German dev
-    attribution F1 0.448 -> 0.454, train 0.528 -> 0.541; PolNeAR unchanged), else, for a
+    phrase that opens the content's sentence, its subject most of the time, else, for a
     content with no cue at all, the phrase that opens the sentence before.
     """
     used: set[int] = set()
@@ -400,15 +463,14 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
         nearby = others[bisect_left(firsts, low) : bisect_left(firsts, high)]
         inner = [s for s in nearby if s.kind == "C" and draft.first < s.first and s.last < draft.last]
         cue = _pick_cue(analysis, draft, inner or nearby, used, 0) or _listed_cue(analysis, draft)
-        if cue is None and (german.attach_reported_act(analysis, draft) or
-                            german.attach_passive_act(analysis, draft, lex) or
-                            german.attach_act_verb(analysis, draft, lex)):
+        if cue is None and (attach_reported_act(analysis, draft) or
+                            attach_passive_act(analysis, draft, lex) or
+                            attach_act_verb(analysis, draft, lex)):
             previous = draft
             continue
         if cue is None:
             # A source of the content's own sentence (tagged, or its opening phrase) beats the
-            # previous quote's speaker and a cue of a neighbouring sentence (German dev
-            # attribution F1 0.515 -> 0.536, train 0.584 -> 0.615; PolNeAR dev 0.618 -> 0.620).
+            # previous quote's speaker and a cue of a neighbouring sentence.
             own = _pick_source(analysis, draft, nearby) or _subject(analysis, draft)
             if own is not None:
                 draft.source, previous = own, draft
@@ -432,10 +494,8 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
 def _joins(analysis: Analysis, left: Span, right: Span, others: list[Span]) -> bool:
     """True when two content runs are one quote: the same quoted passage (also over a paragraph
     break), or an interrupted direct quote ("…," he said, "…"): both runs in quotation marks
-    and nothing between them but one cue, at most one source and punctuation.
-
-    Joining only quoted runs scored best on the dev sets (PolNeAR attribution F1 0.588, against
-    0.576 never joining and 0.494 joining reported speech as well; German unchanged).
+    and nothing between them but one cue, at most one source and punctuation. Reported speech
+    is not joined: each part is its own attribution.
     """
     passage = analysis.passage
     if passage[left.last] >= 0 and passage[left.last] == passage[right.first]:
@@ -464,7 +524,6 @@ def _around_source(analysis: Analysis, left: Span, right: Span, others: list[Spa
         return False
     inside = [s for s in others if left.last < s.first and s.last < right.first]
     return any(s.kind == "S" for s in inside) and _only_between(analysis, left.last, right.first, inside)
-
 
 
 def _pick_cue(analysis: Analysis, draft: Draft, cues: list[Span], used: set[int],
@@ -537,8 +596,7 @@ def _after_preposition(analysis: Analysis, index: int) -> bool:
 def _according_source(analysis: Analysis, cue: Span | None, spans: list[Span],
                       firsts: list[int]) -> Span | None:
     """The source right beside an "according to" cue, tagged or not: after it ("laut
-    Polizei"), before a postposition ("Medienberichten zufolge"); not a subject farther away
-    (German dev attribution F1 0.571 -> 0.578, train 0.619 -> 0.623; PolNeAR unchanged).
+    Polizei"), before a postposition ("Medienberichten zufolge"); not a subject farther away.
     ``spans`` are the tagged ones, in text order and not overlapping, ``firsts`` their first
     tokens: the one beside the cue is found by bisect."""
     if cue is None or not is_according(analysis, cue):
@@ -574,16 +632,15 @@ def _subject(analysis: Analysis, draft: Draft) -> Span | None:
 def _previous_subject(analysis: Analysis, draft: Draft) -> Span | None:
     """The phrase that opens the sentence before the content's: speech without a cue that
     follows a sentence about someone is theirs ("Greenpeace-Experte Edler sieht darin
-    Parallelen. Die Ursache sei nie gefunden worden."; German dev attribution F1 0.558 ->
-    0.571, train 0.610 -> 0.619); where an adjunct opens that sentence, the subject after its
-    verb (German dev 0.6825 -> 0.685, train 0.6876 -> 0.691)."""
+    Parallelen. Die Ursache sei nie gefunden worden."); where an adjunct opens that sentence,
+    the subject after its verb."""
     tokens = analysis.tokens
     number = tokens.sentence_of[draft.first]
     if number == 0:
         return None
     start, end = tokens.sentences[number - 1]
     if not starts_phrase(analysis, start) or not tokens.words[start][0].isupper():
-        return german.inverted_sentence_subject(analysis, start, end)
+        return inverted_sentence_subject(analysis, start, end)
     return run_from(analysis, start, end, 1, range(0))
 
 
@@ -622,3 +679,44 @@ def _kind(analysis: Analysis, draft: Draft) -> str:
     if inside >= 0.8 * size:
         return "direct"
     return "mixed" if inside else "indirect"
+
+
+# Quotes every language finds by rule beside the tagger's.
+_FOUND_BY_RULE: tuple[Pass, ...] = (
+    _with_transcript_turns, _adds(marked_quotes), _adds(sentence_patterns, lexical=True),
+    _adds(reported_acts, lexical=True))
+
+# English leaves quoted passages beside a reporting word to its tagger, trained on PolNeAR's
+# own annotation: the rule's extra finds there are mostly quotes PolNeAR does not count.
+ENGLISH = Passes(per_sentence=False, steps=(
+    _with_transcript_turns, _adds(sentence_patterns, lexical=True), _adds(reported_acts, lexical=True),
+    _keep_statements, _all(_join_continued), _all(_carry_speakers)))
+
+GERMAN = Passes(per_sentence=True, steps=(
+    *_FOUND_BY_RULE,
+    _adds(attributed_after, lexical=True), _adds(hearsay_sentences), _adds(anaphoric_sentences),
+    _adds(intention_clauses), _adds(demand_clauses), _adds(subjunctive_clauses),
+    _adds(complement_clauses, lexical=True),
+    _each(fit_according_clause, lexical=True), _each(widen_to_act_sentence), _each(widen_act_from_verb),
+    _distinct, _adds(_fragments), _cut_reporting_clauses,
+    _keep_statements,
+    _all(take_anaphoric_sources),
+    _each(take_subject_after_adjunct), _each(take_as_clause_subject), _each(take_speaker_before_colon),
+    _each(take_speaker_after_quote), _each(take_speaker_after_perfect), _each(take_passive_agent),
+    _each(take_quoted_person), _each(take_impersonal_source), _all(narrow_to_claim_clauses),
+    _all(_carry_speakers), _all(_give_narrated_speakers),
+    _all(join_free_indirect_runs)))
+
+# Every other language (and "und", none detected): annotated per sentence as German is, without
+# the rules that read German tags or German words.
+OTHERS = Passes(per_sentence=True, steps=(
+    *_FOUND_BY_RULE,
+    _each(fit_according_clause, lexical=True), _distinct, _adds(_fragments),
+    _keep_statements, _all(_carry_speakers), _all(join_free_indirect_runs)))
+
+PASSES = {"en": ENGLISH, "de": GERMAN}
+
+
+def passes_for(language: str) -> Passes:
+    """The passes of ``language``'s family: its own where it has one, else ``OTHERS``."""
+    return PASSES.get(language, OTHERS)

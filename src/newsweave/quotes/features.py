@@ -13,11 +13,21 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from newsweave.quotes import grammar
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, PRONOUN, TITLE, Lexicon, word_set
+from newsweave.quotes.cues import (
+    ACCORDING,
+    COMPLEMENT,
+    CUE,
+    NOUN,
+    PERSON_NOUN,
+    PRONOUN,
+    TITLE,
+    Lexicon,
+    word_set,
+)
 from newsweave.quotes.marks import MARKS, MarkedQuote
 from newsweave.quotes.tokens import Tokens
 
-_CLASS_ORDER = (CUE, ACCORDING, COMPLEMENT, PRONOUN, TITLE, "noun", "pnoun")
+_CLASS_ORDER = (CUE, ACCORDING, COMPLEMENT, PRONOUN, TITLE, NOUN, PERSON_NOUN)
 _PUNCT_KEEP = frozenset(",.:;!?()-—–…")
 _PREVIOUS_CUE_WINDOW = 40  # tokens
 
@@ -28,7 +38,8 @@ class Analysis:
 
     tokens: Tokens
     lower: list[str]
-    classes: list[tuple[str, ...]]  # the token's word classes (tested whole: "noun" is not "pnoun")
+    classes: list[frozenset[str]]  # the token's word classes
+    class_labels: list[str]  # the same as the shipped taggers read them (``_classes``)
     shapes: list[str]
     passage: list[int]  # number of the quoted passage the token stands in, -1 outside
     quotes: list[MarkedQuote]
@@ -40,7 +51,7 @@ class Analysis:
 def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Analysis:
     """Word classes, shapes and quotation passages of every token."""
     lower = [word.lower() for word in tokens.words]
-    classes = _classes(tokens.words, lower, lexicon)
+    classes, class_labels = _classes(tokens.words, lower, lexicon)
     passage = [-1] * len(tokens)
     shapes = [_shape(word) for word in tokens.words]
     for number, quote in enumerate(quotes):
@@ -52,25 +63,32 @@ def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Anal
             shapes[quote.close] = "QC"
     cues = [i for i, cls in enumerate(classes)
             if cls and (CUE in cls or ACCORDING in cls) and passage[i] < 0]
-    return Analysis(tokens, lower, classes, shapes, passage, quotes, cues,
+    return Analysis(tokens, lower, classes, class_labels, shapes, passage, quotes, cues,
                     grammar.tags(tokens, lexicon.language), grammar.TAG_SETS.get(lexicon.language))
 
 
-def _classes(words: list[str], lower: list[str], lexicon: Lexicon) -> list[tuple[str, ...]]:
-    classes = []
+def _classes(words: list[str], lower: list[str], lexicon: Lexicon) -> tuple[list[frozenset[str]], list[str]]:
+    """Each token's word classes, and the label the tagger's features give them: the classes
+    joined with "+" in the order the shipped taggers were trained on (the word's own classes in
+    ``_CLASS_ORDER``, then a contextual "according to" mark, repeated where the word is one
+    already, then the classes of a phrase the word opens or stands in)."""
+    classes, labels = [], []
     for word in lower:
         found = lexicon.classes(word)
-        classes.append(tuple(cls for cls in _CLASS_ORDER if cls in found) if found else ())
+        classes.append(found)
+        labels.append([cls for cls in _CLASS_ORDER if cls in found])
     for index in _contextual_according(words, lower, lexicon):
-        classes[index] = (*classes[index], ACCORDING)
+        classes[index] = classes[index] | {ACCORDING}
+        labels[index].append(ACCORDING)
     for index, word in enumerate(lower):
         for phrase, cls in lexicon.phrases.get(word, ()):
             if tuple(lower[index : index + len(phrase)]) == phrase:
                 for inner in range(index, index + len(phrase)):
-                    if cls not in classes[inner]:
-                        classes[inner] = (*classes[inner], cls)
+                    if cls not in labels[inner]:
+                        classes[inner] = classes[inner] | {cls}
+                        labels[inner].append(cls)
                 break
-    return classes
+    return classes, ["+".join(label) for label in labels]
 
 
 # How far after "nach" its source noun may stand ("nach ersten vorläufigen Angaben").
@@ -172,7 +190,7 @@ def _sentence_features(analysis: Analysis, first: int, last: int, out: list[list
         closes.append(closes[-1] + (shapes[i] == "QC"))
     counts = (commas, closes, first)
     shape_at = [_SHAPE_AT[shapes[j]] for j in range(first, last)]
-    class_at = [_class_at(classes[j]) for j in range(first, last)]
+    class_at = [_class_at(analysis.class_labels[j]) for j in range(first, last)]
     for i in range(first, last):
         k = i - first
         feats = out[i]
@@ -226,18 +244,16 @@ class _ShapeStrings(dict):
 
 
 _SHAPE_AT = _ShapeStrings()
-_CLASS_STRINGS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_CLASS_STRINGS: dict[str, tuple[str, ...]] = {}
 
 
-def _class_at(classes: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Word classes -> "c=…", "c-2=…", "c-1=…", "c1=…", "c2=…", the classes joined with "+" (None
-    for no class)."""
-    if not classes:
+def _class_at(joined: str) -> tuple[str, ...] | None:
+    """A class label -> "c=…", "c-2=…", "c-1=…", "c1=…", "c2=…" (None for no class)."""
+    if not joined:
         return None
-    found = _CLASS_STRINGS.get(classes)
+    found = _CLASS_STRINGS.get(joined)
     if found is None:
-        joined = "+".join(classes)
-        found = _CLASS_STRINGS[classes] = (f"c={joined}", *(f"c{offset}={joined}" for offset in _OFFSETS))
+        found = _CLASS_STRINGS[joined] = (f"c={joined}", *(f"c{offset}={joined}" for offset in _OFFSETS))
     return found
 
 
@@ -267,8 +283,7 @@ def _lexical(analysis: Analysis, i: int, first: int, last: int, verbs: list[int]
 
 def _grammar_features(tags: list[str], first: int, last: int, out: list[list[str]]) -> None:
     """Part-of-speech tags around each token, and where the sentence's subjunctive verbs stand
-    (German reported speech). German dev attribution F1 0.454 -> 0.479, quote F1 0.627 -> 0.636;
-    the subjunctive features alone gave 0.449."""
+    (German reported speech)."""
     subjunctive = [i for i in range(first, last) if tags[i].endswith(grammar.SUBJUNCTIVE)]
     for i in range(first, last):
         feats = out[i]

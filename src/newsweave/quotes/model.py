@@ -117,14 +117,19 @@ class Taggers:
     first: Tagger
     second: Tagger | None
     lexical: bool
+    hints: bool  # trained with the rules' finds as features (``hints``)
 
 
 def tagger_for(language: str) -> Taggers:
     """The taggers for a language: its own for English and German, the generic one otherwise."""
     name = language if language in ("en", "de") else "xx"
     second = model_path(name, 2)
-    return Taggers(load_tagger(model_path(name)), load_tagger(second) if second.exists() else None,
-                   name != "xx")
+    first = load_tagger(model_path(name))
+    return Taggers(first, load_tagger(second) if second.exists() else None, name != "xx",
+                   HINT_MARK in first.index)
+
+
+HINT_MARK = "hQ"  # an attribute every tagger trained with hints has
 
 
 @cache  # six files, each read once (a cache of 4 reloaded them in mixed corpora)

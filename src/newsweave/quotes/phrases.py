@@ -38,8 +38,7 @@ _OBLIQUE_ARTICLES = word_set("den dem des einen einem eines")
 
 
 # Tags of verbs: a speaker's phrase ends before its verb ("Die Stadtverwaltung | machte …"), so
-# no speaker reads "Die Stadtverwaltung machte dafür die Baufirma" (German dev attribution
-# F1 0.583 -> 0.582: a few such runs overlapped the gold speaker by chance).
+# no speaker reads "Die Stadtverwaltung machte dafür die Baufirma".
 _VERB_TAGS = ("VV", "VA", "VM")
 
 

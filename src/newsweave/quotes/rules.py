@@ -106,11 +106,7 @@ def reported_acts(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon) -> 
     """A sentence that reports a speech act without the words said ("Die Gewerkschaft
     kritisierte den Plan.", "Dabei bezeichnete er die Reform als Fehler."), where nothing else was
     found: the whole sentence is the quote and its subject the speaker, as german_news_quotes
-    annotates "Reported" speech. Only where tags tell the finite verb (German dev attribution F1
-    0.594 -> 0.607, R 0.557 -> 0.579, P 0.637 -> 0.638; train 0.635 -> 0.636; PolNeAR unchanged).
-    The verbs as a feature of the retrained tagger did worse (dev 0.585, train 0.631); so did
-    every listed reporting verb instead of these, with the phrase beside it as speaker and no
-    first-verb check (dev 0.591, train 0.621)."""
+    annotates "Reported" speech. Only where tags tell the finite verb."""
     tokens, tags = analysis.tokens, analysis.tags
     if tags is None:
         return []
@@ -229,8 +225,7 @@ def act_subject(analysis: Analysis, verb: int, start: int, end: int) -> Span | N
     er sinnlos"; none for "man"), else the phrase before it that opens the sentence ("Die
     Gewerkschaft kritisierte"), else a pronoun or a name right after it ("Am Montag forderte
     Müller"). None after a demonstrative ("Das berichtet …": speech named before, which that
-    sentence attributes); an indefinite pronoun is a subject ("Beide lehnten …"; German dev
-    attribution F1 0.607 -> 0.608 against leaving it out too, train 0.636 both ways)."""
+    sentence attributes); an indefinite pronoun is a subject ("Beide lehnten …")."""
     tags, lower = analysis.tags, analysis.lower
     after = verb + 1
     if after < end and lower[after] in NOMINATIVE:
@@ -314,8 +309,7 @@ def _source_after_verb(analysis: Analysis, cue: Span, start: int, end: int) -> D
     """A reporting verb after a comma with its source right after it, closing the sentence:
     the speech is the clause before the comma ("Die Lage ist ernst, sagte die Ministerin am
     Montag."). That clause must hold the sentence's main verb, not be a phrase ("Maria Holm,
-    die selten Interviews gibt, nennt …") nor a subordinate clause: only where tags tell
-    (PolNeAR dev attribution F1 0.622 -> 0.621 without them)."""
+    die selten Interviews gibt, nennt …") nor a subordinate clause: only where tags tell."""
     words, tags = analysis.tokens.words, analysis.tags
     after = cue.last + 1
     if tags is None or cue.first - 2 < start or words[cue.first - 1] != "," or \
@@ -390,8 +384,7 @@ def _verb_last(analysis: Analysis, cue: Span, start: int) -> Draft | None:
                       if cue.first - 1 > commas[-1] else None)
     first = commas[0]
     # Not in German (where tags tell it), whose main clause puts its finite verb second: "Der
-    # Minister, der seit Mai im Amt ist, hat … angekündigt" holds a relative clause, no speech
-    # (German dev attribution F1 0.6945 -> 0.6957, train 0.6981 -> 0.7012).
+    # Minister, der seit Mai im Amt ist, hat … angekündigt" holds a relative clause, no speech.
     if first > start and cue.first - 1 > first and analysis.tags is None:
         return Draft(first + 1, cue.first - 1, cue, Span("S", start, first - 1))
     return None

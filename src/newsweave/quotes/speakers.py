@@ -85,6 +85,10 @@ _STRESSED = {"lui": "m", "elle": "f", "eux": "p"}
 _ELISION = re.compile(r"^(?:[ldLD]|dell|all|dall|nell|sull|Dell|All)['’](?=\w)")
 # Relative pronouns that open a clause about the name right before them ("…, qui a souligné").
 _RELATIVES = word_set("who qui quien quienes cual cili cila chi który która którzy")
+# Words that open a clause after a comma inside a source mention: relative pronouns (German ones
+# read as articles elsewhere) and "which", "that", "dont".
+_OPENS_CLAUSE = _RELATIVES | word_set("""der die das dem den denen dessen deren welcher welche welches
+    which whom whose that dont lequel laquelle lesquels""")
 # Languages that drop subject pronouns: "y afirmó que …" has the previous subject as speaker.
 _PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
 # Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
@@ -349,10 +353,20 @@ class SpeakerResolver:
     def resolve(self, first: int, last: int, cue: tuple[int, int] | None = None) -> str | None:
         """The name that the source mention ``first`` .. ``last`` (tokens, inclusive) stands for;
         ``cue`` is the reporting verb's token range, where known."""
-        name = self._resolve(first, last, cue)
+        name = self._resolve(first, self._before_clause(first, last), cue)
         if name and name in self._names:
             self._last = (name, self.analysis.tokens.sentence_of[first])
         return name
+
+    def _before_clause(self, first: int, last: int) -> int:
+        """The mention's end before a comma that opens a clause on it ("so der Minister, der
+        auch …", "selon le ministre, qui …"): the clause says more about the speaker, it is no
+        part of the name."""
+        words, lower = self.analysis.tokens.words, self.analysis.lower
+        for index in range(first + 1, last):
+            if words[index] == "," and lower[index + 1] in _OPENS_CLAUSE:
+                return index - 1
+        return last
 
     def _resolve(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
         analysis = self.analysis
