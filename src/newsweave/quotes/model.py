@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.text.viterbi import best_paths
+
 MODEL_DIR = Path(__file__).parent
 MODEL_NAMES = ("en", "de", "xx")
 LABELS = ("O", "B-S", "I-S", "B-C", "I-C", "B-Q", "I-Q")
@@ -57,36 +59,10 @@ class Tagger:
         labels = [self.labels[0]] * len(features)
         spans = [(start, end) for start, end in spans if end > start]
         if spans:
-            for (start, _), path in zip(spans, _viterbi(emissions, spans, self.transitions), strict=True):
+            for (start, _), path in zip(spans, best_paths(emissions, spans, self.transitions), strict=True):
                 for offset, best in enumerate(path):
                     labels[start + offset] = self.labels[best]
         return labels
-
-
-def _viterbi(emissions: np.ndarray, spans: list[tuple[int, int]], transitions: np.ndarray) -> list[list[int]]:
-    """Best label paths of every span, all spans decoded together (one numpy step per position
-    of the longest span, not per token)."""
-    lengths = np.array([end - start for start, end in spans])
-    count, longest, labels = len(spans), int(lengths.max()), emissions.shape[1]
-    padded = np.zeros((count, longest, labels), dtype=emissions.dtype)
-    for row, (start, end) in enumerate(spans):
-        padded[row, : end - start] = emissions[start:end]
-    score = padded[:, 0, :].copy()
-    back = np.zeros((count, longest, labels), dtype=np.int64)
-    for position in range(1, longest):
-        total = score[:, :, None] + transitions[None, :, :]
-        back[:, position] = total.argmax(axis=1)
-        live = (lengths > position)[:, None]
-        score = np.where(live, total.max(axis=1) + padded[:, position], score)
-    current = score.argmax(axis=1)
-    paths = np.zeros((count, longest), dtype=np.int64)
-    rows = np.arange(count)
-    for position in range(longest - 1, 0, -1):
-        live = lengths > position
-        paths[live, position] = current[live]
-        current = np.where(live, back[rows, position, current], current)
-    paths[:, 0] = current
-    return [paths[row, :length].tolist() for row, length in enumerate(lengths)]
 
 
 def save_tagger(path: Path, state: dict[tuple[str, str], float],
