@@ -20,7 +20,7 @@ from pathlib import Path
 from newsweave.entities import find_mentions, link_entities
 from newsweave.entities.evaluation import SCORED_TYPES, SpanScore, read_iob, to_token_spans
 from newsweave.entities.mentions import default_tagger, mentions_in_text
-from newsweave.entities.model import Tagger
+from newsweave.entities.model import EntityTagger
 from newsweave.records import Article, RawDocument
 from newsweave.runtime.ingest import build_article, prepare
 
@@ -33,7 +33,7 @@ DEV_FILES = {
 }
 
 
-def evaluate(path: Path, language: str, tagger: Tagger, limit: int | None,
+def evaluate(path: Path, language: str, tagger: EntityTagger, limit: int | None,
              rules: bool = True) -> tuple[SpanScore, int, float]:
     """Scores over one file, the number of sentences and the seconds spent recognising."""
     score, count, seconds = SpanScore.empty(), 0, 0.0
@@ -68,7 +68,7 @@ def news_articles(path: Path = NEWS) -> list[Article]:
     return articles
 
 
-def measure_speed(tagger: Tagger) -> None:
+def measure_speed(tagger: EntityTagger) -> None:
     """Articles per second for find_mentions and link_entities on one core."""
     articles = news_articles()
     chars = sum(len(a.text) for a in articles) / len(articles)
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", action="store_true", help="also time whole news articles")
     parser.add_argument("--no-rules", action="store_true", help="the tagger's spans alone")
     args = parser.parse_args(argv)
-    tagger = Tagger.load(args.model) if args.model else default_tagger()
+    tagger = EntityTagger.load(args.model) if args.model else default_tagger()
     missing = [str(path) for path in DEV_FILES.values() if not path.exists()]
     if missing:
         sys.stderr.write(f"dev data not found: {', '.join(missing)}\n")

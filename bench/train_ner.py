@@ -18,8 +18,8 @@ from pathlib import Path
 
 from newsweave.entities.evaluation import LabelledSentence, read_iob
 from newsweave.entities.features import Document, run_features
-from newsweave.entities.model import Tagger
-from newsweave.entities.tokens import candidate_runs, tokenize
+from newsweave.entities.model import EntityTagger
+from newsweave.entities.tokens import candidate_runs, word_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 NER = ROOT.parent / "shared" / "eval" / "ner"
@@ -33,7 +33,7 @@ DOC_SENTENCES = 20
 def labelled_runs(sentences: list[LabelledSentence]) -> list[tuple[list[list[str]], list[str]]]:
     """Runs of one pseudo-document with their features and gold BIO tags."""
     text, starts, entities = _join(sentences)
-    tokens = tokenize(text)
+    tokens = word_spans(text)
     token_starts = [token[0] for token in tokens]
     breaks = frozenset(bisect.bisect_left(token_starts, s) for s in starts)
     tags = _token_tags(tokens, entities)
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     runs = training_runs(TRAIN_FILES)
     sys.stderr.write(f"{len(runs)} runs in {time.perf_counter() - started:.0f}s; training\n")
-    tagger = Tagger(epochs=args.epochs, seed=args.seed).fit(runs)
+    tagger = EntityTagger(epochs=args.epochs, seed=args.seed).fit(runs)
     tagger.save(args.out)
     size = args.out.stat().st_size / 1e6
     sys.stderr.write(f"wrote {args.out} ({size:.1f} MB) in {time.perf_counter() - started:.0f}s\n")

@@ -29,7 +29,7 @@ from newsweave.entities.canonical import (
 )
 from newsweave.entities.gazetteer import EVIDENCE_WEIGHT, Gazetteer, exonym_type
 from newsweave.entities.mentions import ENTITY_TYPES, Mention, mentions_of, tag_article
-from newsweave.entities.model import Tagger
+from newsweave.entities.model import EntityTagger
 from newsweave.records import Article
 from newsweave.sketch.unionfind import UnionFind
 
@@ -67,7 +67,7 @@ class _Record:
     tokens: tuple[str, ...]
 
 
-def link_entities(articles: Sequence[Article], *, tagger: Tagger | None = None,
+def link_entities(articles: Sequence[Article], *, tagger: EntityTagger | None = None,
                   aligned: Iterable[tuple[Passage, Passage]] = ()) -> list[Entity]:
     """The entities a corpus names, each with its canonical name and all its forms.
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from newsweave.entities.features import Document, run_features
 from newsweave.entities.gazetteer import Gazetteer
 from newsweave.entities.lexicon import FUNCTION_WORD_SET
-from newsweave.entities.model import TAGS, EncodedRun, Tagger
+from newsweave.entities.model import TAGS, EncodedRun, EntityTagger
 from newsweave.entities.rules import LOC, ORG, PERSON, Span, apply_rules
-from newsweave.entities.tokens import Run, candidate_runs, tokenize
+from newsweave.entities.tokens import Run, candidate_runs, word_spans
 from newsweave.records import Article
 
 ENTITY_TYPES = (PERSON, ORG, LOC)
@@ -45,13 +45,13 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def default_tagger() -> Tagger:
+def default_tagger() -> EntityTagger:
     """The tagger shipped with the package (trained by ``bench/train_ner.py``)."""
-    return Tagger.load(MODEL_PATH)
+    return EntityTagger.load(MODEL_PATH)
 
 
 def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None,
-                  tagger: Tagger | None = None) -> list[Mention]:
+                  tagger: EntityTagger | None = None) -> list[Mention]:
     """The people, organisations and places an article names.
 
     Args:
@@ -84,17 +84,17 @@ class TaggedText:
     spans: list[list[Span]]  # per run: (first, end, type, evidence)
 
 
-def tag_article(article: Article, tagger: Tagger | None = None) -> TaggedText:
+def tag_article(article: Article, tagger: EntityTagger | None = None) -> TaggedText:
     """Tag one article (the part of ``find_mentions`` that needs no corpus)."""
     starts = [s.start for s in article.sentences] or [0]
     return tag_text(article.text, starts, article.language, tagger)
 
 
 def tag_text(text: str, sentence_starts: list[int], language: str = "und",
-             tagger: Tagger | None = None, *, rules: bool = True) -> TaggedText:
+             tagger: EntityTagger | None = None, *, rules: bool = True) -> TaggedText:
     """Tag plain text whose sentences begin at the given character offsets (``rules=False``:
     the tagger's spans alone, for measuring what the rules add)."""
-    tokens = tokenize(text)
+    tokens = word_spans(text)
     words = [token[2] for token in tokens]
     breaks = _sentence_breaks(tokens, sentence_starts)
     doc = Document(words, breaks, language)
@@ -121,7 +121,7 @@ def mentions_of(tagged: TaggedText, gazetteer: Gazetteer | None = None, *,
 
 
 def mentions_in_text(text: str, sentence_starts: list[int], language: str = "und", *,
-                     gazetteer: Gazetteer | None = None, tagger: Tagger | None = None,
+                     gazetteer: Gazetteer | None = None, tagger: EntityTagger | None = None,
                      rules: bool = True) -> list[Mention]:
     """Mentions in plain text whose sentences begin at the given character offsets."""
     return mentions_of(tag_text(text, sentence_starts, language, tagger, rules=rules), gazetteer)
@@ -173,7 +173,7 @@ def _sentence_breaks(tokens: list[tuple[int, int, str]], sentence_starts: list[i
     return frozenset(breaks)
 
 
-def _tag_run(model: Tagger, doc: Document, run: Run, rules: bool = True) -> list[Span]:
+def _tag_run(model: EntityTagger, doc: Document, run: Run, rules: bool = True) -> list[Span]:
     """The run's entity spans ``(first, end, type, evidence)`` after the rules."""
     tags = model.decode(EncodedRun(run_features(doc, run), model.features_))
     spans = _spans(tags, run.start)

@@ -55,7 +55,7 @@ class EncodedRun:
         self.tokens = len(features)
 
 
-class Tagger:
+class EntityTagger:
     """BIO tagger for PER/ORG/LOC/MISC.
 
     Args:
@@ -69,7 +69,7 @@ class Tagger:
         self.min_count = min_count
         self.seed = seed
 
-    def fit(self, runs: Sequence[tuple[list[list[str]], list[str]]]) -> Tagger:
+    def fit(self, runs: Sequence[tuple[list[list[str]], list[str]]]) -> EntityTagger:
         """Learn weights from runs of (token features, gold tags); returns ``self``."""
         counts = Counter(f for features, _ in runs for token in features for f in token)
         names = ["bias", *sorted(f for f, c in counts.items() if c >= self.min_count and f != "bias")]
@@ -108,7 +108,7 @@ class Tagger:
         )
 
     @classmethod
-    def load(cls, path: str | Path) -> Tagger:
+    def load(cls, path: str | Path) -> EntityTagger:
         """A tagger with the weights ``save`` wrote."""
         with np.load(path) as data:
             tagger = cls()

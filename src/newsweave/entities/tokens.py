@@ -35,7 +35,7 @@ class Run:
     end: int
 
 
-def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+def word_spans(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` for every token; hyphenated names split before capitals.
 
     "China-Russia" and "Jean-Pierre" become three tokens each, while "Jinping-u" (an

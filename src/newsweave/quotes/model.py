@@ -29,7 +29,7 @@ LABELS = ("O", "B-S", "I-S", "B-C", "I-C", "B-Q", "I-Q")
 
 
 @dataclass(frozen=True, slots=True)
-class Tagger:
+class QuoteTagger:
     """State weights (attribute x label) and label transitions of the CRF."""
 
     index: dict[str, int]
@@ -90,8 +90,8 @@ def model_path(name: str, stage: int = 1) -> Path:
 class Taggers:
     """The two passes of one language's tagger, and whether it takes lexical features."""
 
-    first: Tagger
-    second: Tagger | None
+    first: QuoteTagger
+    second: QuoteTagger | None
     lexical: bool
     hints: bool  # trained with the rules' finds as features (``hints``)
 
@@ -109,7 +109,7 @@ HINT_MARK = "hQ"  # an attribute every tagger trained with hints has
 
 
 @cache  # six files, each read once (a cache of 4 reloaded them in mixed corpora)
-def load_tagger(path: Path) -> Tagger:
+def load_tagger(path: Path) -> QuoteTagger:
     """A shipped tagger (each loaded once per process)."""
     with np.load(path, allow_pickle=False) as data:
         attributes = [str(a) for a in data["attributes"]]
@@ -117,4 +117,4 @@ def load_tagger(path: Path) -> Tagger:
         weights = np.zeros((len(attributes) + 1, len(labels)), dtype=np.float32)
         weights[data["rows"], data["cols"]] = data["values"].astype(np.float32)
         transitions = data["transitions"].astype(np.float32)
-    return Tagger({a: i for i, a in enumerate(attributes)}, weights, transitions, labels)
+    return QuoteTagger({a: i for i, a in enumerate(attributes)}, weights, transitions, labels)
