@@ -1,21 +1,20 @@
-"""Word classes of the cue lexicon (quotes/cues.py), tested as whole classes."""
+"""Cue words (quotes/cues.py): "according to" words by their context, and word classes tested
+as whole classes."""
 
 from __future__ import annotations
 
 import pytest
 
+from newsweave.quotes import find_quotes_in_text
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.tokens import tokenize
 
 
-def test_german_nach_and_so_are_according_to_only_before_a_source(german_analysis):
-    from newsweave.quotes.cues import ACCORDING
-
-    text = "Er fuhr nach Berlin, so schnell er konnte. Nach ersten Angaben war es kalt, so Müller."
-    tokens, analysis = german_analysis(text)
-    according = [tokens.words[i] + str(tokens.starts[i]) for i, cls in enumerate(analysis.classes)
-                 if ACCORDING in cls]
-    assert according == [f"Nach{text.index('Nach')}", f"so{text.rindex('so')}"]
+def test_german_nach_and_so_are_according_to_only_before_a_source(span_text):
+    text = ("Er fuhr nach Berlin, so schnell er konnte. Nach ersten Angaben war es kalt. "
+            "Der Wind sei stark gewesen, so Müller.")
+    cues = [(span_text(text, q.cue), q.cue[0]) for q in find_quotes_in_text(text, "de")]
+    assert cues == [("Nach", text.index("Nach")), ("so", text.rindex("so"))]
 
 
 @pytest.mark.parametrize(("language", "text", "person", "speech"), [

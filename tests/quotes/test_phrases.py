@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 
 def test_a_german_object_is_no_speaker_beside_the_cue(span_text, german_analysis):
+    # At the function: find_quotes_in_text gives "ein Gast" (the as-clause's subject) as the speaker here.
     from newsweave.quotes.phrases import Draft, Span, phrase_beside
 
     text = "Als ein Gast half, biss der Mann den Kellner und rief: „Lasst mich sofort raus!“"
