@@ -4,6 +4,8 @@
     python bench/eval_compare.py --fit      # also refit the same-story logistic weights (fit part)
     python bench/eval_compare.py --against bench/.cache/signals-similarity_dev-796-DIGEST.pkl
                                             # the locked part against another code's signals
+    python bench/eval_compare.py --similarity-only --cosines-over bench/.cache/signals-...pkl
+                                            # only the lead cosines afresh (another lead model)
     python bench/eval_compare.py --limit 50 # a quick look
 
 Metrics as ../shared/eval/README.md defines them. similarity_dev is split by article into a part to
@@ -22,6 +24,7 @@ import pickle
 import sys
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +32,9 @@ import numpy as np
 import newsweave
 from newsweave.compare import PairSignals, pair_signals, read_pair
 from newsweave.embed import get_embedder
-from newsweave.similarity import same_story_score, shared_signal
+from newsweave.pipeline import build_article, prepare
+from newsweave.records import Article, RawDocument
+from newsweave.similarity import LanguageCentres, centred_cosines, lead_text, same_story_score, shared_signal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from similarity_split import (  # noqa: E402
@@ -49,12 +54,12 @@ def load(name: str, limit: int | None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
-def source_digest() -> str:
+def source_digest(suffixes: tuple[str, ...] = (".py", ".npz", ".json", ".txt")) -> str:
     """A digest of newsweave's code and data: signals computed by other code are not reused."""
     package = Path(newsweave.__file__).parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".npz", ".json", ".txt", ".bin"):
+        if path.is_file() and path.suffix in suffixes:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -70,6 +75,41 @@ def signals_for(name: str, rows: list[dict]) -> list[PairSignals]:
     CACHE.mkdir(exist_ok=True)
     cache.write_bytes(pickle.dumps(signals))
     return signals
+
+
+def with_fresh_cosines(rows: list[dict], signals: list[PairSignals]) -> list[PairSignals]:
+    """The given signals with only the centred lead cosine computed afresh, by the current lead
+    model: the reuse verdicts and shared names do not depend on it (and cost ~10x more)."""
+    started = time.perf_counter()
+    leads = pair_leads(rows)
+    embedder = get_embedder()
+    vectors = embedder.embed([lead or "" for lead, _ in leads])
+    languages = [language for _, language in leads]
+    centres = LanguageCentres.fit(list(vectors), languages)
+    cosines = centred_cosines(((vectors[2 * i], languages[2 * i], vectors[2 * i + 1], languages[2 * i + 1])
+                               for i in range(len(rows))), centres)
+    print(f"lead cosines of {len(rows)} pairs by {embedder.name} in {time.perf_counter() - started:.0f}s",
+          file=sys.stderr)
+    return [replace(s, cosine=c if leads[2 * i][0] is not None and leads[2 * i + 1][0] is not None else 0.0)
+            for i, (s, c) in enumerate(zip(signals, cosines, strict=True))]
+
+
+def pair_leads(rows: list[dict]) -> list[tuple[str | None, str]]:
+    """(lead or None, language) of each pair's two texts as `compare` builds them; cached under a
+    digest of newsweave's code alone (the lead model's data files do not change them)."""
+    cache = CACHE / f"leads-{len(rows)}-{source_digest(suffixes=('.py',))}.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    leads = []
+    for row in rows:
+        for k in (1, 2):
+            built = build_article(prepare(RawDocument(text=row[f"text{k}"] or "", format="pair",
+                                                      language=row[f"lang{k}"])))
+            leads.append((lead_text(built.title, built.text), built.language)
+                         if isinstance(built, Article) else (None, "und"))
+    CACHE.mkdir(exist_ok=True)
+    cache.write_bytes(pickle.dumps(leads))
+    return leads
 
 
 def f1(predicted: list[bool], gold: list[bool]) -> tuple[float, float, float]:
@@ -153,8 +193,8 @@ def report_protocol(rows: list[dict], signals: list[PairSignals],
         old = locked_scores(features(against), y, fit_part, locked)
         difference, low, high = bootstrap_difference(scores, old, target[locked])
         print(f"  locked part against the given signals: r {pearson(old, target[locked]):.3f} -> "
-              f"{pearson(scores, target[locked]):.3f}, difference {difference:+.3f} "
-              f"[{low:+.3f}, {high:+.3f}] (paired bootstrap)")
+              f"{pearson(scores, target[locked]):.3f}, difference {difference:+.4f} "
+              f"[{low:+.4f}, {high:+.4f}] (paired bootstrap)")
 
 
 def locked_scores(x: np.ndarray, y: np.ndarray, fit_part: list[int], locked: list[int]) -> np.ndarray:
@@ -201,16 +241,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--similarity-only", action="store_true", help="skip reuse_dev")
+    parser.add_argument("--cosines-over", type=Path, default=None,
+                        help="signals pickle whose lead cosines alone are computed afresh")
     parser.add_argument("--against", type=Path, default=None,
                         help="signals pickle of other code (bench/.cache) to compare the locked part with")
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"skipped: {EVAL} not found (../shared/eval sits beside the repository)")
         return
-    reuse_rows = load("reuse_dev.jsonl", args.limit)
-    report_reuse(reuse_rows, signals_for("reuse_dev", reuse_rows))
+    if not args.similarity_only:
+        reuse_rows = load("reuse_dev.jsonl", args.limit)
+        report_reuse(reuse_rows, signals_for("reuse_dev", reuse_rows))
     similarity_rows = load("similarity_dev.jsonl", args.limit)
-    similarity = signals_for("similarity_dev", similarity_rows)
+    if args.cosines_over:
+        similarity = with_fresh_cosines(similarity_rows, pickle.loads(args.cosines_over.read_bytes()))
+    else:
+        similarity = signals_for("similarity_dev", similarity_rows)
     if args.fit:
         split = read_split()
         fit_part = [i for i, row in enumerate(similarity_rows) if split[row["id"]] == "fit"]

