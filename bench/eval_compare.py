@@ -1,11 +1,18 @@
 """Measure `newsweave compare` on the SemEval-2022 Task 8 dev sets (../shared/eval).
 
     python bench/eval_compare.py            # translated-copy F1 (reuse_dev), Pearson r (similarity_dev)
-    python bench/eval_compare.py --fit      # also refit the same-story logistic weights
+    python bench/eval_compare.py --fit      # also refit the same-story logistic weights (fit part)
+    python bench/eval_compare.py --against bench/.cache/signals-similarity_dev-796-DIGEST.pkl
+                                            # the locked part against another code's signals
+    python bench/eval_compare.py --similarity-only --cosines-over bench/.cache/signals-...pkl
+                                            # only the lead cosines afresh (another lead model)
     python bench/eval_compare.py --limit 50 # a quick look
 
-Metrics as ../shared/eval/README.md defines them. Signals are cached in bench/.cache, under a
-digest of newsweave's source, so that a change to the code measures afresh.
+Metrics as ../shared/eval/README.md defines them. similarity_dev is split by article into a part to
+fit and a locked part (bench/similarity_split.py): the logistic weights are fitted on the fit part
+only; its grouped 10-fold CV r and the locked part's r (95% bootstrap interval) are printed.
+Signals are cached in bench/.cache, under a digest of newsweave's source, so that a change to the
+code measures afresh.
 """
 
 from __future__ import annotations
@@ -17,14 +24,32 @@ import pickle
 import sys
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 import newsweave
 from newsweave.compare import PairSignals, pair_signals, read_pair
-from newsweave.stories.similarity import same_story_score, shared_signal
+from newsweave.records import Article, RawDocument
+from newsweave.runtime.ingest import build_article, prepare
+from newsweave.stories.similarity import (
+    LanguageCentres,
+    centred_cosines,
+    lead_text,
+    same_story_score,
+    shared_signal,
+)
 from newsweave.vectors.embed import get_embedder
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from similarity_split import (  # noqa: E402
+    bootstrap_difference,
+    bootstrap_r,
+    grouped_folds,
+    pearson,
+    read_split,
+)
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "semeval2022_task8"
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -35,12 +60,12 @@ def load(name: str, limit: int | None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
-def source_digest() -> str:
+def source_digest(suffixes: tuple[str, ...] = (".py", ".npz", ".json", ".txt")) -> str:
     """A digest of newsweave's code and data: signals computed by other code are not reused."""
     package = Path(newsweave.__file__).parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".npz", ".json", ".txt"):
+        if path.is_file() and path.suffix in suffixes:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -56,6 +81,41 @@ def signals_for(name: str, rows: list[dict]) -> list[PairSignals]:
     CACHE.mkdir(exist_ok=True)
     cache.write_bytes(pickle.dumps(signals))
     return signals
+
+
+def with_fresh_cosines(rows: list[dict], signals: list[PairSignals]) -> list[PairSignals]:
+    """The given signals with only the centred lead cosine computed afresh, by the current lead
+    model: the reuse verdicts and shared names do not depend on it (and cost ~10x more)."""
+    started = time.perf_counter()
+    leads = pair_leads(rows)
+    embedder = get_embedder()
+    vectors = embedder.embed([lead or "" for lead, _ in leads])
+    languages = [language for _, language in leads]
+    centres = LanguageCentres.fit(list(vectors), languages)
+    cosines = centred_cosines(((vectors[2 * i], languages[2 * i], vectors[2 * i + 1], languages[2 * i + 1])
+                               for i in range(len(rows))), centres)
+    print(f"lead cosines of {len(rows)} pairs by {embedder.name} in {time.perf_counter() - started:.0f}s",
+          file=sys.stderr)
+    return [replace(s, cosine=c if leads[2 * i][0] is not None and leads[2 * i + 1][0] is not None else 0.0)
+            for i, (s, c) in enumerate(zip(signals, cosines, strict=True))]
+
+
+def pair_leads(rows: list[dict]) -> list[tuple[str | None, str]]:
+    """(lead or None, language) of each pair's two texts as `compare` builds them; cached under a
+    digest of newsweave's code alone (the lead model's data files do not change them)."""
+    cache = CACHE / f"leads-{len(rows)}-{source_digest(suffixes=('.py',))}.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    leads = []
+    for row in rows:
+        for k in (1, 2):
+            built = build_article(prepare(RawDocument(text=row[f"text{k}"] or "", format="pair",
+                                                      language=row[f"lang{k}"])))
+            leads.append((lead_text(built.title, built.text), built.language)
+                         if isinstance(built, Article) else (None, "und"))
+    CACHE.mkdir(exist_ok=True)
+    cache.write_bytes(pickle.dumps(leads))
+    return leads
 
 
 def f1(predicted: list[bool], gold: list[bool]) -> tuple[float, float, float]:
@@ -94,24 +154,58 @@ def report_similarity(rows: list[dict], signals: list[PairSignals]) -> None:
             print(f"  {name:6} n={len(indices):4}  r {r:.3f}")
 
 
+def features(signals: list[PairSignals]) -> np.ndarray:
+    return np.array([[1.0, s.cosine, shared_signal(s.shared)] for s in signals])
+
+
 def fit(rows: list[dict], signals: list[PairSignals]) -> None:
-    """Logistic regression of same story (overall <= 2) on the signals: the weights, their
-    calibration, and what each signal adds in 10-fold cross-validation."""
-    x = np.array([[1.0, s.cosine, shared_signal(s.shared)] for s in signals])
-    y = np.array([row["overall"] <= 2.0 for row in rows], dtype=float)
-    target = -np.array([row["overall"] for row in rows])
+    """Logistic regression of same story (overall <= 2) on the fit part's signals: the weights
+    and their calibration."""
+    x, y = features(signals), np.array([row["overall"] <= 2.0 for row in rows], dtype=float)
     w = logistic(x, y)
-    print(f"fitted: INTERCEPT = {w[0]:.2f}, WEIGHT_COSINE = {w[1]:.2f}, WEIGHT_SHARED = {w[2]:.2f}")
+    print(f"fitted on the fit part ({len(rows)} pairs): INTERCEPT = {w[0]:.2f}, "
+          f"WEIGHT_COSINE = {w[1]:.2f}, WEIGHT_SHARED = {w[2]:.2f}")
     p = 1 / (1 + np.exp(-x @ w))
     for low in (0.0, 0.2, 0.4, 0.6, 0.8):
         band = (p >= low) & (p < low + 0.2)
         if band.any():
             print(f"  calibration: predicted {low:.1f}-{low + 0.2:.1f}: {band.sum():4} pairs, "
                   f"{y[band].mean():.2f} same story")
+
+
+def report_protocol(rows: list[dict], signals: list[PairSignals],
+                    against: list[PairSignals] | None) -> None:
+    """Grouped 10-fold CV on the fit part (folds by linked articles), and the locked part scored
+    by weights fitted on the whole fit part, with a 95% bootstrap interval (1000 resamples)."""
+    split = read_split()
+    fit_part = [i for i, row in enumerate(rows) if split[row["id"]] == "fit"]
+    locked = [i for i, row in enumerate(rows) if split[row["id"]] == "locked"]
+    x, target = features(signals), -np.array([row["overall"] for row in rows])
+    y = target >= -2.0
+    folds = grouped_folds([rows[i]["id"] for i in fit_part])
     for name, columns in (("cosine", [0, 1]), ("cosine + shared names", [0, 1, 2])):
-        predicted = cross_validated(x[:, columns], y)
-        print(f"  10-fold CV, {name}: Pearson r {np.corrcoef(predicted, target)[0, 1]:.3f}, "
-              f"best pairwise F1 {best_pairwise_f1(predicted, rows):.3f}")
+        predicted = cross_validated(x[fit_part][:, columns], y[fit_part], folds)
+        print(f"  fit part ({len(fit_part)}), grouped 10-fold CV, {name}: Pearson r "
+              f"{pearson(predicted, target[fit_part]):.3f}, best pairwise F1 "
+              f"{best_pairwise_f1(predicted, [rows[i] for i in fit_part]):.3f}")
+    scores = locked_scores(x, y, fit_part, locked)
+    low, high = bootstrap_r(scores, target[locked])
+    shipped = np.array([same_story_score(signals[i].cosine, signals[i].shared, signals[i].reuse)
+                        for i in locked])
+    print(f"  locked part ({len(locked)}), weights fitted on the fit part: Pearson r "
+          f"{pearson(scores, target[locked]):.3f} [{low:.3f}, {high:.3f}]; shipped weights "
+          f"{pearson(shipped, target[locked]):.3f}")
+    if against is not None:
+        old = locked_scores(features(against), y, fit_part, locked)
+        difference, low, high = bootstrap_difference(scores, old, target[locked])
+        print(f"  locked part against the given signals: r {pearson(old, target[locked]):.3f} -> "
+              f"{pearson(scores, target[locked]):.3f}, difference {difference:+.4f} "
+              f"[{low:+.4f}, {high:+.4f}] (paired bootstrap)")
+
+
+def locked_scores(x: np.ndarray, y: np.ndarray, fit_part: list[int], locked: list[int]) -> np.ndarray:
+    w = logistic(x[fit_part], y[fit_part].astype(float))
+    return 1 / (1 + np.exp(-x[locked] @ w))
 
 
 def logistic(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -125,11 +219,11 @@ def logistic(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return w
 
 
-def cross_validated(x: np.ndarray, y: np.ndarray, folds: int = 10) -> np.ndarray:
+def cross_validated(x: np.ndarray, y: np.ndarray, fold: np.ndarray) -> np.ndarray:
     """Each pair's probability from weights fitted without its fold."""
-    fold = np.arange(len(y)) % folds
+    y = y.astype(float)
     predicted = np.zeros(len(y))
-    for k in range(folds):
+    for k in np.unique(fold):
         w = logistic(x[fold != k], y[fold != k])
         predicted[fold == k] = 1 / (1 + np.exp(-x[fold == k] @ w))
     return predicted
@@ -153,17 +247,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--similarity-only", action="store_true", help="skip reuse_dev")
+    parser.add_argument("--cosines-over", type=Path, default=None,
+                        help="signals pickle whose lead cosines alone are computed afresh")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="signals pickle of other code (bench/.cache) to compare the locked part with")
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"skipped: {EVAL} not found (../shared/eval sits beside the repository)")
         return
-    reuse_rows = load("reuse_dev.jsonl", args.limit)
-    report_reuse(reuse_rows, signals_for("reuse_dev", reuse_rows))
+    if not args.similarity_only:
+        reuse_rows = load("reuse_dev.jsonl", args.limit)
+        report_reuse(reuse_rows, signals_for("reuse_dev", reuse_rows))
     similarity_rows = load("similarity_dev.jsonl", args.limit)
-    similarity = signals_for("similarity_dev", similarity_rows)
+    if args.cosines_over:
+        similarity = with_fresh_cosines(similarity_rows, pickle.loads(args.cosines_over.read_bytes()))
+    else:
+        similarity = signals_for("similarity_dev", similarity_rows)
     if args.fit:
-        fit(similarity_rows, similarity)
+        split = read_split()
+        fit_part = [i for i, row in enumerate(similarity_rows) if split[row["id"]] == "fit"]
+        fit([similarity_rows[i] for i in fit_part], [similarity[i] for i in fit_part])
     report_similarity(similarity_rows, similarity)
+    if args.limit is None:
+        against = pickle.loads(args.against.read_bytes()) if args.against else None
+        report_protocol(similarity_rows, similarity, against)
 
 
 if __name__ == "__main__":

