@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 import struct
-import subprocess
 from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-import pytest
+from page_helpers import Page, chromium, dump_dom, needs_chromium, page_title
 
 from newsweave.entities import Entity
 from newsweave.records import Article, RemovedLine, Sentence
@@ -22,65 +20,15 @@ from newsweave.stories.brief import BriefItem, Cited, OutletDifference
 from newsweave.stories.build import Story
 from newsweave.stories.who_said import StoryQuote
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium); "
-           "the browser tests of the HTML report skip")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--hide-scrollbars")
+pytestmark = needs_chromium("the HTML report")
 # Every way an article could try to run script; each would set the page title if it ran.
 HOSTILE = ("<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"
            "<a href=\"javascript:document.title='pwned'\">x</a><svg onload=\"document.title='pwned'\"/>")
 QUOTE_BREAKER = "https://evil.example/\"><script>document.title='pwned'</script>"
 
 
-def _chromium(profile: Path, *args: str) -> str:
-    result = subprocess.run([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args],
-                            capture_output=True, text=True, timeout=120, check=True)
-    return result.stdout
-
-
-def _dump_dom(page: Path, profile: Path) -> str:
-    """The DOM after load, with time for any script or handler to have run."""
-    return _chromium(profile, "--virtual-time-budget=2000", "--dump-dom", page.as_uri())
-
-
-class _Page(HTMLParser):
-    """Links, ids, scripts, handlers and external resources of one page."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-        self.handlers: list[str] = []
-        self.resources: list[str] = []
-        self.scripts = 0
-        self.csp: str | None = None
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        self.scripts += tag == "script"
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
-            self.csp = values.get("content")
-        if tag in ("link", "iframe", "object", "embed") or (values.get("src") is not None):
-            self.resources.append(f"{tag} {values}")
-        for name, value in attrs:
-            if name in ("href", "xlink:href") and value:
-                self.links.append(value)
-            if name.startswith("on"):
-                self.handlers.append(f"{tag} {name}")
-
-
 def _text(dom: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", dom))
-
-
-def _title(dom: str) -> str:
-    return unescape(re.search(r"<title>(.*?)</title>", dom, re.S).group(1))
 
 
 def _hostile_outputs(folder: Path):
@@ -121,13 +69,13 @@ def test_hostile_text_runs_nothing(tmp_path):
     pages = {outputs.index_html: "newsweave report",
              tmp_path / "out" / "stories" / "s-0123456789abcdef.html": HOSTILE}
     for page, expected_title in pages.items():
-        dom = _dump_dom(page, tmp_path / "profile")
-        parsed = _Page(dom)
+        dom = dump_dom(page.as_uri(), tmp_path / "profile")
+        parsed = Page(dom)
         assert parsed.scripts == 0, f"{page.name}: a <script> element reached the DOM"
         assert not parsed.handlers, f"{page.name}: event handlers in the DOM: {parsed.handlers}"
         assert not [link for link in parsed.links if link.strip().lower().startswith("javascript:")]
         assert not parsed.resources, f"{page.name}: loads {parsed.resources}"
-        assert _title(dom) == expected_title, "a script changed the title"
+        assert page_title(dom) == expected_title, "a script changed the title"
         # the hostile text is shown, as text
         assert "<script>document.title='pwned'</script>" in _text(dom)
 
@@ -135,9 +83,9 @@ def test_hostile_text_runs_nothing(tmp_path):
 def test_hostile_url_stays_inside_its_attribute(tmp_path):
     outputs = _hostile_outputs(tmp_path / "out")
     page = (tmp_path / "out" / "stories" / "s-0123456789abcdef.html").read_text(encoding="utf-8")
-    parsed = _Page(page)
+    parsed = Page(page)
     assert QUOTE_BREAKER in parsed.links
-    assert not any("javascript:" in link.lower() for link in _Page(outputs.index_html.read_text()).links)
+    assert not any("javascript:" in link.lower() for link in Page(outputs.index_html.read_text()).links)
     assert "s-missing" not in page, "a related story without a page is not linked"
 
 
@@ -145,7 +93,7 @@ def test_pages_are_self_contained(demo_run):
     _, _, folder = demo_run
     out = folder / "out"
     for html_file in [out / "index.html", *sorted((out / "stories").glob("*.html"))]:
-        parsed = _Page(html_file.read_text(encoding="utf-8"))
+        parsed = Page(html_file.read_text(encoding="utf-8"))
         assert parsed.csp and "default-src 'none'" in parsed.csp and "script-src" not in parsed.csp
         assert parsed.scripts == 0 and not parsed.handlers and not parsed.resources, html_file.name
 
@@ -153,13 +101,13 @@ def test_pages_are_self_contained(demo_run):
 def test_demo_index_and_story_page_render(demo_run, tmp_path):
     data, _, folder = demo_run
     out = folder / "out"
-    index = _text(_dump_dom(out / "index.html", tmp_path / "profile"))
+    index = _text(dump_dom((out / "index.html").as_uri(), tmp_path / "profile"))
     for story in data["stories"]:
         assert story["title"] in index
     story = max(data["stories"], key=lambda s: len(s["articles"]))
-    dom = _dump_dom(out / "stories" / f"{story['id']}.html", tmp_path / "profile")
+    dom = dump_dom((out / "stories" / f"{story['id']}.html").as_uri(), tmp_path / "profile")
     text = _text(dom)
-    assert _title(dom) == story["title"] and story["title"] in text
+    assert page_title(dom) == story["title"] and story["title"] in text
     assert "<svg" in dom and dom.count("<circle") >= len(story["articles"])
     for heading in ("Brief", "Reuse graph", "Independent origins", "Timeline", "Articles"):
         assert heading in text
@@ -179,14 +127,14 @@ def test_every_relative_link_resolves(demo_run):
     pages = [out / "index.html", *sorted((out / "stories").glob("*.html"))]
     assert len(pages) > 1
     for html_file in pages:
-        for link in _Page(html_file.read_text(encoding="utf-8")).links:
+        for link in Page(html_file.read_text(encoding="utf-8")).links:
             if link.startswith(("http://", "https://")):
                 continue
             target, _, anchor = link.partition("#")
             resolved = (html_file.parent / unquote(target)).resolve() if target else html_file
             assert resolved.is_file(), f"{html_file.name}: broken link {link}"
             if anchor:
-                assert unquote(anchor) in _Page(resolved.read_text(encoding="utf-8")).ids, \
+                assert unquote(anchor) in Page(resolved.read_text(encoding="utf-8")).ids, \
                     f"{html_file.name}: no anchor for {link}"
 
 
@@ -194,7 +142,7 @@ def test_story_page_screenshot(demo_run, tmp_path):
     data, _, folder = demo_run
     story = max(data["stories"], key=lambda s: len(s["articles"]))
     shot = tmp_path / "story.png"
-    _chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,2400",
+    chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,2400",
               (folder / "out" / "stories" / f"{story['id']}.html").as_uri())
     header = shot.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from page_helpers import Page
 from serve_helpers import ARTICLES
 
 from newsweave.report import render_story
@@ -19,29 +19,6 @@ from newsweave.stories.saved import story_from_json
 PAGES = ("/", "/stories/s-aaaa0001", "/stories/s-cccc0001", "/articles", "/articles/aaaa0001",
          "/articles/cccc0001", "/search?q=vellara", "/speakers", "/speakers/teodora-halvik",
          "/outlets", "/outlets/Kestrel%20Wire", "/outlets/Hostile%20%3Cb%3EOutlet%3C%2Fb%3E")
-
-
-class _Page(HTMLParser):
-    """Links, scripts, event handlers and the ids of one page."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-        self.handlers: list[str] = []
-        self.scripts = 0
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        self.scripts += tag == "script"
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        for name, value in attrs:
-            if name in ("href", "src", "action") and value is not None:
-                self.links.append(value)
-            if name.startswith("on"):
-                self.handlers.append(f"{tag} {name}")
 
 
 def _page(client, url, status=200):
@@ -57,7 +34,7 @@ def test_every_page_renders_with_a_strict_policy_and_no_script(client, url):
     policy = response.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy and "script-src" not in policy
     assert re.search(r"style-src 'self' 'sha256-[A-Za-z0-9+/=]+'", policy)
-    page = _Page(response.text)
+    page = Page(response.text)
     assert page.scripts == 0 and page.handlers == []
     for link in page.links:
         scheme = urlsplit(link).scheme
@@ -76,7 +53,7 @@ def test_every_link_between_pages_resolves(client):
         assert response.status_code == 200, (url, response.text[:300])
         if not response.headers["content-type"].startswith("text/html"):
             continue
-        page = _Page(response.text)
+        page = Page(response.text)
         for link in page.links:
             target, _, anchor = unescape(link).partition("#")
             if target and not urlsplit(target).scheme:
