@@ -101,9 +101,10 @@ def semantic_verdict(vectors_a: np.ndarray, vectors_b: np.ndarray, embedder: Emb
     covered = max(len({i for link in alignment.links for i in link.source}),
                   len({i for link in alignment.links for i in link.target}))
     longer_coverage = covered / longer
-    needed = translation_calibration(embedder).longer_coverage
-    if (alignment.coverage >= COVERAGE_TRANSLATION and longer_coverage >= needed
-            and _sure_translation(alignment, vectors_a, vectors_b, embedder, numbers_a, numbers_b)):
+    calibration = translation_calibration(embedder)
+    if (alignment.coverage >= COVERAGE_TRANSLATION and longer_coverage >= calibration.longer_coverage
+            and _sure_translation(alignment, vectors_a, vectors_b, calibration.link_cosine,
+                                  numbers_a, numbers_b)):
         return PairVerdict(TRANSLATION, alignment.coverage, alignment.links)
     strong = tuple(link for link in alignment.links if link.score >= embedder.strong_link_margin
                    and not _numbers_disagree(link, numbers_a, numbers_b))
@@ -113,11 +114,12 @@ def semantic_verdict(vectors_a: np.ndarray, vectors_b: np.ndarray, embedder: Emb
 
 
 def _sure_translation(alignment: Alignment, vectors_a: np.ndarray, vectors_b: np.ndarray,
-                      embedder: Embedder, numbers_a: Sequence[frozenset[str]],
+                      link_cosine: float, numbers_a: Sequence[frozenset[str]],
                       numbers_b: Sequence[frozenset[str]]) -> bool:
-    """Whether enough sure links (close in meaning, numbers agreeing) cover the shorter text."""
+    """Whether enough sure links (cosine at least ``link_cosine``, numbers agreeing) cover the
+    shorter text."""
     sure = [link for link in alignment.links
-            if _cosine(link, vectors_a, vectors_b) >= translation_calibration(embedder).link_cosine
+            if _cosine(link, vectors_a, vectors_b) >= link_cosine
             and not _numbers_disagree(link, numbers_a, numbers_b)]
     shorter_is_source = alignment.source_sentences <= alignment.target_sentences
     covered = len({i for link in sure for i in (link.source if shorter_is_source else link.target)})

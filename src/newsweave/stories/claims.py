@@ -72,8 +72,9 @@ def _sentence_links(a: Article, b: Article, vectors: SentenceSpace) -> list[tupl
         return links
     scores = margins(va, vb)
     best_b, best_a = scores.argmax(axis=1), scores.argmax(axis=0)
+    least = CLAIM_MARGIN[vectors.embedder.name]
     for i, j in enumerate(best_b):
-        if best_a[j] == i and scores[i, j] >= CLAIM_MARGIN[vectors.embedder.name]:
+        if best_a[j] == i and scores[i, j] >= least:
             links.append(((a.id, i), (b.id, int(j))))
     return links
 
