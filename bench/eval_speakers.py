@@ -16,6 +16,9 @@ The sample is split by document (a hash of its key) into a part to fit rules on 
 part, read only to confirm a change. Intervals: 95% bootstrap over documents.
 
     .venv/bin/python bench/eval_speakers.py            # precision per language, fit and locked
+    .venv/bin/python bench/eval_speakers.py --part fit  # the fit part only, while choosing
+    .venv/bin/python bench/eval_speakers.py --save before.json  # then, after a change:
+    .venv/bin/python bench/eval_speakers.py --against before.json  # paired bootstrap difference
     .venv/bin/python bench/eval_speakers.py --dump fit  # found quotes beside their labels
     .venv/bin/python bench/eval_speakers.py --candidates N  # unlabelled quotes, to label
 """
@@ -42,6 +45,7 @@ SIMILARITY = SHARED / "eval" / "semeval2022_task8" / "similarity_dev.jsonl"
 SEEDS = SHARED / "corpora" / "seeds"
 DEMO = ROOT / "src" / "newsweave" / "demo" / "corpus"
 LABELS = ROOT / "bench" / "data" / "speaker_labels.jsonl"
+FRESH = ROOT / "bench" / "data" / "speaker_labels_fresh.jsonl"  # a later sample, never tuned on
 LOCKED_PLACES = (1, 4)  # of every five documents of a language: two in five are locked
 BOOTSTRAP_ROUNDS = 2000
 _ARTICLES = ("the ", "der ", "die ", "das ", "le ", "la ", "les ", "l'", "el ", "los ", "las ")
@@ -113,8 +117,8 @@ def right(found: str | None, label: dict) -> bool:
     return normal(found) in accepted
 
 
-def read_labels() -> list[dict]:
-    with LABELS.open(encoding="utf-8") as lines:
+def read_labels(path: Path = LABELS) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -160,9 +164,10 @@ def _interval(rows: list[tuple[str, bool]], rng: random.Random) -> tuple[float, 
     return shares[int(0.025 * len(shares))], shares[int(0.975 * len(shares)) - 1]
 
 
-def report(results: list[tuple[dict, str | None, str]], locked: set[str]) -> None:
+def report(results: list[tuple[dict, str | None, str]], locked: set[str],
+           parts: tuple[str, ...] = ("fit", "locked")) -> None:
     rng = random.Random(23)
-    for part in ("fit", "locked"):
+    for part in parts:
         rows = [(label, found) for label, found, status in results
                 if status == "ok" and (label["doc"] in locked) == (part == "locked")]
         lost = sum(1 for label, _, status in results
@@ -184,6 +189,41 @@ def report(results: list[tuple[dict, str | None, str]], locked: set[str]) -> Non
                   f"{overall:>10.3f} {f'[{qlow:.2f}, {qhigh:.2f}]':>15}")
 
 
+def label_key(label: dict) -> str:
+    return f"{label['doc']}|{label['content'][0]}|{label['content'][1]}"
+
+
+def save(results: list[tuple[dict, str | None, str]], path: Path) -> None:
+    """Per labelled quote, whether its speaker is right: for a paired comparison (--against)."""
+    marks = {label_key(label): status == "ok" and right(found, label) for label, found, status in results}
+    path.write_text(json.dumps(marks, indent=0), encoding="utf-8")
+
+
+def compare(results: list[tuple[dict, str | None, str]], path: Path, locked: set[str],
+            parts: tuple[str, ...]) -> None:
+    """Right-per-quote difference against saved marks, with a paired 95% bootstrap over documents."""
+    before = json.loads(path.read_text(encoding="utf-8"))
+    rng = random.Random(23)
+    for part in parts:
+        by_doc: dict[str, list[tuple[bool, bool]]] = {}
+        for label, found, status in results:
+            if (label["doc"] in locked) == (part == "locked"):
+                now = status == "ok" and right(found, label)
+                by_doc.setdefault(label["doc"], []).append((now, before.get(label_key(label), False)))
+        groups = list(by_doc.values())
+        pairs = [pair for group in groups for pair in group]
+        difference = sum(now - then for now, then in pairs) / len(pairs)
+        shifts = []
+        for _ in range(BOOTSTRAP_ROUNDS):
+            sample = [pair for _ in groups for pair in rng.choice(groups)]
+            shifts.append(sum(now - then for now, then in sample) / len(sample))
+        shifts.sort()
+        print(f"{part} part against {path.name}: right per quote {difference:+.4f} "
+              f"[{shifts[int(0.025 * len(shifts))]:+.4f}, {shifts[int(0.975 * len(shifts)) - 1]:+.4f}] "
+              f"({sum(now and not then for now, then in pairs)} mended, "
+              f"{sum(then and not now for now, then in pairs)} broken)")
+
+
 def dump(results: list[tuple[dict, str | None, str]], part: str, locked: set[str]) -> None:
     for label, found, status in results:
         if part != "all" and (label["doc"] in locked) != (part == "locked"):
@@ -193,10 +233,13 @@ def dump(results: list[tuple[dict, str | None, str]], part: str, locked: set[str
               f"label={label['speaker']!r} {status}")
 
 
-def candidates(texts: dict[str, tuple[str, str]], per_language: int) -> None:
-    """Found quotes with their sentence, for labelling (printed, never stored)."""
+def candidates(texts: dict[str, tuple[str, str]], per_language: int, labelled: set[str]) -> None:
+    """Found quotes with their sentence, for labelling (printed, never stored), from documents
+    that no labels file holds yet."""
     counts: dict[str, int] = {}
     for key in sorted(texts, key=lambda k: hashlib.sha256(k.encode()).hexdigest()):
+        if key in labelled:
+            continue
         language, text = texts[key]
         if counts.get(language, 0) >= per_language and not key.startswith(("seed:", "demo:")):
             continue
@@ -215,22 +258,34 @@ def candidates(texts: dict[str, tuple[str, str]], per_language: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", choices=("fit", "locked", "all"))
+    parser.add_argument("--part", choices=("fit", "locked", "both"), default="both",
+                        help="which part to report (while choosing a change: fit only)")
+    parser.add_argument("--labels", type=Path, default=LABELS,
+                        help=f"labels file (default {LABELS.name}; {FRESH.name}: the later sample)")
+    parser.add_argument("--save", type=Path, help="write per-quote marks, for a later --against")
+    parser.add_argument("--against", type=Path, help="paired difference against saved marks")
     parser.add_argument("--candidates", type=int, metavar="N", help="print unlabelled quotes, N per language")
     args = parser.parse_args()
     texts = {key: (language, text) for key, language, text in documents() if text}
     if args.candidates:
-        candidates(texts, args.candidates)
+        labelled = {label["doc"] for path in (LABELS, FRESH) if path.exists() for label in read_labels(path)}
+        candidates(texts, args.candidates, labelled)
         return 0
-    if not LABELS.exists():
-        print(f"no labels at {LABELS}", file=sys.stderr)
+    if not args.labels.exists():
+        print(f"no labels at {args.labels}", file=sys.stderr)
         return 1
-    labels = read_labels()
+    labels = read_labels(args.labels)
     needed = {label["doc"] for label in labels}
     results = matched(labels, {k: v for k, v in texts.items() if k in needed})
     locked = locked_documents(labels)
     if args.dump:
         dump(results, args.dump, locked)
-    report(results, locked)
+    parts = ("fit", "locked") if args.part == "both" else (args.part,)
+    report(results, locked, parts)
+    if args.save:
+        save(results, args.save)
+    if args.against:
+        compare(results, args.against, locked, parts)
     return 0
 
 
