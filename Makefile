@@ -43,6 +43,8 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_stories.py
 	$(BIN)/python bench/eval_extraction.py
 	$(BIN)/python bench/eval_speakers.py
+	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh.jsonl
+	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh2.jsonl --part all
 	$(BIN)/python bench/eval_quotes.py --split dev
 	$(BIN)/python bench/eval_quotes.py --split train+dev --part locked --no-speed --taggers bench/data/taggers-fit
 

@@ -666,7 +666,10 @@ def _quote(analysis: Analysis, draft: Draft, resolver: SpeakerResolver) -> Quote
     source = draft.source
     speaker_span = tokens.span(source.first, source.last) if source else None
     cue_range = (draft.cue.first, draft.cue.last) if draft.cue else None
-    speaker = resolver.resolve(source.first, source.last, cue_range) if source else None
+    opening = draft.first - 1 if draft.first > 0 and analysis.shapes[draft.first] != "QO" else draft.first
+    speaker = resolver.named_before(opening)
+    if speaker is None and source is not None:
+        speaker = resolver.resolve(source.first, source.last, cue_range)
     return Quote(content, speaker, speaker_span, cue, _kind(analysis, draft))
 
 

@@ -15,17 +15,23 @@ A source mention is resolved by a small salience model:
 - a name -> its fullest form in the text ("Xi" -> "Xi Jinping"), with Albanian case endings
   taken off where the base form is also in the text ("Lavrovi", "Lavrovit" -> "Lavrov") or
   after a hyphen ("Xi Jinping-u" -> "Xi Jinping");
-- a title phrase that names no one the text has given that title ("the biologist") -> its own
-  words; a source of no name and no title: a name right after the reporting verb (inverted
-  subject: "Jak zaznaczył Frątczak"), else, in a language that drops subject pronouns ("y afirmó
-  que"), the pronoun's antecedent, else no speaker;
+- a title phrase that names no one the text has given that title ("El ministro de Defensa",
+  "Russia's top diplomat") -> the person just named, as a pronoun would, else its own words ("the
+  biologist");
+- a source of no name and no title: a name right after the reporting verb (inverted subject:
+  "Jak zaznaczył Frątczak"), else, in a language that puts the verb first, the phrase after it up
+  to the next punctuation where it holds a title, an organisation or a name ("poinformowało w
+  komunikacie Ministerstwo Sprawiedliwości"; after "according to" words in every language), else,
+  in a language that drops subject pronouns ("y afirmó que"), the pronoun's antecedent, else no
+  speaker;
 - anything else -> the name inside it, where it holds one that is not sentence-initial or is
   known from elsewhere in the text ("according to fuel app GasBuddy's forecast" -> "GasBuddy",
   "the Port Vellara Authority"), else no speaker: a common noun ("experts", "die Anwendungen")
   or a clause fragment is no speaker.
 
 Names keep their hyphens ("Kim Jong-un", "Jean-Luc"; Albanian case endings after a hyphen are
-taken off Albanian text only) and lose their titles and function nouns ("Commander Ruvim
+taken off Albanian text only; a Turkish case ending after an apostrophe ends a name and goes:
+"Fenerbahçe’nin Alman yıldızı Max Kruse") and lose their titles and function nouns ("Commander Ruvim
 Ostrakis", "Ex-Umwelt-Minister Norbert Röttgen", German compounds such as
 "Seeverkehrsministerin" and nouns that German tags tell from names); the titles go with the
 mention, so "the minister" finds the titled name. An apposition gives the name after it ("El
@@ -51,7 +57,7 @@ from newsweave.entities.lexicon import (
     TITLE_SET,
     fold,
 )
-from newsweave.quotes.cues import ACCORDING, CUE, PRONOUN, TITLE, Lexicon, word_set
+from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, PERSON_NOUN, PRONOUN, TITLE, Lexicon, word_set
 from newsweave.quotes.features import Analysis
 
 # Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden").
@@ -74,7 +80,10 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     force forces police service services media network press journal daily television radio tv club
     team league federation commission parliament senate congress government administration city
     county province region river sea ocean street square cooperation relations affairs global south
-    north east west people's polizei polizia policía""")
+    north east west people's polizei polizia policía policja policji komenda komendy komendzie
+    prokuratura prokuratury urząd urzędu sąd sądu straż straży trybunał trybunału municipality
+    municipio municipalité belediye belediyesi müdürlüğü müdürlüğünce müdürlüğünden idaresi
+    valiliği başkanlığı""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
@@ -91,6 +100,10 @@ _OPENS_CLAUSE = _RELATIVES | word_set("""der die das dem den denen dessen deren 
     which whom whose that dont lequel laquelle lesquels""")
 # Languages that drop subject pronouns: "y afirmó que …" has the previous subject as speaker.
 _PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
+# Articles of a German dative: what follows the speaker told is the paper it told ("der „Welt“").
+_RECIPIENT_ARTICLES = frozenset({"der", "dem"})
+# Languages whose reporting verb often comes before its subject: "a indiqué l'autorité".
+_INVERTING = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
 # Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
 _COMPOUNDING = frozenset({"de", "nl"})
 # Words a title is joined to its complement by: "ministre de la Mer", "Ministrja e Detarisë".
@@ -102,9 +115,19 @@ _MAX_CONNECTORS = 2  # "de la" inside a name
 _ADJECTIVES_AFTER = frozenset({"fr", "es", "it", "pt"})
 _ORGANISATION_TAIL = 6  # lower-case words an organisation's name may go on with
 # Titles and function nouns of people beside the entity recogniser's title list.
-_MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commandant commandante comandante
-    commissaire directeur directrice director directora drejtor drejtori komandant komandanti
-    komendant rzecznik rzeczniczka nadkomisarz inspector inspektor superintendent""")
+_MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commandant commandante
+    comandante commissaire directeur directrice director directora drejtor drejtori komandant komandanti
+    komendant rzecznik rzeczniczka nadkomisarz inspector inspektor superintendent wiceminister
+    wicepremier wiceprezydent prezes szef szefowa poseł posłanka marszałek wojewoda burmistrz prokurator
+    kandidat author bourgmestre vicepresidente vicepresidenta politiker polityk politician político
+    política yardımcısı başkanı başkan müdürü valisi vali milletvekili başsavcı başsavcısı""")
+# A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
+# word is inflected, so it ends a name; the ending is no part of the name.
+# An Arabic article or kinship word joined to a name: "al-Hachemi", "bin-Salman", "Abu-Bakr".
+_ARABIC_PARTICLE = re.compile(r"(?:al|el|ul|bin|ben|ibn|abu)-[A-Z]")
+# A name joined to a participle is an adjective: "UN-recognised", "Tripoli-based", "US-led".
+_HYPHENATED_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|born|run|made|held|style|speaking|friendly)$")
+_TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
 _MIN_COMPOUND_PART = 5  # "minister", "sprecher", "behörde": shorter endings match by chance
 _POSSESSIVE = re.compile(r"['’]s$")
 _PARTICLE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[はがも]$")
@@ -142,13 +165,16 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
             titles, gender, head = titles + pending[1], gender or pending[2], min(head, pending[3])
         pending = None
         if _organisation(analysis, first, last, lexicon.language) or \
-                _modifies_title(analysis, last, lexicon) or \
-                (last == first and fold(analysis.lower[first]) in DEMONYM_SET):
-            continue
-        if last == first and titles and _complement(analysis, first):
-            # "ministre de la Mer, Teodora Halvik": the title is Halvik's, "Mer" no person.
-            if last + 2 < len(analysis.lower) and analysis.tokens.words[last + 1] == ",":
-                pending = (last + 2, titles, gender, head)
+                _modifies_title(analysis, last, lexicon) or (last == first and (
+                fold(analysis.lower[first]) in DEMONYM_SET or title_of(analysis, first, lexicon))):
+            continue  # a title alone ("Polityk podkreślił") is no name
+        if titles and _complement(analysis, first):
+            # "ministre de la Mer, Teodora Halvik", "presidente de la Asamblea Nacional
+            # Constituyente (ANC) de Venezuela, Diosdado Cabello": the title is the name's
+            # after the comma; what it is of is no person.
+            comma = _comma_after(analysis, last)
+            if comma is not None:
+                pending = (comma + 1, titles, gender, head)
             continue
         word = normalise_name(analysis.tokens.words[first], lexicon.language)
         single_known = last == first and (word in multiword or any(
@@ -158,6 +184,13 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
             name = normalise_name(" ".join(analysis.tokens.words[first : last + 1]), lexicon.language)
             mentions.append(Mention(first, last, name, frozenset(titles), gender, head))
     return mentions
+
+
+def _comma_after(analysis: Analysis, last: int) -> int | None:
+    """The next comma of the sentence, at most ``_APPOSITION_REACH`` tokens after ``last``."""
+    tokens = analysis.tokens
+    end = min(tokens.sentence_around(last)[1], last + 1 + _APPOSITION_REACH)
+    return next((i for i in range(last + 1, end) if tokens.words[i] == ","), None)
 
 
 def _modifies_title(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
@@ -202,7 +235,7 @@ def _without_titles(analysis: Analysis, first: int, last: int,
     return first, last, titles, gender
 
 
-_LONG_TITLES = tuple(sorted(t for t in TITLE_SET if len(t) >= _MIN_COMPOUND_PART))
+_LONG_TITLES = tuple(sorted(t for t in TITLE_SET | _MORE_TITLES if len(t) >= _MIN_COMPOUND_PART))
 _FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
 _LONG_ORG_CUES = tuple(sorted(t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART))
 
@@ -258,18 +291,34 @@ def _capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, i
             index += 1
             continue
         end = index
-        while end + 1 < size and tokens.text[tokens.ends[end] : tokens.starts[end + 1]] in ("", " ") and (
-                _name_word(words[end + 1], lower[end + 1], lexicon) or (
-                lower[end + 1] in _PARTICLES and end + 2 < size
-                and _name_word(words[end + 2], lower[end + 2], lexicon))):
+        while end + 1 < size and _run_goes_on(analysis, end, lexicon):
             end += 1
         runs.append((index, end))
         index = end + 1
     return runs
 
 
+def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
+    """True where the name word at ``end`` is followed, after at most a space, by another (or by
+    a particle and another: "Ursula von der Leyen"), and does not end in a Turkish case ending."""
+    tokens, lower = analysis.tokens, analysis.lower
+    words, size = tokens.words, len(tokens.words)
+    if _inflected(words[end], lexicon.language) or \
+            tokens.text[tokens.ends[end] : tokens.starts[end + 1]] not in ("", " "):
+        return False
+    return _name_word(words[end + 1], lower[end + 1], lexicon) or (
+        lower[end + 1] in _PARTICLES and end + 2 < size
+        and _name_word(words[end + 2], lower[end + 2], lexicon))
+
+
+def _inflected(word: str, language: str) -> bool:
+    return language == "tr" and _TURKISH_ENDING.search(word) is not None
+
+
 def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
-    if not word[0].isupper() or lower in _NOT_NAMES or lexicon.classes(lower):
+    if not (word[0].isupper() or _ARABIC_PARTICLE.match(word)) or lower in _NOT_NAMES:
+        return False
+    if lexicon.classes(lower) or _HYPHENATED_ADJECTIVE.search(word):
         return False
     return not (word.isupper() and len(word) > _LONGEST_ACRONYM)
 
@@ -309,10 +358,16 @@ def _titles_before(analysis: Analysis, index: int, lexicon: Lexicon) -> tuple[li
             budget = 2
         elif not analysis.tokens.words[position][0].isalpha():
             break
-        else:
+        elif not (position > 0 and _capitalised_pair(analysis.tokens.words, position)):
+            # A name of several words between titles counts once: "rzecznik Komendy Stołecznej
+            # Policji nadkomisarz Sylwester Marczak".
             budget -= 1
         position -= 1
     return titles, gender, head
+
+
+def _capitalised_pair(words: list[str], index: int) -> bool:
+    return words[index][0].isupper() and words[index - 1][0].isupper()
 
 
 def _followed_by_cue(analysis: Analysis, end: int) -> bool:
@@ -332,6 +387,8 @@ def normalise_name(name: str, language: str = "sq") -> str:
     name = _POSSESSIVE.sub("", name)
     if language == "sq":
         name = _HYPHEN_ENDING.sub("", name)
+    elif language == "tr":
+        name = _TURKISH_ENDING.sub("", name)
     return _PARTICLE.sub("", name)
 
 
@@ -353,7 +410,20 @@ class SpeakerResolver:
     def resolve(self, first: int, last: int, cue: tuple[int, int] | None = None) -> str | None:
         """The name that the source mention ``first`` .. ``last`` (tokens, inclusive) stands for;
         ``cue`` is the reporting verb's token range, where known."""
-        name = self._resolve(first, self._before_clause(first, last), cue)
+        return self._remembered(first, self._resolve(first, self._before_clause(first, last), cue))
+
+    def named_before(self, opening: int) -> str | None:
+        """The name right before a quotation's opening mark, behind a comma or a colon ("Koca,
+        “…” dedi", "Merkel: „…“"): who speaks, whatever else the sentence names."""
+        words = self.analysis.tokens.words
+        if opening < 2 or self.analysis.shapes[opening] != "QO" or words[opening - 1] not in (",", ":"):
+            return None
+        at = bisect_left(self._firsts, opening - 1) - 1
+        if at < 0 or self.mentions[at].last != opening - 2:
+            return None
+        return self._remembered(opening, self._fullest(self.mentions[at].name))
+
+    def _remembered(self, first: int, name: str | None) -> str | None:
         if name and name in self._names:
             self._last = (name, self.analysis.tokens.sentence_of[first])
         return name
@@ -366,6 +436,9 @@ class SpeakerResolver:
         for index in range(first + 1, last):
             if words[index] == "," and lower[index + 1] in _OPENS_CLAUSE:
                 return index - 1
+            if lower[index] in _RECIPIENT_ARTICLES and index > first + 1 and \
+                    self.analysis.shapes[index + 1] == "QO":
+                return index - 1  # "sagte der CDU-Politiker der „Welt“": told the newspaper
         return last
 
     def _resolve(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
@@ -394,7 +467,9 @@ class SpeakerResolver:
             # A title no one in the text has ("the biologist", "le vice-président de la CENI"),
             # or the name in apposition a little farther ("le directeur de l'OMS (OMS), Name").
             apposed = self._apposed_after(last)
-            return self._fullest(apposed.name) if apposed else self._own_words(words)
+            if apposed:
+                return self._fullest(apposed.name)
+            return self._antecedent(words[0], "") or self._own_words(words)
         named = self._named_part(self._with_trailing_name(words))
         if named:
             return named
@@ -466,7 +541,7 @@ class SpeakerResolver:
         """A capitalised last word of the mention that is a name, or the name after a bare
         honorific."""
         last = words[-1]
-        if self._name_word(last) and len(words) <= 2 and not self._organisation_word(last):
+        if self._name_word(last) and len(words) <= 2 and not any(self._organisation_word(i) for i in words):
             return self._fullest(normalise_name(self._plain(last)[0], self.lexicon.language))
         return None
 
@@ -601,11 +676,37 @@ class SpeakerResolver:
                 end = min(analysis.tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
                 after_cue = [i for i in range(after, end) if analysis.tokens.words[i][0].isalnum()]
                 return self._named_part(after_cue, subject_first=True)
+            found = self.after_cue(cue)
+            if found:
+                return found
         function_words = all(not analysis.tokens.words[i][0].isupper() or i in self._sentence_starts
                              or fold(analysis.lower[i]) in FUNCTION_WORD_SET for i in words)
         if self.lexicon.language in _PRO_DROP and function_words and len(words) <= 3:
             return self._antecedent(words[0], "")
         return None
+
+    def after_cue(self, cue: tuple[int, int]) -> str | None:
+        """The subject after its reporting verb or "according to" word, up to the next
+        punctuation, where it holds a title, an organisation or a name ("enfatizó el biólogo",
+        "selon le directeur de l'autorité portuaire, Bastien Orlo", "poinformowało w komunikacie
+        Ministerstwo Sprawiedliwości")."""
+        analysis = self.analysis
+        tokens = analysis.tokens
+        after = cue[1] + 1
+        if after >= len(tokens.words) or tokens.sentence_of[after] != tokens.sentence_of[cue[1]]:
+            return None
+        if self.lexicon.language not in _INVERTING and ACCORDING not in analysis.classes[cue[1]]:
+            return None  # English and German put the object after the verb: "told the Post"
+        limit = min(tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
+        end = after
+        while end < limit and tokens.words[end][0].isalnum() and COMPLEMENT not in analysis.classes[end] \
+                and CUE not in analysis.classes[end]:
+            end += 1
+        phrase = range(after, end)
+        if not any(title_of(analysis, i, self.lexicon) or self._organisation_word(i) or self._name_word(i)
+                   or PERSON_NOUN in analysis.classes[i] for i in phrase):
+            return None
+        return self._resolve(after, end - 1, None)
 
     def _own_words(self, words: list[int]) -> str | None:
         """A source mention's own words, without an "according to" before them."""
