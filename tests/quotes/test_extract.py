@@ -204,3 +204,12 @@ def test_each_language_family_runs_its_own_named_passes():
     # The steps every family shares keep their order.
     shared = [n for n in german.names() if n in albanian.names()]
     assert shared == albanian.names()
+
+
+@pytest.mark.parametrize(("language", "text", "content"), [
+    ("de", "Dazu erklärte sie, man habe alles versucht.", "man habe alles versucht."),
+    ("en", "The mayor said: the harbour stays shut until Monday.", "the harbour stays shut until Monday"),
+])
+def test_content_does_not_start_with_the_frames_punctuation(language, text, content):
+    (quote,) = find_quotes_in_text(text, language)
+    assert text[slice(*quote.content)].strip() == content

@@ -659,9 +659,16 @@ def _listed_cue(analysis: Analysis, draft: Draft) -> Span | None:
     return Span("C", best[1], best[1]) if best else None
 
 
+# Punctuation that ends a reporting frame before its content.
+_FRAME_PUNCTUATION = frozenset({",", ":", "-", "–", "—"})
+
+
 def _quote(analysis: Analysis, draft: Draft, resolver: SpeakerResolver) -> Quote:
     tokens = analysis.tokens
-    content = tokens.span(draft.first, draft.last)
+    first = draft.first
+    while first < draft.last and tokens.words[first] in _FRAME_PUNCTUATION:
+        first += 1  # "Dazu erklärte sie, man habe …": the comma is the frame's, not the content's
+    content = tokens.span(first, draft.last)
     cue = tokens.span(draft.cue.first, draft.cue.last) if draft.cue else None
     source = draft.source
     speaker_span = tokens.span(source.first, source.last) if source else None
