@@ -199,74 +199,56 @@ def test_inverted_subject_after_the_verb():
     assert _speaker_of(text, "pl", "przyczyny") == "Marek Frątczak"
 
 
-# The subject after the reporting verb or "according to", where it holds a title, an
-# organisation or a name (languages that put the verb first; never English or German, whose
-# verb takes its object there: "told the Post").
-AFTER_THE_CUE = [
-    ("fr", "Le port reste fermé. Selon le directeur de l'autorité portuaire, Anselme Perrot, des "
-           "plongeurs inspecteront le chenal samedi.", "plongeurs", "Anselme Perrot"),
-    ("pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
-           "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),
-]
+# (language, text, words of the quote, its speaker), by the rule that finds the speaker.
+RESOLVED = {
+    "the subject after the cue (verb-first languages, \"according to\")": (
+        "fr", "Le port reste fermé. Selon le directeur de l'autorité portuaire, Anselme Perrot, des "
+              "plongeurs inspecteront le chenal samedi.", "plongeurs", "Anselme Perrot"),
+    "an organisation after the cue": (
+        "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
+              "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),
+    "a title no one carries is the person just named": (
+        "es", "Tomás Ibarra visitó la base naval. El ministro de Defensa aseguró que las fuerzas "
+              "producen alcohol en gel.", "fuerzas", "Tomás Ibarra"),
+    "a German compound title is a title": (
+        "de", "Grünen-Spitzenkandidatin Lena Albrecht hat sich für die Koalition ausgesprochen. „Das "
+              "ist mein Favorit“, sagte die Hamburger Wissenschaftssenatorin der Zeitung.", "Favorit",
+        "Lena Albrecht"),
+    "a possessive title phrase": (
+        "en", "Sergei Palin met Wang Ke in Beijing. Everyone involved will be punished, Russia's top "
+              "diplomat said.", "punished", "Sergei Palin"),
+    "an organisation between two titles": (
+        "pl", "Rzecznik Komendy Stołecznej Policji nadkomisarz Adam Wilk potwierdził zatrzymanie. Jak "
+              "powiedział rzecznik Komendy Stołecznej Policji, zatrzymany spędził noc w areszcie.",
+        "areszcie", "Adam Wilk"),
+    "what a title is of is no person; the name after the comma is the title's": (
+        "es", "Rosa Medina visitó Caracas. El presidente de la Asamblea Nacional Constituyente (ANC) de "
+              "Venezuela, Tomás Ibarra, dijo que la oposición es \"una vergüenza\".", "oposición",
+        "Tomás Ibarra"),
+    "an Arabic particle is part of the name": (
+        "en", "\"Three were killed in an air raid,\" Amin al-Hachemi, spokesman for the Tripoli-based "
+              "Government of National Accord, told AFP.", "air raid", "Amin al-Hachemi"),
+    "an organisation's last word is no name": (
+        "pl", "\"Mamy 69 nowych przypadków\" - powiedziało Ministerstwo Zdrowia w poniedziałek.",
+        "przypadków", "Ministerstwo Zdrowia"),
+    "a title alone is no name": (
+        "pl", "Rzecznik Jan Nowak był obecny. Polityk podkreślił, że takie stanowisko przedstawił "
+              "również sam Trybunał.", "stanowisko", "Jan Nowak"),
+    "the paper a German speaker told is no speaker": (
+        "de", "Hessens Kultusminister Anton Weller will den Regelbetrieb prüfen. „Ich finde diese Idee "
+              "spannend“, sagte der CDU-Politiker der „Frankfurter Rundschau“.", "spannend",
+        "Anton Weller"),
+}
 
 
-@pytest.mark.parametrize(("language", "text", "said", "name"), AFTER_THE_CUE)
-def test_subject_after_the_cue(language, text, said, name):
+@pytest.mark.parametrize(("language", "text", "said", "name"), RESOLVED.values(), ids=RESOLVED)
+def test_source_phrases_resolve_to_the_speaker(language, text, said, name):
     assert _speaker_of(text, language, said) == name
 
 
 def test_english_object_after_the_verb_is_no_speaker():
     text = "The pilot boat was also damaged, two port workers told the Harbour Gazette on Monday."
     assert "Harbour Gazette" not in _speakers(text, "en")
-
-
-# A title that no one in the text carries stands for the person just named, as a pronoun would
-# ("El ministro de Defensa" after "Tomás Ibarra"); German compounds of titles are titles
-# ("Grünen-Spitzenkandidatin").
-TITLE_FOR_THE_LAST_PERSON = [
-    ("es", "Tomás Ibarra visitó la base naval. El ministro de Defensa aseguró que las fuerzas "
-           "producen alcohol en gel.", "fuerzas", "Tomás Ibarra"),
-    ("de", "Grünen-Spitzenkandidatin Lena Albrecht hat sich für die Koalition ausgesprochen. „Das ist "
-           "mein Favorit“, sagte die Hamburger Wissenschaftssenatorin der Zeitung.", "Favorit",
-     "Lena Albrecht"),
-    ("en", "Sergei Palin met Wang Ke in Beijing. Everyone involved will be punished, Russia's top "
-           "diplomat said.", "punished", "Sergei Palin"),
-]
-
-
-@pytest.mark.parametrize(("language", "text", "said", "name"), TITLE_FOR_THE_LAST_PERSON)
-def test_title_without_a_name_is_the_person_just_named(language, text, said, name):
-    assert _speaker_of(text, language, said) == name
-
-
-def test_an_organisation_between_two_titles_keeps_the_first_title():
-    text = ("Rzecznik Komendy Stołecznej Policji nadkomisarz Adam Wilk potwierdził zatrzymanie. "
-            "Jak powiedział rzecznik Komendy Stołecznej Policji, zatrzymany spędził noc w areszcie.")
-    assert _speaker_of(text, "pl", "areszcie") == "Adam Wilk"
-
-
-# What a title is of is no person; the name after the comma is the title's ("presidente de la
-# Asamblea …, Tomás Ibarra"); an organisation's last word is no name ("Ministerstwo Zdrowia"); a
-# title alone is no name ("Polityk podkreślił" is the politician just named); the paper a
-# German speaker told is no speaker ("der CDU-Politiker der „Frankfurter Rundschau“").
-RESOLVED = [
-    ("es", "Rosa Medina visitó Caracas. El presidente de la Asamblea Nacional Constituyente (ANC) de "
-           "Venezuela, Tomás Ibarra, dijo que la oposición es \"una vergüenza\".", "oposición",
-     "Tomás Ibarra"),
-    ("en", "\"Three were killed in an air raid,\" Amin al-Hachemi, spokesman for the Tripoli-based "
-           "Government of National Accord, told AFP.", "air raid", "Amin al-Hachemi"),
-    ("pl", "\"Mamy 69 nowych przypadków\" - powiedziało Ministerstwo Zdrowia w poniedziałek.",
-     "przypadków", "Ministerstwo Zdrowia"),
-    ("pl", "Rzecznik Jan Nowak był obecny. Polityk podkreślił, że takie stanowisko przedstawił "
-           "również sam Trybunał.", "stanowisko", "Jan Nowak"),
-    ("de", "Hessens Kultusminister Anton Weller will den Regelbetrieb prüfen. „Ich finde diese Idee "
-           "spannend“, sagte der CDU-Politiker der „Frankfurter Rundschau“.", "spannend", "Anton Weller"),
-]
-
-
-@pytest.mark.parametrize(("language", "text", "said", "name"), RESOLVED)
-def test_source_phrases_resolve_to_the_person(language, text, said, name):
-    assert _speaker_of(text, language, said) == name
 
 
 def test_a_name_joined_to_a_participle_is_no_speaker():
