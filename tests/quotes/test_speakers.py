@@ -234,6 +234,9 @@ RESOLVED = {
     "a title alone is no name": (
         "pl", "Rzecznik Jan Nowak był obecny. Polityk podkreślił, że takie stanowisko przedstawił "
               "również sam Trybunał.", "stanowisko", "Jan Nowak"),
+    "a town's administration speaks as an organisation": (
+        "de", "Das Wetter war schön. Der Neubau soll nach Angaben der Stadt bis 2027 fertig sein.",
+        "Neubau", "Stadt"),
     "the paper a German speaker told is no speaker": (
         "de", "Hessens Kultusminister Anton Weller will den Regelbetrieb prüfen. „Ich finde diese Idee "
               "spannend“, sagte der CDU-Politiker der „Frankfurter Rundschau“.", "spannend",

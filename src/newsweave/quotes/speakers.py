@@ -76,14 +76,14 @@ _NOT_NAMES = word_set("""the a an this that these those he she it they we i you 
 _ORGANISATION_WORDS = word_set("""hall organization organisation university institute ministry party
     council committee agency news times post academy bank association union court house department
     office republic kingdom states nations security initiative forum center centre group company
-    corporation inc corp ltd airlines airport station school college foundation church army navy
-    force forces police service services media network press journal daily television radio tv club
-    team league federation commission parliament senate congress government administration city
-    county province region river sea ocean street square cooperation relations affairs global south
-    north east west people's polizei polizia policía policja policji komenda komendy komendzie
-    prokuratura prokuratury urząd urzędu sąd sądu straż straży trybunał trybunału municipality
-    municipio municipalité belediye belediyesi müdürlüğü müdürlüğünce müdürlüğünden idaresi
-    valiliği başkanlığı""")
+    corporation inc corp ltd airlines airport station school college foundation church army navy force
+    forces police service services media network press journal daily television radio tv club team
+    league federation commission parliament senate congress government administration city county
+    province region river sea ocean street square cooperation relations affairs global south north east
+    west people's stadt gemeinde stadtverwaltung landkreis polizei polizia policía policja policji
+    komenda komendy komendzie prokuratura prokuratury urząd urzędu sąd sądu straż straży trybunał
+    trybunału municipality municipio municipalité belediye belediyesi müdürlüğü müdürlüğünce
+    müdürlüğünden idaresi valiliği başkanlığı""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
