@@ -249,6 +249,12 @@ def test_source_phrases_resolve_to_the_speaker(language, text, said, name):
     assert _speaker_of(text, language, said) == name
 
 
+def test_a_place_after_a_sentence_initial_preposition_is_no_speaker():
+    text = ("Les femmes sont les plus inquiètes au Canada dans cette crise. Au Canada, l'aide manque. "
+            "Il est plus vital que jamais que nous soutenions toutes les femmes, a-t-il dit.")
+    assert "Au Canada" not in _speakers(text, "fr")
+
+
 def test_english_object_after_the_verb_is_no_speaker():
     text = "The pilot boat was also damaged, two port workers told the Harbour Gazette on Monday."
     assert "Harbour Gazette" not in _speakers(text, "en")

@@ -100,6 +100,9 @@ _OPENS_CLAUSE = _RELATIVES | word_set("""der die das dem den denen dessen deren 
     which whom whose that dont lequel laquelle lesquels""")
 # Languages that drop subject pronouns: "y afirmó que …" has the previous subject as speaker.
 _PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
+# Prepositions that start sentences and never a name ("Au Canada"; "von" can: "von der Leyen").
+_PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for from with by bei mit nach aus
+    zum zur w we na do z ze od en con por para desde""")
 # Articles of a German dative: what follows the speaker told is the paper it told ("der „Welt“").
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 # Languages whose reporting verb often comes before its subject: "a indiqué l'autorité".
@@ -318,7 +321,7 @@ def _inflected(word: str, language: str) -> bool:
 def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
     if not (word[0].isupper() or _ARABIC_PARTICLE.match(word)) or lower in _NOT_NAMES:
         return False
-    if lexicon.classes(lower) or _HYPHENATED_ADJECTIVE.search(word):
+    if lower in _PREPOSITIONS or lexicon.classes(lower) or _HYPHENATED_ADJECTIVE.search(word):
         return False
     return not (word.isupper() and len(word) > _LONGEST_ACRONYM)
 
