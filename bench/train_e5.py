@@ -11,7 +11,11 @@ Reads (../shared/eval; never a locked-part article, by id or by text: bench/simi
   * positives with in-batch negatives (InfoNCE): reuse_dev's translations, and self-supervision:
     an article's lead (what newsweave embeds: headline + first 500 characters) against the next
     500 characters of its text, over similarity_dev's fit-part articles, german_news_quotes
-    (train, dev; headline from the file name) and PolNeAR (train, dev; headline from metadata).
+    (train, dev; headline from the file name) and PolNeAR (train, dev; headline from metadata);
+  * with --hard-negatives (off by default; not in the shipped model): one more negative per
+    anchor in InfoNCE, mined among these same leads by the untrained model's cosine, outside the
+    anchor's linked story and past a false-negative guard (``mine_negatives``); with
+    --labelled-negatives, an anchor's labelled different-story partners (overall >= 3.5) first.
 Writes:
   * bench/.cache/e5-train-data-*.pkl and e5-states-*.npz: the texts and pairs gathered, and
     their states below the tuned layers (computed once: the slow part);
@@ -40,6 +44,7 @@ import json
 import math
 import pickle
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -312,10 +317,17 @@ def cosent(first: torch.Tensor, second: torch.Tensor, target: torch.Tensor,
     return torch.logsumexp(torch.cat([torch.zeros(1), differences[above]]), dim=0)
 
 
-def info_nce(first: torch.Tensor, second: torch.Tensor, temperature: float = 0.05) -> torch.Tensor:
+def info_nce(first: torch.Tensor, second: torch.Tensor, temperature: float = 0.05,
+             hard: torch.Tensor | None = None, allowed: torch.Tensor | None = None) -> torch.Tensor:
+    """In-batch negatives both ways; ``hard``: more negatives for the first side only, each row
+    scored against those of them that ``allowed`` (rows x hard) marks as not of its own story."""
     logits = first @ second.T / temperature
     labels = torch.arange(len(first))
-    return (F.cross_entropy(logits, labels) + F.cross_entropy(logits.T, labels)) / 2
+    backward = F.cross_entropy(logits.T, labels)
+    if hard is not None and len(hard):
+        extra = (first @ hard.T / temperature).masked_fill(~allowed, -1e4)
+        logits = torch.cat([logits, extra], dim=1)
+    return (F.cross_entropy(logits, labels) + backward) / 2
 
 
 def centred_r(vectors: np.ndarray, texts: Texts, labelled: list[Labelled]) -> float:
@@ -347,10 +359,106 @@ def evaluate(module: TopLayers, states: list[np.ndarray], texts: Texts, labelled
     return ", ".join(figures)
 
 
+# ---------------------------------------------------------------------------- hard negatives
+
+
+@dataclass(frozen=True, slots=True)
+class Negatives:
+    """Per anchor text, other leads to score it against beside the batch's partners."""
+
+    mined: dict[int, list[int]]
+    labelled: dict[int, list[int]]  # labelled different-story partners (--labelled-negatives)
+    story: list[int]  # each text's linked component: never a negative within one
+
+
+def linked(size: int, edges: list[tuple[int, int]]) -> list[int]:
+    """Each text's component over the edges (union-find), as the smallest text number in it."""
+    parent = list(range(size))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for a, b in edges:
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    return [root(n) for n in range(size)]
+
+
+CAPITALISED = re.compile(r"\b[^\W\d_][\w-]{3,}")
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words of four letters or more: a cheap stand-in for the names a story shares."""
+    return {w for w in CAPITALISED.findall(text) if w[0].isupper()}
+
+
+def mine_negatives(module: TopLayers, states: list[np.ndarray], texts: Texts, labelled: list[Labelled],
+                   positives: list[tuple[int, int]], args: argparse.Namespace) -> Negatives:
+    """For each positive's anchor, the ``--mine-top`` nearest other leads by the untrained model's
+    cosine that are not of its story (the component linked by positive pairs and labelled pairs
+    rated below 3.5, "different stories"), after a guard against unlabelled same-story
+    neighbours: the nearest one is skipped, and so is any closer to the anchor than the anchor's
+    own partner (by more than ``--mine-margin``) or sharing ``--mine-names`` or more capitalised
+    words with it. The validation
+    fifth's texts are never negatives. ``--labelled-negatives``: an anchor's labelled partners
+    rated 3.5 or more (training part) are picked instead where it has some."""
+    related = [(p.first, p.second) for p in labelled if p.overall < 3.5]
+    story = linked(len(texts.texts), [*positives, *related])
+    validation = {n for p in labelled if p.validation for n in (p.first, p.second)}
+    leads = {a for a, _ in positives} | {n for p in labelled for n in (p.first, p.second)}
+    pool = sorted(leads - validation)
+    anchors = sorted({a for a, _ in positives})
+    partners: dict[int, list[int]] = {}
+    for a, b in positives:
+        partners.setdefault(a, []).append(b)
+    needed = sorted(set(pool) | set(anchors) | {b for _, b in positives})
+    row_of = {n: i for i, n in enumerate(needed)}
+    started = time.perf_counter()
+    vectors = embed(module, states, needed)
+    pool_vectors = vectors[[row_of[n] for n in pool]]
+    named = {n: names(texts.texts[n]) for n in needed}
+    dropped = {"nearest": 0, "above partner": 0, "names": 0}
+    mined: dict[int, list[int]] = {}
+    for a in anchors:
+        v = vectors[row_of[a]]
+        partner = min(float(v @ vectors[row_of[b]]) for b in partners[a])
+        similarities = pool_vectors @ v
+        others = (i for i in np.argsort(-similarities) if story[pool[i]] != story[a])
+        next(others, None)  # the nearest other story may be the same one, unlabelled
+        dropped["nearest"] += 1
+        chosen: list[int] = []
+        for i in others:
+            if similarities[i] > partner + args.mine_margin:
+                dropped["above partner"] += 1
+            elif len(named[a] & named[pool[i]]) >= args.mine_names:
+                dropped["names"] += 1
+            else:
+                chosen.append(pool[i])
+                if len(chosen) == args.mine_top:
+                    break
+        mined[a] = chosen
+    labelled_of: dict[int, list[int]] = {}
+    if args.labelled_negatives:
+        for p in labelled:
+            if not p.validation and p.overall >= 3.5:
+                for a, c in ((p.first, p.second), (p.second, p.first)):
+                    labelled_of.setdefault(a, []).append(c)
+    print(f"hard negatives: {sum(map(len, mined.values()))} mined for {sum(map(bool, mined.values()))} "
+          f"of {len(anchors)} anchors among {len(pool)} leads, skipped {dropped}; labelled ones for "
+          f"{len(set(labelled_of) & set(anchors))} anchors ({time.perf_counter() - started:.0f}s)")
+    return Negatives(mined, labelled_of, story)
+
+
 def train(module: TopLayers, states: list[np.ndarray], texts: Texts, labelled: list[Labelled],
           positives: list[tuple[int, int]], args: argparse.Namespace) -> None:
     training = [p for p in labelled if not p.validation or args.all_fit]
-    rng = random.Random(SEED)
+    negatives = None
+    if args.hard_negatives:
+        negatives = mine_negatives(module, states, texts, labelled, positives, args)
+    rng, picking = random.Random(SEED), random.Random(SEED + 1)
     optimiser = torch.optim.AdamW(module.parameters(), lr=args.lr, weight_decay=0.01)
     steps_per_epoch = math.ceil(len(positives) / args.batch)
     total = steps_per_epoch * args.epochs
@@ -362,12 +470,17 @@ def train(module: TopLayers, states: list[np.ndarray], texts: Texts, labelled: l
         for step in range(steps_per_epoch):
             chunk = positives[step * args.batch : (step + 1) * args.batch]
             pairs = rng.sample(training, min(args.batch, len(training)))
+            hard = pick_negatives(negatives, chunk, picking) if negatives else []
             numbers = [a for a, _ in chunk] + [b for _, b in chunk] + \
-                      [p.first for p in pairs] + [p.second for p in pairs]
+                      [p.first for p in pairs] + [p.second for p in pairs] + hard
             vectors = module(*batch(states, numbers))
             n, m = len(chunk), len(pairs)
-            loss = args.nce_weight * info_nce(vectors[:n], vectors[n : 2 * n]) + cosent(
-                vectors[2 * n : 2 * n + m], vectors[2 * n + m :], -torch.tensor([p.overall for p in pairs]))
+            allowed = torch.tensor([[negatives.story[a] != negatives.story[c] for c in hard]
+                                    for a, _ in chunk]) if hard else None
+            loss = args.nce_weight * info_nce(vectors[:n], vectors[n : 2 * n], hard=vectors[2 * n + 2 * m :],
+                                              allowed=allowed) + cosent(
+                vectors[2 * n : 2 * n + m], vectors[2 * n + m : 2 * n + 2 * m],
+                -torch.tensor([p.overall for p in pairs]))
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
@@ -377,6 +490,17 @@ def train(module: TopLayers, states: list[np.ndarray], texts: Texts, labelled: l
                       f"({time.perf_counter() - started:.0f}s)", file=sys.stderr)
         print(f"epoch {epoch}: {evaluate(module, states, texts, labelled)} "
               f"({time.perf_counter() - started:.0f}s)")
+
+
+def pick_negatives(negatives: Negatives, chunk: list[tuple[int, int]], rng: random.Random) -> list[int]:
+    """One hard negative per anchor that has any, at random among its labelled ones where it has
+    some, else among its mined ones."""
+    hard = []
+    for a, _ in chunk:
+        found = negatives.labelled.get(a) or negatives.mined.get(a)
+        if found:
+            hard.append(rng.choice(found))
+    return hard
 
 
 def check(model: e5.Model) -> None:
@@ -402,6 +526,15 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=2e-5)
     parser.add_argument("--nce-weight", type=float, default=1.0)
     parser.add_argument("--all-fit", action="store_true", help="train on the validation part too")
+    parser.add_argument("--hard-negatives", action="store_true",
+                        help="add a mined hard negative per anchor to InfoNCE (mine_negatives)")
+    parser.add_argument("--mine-top", type=int, default=10, help="hard negatives kept per anchor")
+    parser.add_argument("--mine-margin", type=float, default=0.0,
+                        help="skip a candidate closer to the anchor than its partner by more than this")
+    parser.add_argument("--mine-names", type=int, default=4,
+                        help="skip a candidate sharing this many capitalised words with the anchor")
+    parser.add_argument("--labelled-negatives", action="store_true",
+                        help="with --hard-negatives: labelled different-story partners first")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--out", type=Path, default=None, help="write the tuned layers here")
     parser.add_argument("--evaluate", type=Path, default=None,
