@@ -234,6 +234,9 @@ RESOLVED = {
     "a title alone is no name": (
         "pl", "Rzecznik Jan Nowak był obecny. Polityk podkreślił, że takie stanowisko przedstawił "
               "również sam Trybunał.", "stanowisko", "Jan Nowak"),
+    "a reporting verb alone after the quote: the unsaid subject is the one before": (
+        "es", "Tomás Ibarra habló en Caracas. “Él es la nada, y dentro de diez días sus socios le van "
+              "a decir que se fue”, afirmó.", "socios", "Tomás Ibarra"),
     "a town's administration speaks as an organisation": (
         "de", "Das Wetter war schön. Der Neubau soll nach Angaben der Stadt bis 2027 fertig sein.",
         "Neubau", "Stadt"),

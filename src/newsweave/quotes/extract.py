@@ -677,6 +677,8 @@ def _quote(analysis: Analysis, draft: Draft, resolver: SpeakerResolver) -> Quote
     speaker = resolver.named_before(opening)
     if speaker is None and source is not None:
         speaker = resolver.resolve(source.first, source.last, cue_range)
+    elif speaker is None and cue_range is not None:
+        speaker = resolver.unsourced(cue_range)
     return Quote(content, speaker, speaker_span, cue, _kind(analysis, draft))
 
 

@@ -415,6 +415,15 @@ class SpeakerResolver:
         ``cue`` is the reporting verb's token range, where known."""
         return self._remembered(first, self._resolve(first, self._before_clause(first, last), cue))
 
+    def unsourced(self, cue: tuple[int, int]) -> str | None:
+        """The speaker of a quote with a reporting verb and no source mention: the subject after
+        the verb, else, where subjects go unsaid and the verb stands alone ("“…”, afirmó."), the
+        one before."""
+        found = self.after_cue(cue)
+        if found is None and self.lexicon.language in _PRO_DROP and self._bare(cue):
+            found = self._antecedent(cue[0], "")
+        return self._remembered(cue[0], found)
+
     def named_before(self, opening: int) -> str | None:
         """The name right before a quotation's opening mark, behind a comma or a colon ("Koca,
         “…” dedi", "Merkel: „…“"): who speaks, whatever else the sentence names."""
@@ -684,9 +693,18 @@ class SpeakerResolver:
                 return found
         function_words = all(not analysis.tokens.words[i][0].isupper() or i in self._sentence_starts
                              or fold(analysis.lower[i]) in FUNCTION_WORD_SET for i in words)
-        if self.lexicon.language in _PRO_DROP and function_words and len(words) <= 3:
+        if self.lexicon.language in _PRO_DROP and (function_words and len(words) <= 3 or self._bare(cue)):
             return self._antecedent(words[0], "")
         return None
+
+    def _bare(self, cue: tuple[int, int] | None) -> bool:
+        """True for a reporting verb alone between a quote and the sentence's end ("“…”,
+        afirmó."): its subject goes unsaid."""
+        if cue is None:
+            return False
+        words = self.analysis.tokens.words
+        before, after = cue[0] - 1, cue[1] + 1
+        return before >= 0 and words[before] == "," and (after >= len(words) or not words[after][0].isalnum())
 
     def after_cue(self, cue: tuple[int, int]) -> str | None:
         """The subject after its reporting verb or "according to" word, up to the next
