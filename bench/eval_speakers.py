@@ -13,18 +13,19 @@ its accepted forms. Precision counts the matched quotes that have a speaker; "ri
 also counts a quote without a speaker as right where the label is ``null``.
 
 The sample is split by document (a hash of its key) into a part to fit rules on and a locked
-part, read only to confirm a change. Two later samples (``speaker_labels_fresh.jsonl``,
-``speaker_labels_fresh2.jsonl``: 174 and 205 quotes of similarity_dev documents no earlier sample
-holds, labelled by reading the document without seeing the finder's answer) measure it on data
-no rule was chosen on: the first has its own fit and locked parts, the second is only ever scored
-whole (``--part all``). Intervals: 95% bootstrap over documents.
+part, read only to confirm a change. Three later samples (``speaker_labels_fresh.jsonl``,
+``…fresh2.jsonl``, ``…fresh3.jsonl``: 174, 205 and 201 quotes of similarity_dev documents no
+earlier sample holds, labelled by reading the document without seeing the finder's answer)
+measure it on data rules were not chosen on: the first has its own fit and locked parts, the
+others are scored whole (``--part all``); each became development data once it had confirmed a
+change (bench/RESULTS.md says which). Intervals: 95% bootstrap over documents.
 
     .venv/bin/python bench/eval_speakers.py            # precision per language, fit and locked
     .venv/bin/python bench/eval_speakers.py --part fit  # the fit part only, while choosing
     .venv/bin/python bench/eval_speakers.py --save before.json  # then, after a change:
     .venv/bin/python bench/eval_speakers.py --against before.json  # paired bootstrap difference
     .venv/bin/python bench/eval_speakers.py --dump fit  # found quotes beside their labels
-    .venv/bin/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh2.jsonl --part all
+    .venv/bin/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh3.jsonl --part all
     .venv/bin/python bench/eval_speakers.py --candidates N  # unlabelled quotes, to label
 """
 
@@ -50,10 +51,11 @@ SIMILARITY = SHARED / "eval" / "semeval2022_task8" / "similarity_dev.jsonl"
 SEEDS = SHARED / "corpora" / "seeds"
 DEMO = ROOT / "src" / "newsweave" / "demo" / "corpus"
 LABELS = ROOT / "bench" / "data" / "speaker_labels.jsonl"
-# Later samples, labelled without seeing the finder's answers: rules were chosen on the fit part
-# of the first; the second was only ever scored (bench/RESULTS.md, "Speakers on fresh samples").
+# Later samples, labelled without seeing the finder's answers (bench/RESULTS.md, "Speakers on
+# fresh samples", says which confirmed what before it became development data).
 FRESH = ROOT / "bench" / "data" / "speaker_labels_fresh.jsonl"
 FRESH_2 = ROOT / "bench" / "data" / "speaker_labels_fresh2.jsonl"
+FRESH_3 = ROOT / "bench" / "data" / "speaker_labels_fresh3.jsonl"
 LOCKED_PLACES = (1, 4)  # of every five documents of a language: two in five are locked
 BOOTSTRAP_ROUNDS = 2000
 _ARTICLES = ("the ", "der ", "die ", "das ", "le ", "la ", "les ", "l'", "el ", "los ", "las ")
@@ -271,14 +273,14 @@ def main() -> int:
                              "labels as one part, for the later sample)")
     parser.add_argument("--labels", type=Path, default=LABELS,
                         help=f"labels file (default {LABELS.name}; later samples: {FRESH.name}, "
-                             f"{FRESH_2.name})")
+                             f"{FRESH_2.name}, {FRESH_3.name})")
     parser.add_argument("--save", type=Path, help="write per-quote marks, for a later --against")
     parser.add_argument("--against", type=Path, help="paired difference against saved marks")
     parser.add_argument("--candidates", type=int, metavar="N", help="print unlabelled quotes, N per language")
     args = parser.parse_args()
     texts = {key: (language, text) for key, language, text in documents() if text}
     if args.candidates:
-        labelled = {label["doc"] for path in (LABELS, FRESH, FRESH_2) if path.exists()
+        labelled = {label["doc"] for path in (LABELS, FRESH, FRESH_2, FRESH_3) if path.exists()
                     for label in read_labels(path)}
         candidates(texts, args.candidates, labelled)
         return 0

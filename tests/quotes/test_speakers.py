@@ -237,6 +237,15 @@ RESOLVED = {
     "a reporting verb alone after the quote: the unsaid subject is the one before": (
         "es", "Tomás Ibarra habló en Caracas. “Él es la nada, y dentro de diez días sus socios le van "
               "a decir que se fue”, afirmó.", "socios", "Tomás Ibarra"),
+    "a title with its complement is the person just named": (
+        "es", "Diego Pesqueira habló. El vocero del Ministerio de Educación aseguró que las clases "
+              "vuelven el lunes.", "clases", "Diego Pesqueira"),
+    "a compound title goes with the organisation before it": (
+        "de", "„Wir prüfen das“, sagte EU-Industriekommissar Thierry Breton im Anschluss.", "prüfen",
+        "Thierry Breton"),
+    "a Turkish title after an organisation": (
+        "tr", "Türkiye Judo Federasyonu Teknik Kurul Üyesi Mustafa Bilici, “Hazırız” dedi.", "Hazırız",
+        "Mustafa Bilici"),
     "a town's administration speaks as an organisation": (
         "de", "Das Wetter war schön. Der Neubau soll nach Angaben der Stadt bis 2027 fertig sein.",
         "Neubau", "Stadt"),
@@ -256,6 +265,15 @@ def test_a_place_after_a_sentence_initial_preposition_is_no_speaker():
     text = ("Les femmes sont les plus inquiètes au Canada dans cette crise. Au Canada, l'aide manque. "
             "Il est plus vital que jamais que nous soutenions toutes les femmes, a-t-il dit.")
     assert "Au Canada" not in _speakers(text, "fr")
+
+
+@pytest.mark.parametrize(("language", "text", "wrong"), [
+    ("en", "Officials at NC DOT met on Monday. She said the roads would reopen soon.", "NC DOT"),
+    ("tr", "Mayıs ayında açıklama yapıldı. Mayıs, “Yasak sürüyor” dedi.", "Mayıs"),
+    ("de", "In dem Land gibt es laut offizieller Statistik 1949 Corona-Fälle und 30 Tote.", "Tote"),
+])
+def test_acronyms_months_and_nouns_after_according_to_are_no_people(language, text, wrong):
+    assert wrong not in _speakers(text, language)
 
 
 def test_english_object_after_the_verb_is_no_speaker():

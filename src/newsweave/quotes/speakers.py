@@ -71,7 +71,14 @@ _NOT_NAMES = word_set("""the a an this that these those he she it they we i you 
     thursday friday saturday sunday january february march april may june july august september
     october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar
     februar märz juni juli oktober dezember jak gdy kiedy także również allí así además asimismo
-    aquí ahora entonces ainsi alors aussi""")
+    aquí ahora entonces ainsi alors aussi enero febrero marzo abril mayo junio julio agosto
+    septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo
+    janvier février mars avril mai juin juillet août octobre novembre décembre lundi mardi
+    mercredi jeudi vendredi samedi dimanche styczeń luty marzec kwiecień maj czerwiec lipiec
+    sierpień wrzesień październik listopad grudzień stycznia lutego marca kwietnia maja czerwca
+    lipca sierpnia września października listopada grudnia poniedziałek wtorek środa czwartek
+    piątek sobota niedziela ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım
+    aralık pazartesi salı çarşamba perşembe cuma cumartesi pazar""")
 # Words that make a capitalised run an organisation or a place rather than a person.
 _ORGANISATION_WORDS = word_set("""hall organization organisation university institute ministry party
     council committee agency news times post academy bank association union court house department
@@ -123,7 +130,10 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     komendant rzecznik rzeczniczka nadkomisarz inspector inspektor superintendent wiceminister
     wicepremier wiceprezydent prezes szef szefowa poseł posłanka marszałek wojewoda burmistrz prokurator
     kandidat author bourgmestre vicepresidente vicepresidenta politiker polityk politician político
-    política yardımcısı başkanı başkan müdürü valisi vali milletvekili başsavcı başsavcısı""")
+    política kommissar commissioner komisarz comisario vocero vocera concejal concejala diputado
+    diputada gobernador gobernadora consejero consejera adjoint adjointe conseiller conseillère député
+    députée préfet üyesi direktörü yardımcısı başkanı başkan müdürü valisi vali milletvekili başsavcı
+    başsavcısı""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 # An Arabic article or kinship word joined to a name: "al-Hachemi", "bin-Salman", "Abu-Bakr".
@@ -678,6 +688,8 @@ class SpeakerResolver:
         """The speaker of a source that names no one ("Jak", "y", "En ese sentido"): a name right
         after the reporting verb, else where subjects go unsaid the previous subject, else none."""
         analysis = self.analysis
+        function_words = all(not analysis.tokens.words[i][0].isupper() or i in self._sentence_starts
+                             or fold(analysis.lower[i]) in FUNCTION_WORD_SET for i in words)
         if cue is not None and cue[1] + 1 < len(analysis.lower):
             after = cue[1] + 1
             sentence_of = analysis.tokens.sentence_of
@@ -688,11 +700,11 @@ class SpeakerResolver:
                 end = min(analysis.tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
                 after_cue = [i for i in range(after, end) if analysis.tokens.words[i][0].isalnum()]
                 return self._named_part(after_cue, subject_first=True)
-            found = self.after_cue(cue)
+            # The phrase after the cue, unless the source already is that phrase and names no one
+            # ("laut offizieller Statistik").
+            found = self.after_cue(cue) if function_words or words[-1] < cue[0] else None
             if found:
                 return found
-        function_words = all(not analysis.tokens.words[i][0].isupper() or i in self._sentence_starts
-                             or fold(analysis.lower[i]) in FUNCTION_WORD_SET for i in words)
         if self.lexicon.language in _PRO_DROP and (function_words and len(words) <= 3 or self._bare(cue)):
             return self._antecedent(words[0], "")
         return None
@@ -748,7 +760,8 @@ class SpeakerResolver:
         # text order).
         since = bisect_left(self._firsts, self.analysis.tokens.sentences[max(0, here - 3)][0])
         candidates = [m for m in self.mentions[since : bisect_left(self._firsts, pronoun)]
-                      if m.last < pronoun and not (gender in ("m", "f") and m.gender and m.gender != gender)]
+                      if m.last < pronoun and not (gender in ("m", "f") and (
+                          m.gender and m.gender != gender or m.name.isupper()))]  # "she" is no "NC"
         same = [m for m in candidates if sentence_of[m.first] == here]
         if same:
             return self._fullest(same[0].name)
