@@ -22,8 +22,10 @@ A source mention is resolved by a small salience model:
   "Jak zaznaczył Frątczak"), else, in a language that puts the verb first, the phrase after it up
   to the next punctuation where it holds a title, an organisation or a name ("poinformowało w
   komunikacie Ministerstwo Sprawiedliwości"; after "according to" words in every language), else,
-  in a language that drops subject pronouns ("y afirmó que"), the pronoun's antecedent, else no
-  speaker;
+  in a language that drops subject pronouns ("y afirmó que", "“…”, afirmó."), the pronoun's
+  antecedent, else no speaker;
+- before all of these: a name right before a quotation's opening mark, behind a comma or colon
+  ("Ali Salman, “…” dedi", "Merkel: „…“");
 - anything else -> the name inside it, where it holds one that is not sentence-initial or is
   known from elsewhere in the text ("according to fuel app GasBuddy's forecast" -> "GasBuddy",
   "the Port Vellara Authority"), else no speaker: a common noun ("experts", "die Anwendungen")
@@ -31,14 +33,15 @@ A source mention is resolved by a small salience model:
 
 Names keep their hyphens ("Kim Jong-un", "Jean-Luc"; Albanian case endings after a hyphen are
 taken off Albanian text only; a Turkish case ending after an apostrophe ends a name and goes:
-"Fenerbahçe’nin Alman yıldızı Max Kruse") and lose their titles and function nouns ("Commander Ruvim
-Ostrakis", "Ex-Umwelt-Minister Norbert Röttgen", German compounds such as
-"Seeverkehrsministerin" and nouns that German tags tell from names); the titles go with the
-mention, so "the minister" finds the titled name. An apposition gives the name after it ("El
-presidente del Gobierno, Pedro Ruiz, afirmó", "la ministre de la Mer, Teodora Halvik"): the
-capitalised word after a title and a preposition is the title's complement, not a person.
-French inverted pronouns ("a-t-elle", "dit-il") and "selon lui" are pronouns; a relative pronoun
-("qui a souligné") stands for the name right before it.
+"Fenerbahçe’nin Alman yıldızı Max Kruse") and lose their titles and function nouns ("Commander
+Ruvim Ostrakis", "Ex-Umwelt-Minister Norbert Röttgen", German compounds such as
+"Seeverkehrsministerin" and nouns that German tags tell from names; a title alone, a month or a
+weekday, a preposition opening a sentence, an acronym for "he" or "she" are no names); the
+titles go with the mention, so "the minister" finds the titled name. An apposition gives the
+name after it ("El presidente del Gobierno, Pedro Ruiz, afirmó", "la ministre de la Mer, Teodora
+Halvik"): the capitalised word after a title and a preposition is the title's complement, not a
+person. French inverted pronouns ("a-t-elle", "dit-il") and "selon lui" are pronouns; a relative
+pronoun ("qui a souligné") stands for the name right before it.
 """
 
 from __future__ import annotations
@@ -136,11 +139,11 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     başsavcısı""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
+_TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
 # An Arabic article or kinship word joined to a name: "al-Hachemi", "bin-Salman", "Abu-Bakr".
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ul|bin|ben|ibn|abu)-[A-Z]")
 # A name joined to a participle is an adjective: "UN-recognised", "Tripoli-based", "US-led".
 _HYPHENATED_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|born|run|made|held|style|speaking|friendly)$")
-_TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
 _MIN_COMPOUND_PART = 5  # "minister", "sprecher", "behörde": shorter endings match by chance
 _POSSESSIVE = re.compile(r"['’]s$")
 _PARTICLE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[はがも]$")
@@ -429,7 +432,7 @@ class SpeakerResolver:
         """The speaker of a quote with a reporting verb and no source mention: the subject after
         the verb, else, where subjects go unsaid and the verb stands alone ("“…”, afirmó."), the
         one before."""
-        found = self.after_cue(cue)
+        found = self._after_cue(cue)
         if found is None and self.lexicon.language in _PRO_DROP and self._bare(cue):
             found = self._antecedent(cue[0], "")
         return self._remembered(cue[0], found)
@@ -686,7 +689,8 @@ class SpeakerResolver:
 
     def _unnamed(self, words: list[int], cue: tuple[int, int] | None) -> str | None:
         """The speaker of a source that names no one ("Jak", "y", "En ese sentido"): a name right
-        after the reporting verb, else where subjects go unsaid the previous subject, else none."""
+        after the reporting verb, else the subject phrase after it (``_after_cue``), else where
+        subjects go unsaid the previous subject, else none."""
         analysis = self.analysis
         function_words = all(not analysis.tokens.words[i][0].isupper() or i in self._sentence_starts
                              or fold(analysis.lower[i]) in FUNCTION_WORD_SET for i in words)
@@ -702,7 +706,7 @@ class SpeakerResolver:
                 return self._named_part(after_cue, subject_first=True)
             # The phrase after the cue, unless the source already is that phrase and names no one
             # ("laut offizieller Statistik").
-            found = self.after_cue(cue) if function_words or words[-1] < cue[0] else None
+            found = self._after_cue(cue) if function_words or words[-1] < cue[0] else None
             if found:
                 return found
         if self.lexicon.language in _PRO_DROP and (function_words and len(words) <= 3 or self._bare(cue)):
@@ -718,7 +722,7 @@ class SpeakerResolver:
         before, after = cue[0] - 1, cue[1] + 1
         return before >= 0 and words[before] == "," and (after >= len(words) or not words[after][0].isalnum())
 
-    def after_cue(self, cue: tuple[int, int]) -> str | None:
+    def _after_cue(self, cue: tuple[int, int]) -> str | None:
         """The subject after its reporting verb or "according to" word, up to the next
         punctuation, where it holds a title, an organisation or a name ("enfatizó el biólogo",
         "selon le directeur de l'autorité portuaire, Bastien Orlo", "poinformowało w komunikacie
