@@ -246,6 +246,9 @@ RESOLVED = {
     "a Turkish title after an organisation": (
         "tr", "Türkiye Judo Federasyonu Teknik Kurul Üyesi Mustafa Bilici, “Hazırız” dedi.", "Hazırız",
         "Mustafa Bilici"),
+    "a phrase headed by an organisation's noun is the organisation": (
+        "fr", "« Le chenal restera fermé jusqu'à samedi », a indiqué l'autorité portuaire de Port "
+              "Vellara.", "chenal", "l'autorité portuaire de Port Vellara"),
     "a town's administration speaks as an organisation": (
         "de", "Das Wetter war schön. Der Neubau soll nach Angaben der Stadt bis 2027 fertig sein.",
         "Neubau", "Stadt"),
@@ -279,6 +282,12 @@ def test_acronyms_months_and_nouns_after_according_to_are_no_people(language, te
 def test_english_object_after_the_verb_is_no_speaker():
     text = "The pilot boat was also damaged, two port workers told the Harbour Gazette on Monday."
     assert "Harbour Gazette" not in _speakers(text, "en")
+
+
+def test_after_a_comma_a_verb_first_reporting_verbs_subject_follows_it():
+    text = ("El buque Brenholt Star chocó con el muelle de madrugada, dijo el ministro de Transportes, "
+            "Tomás Ibarra.")
+    assert _speakers(text, "es") == ["Tomás Ibarra"]
 
 
 def test_a_name_joined_to_a_participle_is_no_speaker():

@@ -25,7 +25,9 @@ A source mention is resolved by a small salience model:
   in a language that drops subject pronouns ("y afirmó que", "“…”, afirmó."), the pronoun's
   antecedent, else no speaker;
 - before all of these: a name right before a quotation's opening mark, behind a comma or colon
-  ("Ali Salman, “…” dedi", "Merkel: „…“");
+  ("Ali Salman, “…” dedi", "Merkel: „…“"); after a comma, in a language that puts the verb
+  first, the subject phrase after the reporting verb ("…, a indiqué l'autorité portuaire");
+  a phrase headed by an organisation's common noun is that organisation;
 - anything else -> the name inside it, where it holds one that is not sentence-initial or is
   known from elsewhere in the text ("according to fuel app GasBuddy's forecast" -> "GasBuddy",
   "the Port Vellara Authority"), else no speaker: a common noun ("experts", "die Anwendungen")
@@ -426,7 +428,18 @@ class SpeakerResolver:
     def resolve(self, first: int, last: int, cue: tuple[int, int] | None = None) -> str | None:
         """The name that the source mention ``first`` .. ``last`` (tokens, inclusive) stands for;
         ``cue`` is the reporting verb's token range, where known."""
+        if cue is not None and self._incise(cue):
+            found = self._after_cue(cue)
+            if found:
+                return self._remembered(first, found)
         return self._remembered(first, self._resolve(first, self._before_clause(first, last), cue))
+
+    def _incise(self, cue: tuple[int, int]) -> bool:
+        """True for a reporting verb right after a comma in a language that puts the subject
+        after it ("…, a indiqué l'autorité portuaire", "…, dijo el ministro"): the subject
+        follows, whatever the sentence named before."""
+        return self.lexicon.language in _INVERTING and cue[0] > 0 and \
+            self.analysis.tokens.words[cue[0] - 1] == ","
 
     def unsourced(self, cue: tuple[int, int]) -> str | None:
         """The speaker of a quote with a reporting verb and no source mention: the subject after
@@ -477,6 +490,8 @@ class SpeakerResolver:
                 return self._antecedent(words[0], gender)
             if analysis.lower[words[0]] in _RELATIVES:
                 return self._relative(words[0])
+        if self._headed_by_organisation(words):
+            return self._own_words(words)  # "l'autorité portuaire de Port Vellara"
         inside = self._apposed(first, last) or self._first_inside(first, last)
         if inside is not None:
             return self._fullest(inside.name)
@@ -712,6 +727,14 @@ class SpeakerResolver:
         if self.lexicon.language in _PRO_DROP and (function_words and len(words) <= 3 or self._bare(cue)):
             return self._antecedent(words[0], "")
         return None
+
+    def _headed_by_organisation(self, words: list[int]) -> bool:
+        """True for a phrase whose first word, a common noun, is an organisation's, in a language
+        whose names follow their noun ("l'autorité portuaire de Port Vellara")."""
+        if self.lexicon.language not in _ADJECTIVES_AFTER:
+            return False
+        head = words[0]
+        return self._plain(head)[0].islower() and self._organisation_word(head)
 
     def _bare(self, cue: tuple[int, int] | None) -> bool:
         """True for a reporting verb alone between a quote and the sentence's end ("“…”,
