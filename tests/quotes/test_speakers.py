@@ -248,7 +248,7 @@ RESOLVED = {
         "Mustafa Bilici"),
     "a phrase headed by an organisation's noun is the organisation": (
         "fr", "« Le chenal restera fermé jusqu'à samedi », a indiqué l'autorité portuaire de Port "
-              "Vellara.", "chenal", "l'autorité portuaire de Port Vellara"),
+              "Vellara.", "chenal", "autorité portuaire de Port Vellara"),
     "a town's administration speaks as an organisation": (
         "de", "Das Wetter war schön. Der Neubau soll nach Angaben der Stadt bis 2027 fertig sein.",
         "Neubau", "Stadt"),

@@ -769,13 +769,14 @@ class SpeakerResolver:
         return self._resolve(after, end - 1, None)
 
     def _own_words(self, words: list[int]) -> str | None:
-        """A source mention's own words, without an "according to" before them."""
+        """A source mention's own words, without an "according to" or an elided article before
+        them ("l'autorité portuaire" -> "autorité portuaire")."""
         analysis = self.analysis
         words = [i for i in words if ACCORDING not in analysis.classes[i]]
         if not words:
             return None
         tokens = analysis.tokens
-        own = tokens.text[tokens.starts[words[0]] : tokens.ends[words[-1]]]
+        own = _ELISION.sub("", tokens.text[tokens.starts[words[0]] : tokens.ends[words[-1]]])
         return normalise_name(own, self.lexicon.language)
 
     def _antecedent(self, pronoun: int, gender: str) -> str | None:
