@@ -438,8 +438,10 @@ class SpeakerResolver:
         """True for a reporting verb right after a comma in a language that puts the subject
         after it ("…, a indiqué l'autorité portuaire", "…, dijo el ministro"): the subject
         follows, whatever the sentence named before."""
-        return self.lexicon.language in _INVERTING and cue[0] > 0 and \
-            self.analysis.tokens.words[cue[0] - 1] == ","
+        return self.lexicon.language in _INVERTING and self._after_comma(cue)
+
+    def _after_comma(self, cue: tuple[int, int]) -> bool:
+        return cue[0] > 0 and self.analysis.tokens.words[cue[0] - 1] == ","
 
     def unsourced(self, cue: tuple[int, int]) -> str | None:
         """The speaker of a quote with a reporting verb and no source mention: the subject after
@@ -520,10 +522,8 @@ class SpeakerResolver:
     def _apposed_after(self, last: int) -> Mention | None:
         """A name of two or more words right after the next comma of the sentence, at most
         ``_APPOSITION_REACH`` tokens on."""
-        tokens = self.analysis.tokens
-        end = min(len(tokens.words), last + 1 + _APPOSITION_REACH)
-        comma = next((i for i in range(last + 1, end) if tokens.words[i] == ","), None)
-        if comma is None or tokens.sentence_of[comma] != tokens.sentence_of[last]:
+        comma = _comma_after(self.analysis, last)
+        if comma is None:
             return None
         at = bisect_left(self._firsts, comma + 1)
         if at < len(self.mentions):
@@ -739,11 +739,11 @@ class SpeakerResolver:
     def _bare(self, cue: tuple[int, int] | None) -> bool:
         """True for a reporting verb alone between a quote and the sentence's end ("“…”,
         afirmó."): its subject goes unsaid."""
-        if cue is None:
+        if cue is None or not self._after_comma(cue):
             return False
         words = self.analysis.tokens.words
-        before, after = cue[0] - 1, cue[1] + 1
-        return before >= 0 and words[before] == "," and (after >= len(words) or not words[after][0].isalnum())
+        after = cue[1] + 1
+        return after >= len(words) or not words[after][0].isalnum()
 
     def _after_cue(self, cue: tuple[int, int]) -> str | None:
         """The subject after its reporting verb or "according to" word, up to the next
