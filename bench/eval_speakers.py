@@ -158,9 +158,15 @@ def matched(labels: list[dict], texts: dict[str, tuple[str, str]]) -> list[tuple
     return out
 
 
-def _interval(rows: list[tuple[str, bool]], rng: random.Random) -> tuple[float, float]:
-    """95% bootstrap interval of the share of True, resampling documents."""
-    by_doc: dict[str, list[bool]] = {}
+def in_part(label: dict, part: str, locked: set[str]) -> bool:
+    """Whether a label's document is in ``part``: "fit", "locked" or "all"."""
+    return part == "all" or (label["doc"] in locked) == (part == "locked")
+
+
+def _interval(rows: list[tuple[str, float]], rng: random.Random) -> tuple[float, float]:
+    """95% bootstrap interval of the mean value (the share of True for booleans), resampling
+    documents."""
+    by_doc: dict[str, list[float]] = {}
     for key, value in rows:
         by_doc.setdefault(key, []).append(value)
     groups = list(by_doc.values())
@@ -179,9 +185,9 @@ def report(results: list[tuple[dict, str | None, str]], locked: set[str],
     rng = random.Random(23)
     for part in parts:
         rows = [(label, found) for label, found, status in results
-                if status == "ok" and (label["doc"] in locked) == (part == "locked")]
+                if status == "ok" and in_part(label, part, locked)]
         lost = sum(1 for label, _, status in results
-                   if status != "ok" and (label["doc"] in locked) == (part == "locked"))
+                   if status != "ok" and in_part(label, part, locked))
         print(f"{part} part ({len(rows)} quotes matched, {lost} not found)")
         print(f"  {'lang':<6} {'n':>4} {'precision':>10} {'95% interval':>15} "
               f"{'per quote':>10} {'95% interval':>15}")
@@ -215,28 +221,18 @@ def compare(results: list[tuple[dict, str | None, str]], path: Path, locked: set
     before = json.loads(path.read_text(encoding="utf-8"))
     rng = random.Random(23)
     for part in parts:
-        by_doc: dict[str, list[tuple[bool, bool]]] = {}
-        for label, found, status in results:
-            if (label["doc"] in locked) == (part == "locked"):
-                now = status == "ok" and right(found, label)
-                by_doc.setdefault(label["doc"], []).append((now, before.get(label_key(label), False)))
-        groups = list(by_doc.values())
-        pairs = [pair for group in groups for pair in group]
-        difference = sum(now - then for now, then in pairs) / len(pairs)
-        shifts = []
-        for _ in range(BOOTSTRAP_ROUNDS):
-            sample = [pair for _ in groups for pair in rng.choice(groups)]
-            shifts.append(sum(now - then for now, then in sample) / len(sample))
-        shifts.sort()
+        rows = [(label["doc"], status == "ok" and right(found, label), before.get(label_key(label), False))
+                for label, found, status in results if in_part(label, part, locked)]
+        difference = sum(now - then for _, now, then in rows) / len(rows)
+        low, high = _interval([(doc, now - then) for doc, now, then in rows], rng)
         print(f"{part} part against {path.name}: right per quote {difference:+.4f} "
-              f"[{shifts[int(0.025 * len(shifts))]:+.4f}, {shifts[int(0.975 * len(shifts)) - 1]:+.4f}] "
-              f"({sum(now and not then for now, then in pairs)} mended, "
-              f"{sum(then and not now for now, then in pairs)} broken)")
+              f"[{low:+.4f}, {high:+.4f}] ({sum(now and not then for _, now, then in rows)} mended, "
+              f"{sum(then and not now for _, now, then in rows)} broken)")
 
 
 def dump(results: list[tuple[dict, str | None, str]], part: str, locked: set[str]) -> None:
     for label, found, status in results:
-        if part != "all" and (label["doc"] in locked) != (part == "locked"):
+        if not in_part(label, part, locked):
             continue
         mark = "ok " if status == "ok" and right(found, label) else "BAD"
         print(f"{mark} {label['lang']} {label['doc']} {label['content']} found={found!r} "
@@ -294,8 +290,6 @@ def main() -> int:
     if args.dump:
         dump(results, args.dump, locked)
     parts = ("fit", "locked") if args.part == "both" else (args.part,)
-    if args.part == "all":
-        locked = set()  # every document in one part, reported as "all"
     report(results, locked, parts)
     if args.save:
         save(results, args.save)
