@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -32,20 +32,26 @@ def article_ids(pair_id: str) -> tuple[str, str]:
     return first, second
 
 
-def components(pair_ids: Sequence[str]) -> list[int]:
-    """The component number of each pair in the graph of articles joined by pairs."""
-    parent: dict[str, str] = {}
+def linked(edges: Iterable[tuple[Hashable, Hashable]]) -> Callable[[Hashable], Hashable]:
+    """Union-find over the edges: the returned function gives a node's component (its root; a
+    node on no edge is its own)."""
+    parent: dict[Hashable, Hashable] = {}
 
-    def root(node: str) -> str:
+    def root(node: Hashable) -> Hashable:
         while parent.setdefault(node, node) != node:
             parent[node] = parent[parent[node]]
             node = parent[node]
         return node
 
-    for pair_id in pair_ids:
-        first, second = article_ids(pair_id)
+    for first, second in edges:
         parent[root(first)] = root(second)
-    numbers: dict[str, int] = {}
+    return root
+
+
+def components(pair_ids: Sequence[str]) -> list[int]:
+    """The component number of each pair in the graph of articles joined by pairs."""
+    root = linked(article_ids(pair_id) for pair_id in pair_ids)
+    numbers: dict[Hashable, int] = {}
     return [numbers.setdefault(root(article_ids(p)[0]), len(numbers)) for p in pair_ids]
 
 

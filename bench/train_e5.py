@@ -65,6 +65,7 @@ from similarity_split import (  # noqa: E402
     SPLIT,
     article_ids,
     grouped_folds,
+    linked,
     locked_articles,
     pearson,
     read_split,
@@ -371,22 +372,6 @@ class Negatives:
     story: list[int]  # each text's linked component: never a negative within one
 
 
-def linked(size: int, edges: list[tuple[int, int]]) -> list[int]:
-    """Each text's component over the edges (union-find), as the smallest text number in it."""
-    parent = list(range(size))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
-    for a, b in edges:
-        ra, rb = root(a), root(b)
-        parent[max(ra, rb)] = min(ra, rb)
-    return [root(n) for n in range(size)]
-
-
 CAPITALISED = re.compile(r"\b[^\W\d_][\w-]{3,}")
 
 
@@ -406,7 +391,8 @@ def mine_negatives(module: TopLayers, states: list[np.ndarray], texts: Texts, la
     fifth's texts are never negatives. ``--labelled-negatives``: an anchor's labelled partners
     rated 3.5 or more (training part) are picked instead where it has some."""
     related = [(p.first, p.second) for p in labelled if p.overall < 3.5]
-    story = linked(len(texts.texts), [*positives, *related])
+    root = linked([*positives, *related])
+    story = [root(n) for n in range(len(texts.texts))]
     validation = {n for p in labelled if p.validation for n in (p.first, p.second)}
     leads = {a for a, _ in positives} | {n for p in labelled for n in (p.first, p.second)}
     pool = sorted(leads - validation)
