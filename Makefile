@@ -46,6 +46,7 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh.jsonl
 	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh2.jsonl --part all
 	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh3.jsonl --part all
+	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh5.jsonl --part all
 	$(BIN)/python bench/eval_quotes.py --split dev
 	$(BIN)/python bench/eval_quotes.py --split train+dev --part locked --no-speed --taggers bench/data/taggers-fit
 

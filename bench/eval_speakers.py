@@ -18,7 +18,9 @@ part, read only to confirm a change. Three later samples (``speaker_labels_fresh
 earlier sample holds, labelled by reading the document without seeing the finder's answer)
 measure it on data rules were not chosen on: the first has its own fit and locked parts, the
 others are scored whole (``--part all``); each became development data once it had confirmed a
-change (bench/RESULTS.md says which). Intervals: 95% bootstrap over documents.
+change (bench/RESULTS.md says which). ``…fresh5.jsonl`` (202 quotes, ar de en es tr, the last
+Arabic documents among them) was labelled the same way as development data from the start.
+Intervals: 95% bootstrap over documents.
 
     .venv/bin/python bench/eval_speakers.py            # precision per language, fit and locked
     .venv/bin/python bench/eval_speakers.py --part fit  # the fit part only, while choosing
@@ -56,6 +58,7 @@ LABELS = ROOT / "bench" / "data" / "speaker_labels.jsonl"
 FRESH = ROOT / "bench" / "data" / "speaker_labels_fresh.jsonl"
 FRESH_2 = ROOT / "bench" / "data" / "speaker_labels_fresh2.jsonl"
 FRESH_3 = ROOT / "bench" / "data" / "speaker_labels_fresh3.jsonl"
+FRESH_5 = ROOT / "bench" / "data" / "speaker_labels_fresh5.jsonl"  # development data from the start
 LOCKED_PLACES = (1, 4)  # of every five documents of a language: two in five are locked
 BOOTSTRAP_ROUNDS = 2000
 _ARTICLES = ("the ", "der ", "die ", "das ", "le ", "la ", "les ", "l'", "el ", "los ", "las ")
@@ -269,14 +272,14 @@ def main() -> int:
                              "labels as one part, for the later sample)")
     parser.add_argument("--labels", type=Path, default=LABELS,
                         help=f"labels file (default {LABELS.name}; later samples: {FRESH.name}, "
-                             f"{FRESH_2.name}, {FRESH_3.name})")
+                             f"{FRESH_2.name}, {FRESH_3.name}, {FRESH_5.name})")
     parser.add_argument("--save", type=Path, help="write per-quote marks, for a later --against")
     parser.add_argument("--against", type=Path, help="paired difference against saved marks")
     parser.add_argument("--candidates", type=int, metavar="N", help="print unlabelled quotes, N per language")
     args = parser.parse_args()
     texts = {key: (language, text) for key, language, text in documents() if text}
     if args.candidates:
-        labelled = {label["doc"] for path in (LABELS, FRESH, FRESH_2, FRESH_3) if path.exists()
+        labelled = {label["doc"] for path in (LABELS, FRESH, FRESH_2, FRESH_3, FRESH_5) if path.exists()
                     for label in read_labels(path)}
         candidates(texts, args.candidates, labelled)
         return 0
