@@ -3,9 +3,10 @@
 Every article of similarity_dev becomes one line of a JSONL corpus (url `semeval:<article id>`),
 `newsweave run` clusters it, and the pairs are scored: pairs rated overall <= 1.5 should end in
 one story, pairs rated >= 3 in different stories. Prints pairwise precision, recall, F1 and the
-whole run's articles/s.
+whole run's articles/s, for all pairs and for the fit and locked parts of bench/similarity_split.py
+(every article is clustered together; the parts only split the judged pairs).
 
-    python bench/eval_stories.py [--limit N]
+    python bench/eval_stories.py [--limit N] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from similarity_split import read_split  # noqa: E402
 
 EVAL = (Path(__file__).resolve().parents[2] / "shared" / "eval" / "semeval2022_task8"
         / "similarity_dev.jsonl")
@@ -43,12 +47,15 @@ def build_corpus(rows: list[dict], path: Path, limit: int | None = None) -> int:
     return len(records)
 
 
-def score(rows: list[dict], stories: dict) -> tuple[float, float, float, int]:
-    story_of = {}
+def story_of_urls(stories: dict) -> dict[str, str]:
+    """Article url -> its story's id, from a stories.json."""
     url_of = {a["id"]: a["url"] for a in stories["articles"]}
-    for story in stories["stories"]:
-        for article_id in story["articles"]:
-            story_of[url_of[article_id]] = story["id"]
+    return {url_of[article_id]: story["id"]
+            for story in stories["stories"] for article_id in story["articles"]}
+
+
+def score(rows: list[dict], story_of: dict[str, str]) -> tuple[float, float, float, int]:
+    """Pairwise precision, recall and F1 of the judged pairs, and how many were judged."""
     tp = fp = fn = judged = 0
     for row in rows:
         first, second = (f"semeval:{i}" for i in row["id"].split("_"))
@@ -71,12 +78,15 @@ def score(rows: list[dict], stories: dict) -> tuple[float, float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--keep", type=Path, help="run in this folder and keep its store and stories.json")
     args = parser.parse_args()
     if not EVAL.exists():
         print(f"skipped: {EVAL} not found (../shared/eval sits beside the repository)")
         return
     rows = [json.loads(line) for line in EVAL.open(encoding="utf-8")][: args.limit]
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = str(args.keep or scratch)
+        Path(folder).mkdir(parents=True, exist_ok=True)
         corpus = Path(folder) / "similarity_dev.jsonl"
         count = build_corpus(rows, corpus)
         started = time.perf_counter()
@@ -84,10 +94,19 @@ def main() -> None:
                         "--db", str(Path(folder) / "store.db")], check=True)
         seconds = time.perf_counter() - started
         stories = json.loads((Path(folder) / "stories.json").read_text(encoding="utf-8"))
-    precision, recall, f1, judged = score(rows, stories)
     print(f"similarity_dev end to end: {count} articles, {len(stories['stories'])} stories, "
           f"{count / seconds:.1f} articles/s ({seconds:.0f}s)")
-    print(f"  pairs judged {judged}: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+    print_scores(rows, story_of_urls(stories))
+
+
+def print_scores(rows: list[dict], story_of: dict[str, str]) -> None:
+    """All judged pairs, then the fit and locked parts' pairs."""
+    part_of = read_split()
+    for name, part in (("all", rows), *((p, [r for r in rows if part_of.get(r["id"]) == p])
+                                        for p in ("fit", "locked"))):
+        precision, recall, f1, judged = score(part, story_of)
+        print(f"  {name:6} pairs judged {judged}: precision {precision:.3f}  recall {recall:.3f}  "
+              f"F1 {f1:.3f}")
 
 
 if __name__ == "__main__":
