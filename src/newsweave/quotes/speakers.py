@@ -35,7 +35,8 @@ A source mention is resolved by a small salience model:
 
 Names keep their hyphens ("Kim Jong-un", "Jean-Luc"; Albanian case endings after a hyphen are
 taken off Albanian text only; a Turkish case ending after an apostrophe ends a name and goes:
-"Fenerbahçe’nin Alman yıldızı Max Kruse") and lose their titles and function nouns ("Commander
+"Fenerbahçe’nin Alman yıldızı Max Kruse"; an organisation's possessive loses a case ending written
+without one: "Valiliğinden" -> "Valiliği") and lose their titles and function nouns ("Commander
 Ruvim Ostrakis", "Ex-Umwelt-Minister Norbert Röttgen", German compounds such as
 "Seeverkehrsministerin" and nouns that German tags tell from names; a title alone, a month or a
 weekday, a preposition opening a sentence, an acronym for "he" or "she" are no names); the
@@ -138,10 +139,17 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     política kommissar commissioner komisarz comisario vocero vocera concejal concejala diputado
     diputada gobernador gobernadora consejero consejera adjoint adjointe conseiller conseillère député
     députée préfet üyesi direktörü yardımcısı başkanı başkan müdürü valisi vali milletvekili başsavcı
-    başsavcısı""")
+    başsavcısı attorney defender prosecutor lawyer owner manager trainer trainerin boss arzt ärztin
+    chefarzt chefärztin oberarzt oberärztin anwalt anwältin bischof direktor direktorin intendant
+    intendantin geschäftsführer geschäftsführerin managerin subdirector subdirectora abogado abogada
+    entrenador entrenadora obispo avocat avocate entraîneur évêque procureur trener biskup dyrektor
+    adwokat direktör antrenör antrenörü avukat savcı""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
+# A case ending on the possessive of a Turkish compound, written without an apostrophe
+# ("Valiliğinden", "Müdürlüğünce", "Bakanlığına"): the organisation's name ends before it.
+_TURKISH_ORGANISATION_CASE = re.compile(r"(?<=[ıiuü])n(?:dan|den|da|de|ca|ce|a|e)$")
 # An Arabic article or kinship word joined to a name: "al-Hachemi", "bin-Salman", "Abu-Bakr".
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ul|bin|ben|ibn|abu)-[A-Z]")
 # A name joined to a participle is an adjective: "UN-recognised", "Tripoli-based", "US-led".
@@ -407,6 +415,9 @@ def normalise_name(name: str, language: str = "sq") -> str:
         name = _HYPHEN_ENDING.sub("", name)
     elif language == "tr":
         name = _TURKISH_ENDING.sub("", name)
+        case = _TURKISH_ORGANISATION_CASE.search(name)
+        if case is not None and organisation_word(name[name.rfind(" ") + 1 : case.start()].lower(), language):
+            name = name[: case.start()]  # "Valiliğinden" -> "Valiliği"
     return _PARTICLE.sub("", name)
 
 
