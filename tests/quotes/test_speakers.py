@@ -311,6 +311,17 @@ def test_turkish_names_lose_case_endings_and_titles(text, name):
     assert _speakers(text, "tr") == [name]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("«Hubo dos heridos en el puerto», dijo la Secretaría de Marina local en un comunicado.",
+     "Secretaría de Marina"),
+    ("«Hubo dos heridos en el puerto», dijo la Secretaría de Marina.", "Secretaría de Marina"),
+])
+def test_a_spanish_secretariat_is_an_organisation_whole(text, name):
+    # "Secretaría" is a ministry, not a secretary: the name keeps it and no particle opens it
+    # ("de Marina"); its lower-case words after a name that ends in a name word do not join it.
+    assert _speaker_of(text, "es", "heridos") == name
+
+
 @pytest.mark.parametrize(("text", "said", "name"), [
     ("Kartepe Valiliğinden yapılan açıklamada, “Yollar yarın açılacak” denildi.", "Yollar", "Kartepe Valiliği"),
     ("Kartepe Valiliğinden yapılan açıklamaya göre, köprü yarın kapanacak.", "köprü", "Kartepe Valiliği"),

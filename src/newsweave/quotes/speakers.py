@@ -96,7 +96,7 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     west people's stadt gemeinde stadtverwaltung landkreis polizei polizia policía policja policji
     komenda komendy komendzie prokuratura prokuratury urząd urzędu sąd sądu straż straży trybunał
     trybunału municipality municipio municipalité belediye belediyesi müdürlüğü müdürlüğünce
-    müdürlüğünden idaresi valiliği başkanlığı""")
+    müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
@@ -242,6 +242,7 @@ def _without_titles(analysis: Analysis, first: int, last: int,
     Machthaber Kim Jong-un"), their title keys and gender."""
     titles: list[str] = []
     gender = ""
+    start = first
     last_title = next((i for i in range(last - 1, first - 1, -1) if title_of(analysis, i, lexicon)), None)
     if last_title is not None:
         for index in range(first, last_title):
@@ -258,6 +259,10 @@ def _without_titles(analysis: Analysis, first: int, last: int,
             titles.append(lexicon.titles.get(title, title))
             gender = gender or lexicon.gendered_titles.get(title, "")
         first += 1
+    if titles or first > start:
+        # "Secretaría de | Seguridad Pública": a particle after the title opens its complement.
+        while first < last and analysis.lower[first] in _PARTICLES:
+            first += 1
     return first, last, titles, gender
 
 
@@ -286,6 +291,8 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     German common noun: "Fraktionsleiter"), None for a word that may be part of a name."""
     lower = analysis.lower[index]
     folded = fold(lower)
+    if lower in _ORGANISATION_WORDS:
+        return None  # "Secretaría" (a ministry), not "secretaria" (a secretary)
     if lower in lexicon.titles or folded in TITLE_SET or lower in _MORE_TITLES:
         return lower
     parts = folded.split("-")
@@ -659,8 +666,10 @@ class SpeakerResolver:
         organisation = next((r for r in runs
                              if any(self._organisation_word(i) for i in range(r[0], r[1] + 1))), None)
         first, last = organisation or runs[0 if subject_first else -1]
-        if organisation is not None and self.lexicon.language in _ADJECTIVES_AFTER:
-            # Its lower-case words too: "l'Organisation mondiale de la santé".
+        if organisation is not None and self.lexicon.language in _ADJECTIVES_AFTER and \
+                self._organisation_word(last):
+            # Its lower-case words too, after a name that ends on its organisation word:
+            # "l'Organisation mondiale de la santé", not "Secretaría de Marina | local".
             at = words.index(last)
             while at + 1 < len(words) and words[at + 1] == words[at] + 1 and words[at + 1] in range(
                     last, last + _ORGANISATION_TAIL) and analysis.tokens.words[words[at + 1]].isalpha():
