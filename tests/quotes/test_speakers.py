@@ -77,6 +77,10 @@ TITLED = [
     ("de", "„Wir stellen weiter ein“, sagte Chefarzt Pavel Dorin.", ["Pavel Dorin"]),
     ("de", "„Ich freue mich auf die Aufgabe“, sagte Neu-Trainer Jonas Weilbach.", ["Jonas Weilbach"]),
     ("tr", "Teknik Direktör Mert Aydan, “Çok üzgünüz” dedi.", ["Mert Aydan"]),
+    # What a lower-case title is of names no one: "Harbour Books | owner Tom Ridley".
+    ("en", "“The shop will close,” said Harbour Books owner Tom Ridley.", ["Tom Ridley"]),
+    ("en", "“We sold out,” Harbour Books owner Tom Ridley said. “Again,” he added.",
+     ["Tom Ridley", "Tom Ridley"]),
 ]
 
 

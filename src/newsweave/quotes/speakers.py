@@ -221,10 +221,14 @@ def _comma_after(analysis: Analysis, last: int) -> int | None:
 
 def _modifies_title(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
     """True for a run right before a title: "Chinese Foreign | Minister Wang Yi", "Maritime |
-    Minister": it says what the title is of, it names no one."""
+    Minister", also before a lower-case title and the name it gives: "Harbour Books | owner Tom
+    Ridley": it says what the title is of, it names no one."""
     following = last + 1
-    return following < len(analysis.lower) and analysis.tokens.words[following][0].isupper() and \
-        title_of(analysis, following, lexicon) not in (None, "")
+    words = analysis.tokens.words
+    if following >= len(analysis.lower) or title_of(analysis, following, lexicon) in (None, ""):
+        return False
+    return words[following][0].isupper() or (
+        following + 1 < len(words) and words[following + 1][0].isupper() and words[following + 1].isalpha())
 
 
 def _may_name_alone(analysis: Analysis, index: int) -> bool:
