@@ -71,6 +71,16 @@ TITLED = [
     ("de", "„Ich trete an“, sagte Ex-Umwelt-Minister Bernd Rautmann.", ["Bernd Rautmann"]),
     ("fr", "« Le port restera fermé », a déclaré le commandant Ruvim Ostrakis.", ["Ruvim Ostrakis"]),
     ("es", "«El puerto seguirá cerrado», dijo el comandante Ruvim Ostrakis.", ["Ruvim Ostrakis"]),
+    # Function nouns of trades and offices ("City Attorney", "Chefarzt", "Teknik Direktör").
+    ("en", "“The deal protects the town,” said City Attorney Wendel Marsh.", ["Wendel Marsh"]),
+    ("en", "“My client consents,” said Assistant Public Defender Ilse Varga.", ["Ilse Varga"]),
+    ("de", "„Wir stellen weiter ein“, sagte Chefarzt Pavel Dorin.", ["Pavel Dorin"]),
+    ("de", "„Ich freue mich auf die Aufgabe“, sagte Neu-Trainer Jonas Weilbach.", ["Jonas Weilbach"]),
+    ("tr", "Teknik Direktör Mert Aydan, “Çok üzgünüz” dedi.", ["Mert Aydan"]),
+    # What a lower-case title is of names no one: "Harbour Books | owner Tom Ridley".
+    ("en", "“The shop will close,” said Harbour Books owner Tom Ridley.", ["Tom Ridley"]),
+    ("en", "“We sold out,” Harbour Books owner Tom Ridley said. “Again,” he added.",
+     ["Tom Ridley", "Tom Ridley"]),
 ]
 
 
@@ -303,6 +313,26 @@ TURKISH = [
 @pytest.mark.parametrize(("text", "name"), TURKISH)
 def test_turkish_names_lose_case_endings_and_titles(text, name):
     assert _speakers(text, "tr") == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("«Hubo dos heridos en el puerto», dijo la Secretaría de Marina local en un comunicado.",
+     "Secretaría de Marina"),
+    ("«Hubo dos heridos en el puerto», dijo la Secretaría de Marina.", "Secretaría de Marina"),
+])
+def test_a_spanish_secretariat_is_an_organisation_whole(text, name):
+    # "Secretaría" is a ministry, not a secretary: the name keeps it and no particle opens it
+    # ("de Marina"); its lower-case words after a name that ends in a name word do not join it.
+    assert _speaker_of(text, "es", "heridos") == name
+
+
+@pytest.mark.parametrize(("text", "said", "name"), [
+    ("Kartepe Valiliğinden yapılan açıklamada, “Yollar yarın açılacak” denildi.", "Yollar", "Kartepe Valiliği"),
+    ("Kartepe Valiliğinden yapılan açıklamaya göre, köprü yarın kapanacak.", "köprü", "Kartepe Valiliği"),
+])
+def test_a_turkish_organisation_loses_its_case_ending(text, said, name):
+    # A case ending on an organisation's possessive, with no apostrophe: "Valiliğinden" -> "Valiliği".
+    assert _speaker_of(text, "tr", said) == name
 
 
 # (language, text, the speaker mention, the name it resolves to)

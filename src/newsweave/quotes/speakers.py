@@ -35,7 +35,8 @@ A source mention is resolved by a small salience model:
 
 Names keep their hyphens ("Kim Jong-un", "Jean-Luc"; Albanian case endings after a hyphen are
 taken off Albanian text only; a Turkish case ending after an apostrophe ends a name and goes:
-"Fenerbahçe’nin Alman yıldızı Max Kruse") and lose their titles and function nouns ("Commander
+"Fenerbahçe’nin Alman yıldızı Max Kruse"; an organisation's possessive loses a case ending written
+without one: "Valiliğinden" -> "Valiliği") and lose their titles and function nouns ("Commander
 Ruvim Ostrakis", "Ex-Umwelt-Minister Norbert Röttgen", German compounds such as
 "Seeverkehrsministerin" and nouns that German tags tell from names; a title alone, a month or a
 weekday, a preposition opening a sentence, an acronym for "he" or "she" are no names); the
@@ -95,7 +96,7 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     west people's stadt gemeinde stadtverwaltung landkreis polizei polizia policía policja policji
     komenda komendy komendzie prokuratura prokuratury urząd urzędu sąd sądu straż straży trybunał
     trybunału municipality municipio municipalité belediye belediyesi müdürlüğü müdürlüğünce
-    müdürlüğünden idaresi valiliği başkanlığı""")
+    müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
@@ -138,10 +139,17 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     política kommissar commissioner komisarz comisario vocero vocera concejal concejala diputado
     diputada gobernador gobernadora consejero consejera adjoint adjointe conseiller conseillère député
     députée préfet üyesi direktörü yardımcısı başkanı başkan müdürü valisi vali milletvekili başsavcı
-    başsavcısı""")
+    başsavcısı attorney defender prosecutor lawyer owner manager trainer trainerin boss arzt ärztin
+    chefarzt chefärztin oberarzt oberärztin anwalt anwältin bischof direktor direktorin intendant
+    intendantin geschäftsführer geschäftsführerin managerin subdirector subdirectora abogado abogada
+    entrenador entrenadora obispo avocat avocate entraîneur évêque procureur trener biskup dyrektor
+    adwokat direktör antrenör antrenörü avukat savcı""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
+# A case ending on the possessive of a Turkish compound, written without an apostrophe
+# ("Valiliğinden", "Müdürlüğünce", "Bakanlığına"): the organisation's name ends before it.
+_TURKISH_ORGANISATION_CASE = re.compile(r"(?<=[ıiuü])n(?:dan|den|da|de|ca|ce|a|e)$")
 # An Arabic article or kinship word joined to a name: "al-Hachemi", "bin-Salman", "Abu-Bakr".
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ul|bin|ben|ibn|abu)-[A-Z]")
 # A name joined to a participle is an adjective: "UN-recognised", "Tripoli-based", "US-led".
@@ -213,10 +221,14 @@ def _comma_after(analysis: Analysis, last: int) -> int | None:
 
 def _modifies_title(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
     """True for a run right before a title: "Chinese Foreign | Minister Wang Yi", "Maritime |
-    Minister": it says what the title is of, it names no one."""
+    Minister", also before a lower-case title and the name it gives: "Harbour Books | owner Tom
+    Ridley": it says what the title is of, it names no one."""
     following = last + 1
-    return following < len(analysis.lower) and analysis.tokens.words[following][0].isupper() and \
-        title_of(analysis, following, lexicon) not in (None, "")
+    words = analysis.tokens.words
+    if following >= len(analysis.lower) or title_of(analysis, following, lexicon) in (None, ""):
+        return False
+    return words[following][0].isupper() or (
+        following + 1 < len(words) and words[following + 1][0].isupper() and words[following + 1].isalpha())
 
 
 def _may_name_alone(analysis: Analysis, index: int) -> bool:
@@ -234,6 +246,7 @@ def _without_titles(analysis: Analysis, first: int, last: int,
     Machthaber Kim Jong-un"), their title keys and gender."""
     titles: list[str] = []
     gender = ""
+    start = first
     last_title = next((i for i in range(last - 1, first - 1, -1) if title_of(analysis, i, lexicon)), None)
     if last_title is not None:
         for index in range(first, last_title):
@@ -250,6 +263,10 @@ def _without_titles(analysis: Analysis, first: int, last: int,
             titles.append(lexicon.titles.get(title, title))
             gender = gender or lexicon.gendered_titles.get(title, "")
         first += 1
+    if titles or first > start:
+        # "Secretaría de | Seguridad Pública": a particle after the title opens its complement.
+        while first < last and analysis.lower[first] in _PARTICLES:
+            first += 1
     return first, last, titles, gender
 
 
@@ -278,6 +295,8 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     German common noun: "Fraktionsleiter"), None for a word that may be part of a name."""
     lower = analysis.lower[index]
     folded = fold(lower)
+    if lower in _ORGANISATION_WORDS:
+        return None  # "Secretaría" (a ministry), not "secretaria" (a secretary)
     if lower in lexicon.titles or folded in TITLE_SET or lower in _MORE_TITLES:
         return lower
     parts = folded.split("-")
@@ -407,6 +426,9 @@ def normalise_name(name: str, language: str = "sq") -> str:
         name = _HYPHEN_ENDING.sub("", name)
     elif language == "tr":
         name = _TURKISH_ENDING.sub("", name)
+        case = _TURKISH_ORGANISATION_CASE.search(name)
+        if case is not None and organisation_word(name[name.rfind(" ") + 1 : case.start()].lower(), language):
+            name = name[: case.start()]  # "Valiliğinden" -> "Valiliği"
     return _PARTICLE.sub("", name)
 
 
@@ -648,8 +670,10 @@ class SpeakerResolver:
         organisation = next((r for r in runs
                              if any(self._organisation_word(i) for i in range(r[0], r[1] + 1))), None)
         first, last = organisation or runs[0 if subject_first else -1]
-        if organisation is not None and self.lexicon.language in _ADJECTIVES_AFTER:
-            # Its lower-case words too: "l'Organisation mondiale de la santé".
+        if organisation is not None and self.lexicon.language in _ADJECTIVES_AFTER and \
+                self._organisation_word(last):
+            # Its lower-case words too, after a name that ends on its organisation word:
+            # "l'Organisation mondiale de la santé", not "Secretaría de Marina | local".
             at = words.index(last)
             while at + 1 < len(words) and words[at + 1] == words[at] + 1 and words[at + 1] in range(
                     last, last + _ORGANISATION_TAIL) and analysis.tokens.words[words[at + 1]].isalpha():
