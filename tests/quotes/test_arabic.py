@@ -33,6 +33,26 @@ def test_the_name_after_the_verb_and_its_titles_speaks(text, said, name):
     assert _speaker_of(text, said) == name
 
 
+def test_a_name_with_the_article_is_a_name_where_the_text_uses_it_as_one():
+    text = ("وقال الرئيس الحمداني: «سنعيد بناء الجسور». وأضاف الحمداني أن «العمل سيبدأ قريبا».\n"
+            "وقال الأطباء: «المستشفيات ممتلئة».")
+    said = ["سنعيد", "العمل", "المستشفيات"]
+    assert [_speaker_of(text, words) for words in said] == ["الحمداني", "الحمداني", None]
+
+
+# The subject before its verb, from the sentence's start or a comma.
+SUBJECT_FIRST = [
+    ("الوزير كريم حداد قال إن «الميناء سيبقى مغلقا».", "كريم حداد"),
+    ("وفي العاصمة، محمد الساعدي أكد أن «الميناء سيبقى مغلقا».", "محمد الساعدي"),
+    ("وقال سالم العلي: «الوضع صعب». وعن الميناء قال: «الميناء سيبقى مغلقا».", "سالم العلي"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SUBJECT_FIRST)
+def test_a_subject_before_its_verb_speaks(text, name):
+    assert _speaker_of(text, "الميناء سيبقى") == name
+
+
 def test_a_verb_after_the_quotation_names_its_speaker():
     text = "«المطار سيفتح أبوابه غدا»، قال وزير النقل رامي عيسى."
     assert _speaker_of(text, "المطار") == "رامي عيسى"

@@ -78,12 +78,12 @@ def _forms(word: str) -> list[str]:
     """A word and its forms without a glued conjunction, then preposition ("وبحسب", "لوزارة"
     -> "وزارة"; "للجيش" -> "الجيش")."""
     forms = [word]
-    if word[:1] in _CONJUNCTIONS and len(word) > 3:
+    if word[:1] in _CONJUNCTIONS and len(word) > 2:
         forms.append(word[1:])
     for form in list(forms):
-        if form.startswith("لل") and len(form) > 4:
+        if form.startswith("لل") and len(form) > 3:
             forms.append(_ARTICLE + form[2:])
-        elif form[:1] in _CLITICS and len(form) > 3:
+        elif form[:1] in _CLITICS and len(form) > 2:
             forms.append(form[1:])
     return forms
 
@@ -127,6 +127,8 @@ class ArabicReading:
         self.keys = [_key(w) for w in self.plain]
         self._grams = Counter(tuple(self.keys[i : i + n]) for n in range(1, _MAX_NAME + 1)
                               for i in range(len(self.keys) - n + 1))
+        self._starts, self._ends_before = self._sentences()
+        self._surnames = self._bare_surnames()
         self.named = self._people()
         self._full = Counter(m.name for m in self.named if m.last > m.first)
         self.organisations = self._organisations()
@@ -141,7 +143,11 @@ class ArabicReading:
         return self.analysis.tokens.words[index][0].isalnum() and self.analysis.passage[index] < 0
 
     def classes(self, index: int) -> frozenset[str]:
-        return self.ar.classes[index]
+        """The Arabic word classes of a token, also of its form without the article
+        ("المسؤولون": a person noun)."""
+        found = self.ar.classes[index]
+        word = self.plain[index]
+        return found or (self.lexicon.classes(_without_article(word)) if _definite(word) else found)
 
     def ends_phrase(self, index: int) -> bool:
         """Punctuation, a quotation, a reporting word, a complementiser or a preposition."""
@@ -159,7 +165,25 @@ class ArabicReading:
         listed word or word with the article."""
         word = self.plain[index]
         return self.word(index) and _arabic(word) and not word.isdigit() and not self.classes(index) \
-            and not self.organisation(index) and not _in(word, _FUNCTION) and not _definite(word)
+            and not self.organisation(index) and not _in(word, _FUNCTION) and (
+                not _definite(word) or self.keys[index] in self._surnames)
+
+    def _bare_surnames(self) -> frozenset[str]:
+        """Words with the article that the text uses as names ("الحمداني"): the whole subject
+        of a reporting verb somewhere, and right after a title or a name word elsewhere (so
+        no common noun: "قال الأطباء")."""
+        self._surnames: frozenset[str] = frozenset()
+        subjects, named = set(), set()
+        for index in range(1, len(self.plain) - 1):
+            word = self.plain[index]
+            if not (self.word(index) and _arabic(word) and _definite(word)) or self.classes(index) or \
+                    self.organisation(index) or _in(word, _FUNCTION):
+                continue
+            if CUE in self.classes(index - 1) and self.ends_phrase(index + 1):
+                subjects.add(self.keys[index])
+            elif self.title(index - 1) or self.name_word(index - 1):
+                named.add(self.keys[index])
+        return frozenset(subjects & named)
 
     def _goes_on(self, index: int, end: int) -> bool:
         """True where a name run goes on with the word at ``index``: a name word, a word with
@@ -172,23 +196,23 @@ class ArabicReading:
             return False
         return self.plain[index - 1] in _JOINERS or index + 1 >= end or self.ends_phrase(index + 1)
 
+    def _sentences(self) -> tuple[list[int], list[int]]:
+        """Per token, the first token of its sentence (after the last sentence end outside
+        quotation marks, or its paragraph's start), and the count of sentence ends before it."""
+        tokens, passage = self.analysis.tokens, self.analysis.passage
+        starts, ends_before = [0] * len(tokens.words), [0] * (len(tokens.words) + 1)
+        for first, last in tokens.paragraphs:
+            start = first
+            for index in range(first, last):
+                starts[index] = start
+                if tokens.words[index] in _ENDS and passage[index] < 0:
+                    start = index + 1
+        for index, word in enumerate(tokens.words):
+            ends_before[index + 1] = ends_before[index] + (word in _ENDS)
+        return starts, ends_before
+
     def sentence_start(self, index: int) -> int:
-        """The first token of the sentence of ``index``: after the last sentence end outside
-        quotation marks, or the paragraph's start."""
-        tokens = self.analysis.tokens
-        start = tokens.paragraphs[self._paragraph(index)][0]
-        for back in range(index - 1, start - 1, -1):
-            if tokens.words[back] in _ENDS and self.analysis.passage[back] < 0:
-                return back + 1
-        return start
-
-    def _paragraph(self, index: int) -> int:
-        paragraphs = self.analysis.tokens.paragraphs
-        return next(n for n, (a, b) in enumerate(paragraphs) if a <= index < b)
-
-    def _sentence_number(self, index: int) -> int:
-        """A count of sentence ends before ``index`` (to measure how far back a speaker is)."""
-        return sum(1 for i in range(index) if self.analysis.tokens.words[i] in _ENDS)
+        return self._starts[index]
 
     # -- phrases ------------------------------------------------------------------------------
 
@@ -356,15 +380,33 @@ class ArabicReading:
                     last = (author, index)
                 continue
             phrase = self.phrase_after(index)
-            if phrase is None or self.plain[index] in _PARTICIPLES:
+            if self.plain[index] in _PARTICIPLES:
                 self.said[index] = previous
+                continue
+            if phrase is None:
+                before = self._subject_before(index)
+                self.said[index] = before or previous
+                if before:
+                    last = (before, index)
                 continue
             self.said[index] = self.phrase_speaker(phrase, previous)
             last = (self.said[index], index)
 
+    def _subject_before(self, cue: int) -> str | None:
+        """The subject before its verb ("الوزير كريم حداد قال إن …"): a clause of a few words
+        from its sentence's start or a comma to the verb, headed by a name, a title or an
+        organisation."""
+        start = cue
+        while start > self.sentence_start(cue) and self.word(start - 1) and cue - start < _MAX_NAME + 1:
+            start -= 1
+        if start == cue or (start > self.sentence_start(cue) and self.word(start - 1)):
+            return None
+        if not (self.name_word(start) or self.title(start) or self.organisation(start)):
+            return None
+        return self.phrase_speaker(range(start, cue), None, anaphora=False)
+
     def _near(self, before: int, index: int) -> bool:
-        words = self.analysis.tokens.words
-        return sum(1 for i in range(before, index) if words[i] in _ENDS) <= _PRO_DROP_SENTENCES
+        return self._ends_before[index] - self._ends_before[before] <= _PRO_DROP_SENTENCES
 
     def _statement(self, index: int, previous: str | None) -> str | None:
         """The author of a statement: of "البيان", "تصريحاته" the speaker cited last; of "بيان
