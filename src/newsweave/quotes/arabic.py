@@ -446,11 +446,24 @@ class ArabicReading:
         run = self.name_in(phrase)
         if run is not None:
             return self.fullest(self.text(*run))
+        apposed = self._apposed(phrase.stop)
+        if apposed is not None and (self.title(head) or self.organisation(head)):
+            return apposed  # "المتحدث باسم الجيش، العميد يحيى سالم، إن …"
         if self.organisation(head):
             return self._organisation_name(head)
         if self.title(head):
             return self._titled(words)
         return None
+
+    def _apposed(self, comma: int) -> str | None:
+        """The name right after a comma that ends a title phrase (a title of its own before it
+        allowed), itself ended by a comma, a complementiser or a colon."""
+        if comma >= len(self.plain) or self.analysis.tokens.words[comma] not in ("،", ","):
+            return None
+        named = next((m for m in self.named if comma < m.first <= comma + 2), None)
+        if named is None or named.last + 1 >= len(self.plain) or not self.ends_phrase(named.last + 1):
+            return None
+        return self.fullest(named.name)
 
     def _organisation_name(self, head: int) -> str:
         """An organisation's name; a definite noun alone ("المنظمة") is the one named last with
