@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PERSON_NOUN, TITLE, speaker_lexicon, word_set
+from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, TITLE, speaker_lexicon, word_set
 from newsweave.quotes.features import Analysis, analyse
 from newsweave.quotes.phrases import Draft, Span
 from newsweave.quotes.speakers import SpeakerResolver
@@ -102,6 +102,11 @@ def _definite(word: str) -> bool:
 
 def _arabic(word: str) -> bool:
     return "\u0620" <= word[0] <= "\u06ff"
+
+
+def _latin_name(words: list[str]) -> bool:
+    """Capitalised words in Latin letters: a name transliterated in Arabic text ("Ryan")."""
+    return all(w[:1].isupper() and w.isalpha() and w.isascii() for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +230,12 @@ class ArabicReading:
             start += 1  # "وفقا لـ الوزارة"
         if start >= size or self.ends_phrase(start):
             return None
-        end = start
-        while end < size and end - start < _MAX_PHRASE and not self.ends_phrase(end):
+        return self._phrase_from(start)
+
+    def _phrase_from(self, start: int) -> range:
+        """Tokens from ``start`` up to the next end of a phrase, ``_MAX_PHRASE`` at most."""
+        end, limit = start + 1, min(len(self.plain), start + _MAX_PHRASE)
+        while end < limit and not self.ends_phrase(end):
             end += 1
         return range(start, end)
 
@@ -239,7 +248,8 @@ class ArabicReading:
                 index += 1
                 continue
             end = index
-            while end + 1 < phrase.stop and end - index + 1 < _MAX_NAME and self._goes_on(end + 1, phrase.stop):
+            while end + 1 < phrase.stop and end - index + 1 < _MAX_NAME and \
+                    self._goes_on(end + 1, phrase.stop):
                 end += 1
             found.append((index, end))
             index = end + 1
@@ -291,8 +301,7 @@ class ArabicReading:
             if not self.word(index):
                 continue
             if self.title(index):
-                phrase = range(index, min(len(self.plain), index + _MAX_PHRASE))
-                phrase = range(index, next((i for i in phrase if i > index and self.ends_phrase(i)), phrase.stop))
+                phrase = self._phrase_from(index)
             elif self.classes(index) & {CUE, ACCORDING}:
                 phrase = self.phrase_after(index)
             else:
@@ -419,9 +428,7 @@ class ArabicReading:
         after = index + 1
         if after >= len(self.plain) or not self.word(after):
             return None
-        phrase = range(after, next((i for i in range(after, min(len(self.plain), after + _MAX_PHRASE))
-                                    if self.ends_phrase(i) and i > after), min(len(self.plain), after + _MAX_PHRASE)))
-        return self.phrase_speaker(phrase, None, anaphora=False)
+        return self.phrase_speaker(self._phrase_from(after), None, anaphora=False)
 
     def _named_in_sentence(self, index: int) -> str | None:
         start = self.sentence_start(index)
@@ -520,8 +527,8 @@ class ArabicReading:
         inside = range(start, mark)
         if all(self.name_word(i) or self._goes_on(i, mark) for i in inside):
             return self.fullest(self.text(start, mark - 1))
-        if all(words[i][:1].isupper() and words[i].isalpha() for i in inside):
-            return " ".join(words[start:mark])  # a Latin name in Arabic text: "Ryan، «…»"
+        if _latin_name(words[start:mark]):
+            return " ".join(words[start:mark])  # a name in Latin letters: "Ryan، «…»"
         return None
 
 
@@ -567,7 +574,7 @@ class ArabicResolver(SpeakerResolver):
         if _arabic(words[first]):
             return self.reading.phrase_speaker(range(first, last + 1), None)
         found = super().resolve(first, last, cue)
-        if found is None and last - first < 2 and all(w[:1].isupper() and w.isalpha() for w in words[first : last + 1]):
+        if found is None and last - first < 2 and _latin_name(words[first : last + 1]):
             return " ".join(words[first : last + 1])  # a name in Latin letters: "Ryan، «…»"
         return found
 

@@ -224,6 +224,11 @@ _PRONOUNS = {
     "nl": {"hij": "m", "zij": "x", "ze": "x"},
     "ar": {"هو": "m", "هي": "f"},
 }
+def _by_word(groups: dict[str, str]) -> dict[str, str]:
+    """Title keys of blank-separated word groups: each word of a group has the group's key."""
+    return {word: key for words, key in groups.items() for word in words.split()}
+
+
 # Titles and honorifics before a person's name, lower-case, per language; the value is the
 # title's key, so "the minister" later finds "Foreign Minister Wang Yi" (one key across
 # inflections and languages); "" marks a bare honorific (Mr., Frau, M.).
@@ -280,23 +285,25 @@ _TITLES = {
     "nl": {"president": "president", "minister": "minister", "premier": "premier",
            "woordvoerder": "spokesperson", "meneer": "", "mevrouw": ""},
     # Arabic: with and without the article, which is part of the word.
-    "ar": {**dict.fromkeys("رئيس الرئيس رئيسة الرئيسة".split(), "president"),
-           **dict.fromkeys("وزير الوزير وزيرة الوزيرة".split(), "minister"),
-           **dict.fromkeys("متحدث المتحدث متحدثة المتحدثة ناطق الناطق الناطقة".split(), "spokesperson"),
-           **dict.fromkeys("سفير السفير سفيرة السفيرة".split(), "ambassador"),
-           **dict.fromkeys("اللواء لواء العميد عميد العقيد المشير الجنرال".split(), "general"),
-           **dict.fromkeys("الدكتور الدكتورة د".split(), "doctor"),
-           **dict.fromkeys("المستشار المستشارة".split(), "chancellor"),
-           **dict.fromkeys("محافظ المحافظ".split(), "governor"),
-           **dict.fromkeys("مدير المدير مديرة المديرة".split(), "director"),
-           **dict.fromkeys("مدرب المدرب".split(), "coach"),
-           **dict.fromkeys("النائب نائب".split(), "representative"),
-           **dict.fromkeys("الملك الملكة الأمير".split(), "king"),
-           **dict.fromkeys("القاضي القاضية".split(), "judge"),
-           **dict.fromkeys("الأمين أمين".split(), "secretary"),
-           **dict.fromkeys("زعيم قائد".split(), "leader"),
-           **dict.fromkeys("""السيد السيدة الشيخ الأستاذ الأستاذة المهندس الإعلامي الإعلامية
-               الكابتن الصحفي الصحفية الفنان الفنانة اللاعب النجم عضو العضو""".split(), "")},
+    "ar": _by_word({
+        "رئيس الرئيس رئيسة الرئيسة": "president",
+        "وزير الوزير وزيرة الوزيرة": "minister",
+        "متحدث المتحدث متحدثة المتحدثة ناطق الناطق الناطقة": "spokesperson",
+        "سفير السفير سفيرة السفيرة": "ambassador",
+        "اللواء لواء العميد عميد العقيد المشير الجنرال": "general",
+        "الدكتور الدكتورة د": "doctor",
+        "المستشار المستشارة": "chancellor",
+        "محافظ المحافظ": "governor",
+        "مدير المدير مديرة المديرة": "director",
+        "مدرب المدرب": "coach",
+        "النائب نائب": "representative",
+        "الملك الملكة الأمير": "king",
+        "القاضي القاضية": "judge",
+        "الأمين أمين": "secretary",
+        "زعيم قائد": "leader",
+        """السيد السيدة الشيخ الأستاذ الأستاذة المهندس الإعلامي الإعلامية الكابتن الصحفي
+            الصحفية الفنان الفنانة اللاعب النجم عضو العضو""": "",
+    }),
 }
 _PERSON_NOUNS = {
     "en": """spokesman spokeswoman spokesperson official officials expert experts analyst
