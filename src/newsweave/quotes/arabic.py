@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, TITLE, speaker_lexicon, word_set
 from newsweave.quotes.features import Analysis, analyse
@@ -74,7 +75,8 @@ def _key(word: str) -> str:
 _SPELLINGS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
-def _forms(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _forms(word: str) -> tuple[str, ...]:
     """A word and its forms without a glued conjunction, then preposition ("وبحسب", "لوزارة"
     -> "وزارة"; "للجيش" -> "الجيش")."""
     forms = [word]
@@ -85,17 +87,19 @@ def _forms(word: str) -> list[str]:
             forms.append(_ARTICLE + form[2:])
         elif form[:1] in _CLITICS and len(form) > 2:
             forms.append(form[1:])
-    return forms
+    return tuple(forms)
 
 
 def _without_article(word: str) -> str:
     return word[2:] if word.startswith(_ARTICLE) and len(word) > 3 else word
 
 
+@lru_cache(maxsize=1 << 16)
 def _in(word: str, table: frozenset[str]) -> bool:
     return any(form in table or _without_article(form) in table for form in _forms(word))
 
 
+@lru_cache(maxsize=1 << 16)
 def _definite(word: str) -> bool:
     return any(form.startswith(_ARTICLE) for form in _forms(word))
 
@@ -130,6 +134,7 @@ class ArabicReading:
         self.ar = analyse(analysis.tokens, self.lexicon, analysis.quotes)
         self.plain = self.ar.lower
         self.keys = [_key(w) for w in self.plain]
+        self._classes = [self._classes_of(i) for i in range(len(self.plain))]
         self._grams = Counter(tuple(self.keys[i : i + n]) for n in range(1, _MAX_NAME + 1)
                               for i in range(len(self.keys) - n + 1))
         self._starts, self._ends_before = self._sentences()
@@ -148,6 +153,9 @@ class ArabicReading:
         return self.analysis.tokens.words[index][0].isalnum() and self.analysis.passage[index] < 0
 
     def classes(self, index: int) -> frozenset[str]:
+        return self._classes[index]
+
+    def _classes_of(self, index: int) -> frozenset[str]:
         """The Arabic word classes of a token, also of its form without the article
         ("المسؤولون": a person noun)."""
         found = self.ar.classes[index]
@@ -532,9 +540,23 @@ class ArabicReading:
         return None
 
 
+_LAST_READ: list[tuple[Analysis, ArabicReading]] = []  # the pass's reading, for the resolver
+
+
+def reading_of(analysis: Analysis) -> ArabicReading:
+    """The reading of a text, read once for the pass and the resolver of one call (the last
+    one is kept, with its analysis, so that no other analysis can take its place)."""
+    last = _LAST_READ[-1] if _LAST_READ else None
+    if last is not None and last[0] is analysis:
+        return last[1]
+    reading = ArabicReading(analysis)
+    _LAST_READ[:] = [(analysis, reading)]
+    return reading
+
+
 def attribute(analysis: Analysis, lex: object, drafts: list[Draft]) -> list[Draft]:
     """Each quote's cue and subject phrase by the Arabic rules (where they find a cue)."""
-    reading = ArabicReading(analysis)
+    reading = reading_of(analysis)
     for draft in drafts:
         opening, closing = _marks(analysis, draft)
         cue = reading.cue_of(opening, closing)
@@ -565,7 +587,7 @@ class ArabicResolver(SpeakerResolver):
 
     def __init__(self, analysis: Analysis, lexicon: object) -> None:
         super().__init__(analysis, lexicon)
-        self.reading = ArabicReading(analysis)
+        self.reading = reading_of(analysis)
 
     def resolve(self, first: int, last: int, cue: tuple[int, int] | None = None) -> str | None:
         if cue is not None and cue[1] in self.reading.said:
