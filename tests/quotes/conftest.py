@@ -1,5 +1,6 @@
-"""Helpers the quote tests share, as fixtures: one quote of a text, the text of a span, and a
-German text analysed as the quote rules see it (for the tests of single rules)."""
+"""Helpers the quote tests share, as fixtures: one quote of a text, the speaker of a quote, the
+text of a span, and a German text analysed as the quote rules see it (for the tests of single
+rules)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,19 @@ def one_quote() -> Callable[..., Quote]:
         return found[0]
 
     return one
+
+
+@pytest.fixture
+def speaker_of() -> Callable[[str, str, str], str | None]:
+    """The speaker of the quote of a text (in a language) whose content holds some words."""
+
+    def speaker(text: str, language: str, said: str) -> str | None:
+        for quote in find_quotes_in_text(text, language):
+            if said in text[slice(*quote.content)]:
+                return quote.speaker
+        raise AssertionError(f"no quote holds {said!r}: {find_quotes_in_text(text, language)}")
+
+    return speaker
 
 
 def _analysed_german(text: str):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.quotes import find_quotes_in_text
+from newsweave.quotes.cues import ACCORDING, CUE, NOUN, TITLE, lexicon, speaker_lexicon
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.tokens import tokenize
 
@@ -34,3 +35,20 @@ def test_a_person_noun_is_not_a_speech_noun(language, text, person, speech):
     assert NOUN in classes[speech]
     if language == "en":
         assert NOUN not in classes["police"]
+
+
+def test_arabic_words_serve_the_speaker_rules_only():
+    """The tagger and the quote rules read the merged lexicon, as before the Arabic lists: they
+    would take the verb-first clause into the quote; the speaker rules read the Arabic one,
+    with the conjunctions و and ف taken off."""
+    arabic = speaker_lexicon("ar")
+    assert CUE in arabic.classes("وقال") and CUE in arabic.classes("فأضاف")
+    assert ACCORDING in arabic.classes("وبحسب") and NOUN in arabic.classes("البيان")
+    assert TITLE in arabic.classes("الوزير") and not arabic.classes("وزير") - {TITLE}
+    assert lexicon("ar") is lexicon("und") and not lexicon("ar").classes("قال")
+
+
+def test_arabic_vowel_marks_and_tatweel_are_no_part_of_the_word_looked_up():
+    from newsweave.quotes.features import plain_lower
+
+    assert plain_lower("وفقًا") == "وفقا" and plain_lower("لـ") == "ل" and plain_lower("Said") == "said"

@@ -22,14 +22,6 @@ def _speakers(text: str, language: str) -> list[str | None]:
     return [quote.speaker for quote in find_quotes_in_text(text, language)]
 
 
-def _speaker_of(text: str, language: str, said: str) -> str | None:
-    """The speaker of the quote whose content holds ``said``."""
-    for quote in find_quotes_in_text(text, language):
-        if said in text[slice(*quote.content)]:
-            return quote.speaker
-    raise AssertionError(f"no quote holds {said!r}: {find_quotes_in_text(text, language)}")
-
-
 # Hyphenated names stay whole (an Albanian case ending after a hyphen goes in Albanian only).
 HYPHENATED = [
     ("en", "“We will not give up the tests,” said Kim Jong-un on Monday.", "Kim Jong-un"),
@@ -45,19 +37,19 @@ def test_hyphenated_names_stay_whole(language, text, name):
     assert _speakers(text, language) == [name]
 
 
-def test_words_before_the_last_title_leave_the_name():
+def test_words_before_the_last_title_leave_the_name(speaker_of):
     text = ("Nordkoreas Machthaber Kim Jong-un hat neue Raketentests angekündigt. Kim sagte, das "
             "Land werde nicht nachgeben.")
-    assert _speaker_of(text, "de", "nachgeben") == "Kim Jong-un"
+    assert speaker_of(text, "de", "nachgeben") == "Kim Jong-un"
 
 
-def test_elided_article_leaves_the_name():
-    assert _speaker_of("Selon l'AFP, trois personnes sont mortes.", "fr", "personnes") == "AFP"
+def test_elided_article_leaves_the_name(speaker_of):
+    assert speaker_of("Selon l'AFP, trois personnes sont mortes.", "fr", "personnes") == "AFP"
 
 
-def test_albanian_case_ending_after_a_hyphen_goes():
+def test_albanian_case_ending_after_a_hyphen_goes(speaker_of):
     text = "Presidenti Arben Kolani u takua me ministrat. “Do të vazhdojmë”, tha Arben Kolani-u."
-    assert _speaker_of(text, "sq", "vazhdojmë") == "Arben Kolani"
+    assert speaker_of(text, "sq", "vazhdojmë") == "Arben Kolani"
 
 
 # Titles and function nouns leave the name, and the titled and bare forms are one speaker.
@@ -100,8 +92,8 @@ INVERTED = [
 
 
 @pytest.mark.parametrize("text", INVERTED)
-def test_french_inverted_pronoun_is_resolved(text):
-    assert _speaker_of(text, "fr", "Personne") == "Odile Varenne"
+def test_french_inverted_pronoun_is_resolved(text, speaker_of):
+    assert speaker_of(text, "fr", "Personne") == "Odile Varenne"
 
 
 # An apposition gives the name after the title phrase, not the title's complement.
@@ -163,10 +155,10 @@ NO_SPEAKER = [
 ]
 
 
-def test_relative_clause_on_a_named_source_leaves_the_name():
+def test_relative_clause_on_a_named_source_leaves_the_name(speaker_of):
     text = ("Die Steuern sollen steigen, so Finanzminister Jonas Berke, der auch sagte, dass nichts "
             "sicher sei.")
-    assert _speaker_of(text, "de", "Steuern") == "Jonas Berke"
+    assert speaker_of(text, "de", "Steuern") == "Jonas Berke"
 
 
 @pytest.mark.parametrize(("language", "text", "wrong"), NO_SPEAKER)
@@ -175,16 +167,16 @@ def test_common_nouns_and_fragments_are_no_speakers(language, text, wrong):
         assert speaker not in wrong
 
 
-def test_sentence_initial_function_word_is_no_speaker():
+def test_sentence_initial_function_word_is_no_speaker(speaker_of):
     text = ("El ministro Agustín Roldán visitó la planta. Agustín Roldán afirmó que la producción "
             "sigue. En ese sentido, destacó que las fuerzas están listas.")
-    assert _speaker_of(text, "es", "fuerzas") == "Agustín Roldán"
+    assert speaker_of(text, "es", "fuerzas") == "Agustín Roldán"
 
 
-def test_inverted_subject_after_the_verb():
+def test_inverted_subject_after_the_verb(speaker_of):
     text = ("Rzecznik Marek Frątczak przekazał dane. Jak zaznaczył Frątczak przyczyny tych pożarów "
             "nie są jeszcze znane.")
-    assert _speaker_of(text, "pl", "przyczyny") == "Marek Frątczak"
+    assert speaker_of(text, "pl", "przyczyny") == "Marek Frątczak"
 
 
 # (language, text, words of the quote, its speaker), by the rule that finds the speaker.
@@ -256,8 +248,8 @@ RESOLVED = {
 @pytest.mark.parametrize(("language", "text", "said", "name"), [*APPOSITION, *ACCORDING, *RESOLVED.values()],
                          ids=[*(f"apposition-{case[0]}" for case in APPOSITION),
                               *(f"according to-{case[0]}" for case in ACCORDING), *RESOLVED])
-def test_source_phrases_resolve_to_the_speaker(language, text, said, name):
-    assert _speaker_of(text, language, said) == name
+def test_source_phrases_resolve_to_the_speaker(language, text, said, name, speaker_of):
+    assert speaker_of(text, language, said) == name
 
 
 def test_a_place_after_a_sentence_initial_preposition_is_no_speaker():

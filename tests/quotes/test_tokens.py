@@ -31,3 +31,7 @@ def test_a_number_before_a_stop_ends_a_sentence_unless_it_is_an_ordinal(text, co
 ])
 def test_a_stop_without_a_space_ends_a_sentence_between_a_lower_and_a_capitalised_word(text, count):
     assert len(tokenize(text).sentences) == count
+
+
+def test_a_stop_between_two_arabic_words_splits_them():
+    assert tokenize("المسؤولين الحكوميين.محمد فضل").words == ["المسؤولين", "الحكوميين", ".", "محمد", "فضل"]

@@ -8,7 +8,9 @@ These lists feed two things: the rule layer (every language) and the generic fea
 tagging model, which is trained on English and German and applied to the other languages through
 these word classes alone. Entries are lower-case word forms; ``STEMS`` holds prefixes for the
 languages whose verbs inflect too much to list (Russian, Polish, Turkish, Albanian). A phrase is
-a tuple of words. Languages: en de fr es it pt ru sq pl tr nl.
+a tuple of words. Languages: en de fr es it pt ru sq pl tr nl ar. Arabic entries are bare
+forms: the conjunctions و and ف glued to a word are taken off when the word itself is not listed
+("وقال" -> "قال"; ``PREFIXES``), and vowel marks are gone before lookup (``features.analyse``).
 """
 
 from __future__ import annotations
@@ -104,9 +106,20 @@ _REPORTING = {
         savundu aktardı duyurdu""",
     "nl": """zei zegt zeiden verklaarde verklaart benadrukte stelde stelt voegde meldde
         meldt schreef liet waarschuwde""",
+    # Arabic: past and present, masculine and feminine; the participles that go on a report
+    # ("مضيفا", "قائلا": adding, saying).
+    "ar": """قال قالت قالوا يقول تقول أضاف أضافت يضيف تضيف أكد أكدت يؤكد تؤكد أوضح أوضحت يوضح
+        توضح صرح صرحت يصرح تصرح أشار أشارت يشير تشير تابع تابعت أردف أردفت أعلن أعلنت يعلن تعلن
+        ذكر ذكرت يذكر تذكر أفاد أفادت يفيد تفيد لفت لفتت شدد شددت يشدد تشدد كشف كشفت حذر حذرت
+        يحذر تحذر أكمل أكملت استطرد استطردت اعتبر اعتبرت يعتبر تعتبر رأى رأت يرى ترى أعرب أعربت
+        بينت نوه نوهت زعم زعمت كتب كتبت غرد غردت أجاب أجابت ردت علق علقت أقر أقرت نفى نفت
+        اعترف اعترفت اختتم اختتمت طالب طالبت دعا دعت قائلا قائلة مضيفا مضيفة مؤكدا مؤكدة مشيرا
+        مشيرة موضحا موضحة لافتا لافتة منوها مشددا مشددة محذرا محذرة معتبرا معتبرة""",
     # Japanese: the quotative particle and the verb come as one token after 」.
     "ja": "と述べた と語った と話した と言った と強調した と指摘した と説明した と発表した と述べました",
 }
+# One-letter conjunctions written as part of the next word ("وقال": and said), per language.
+PREFIXES = {"ar": "و ف"}
 # Prefixes of reporting verbs in languages with rich inflection (matched at a word's start).
 STEMS = {
     "ru": ("заяв", "сообщ", "сказа", "отмет", "подчерк", "добав", "поясн", "объясн",
@@ -129,6 +142,8 @@ _NOUNS = {
     "sq": "deklaratë deklaratën fjalët",
     "pl": "słowami oświadczeniu",
     "tr": "açıklamasında açıklama",
+    "ar": """بيان البيان بيانا تصريح تصريحات تصريحاته تصريحاتها تغريدة كلمته كلمتها حديثه حديثها
+        قوله قولها""",
 }
 _ACCORDING = {
     "en": ["according to", "as quoted by", "quoted by", "cited by", "per"],
@@ -142,6 +157,7 @@ _ACCORDING = {
     "pl": ["według", "zdaniem", "jak powiedział", "jak podkreślił", "jak poinformował"],
     "tr": ["göre", "açıklamasına göre", "ifadesine göre"],
     "nl": ["volgens", "aldus"],
+    "ar": ["حسب", "بحسب", "وفق", "وفقا", "طبقا", "نقلا عن", "على لسان"],
 }
 # Prepositions that are "according to" only before a noun of reporting or knowing, within a few
 # words: "nach ersten Erkenntnissen", "nach Angaben der Polizei", "nach NASA-Angaben" (a word
@@ -192,6 +208,7 @@ _AS_CLAUSE = {"de": ("wie",), "en": ("as",)}
 _COMPLEMENTS = {
     "en": "that", "de": "dass daß ob", "fr": "que qu' qu’", "es": "que", "it": "che",
     "pt": "que", "ru": "что чтобы", "sq": "se që", "pl": "że iż", "tr": "ki", "nl": "dat",
+    "ar": "إن أن بأن إنه أنه بأنه إنها أنها بأنها إنهم أنهم",
 }
 _PRONOUNS = {
     "en": {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f", "i": "x", "we": "p"},
@@ -205,7 +222,13 @@ _PRONOUNS = {
     "pl": {"on": "m", "ona": "f", "oni": "p"},
     "tr": {"o": "x", "onlar": "p"},
     "nl": {"hij": "m", "zij": "x", "ze": "x"},
+    "ar": {"هو": "m", "هي": "f"},
 }
+def _by_word(groups: dict[str, str]) -> dict[str, str]:
+    """Title keys of blank-separated word groups: each word of a group has the group's key."""
+    return {word: key for words, key in groups.items() for word in words.split()}
+
+
 # Titles and honorifics before a person's name, lower-case, per language; the value is the
 # title's key, so "the minister" later finds "Foreign Minister Wang Yi" (one key across
 # inflections and languages); "" marks a bare honorific (Mr., Frau, M.).
@@ -261,6 +284,26 @@ _TITLES = {
            "bay": "", "bayan": ""},
     "nl": {"president": "president", "minister": "minister", "premier": "premier",
            "woordvoerder": "spokesperson", "meneer": "", "mevrouw": ""},
+    # Arabic: with and without the article, which is part of the word.
+    "ar": _by_word({
+        "رئيس الرئيس رئيسة الرئيسة": "president",
+        "وزير الوزير وزيرة الوزيرة": "minister",
+        "متحدث المتحدث متحدثة المتحدثة ناطق الناطق الناطقة": "spokesperson",
+        "سفير السفير سفيرة السفيرة": "ambassador",
+        "اللواء لواء العميد عميد العقيد المشير الجنرال": "general",
+        "الدكتور الدكتورة د": "doctor",
+        "المستشار المستشارة": "chancellor",
+        "محافظ المحافظ": "governor",
+        "مدير المدير مديرة المديرة": "director",
+        "مدرب المدرب": "coach",
+        "النائب نائب": "representative",
+        "الملك الملكة الأمير": "king",
+        "القاضي القاضية": "judge",
+        "الأمين أمين": "secretary",
+        "زعيم قائد": "leader",
+        """السيد السيدة الشيخ الأستاذ الأستاذة المهندس الإعلامي الإعلامية الكابتن الصحفي
+            الصحفية الفنان الفنانة اللاعب النجم عضو العضو""": "",
+    }),
 }
 _PERSON_NOUNS = {
     "en": """spokesman spokeswoman spokesperson official officials expert experts analyst
@@ -276,6 +319,7 @@ _PERSON_NOUNS = {
     "pl": "rzecznik eksperci",
     "tr": "sözcü uzmanlar",
     "nl": "woordvoerder experts",
+    "ar": "مصدر المصدر مصادر المصادر مسؤول المسؤول مسؤولون مسؤولين خبير خبراء محلل محللون",
 }
 _GENDER_TITLES = {"mr.": "m", "mr": "m", "herr": "m", "m.": "m", "señor": "m", "sr.": "m",
                   "signor": "m", "pan": "m", "zoti": "m", "господин": "m", "spokesman": "m",
@@ -286,8 +330,14 @@ _GENDER_TITLES = {"mr.": "m", "mr": "m", "herr": "m", "m.": "m", "señor": "m", 
                   "präsidentin": "f", "ministerin": "f", "kanzlerin": "f",
                   "bundeskanzlerin": "f", "sprecherin": "f", "présidente": "f",
                   "presidenta": "f", "ministra": "f", "bayan": "f", "mevrouw": "f",
-                  "senhora": "f", "presidentja": "f", "ministrja": "f", "zëdhënësja": "f"}
-LANGUAGES = tuple(_REPORTING)
+                  "senhora": "f", "presidentja": "f", "ministrja": "f", "zëdhënësja": "f",
+                  "السيد": "m", "السيدة": "f", "الوزيرة": "f", "وزيرة": "f", "المتحدثة": "f",
+                  "الناطقة": "f", "المستشارة": "f", "الدكتورة": "f", "الرئيسة": "f"}
+# Languages whose lists serve the speaker rules only (quotes/arabic.py), not the tagger: given
+# to it (trained on English and German clauses), Arabic reporting words turned verb-first
+# attributions into content ("قال الرئيس … إن" inside the quote) and moved the quotes it finds.
+SPEAKERS_ONLY = frozenset({"ar"})
+LANGUAGES = tuple(language for language in _REPORTING if language not in SPEAKERS_ONLY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,12 +357,17 @@ class Lexicon:
     as_clause: frozenset[str] = frozenset()  # "wie", "as": open a clause that a cue closes
     acts: dict[str, str] = field(default_factory=dict)  # speech-act verb -> its particle or ""
     act_participles: frozenset[str] = frozenset()  # their participles: "kritisiert", "angekündigt"
+    prefixes: frozenset[str] = frozenset()  # one-letter conjunctions glued to a word: "و", "ف"
 
     def classes(self, word: str) -> frozenset[str]:
         """The word classes of one lower-case word (phrases are matched apart)."""
         found = self.words.get(word)
         if found is not None:
             return found
+        if word[:1] in self.prefixes and len(word) > 3:
+            found = self.words.get(word[1:])
+            if found is not None:
+                return found
         if self.stems and len(word) > 4 and word.startswith(self.stems):
             return _CUE_ONLY
         return _NONE
@@ -349,12 +404,19 @@ def _learned(language: str) -> list[str]:
 
 
 def _language_key(language: str) -> str:
-    return language if language in _REPORTING else "*"
+    return language if language in LANGUAGES else "*"
 
 
 def lexicon(language: str = "*") -> Lexicon:
-    """The lexicon of one language code ("*" or an unknown code: every language merged)."""
+    """The lexicon of one language code ("*" or an unknown code: every language merged) that the
+    tagger and the quote rules read."""
     return _build(_language_key(language))
+
+
+def speaker_lexicon(language: str) -> Lexicon:
+    """The lexicon the speaker rules read: ``lexicon``'s, or a language's own lists where they
+    serve the speaker rules only (``SPEAKERS_ONLY``)."""
+    return _build(language) if language in SPEAKERS_ONLY else lexicon(language)
 
 
 @lru_cache(maxsize=16)
@@ -407,4 +469,5 @@ def _build(key: str) -> Lexicon:
         acts=dict((entry + ":").split(":")[:2] for lang in languages
                   for entry in _ACTS.get(lang, "").split()),
         act_participles=frozenset(w for lang in languages for w in _ACT_PARTICIPLES.get(lang, "").split()),
+        prefixes=frozenset(p for lang in languages for p in PREFIXES.get(lang, "").split()),
     )

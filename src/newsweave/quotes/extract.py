@@ -28,6 +28,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newsweave.quotes.arabic import ArabicResolver
+from newsweave.quotes.arabic import attribute as attribute_arabic
 from newsweave.quotes.cues import ACCORDING, PRONOUN, Lexicon, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.german.acts import attach_act_verb, attach_passive_act, attach_reported_act
@@ -129,7 +131,7 @@ def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     drafts = _drafts(analysis, _tag(analysis, language, lex), passes.per_sentence, lex)
     for step in passes.steps:
         drafts = step(analysis, lex, drafts)
-    resolver = SpeakerResolver(analysis, lex)
+    resolver = RESOLVERS.get(language, SpeakerResolver)(analysis, lex)
     return [_quote(analysis, draft, resolver) for draft in drafts]
 
 
@@ -726,7 +728,13 @@ OTHERS = Passes(per_sentence=True, steps=(
     _each(fit_according_clause, lexical=True), _distinct, _adds(_fragments),
     _keep_statements, _all(_carry_speakers), _all(join_free_indirect_runs)))
 
-PASSES = {"en": ENGLISH, "de": GERMAN}
+# Arabic: ``OTHERS``, then the cues and subjects that the Arabic rules read (``arabic``), which
+# the tagger, blind to Arabic words, does not find.
+ARABIC = Passes(per_sentence=True, steps=(*OTHERS.steps, attribute_arabic))
+
+PASSES = {"en": ENGLISH, "de": GERMAN, "ar": ARABIC}
+# Speaker resolvers of the languages that have their own; the others use ``SpeakerResolver``.
+RESOLVERS = {"ar": ArabicResolver}
 
 
 def passes_for(language: str) -> Passes:

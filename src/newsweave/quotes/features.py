@@ -9,6 +9,7 @@ languages with ``lexical=False``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -50,7 +51,7 @@ class Analysis:
 
 def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Analysis:
     """Word classes, shapes and quotation passages of every token."""
-    lower = [word.lower() for word in tokens.words]
+    lower = [plain_lower(word) for word in tokens.words]
     classes, class_labels = _classes(tokens.words, lower, lexicon)
     passage = [-1] * len(tokens)
     shapes = [_shape(word) for word in tokens.words]
@@ -65,6 +66,16 @@ def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Anal
             if cls and (CUE in cls or ACCORDING in cls) and passage[i] < 0]
     return Analysis(tokens, lower, classes, class_labels, shapes, passage, quotes, cues,
                     grammar.tags(tokens, lexicon.language), grammar.TAG_SETS.get(lexicon.language))
+
+
+# Arabic vowel marks and the stretching tatweel ("وفقًا", "لـ"): optional, no part of the word.
+_OPTIONAL_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def plain_lower(word: str) -> str:
+    """A word in lower case, without optional marks: the form word lists and names compare."""
+    lower = word.lower()
+    return lower if lower.isascii() else _OPTIONAL_MARKS.sub("", lower) or lower
 
 
 def _classes(words: list[str], lower: list[str], lexicon: Lexicon) -> tuple[list[frozenset[str]], list[str]]:

@@ -5,6 +5,7 @@ capitalised words that looks like a person: it carries a title or honorific ("Fo
 Wang Yi", "Herr Schmidt", "presidenti Xi"), or has two or more words and no organisation word
 ("Sergei Lavrov", not "Great Hall"), or is one word that is part of such a name elsewhere in the
 text ("Xi", "Lavrov", also inflected: "Lavrovi"), or stands right before a reporting verb.
+Arabic, which has no capitals, finds its speakers by position (``arabic``, ``ArabicResolver``).
 A source mention is resolved by a small salience model:
 
 - a pronoun ("he", "sie", "ai") -> the subject (first person mention) of its own sentence before

@@ -15,10 +15,13 @@ from newsweave.quotes.cues import word_set
 # Words (with inner hyphens, dots, apostrophes: "Jinping-u", "U.S", "don't", "t'i"), a
 # possessive "'s" apart, a doubled apostrophe used as a quotation mark, or one other character.
 # Honorifics keep their stop ("Mr.", "M.", "Mme."), so a name after them stays one phrase. A
-# stop between a lower-case word and a capitalised one ("kam.Die") is a sentence end that lost
-# its space, no inner dot ("ver.di", "U.S", "z.B").
+# stop between a lower-case word and a capitalised one ("kam.Die"), or between two Arabic
+# letters ("الحكوميين.محمد"), is a sentence end that lost its space, no inner dot ("ver.di",
+# "U.S", "z.B").
+_ARABIC_LETTER = "[\u0620-\u064a]"
 _TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Mme|M|Hr|Fr)\.(?=\s)"
-                    r"|\w+(?:(?:-|\.(?!(?<=[^\W\d_A-ZÄÖÜ]{2}\.)[A-ZÄÖÜ][^\W\d_A-ZÄÖÜ]))\w+)*"
+                    r"|\w+(?:(?:-|\.(?!(?<=[^\W\d_A-ZÄÖÜ]{2}\.)[A-ZÄÖÜ][^\W\d_A-ZÄÖÜ]"
+                    rf"|(?<={_ARABIC_LETTER}\.){_ARABIC_LETTER}))\w+)*"
                     r"(?:['’](?![sS]\b)\w+)*|['’][sS]\b|''|``|[^\w\s]")
 _ENDS = frozenset(".!?…")
 # Closing marks and brackets that may follow a sentence's final stop.
