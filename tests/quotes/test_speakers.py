@@ -206,6 +206,9 @@ RESOLVED = {
     "the subject after the cue (verb-first languages, \"according to\")": (
         "fr", "Le port reste fermé. Selon le directeur de l'autorité portuaire, Anselme Perrot, des "
               "plongeurs inspecteront le chenal samedi.", "plongeurs", "Anselme Perrot"),
+    "an organisation after the cue, without the adjunct after it": (
+        "fr", "« Le pont restera fermé jusqu'à lundi », indique la gendarmerie dans un message.",
+        "pont", "la gendarmerie"),
     "an organisation after the cue": (
         "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
               "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),
