@@ -63,6 +63,7 @@ TITLED = [
     ("de", "„Ich trete an“, sagte Ex-Umwelt-Minister Bernd Rautmann.", ["Bernd Rautmann"]),
     ("fr", "« Le port restera fermé », a déclaré le commandant Ruvim Ostrakis.", ["Ruvim Ostrakis"]),
     ("es", "«El puerto seguirá cerrado», dijo el comandante Ruvim Ostrakis.", ["Ruvim Ostrakis"]),
+    ("en", "“We hold the strait,” said Vice Admiral Ona Treadwell.", ["Ona Treadwell"]),
     # Function nouns of trades and offices ("City Attorney", "Chefarzt", "Teknik Direktör").
     ("en", "“The deal protects the town,” said City Attorney Wendel Marsh.", ["Wendel Marsh"]),
     ("en", "“My client consents,” said Assistant Public Defender Ilse Varga.", ["Ilse Varga"]),
@@ -108,6 +109,13 @@ APPOSITION = [
            "channel.", "divers", "Bastien Orlo"),
     ("de", "Der Direktor der Hafenbehörde, Bastien Orlo, sagte, Taucher würden den Kanal prüfen.",
      "Taucher", "Bastien Orlo"),
+    # Offices and their feminine forms as titles, with a complement of several words.
+    ("es", "La concejala de Urbanismo de Puerto Llano, Nuria Sastre, aseguró que el mercado abrirá.",
+     "mercado", "Nuria Sastre"),
+    ("fr", "Le maire de Saint-Pol-des-Landes, Yves Kerbrat, a assuré que l'école rouvrira.",
+     "école", "Yves Kerbrat"),
+    ("sq", "Kryetarja e bashkisë së Lezhës, Mira Dushi, tha se tregu do të hapet.",
+     "tregu", "Mira Dushi"),
 ]
 
 
@@ -190,6 +198,9 @@ RESOLVED = {
     "the subject after the cue (verb-first languages, \"according to\")": (
         "fr", "Le port reste fermé. Selon le directeur de l'autorité portuaire, Anselme Perrot, des "
               "plongeurs inspecteront le chenal samedi.", "plongeurs", "Anselme Perrot"),
+    "an organisation after the cue, without the adjunct after it": (
+        "fr", "« Le pont restera fermé jusqu'à lundi », indique la gendarmerie dans un message.",
+        "pont", "la gendarmerie"),
     "an organisation after the cue": (
         "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
               "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),

@@ -96,7 +96,8 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     province region river sea ocean street square cooperation relations affairs global south north east
     west people's stadt gemeinde stadtverwaltung landkreis polizei polizia policía policja policji
     komenda komendy komendzie prokuratura prokuratury urząd urzędu sąd sądu straż straży trybunał
-    trybunału municipality municipio municipalité belediye belediyesi müdürlüğü müdürlüğünce
+    trybunału municipality municipio municipalité préfecture prefectura
+    prefettura mairie ayuntamiento alcaldía gendarmerie belediye belediyesi müdürlüğü müdürlüğünce
     müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
@@ -785,13 +786,19 @@ class SpeakerResolver:
         limit = min(tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
         end = after
         while end < limit and tokens.words[end][0].isalnum() and COMPLEMENT not in analysis.classes[end] \
-                and CUE not in analysis.classes[end]:
+                and CUE not in analysis.classes[end] and not (end > after and self._adjunct_opens(end)):
             end += 1
         phrase = range(after, end)
         if not any(title_of(analysis, i, self.lexicon) or self._organisation_word(i) or self._name_word(i)
                    or PERSON_NOUN in analysis.classes[i] for i in phrase):
             return None
         return self._resolve(after, end - 1, None)
+
+    def _adjunct_opens(self, index: int) -> bool:
+        """True for a preposition that opens an adjunct after the subject ("assure la préfecture
+        | dans un communiqué"), not one that joins a name ("de", "of")."""
+        lower = self.analysis.lower[index]
+        return lower in _PREPOSITIONS and lower not in _OF_WORDS
 
     def _own_words(self, words: list[int]) -> str | None:
         """A source mention's own words, without an "according to" or an elided article before
