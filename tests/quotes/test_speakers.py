@@ -323,19 +323,20 @@ def test_turkish_names_lose_case_endings_and_titles(text, name):
      "Secretaría de Marina"),
     ("«Hubo dos heridos en el puerto», dijo la Secretaría de Marina.", "Secretaría de Marina"),
 ])
-def test_a_spanish_secretariat_is_an_organisation_whole(text, name):
+def test_a_spanish_secretariat_is_an_organisation_whole(text, name, speaker_of):
     # "Secretaría" is a ministry, not a secretary: the name keeps it and no particle opens it
     # ("de Marina"); its lower-case words after a name that ends in a name word do not join it.
-    assert _speaker_of(text, "es", "heridos") == name
+    assert speaker_of(text, "es", "heridos") == name
 
 
 @pytest.mark.parametrize(("text", "said", "name"), [
-    ("Kartepe Valiliğinden yapılan açıklamada, “Yollar yarın açılacak” denildi.", "Yollar", "Kartepe Valiliği"),
+    ("Kartepe Valiliğinden yapılan açıklamada, “Yollar yarın açılacak” denildi.", "Yollar",
+     "Kartepe Valiliği"),
     ("Kartepe Valiliğinden yapılan açıklamaya göre, köprü yarın kapanacak.", "köprü", "Kartepe Valiliği"),
 ])
-def test_a_turkish_organisation_loses_its_case_ending(text, said, name):
+def test_a_turkish_organisation_loses_its_case_ending(text, said, name, speaker_of):
     # A case ending on an organisation's possessive, with no apostrophe: "Valiliğinden" -> "Valiliği".
-    assert _speaker_of(text, "tr", said) == name
+    assert speaker_of(text, "tr", said) == name
 
 
 # (language, text, the speaker mention, the name it resolves to)
