@@ -213,3 +213,40 @@ def test_each_language_family_runs_its_own_named_passes():
 def test_content_does_not_start_with_the_frames_punctuation(language, text, content):
     (quote,) = find_quotes_in_text(text, language)
     assert text[slice(*quote.content)].strip() == content
+
+
+SUBJECT_AFTER_ITS_VERB = [
+    # (language, text, the contents found, the speaker of each): the subject after a reporting
+    # verb that follows the words it reports is who spoke, not what was said.
+    ("es", '"Cerraremos el puerto el lunes", dijo el ministro Luis Ortega en una rueda de prensa.',
+     ['"Cerraremos el puerto el lunes"'], ["Luis Ortega"]),
+    ("fr", "« Nous rouvrirons le chenal demain », a déclaré le capitaine Marc Olier, chef du port.",
+     ["« Nous rouvrirons le chenal demain »"], ["Marc Olier"]),
+    # Where the words before the verb stand in no quotation marks, they are the content.
+    ("pl", "Port zostanie zamknięty w poniedziałek, powiedział minister transportu Jan Nowicki.",
+     ["Port zostanie zamknięty w poniedziałek"], ["Jan Nowicki"]),
+    ("es", "El puerto estará cerrado hasta el lunes, dijo el director del puerto, Luis Ortega Vidal.",
+     ["El puerto estará cerrado hasta el lunes"], ["Luis Ortega Vidal"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "contents", "speakers"), SUBJECT_AFTER_ITS_VERB)
+def test_the_subject_after_its_reporting_verb_is_no_content(language, text, contents, speakers):
+    found = find_quotes_in_text(text, language)
+    assert [text[slice(*q.content)] for q in found] == contents
+    assert [q.speaker for q in found] == speakers
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    # The quote goes on after its subject, in quotation marks.
+    ("fr", "« Le chenal restera fermé », a déclaré la ministre Anne Roux, « et cela prendra des jours ».",
+     "et cela prendra des jours"),
+    # A complementiser opens a clause of its own after the verb.
+    ("es", "El ministro de Transporte, Luis Ortega, afirmó este lunes que el puerto abrirá pronto.",
+     "el puerto abrirá pronto"),
+    ("en", '"We will reopen the channel tomorrow," said harbour master Tom Reed, adding that divers '
+           "had found no damage.", "divers had found no damage"),
+])
+def test_speech_after_a_reporting_verb_and_its_subject_stays(language, text, said):
+    found = find_quotes_in_text(text, language)
+    assert any(said in text[slice(*q.content)] for q in found)
