@@ -250,3 +250,24 @@ def test_the_subject_after_its_reporting_verb_is_no_content(language, text, cont
 def test_speech_after_a_reporting_verb_and_its_subject_stays(language, text, said):
     found = find_quotes_in_text(text, language)
     assert any(said in text[slice(*q.content)] for q in found)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # An English headline in title case that runs into the first sentence: its words are no
+    # speaker of the body's quote, nor the body's words part of a quote in it.
+    ("Three Ways To Keep Your Garden Green In Summer You also need to think about how often the "
+     "lawn is watered.", None, None),
+    ("Harbour Master Quits After Storm Damage On The Pier Harbour master Ann Cole said on Monday "
+     "that she would leave in May.", "that she would leave in May", "Ann Cole"),
+    # A quote within the headline stays; a dateline and a name are no headline.
+    ("Mayor Says Harbour Will Reopen Next Week", None, None),
+    ("PORT SELIN — Harbour Master Ann Cole opened the new pier on Monday, telling reporters that "
+     "the port would grow.", "that the port would grow", ...),
+])
+def test_an_attribution_does_not_cross_a_title_case_headline(text, content, speaker):
+    found = [(text[slice(*q.content)], q.speaker) for q in find_quotes_in_text(text, "en")]
+    if content is None:
+        assert all(s is None for _, s in found), found
+    else:
+        assert content in [c for c, _ in found], found
+        assert speaker is ... or (content, speaker) in found, found
