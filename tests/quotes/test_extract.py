@@ -271,3 +271,16 @@ def test_an_attribution_does_not_cross_a_title_case_headline(text, content, spea
     else:
         assert content in [c for c, _ in found], found
         assert speaker is ... or (content, speaker) in found, found
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    # A transcript turn: the label in capitals before the colon is who speaks.
+    ("en", "HALLORAN: We will talk about the harbour budget tonight.", "HALLORAN"),
+    ("pl", "HALLORAN: Porozmawiamy dziś o budżecie portu.", "HALLORAN"),
+    # A place's name there heads a report: nobody says what follows.
+    ("pl", "NIEMCY: Porozmawiamy dziś o budżecie portu.", None),
+    ("de", "USA: Neue Regeln für Häfen gelten ab Montag.", None),
+])
+def test_a_place_before_a_colon_is_no_transcript_speaker(language, text, label, span_text):
+    found = find_quotes_in_text(text, language)
+    assert [span_text(text, q.speaker_span) for q in found] == ([label] if label else [])

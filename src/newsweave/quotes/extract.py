@@ -189,7 +189,7 @@ def _all(rule: Callable[[Analysis, list[Draft]], list[Draft] | None]) -> Pass:
 
 def _with_transcript_turns(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
     """The turns of a transcript ("MERKEL: …") replace the drafts they overlap."""
-    labelled = transcript_turns(analysis)
+    labelled = transcript_turns(analysis, lex.language)
     if not labelled:
         return drafts
     taken = [(d.first, d.last) for d in labelled]
