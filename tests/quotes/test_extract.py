@@ -213,3 +213,74 @@ def test_each_language_family_runs_its_own_named_passes():
 def test_content_does_not_start_with_the_frames_punctuation(language, text, content):
     (quote,) = find_quotes_in_text(text, language)
     assert text[slice(*quote.content)].strip() == content
+
+
+SUBJECT_AFTER_ITS_VERB = [
+    # (language, text, the contents found, the speaker of each): the subject after a reporting
+    # verb that follows the words it reports is who spoke, not what was said.
+    ("es", '"Cerraremos el puerto el lunes", dijo el ministro Luis Ortega en una rueda de prensa.',
+     ['"Cerraremos el puerto el lunes"'], ["Luis Ortega"]),
+    ("fr", "« Nous rouvrirons le chenal demain », a déclaré le capitaine Marc Olier, chef du port.",
+     ["« Nous rouvrirons le chenal demain »"], ["Marc Olier"]),
+    # Where the words before the verb stand in no quotation marks, they are the content.
+    ("pl", "Port zostanie zamknięty w poniedziałek, powiedział minister transportu Jan Nowicki.",
+     ["Port zostanie zamknięty w poniedziałek"], ["Jan Nowicki"]),
+    ("es", "El puerto estará cerrado hasta el lunes, dijo el director del puerto, Luis Ortega Vidal.",
+     ["El puerto estará cerrado hasta el lunes"], ["Luis Ortega Vidal"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "contents", "speakers"), SUBJECT_AFTER_ITS_VERB)
+def test_the_subject_after_its_reporting_verb_is_no_content(language, text, contents, speakers):
+    found = find_quotes_in_text(text, language)
+    assert [text[slice(*q.content)] for q in found] == contents
+    assert [q.speaker for q in found] == speakers
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    # The quote goes on after its subject, in quotation marks.
+    ("fr", "« Le chenal restera fermé », a déclaré la ministre Anne Roux, « et cela prendra des jours ».",
+     "et cela prendra des jours"),
+    # A complementiser opens a clause of its own after the verb.
+    ("es", "El ministro de Transporte, Luis Ortega, afirmó este lunes que el puerto abrirá pronto.",
+     "el puerto abrirá pronto"),
+    ("en", '"We will reopen the channel tomorrow," said harbour master Tom Reed, adding that divers '
+           "had found no damage.", "divers had found no damage"),
+])
+def test_speech_after_a_reporting_verb_and_its_subject_stays(language, text, said):
+    found = find_quotes_in_text(text, language)
+    assert any(said in text[slice(*q.content)] for q in found)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # An English headline in title case that runs into the first sentence: its words are no
+    # speaker of the body's quote, nor the body's words part of a quote in it.
+    ("Three Ways To Keep Your Garden Green In Summer You also need to think about how often the "
+     "lawn is watered.", None, None),
+    ("Harbour Master Quits After Storm Damage On The Pier Harbour master Ann Cole said on Monday "
+     "that she would leave in May.", "that she would leave in May", "Ann Cole"),
+    # A quote within the headline stays; a dateline and a name are no headline.
+    ("Mayor Says Harbour Will Reopen Next Week", None, None),
+    ("PORT SELIN — Harbour Master Ann Cole opened the new pier on Monday, telling reporters that "
+     "the port would grow.", "that the port would grow", ...),
+])
+def test_an_attribution_does_not_cross_a_title_case_headline(text, content, speaker):
+    found = [(text[slice(*q.content)], q.speaker) for q in find_quotes_in_text(text, "en")]
+    if content is None:
+        assert all(s is None for _, s in found), found
+    else:
+        assert content in [c for c, _ in found], found
+        assert speaker is ... or (content, speaker) in found, found
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    # A transcript turn: the label in capitals before the colon is who speaks.
+    ("en", "HALLORAN: We will talk about the harbour budget tonight.", "HALLORAN"),
+    ("pl", "HALLORAN: Porozmawiamy dziś o budżecie portu.", "HALLORAN"),
+    # A place's name there heads a report: nobody says what follows.
+    ("pl", "NIEMCY: Porozmawiamy dziś o budżecie portu.", None),
+    ("de", "USA: Neue Regeln für Häfen gelten ab Montag.", None),
+])
+def test_a_place_before_a_colon_is_no_transcript_speaker(language, text, label, span_text):
+    found = find_quotes_in_text(text, language)
+    assert [span_text(text, q.speaker_span) for q in found] == ([label] if label else [])

@@ -90,6 +90,7 @@ from newsweave.quotes.phrases import (
 from newsweave.quotes.rules import marked_quotes, reported_acts, sentence_patterns, transcript_turns
 from newsweave.quotes.speakers import SpeakerResolver
 from newsweave.quotes.tokens import tokenize
+from newsweave.quotes.unsaid import drop_unsaid
 
 # Tokens allowed between the two halves of an interrupted quote ("…," said the minister, "…").
 _MAX_INTERRUPTION = 12
@@ -190,7 +191,7 @@ def _all(rule: Callable[[Analysis, list[Draft]], list[Draft] | None]) -> Pass:
 
 def _with_transcript_turns(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
     """The turns of a transcript ("MERKEL: …") replace the drafts they overlap."""
-    labelled = transcript_turns(analysis)
+    labelled = transcript_turns(analysis, lex.language)
     if not labelled:
         return drafts
     taken = [(d.first, d.last) for d in labelled]
@@ -704,7 +705,7 @@ _FOUND_BY_RULE: tuple[Pass, ...] = (
 # own annotation: the rule's extra finds there are mostly quotes PolNeAR does not count.
 ENGLISH = Passes(per_sentence=False, steps=(
     _with_transcript_turns, _adds(sentence_patterns, lexical=True), _adds(reported_acts, lexical=True),
-    _keep_statements, _all(_join_continued), _all(_carry_speakers)))
+    drop_unsaid, _keep_statements, _all(_join_continued), _all(_carry_speakers)))
 
 GERMAN = Passes(per_sentence=True, steps=(
     *_FOUND_BY_RULE,
@@ -713,7 +714,7 @@ GERMAN = Passes(per_sentence=True, steps=(
     _adds(complement_clauses, lexical=True),
     _each(fit_according_clause, lexical=True), _each(widen_to_act_sentence), _each(widen_act_from_verb),
     _distinct, _adds(_fragments), _cut_reporting_clauses,
-    _keep_statements,
+    drop_unsaid, _keep_statements,
     _all(take_anaphoric_sources),
     _each(take_subject_after_adjunct), _each(take_as_clause_subject), _each(take_speaker_before_colon),
     _each(take_speaker_after_quote), _each(take_speaker_after_perfect), _each(take_passive_agent),
@@ -726,7 +727,7 @@ GERMAN = Passes(per_sentence=True, steps=(
 OTHERS = Passes(per_sentence=True, steps=(
     *_FOUND_BY_RULE,
     _each(fit_according_clause, lexical=True), _distinct, _adds(_fragments),
-    _keep_statements, _all(_carry_speakers), _all(join_free_indirect_runs)))
+    drop_unsaid, _keep_statements, _all(_carry_speakers), _all(join_free_indirect_runs)))
 
 # Arabic: ``OTHERS``, then the cues and subjects that the Arabic rules read (``arabic``), which
 # the tagger, blind to Arabic words, does not find.

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from newsweave.entities.canonical import exonym_of, name_tokens
+from newsweave.entities.gazetteer import exonym_type
 from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN, Lexicon
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
@@ -41,9 +43,10 @@ _RULE_MIN_CHARS = 8
 _LABEL_WORDS = 3
 
 
-def transcript_turns(analysis: Analysis) -> list[Draft]:
+def transcript_turns(analysis: Analysis, language: str = "und") -> list[Draft]:
     """Turns of a transcript: a paragraph that opens with a speaker label in capitals and a colon
-    ("WALLACE: …", "Q: …") is what that speaker said."""
+    ("WALLACE: …", "Q: …") is what that speaker said; not a place's name ("USA: …"), which
+    heads a report (``place_name``)."""
     tokens, words = analysis.tokens, analysis.tokens.words
     found = []
     for first, last in tokens.paragraphs:
@@ -52,12 +55,20 @@ def transcript_turns(analysis: Analysis) -> list[Draft]:
         if colon is None or colon == begin or colon + 1 >= last:
             continue
         label = words[begin:colon]
-        if not all(w.isupper() and (len(w) > 1 or len(label) == 1) for w in label):
+        if not all(w.isupper() and (len(w) > 1 or len(label) == 1) for w in label) or \
+                place_name(" ".join(label), language):
             continue
         end = last - 1 if words[last - 1] in MARKS else last
         found.append(Draft(colon + 1, max(colon + 1, end - 1), Span("C", colon, colon),
                             Span("S", begin, colon - 1)))
     return found
+
+
+def place_name(name: str, language: str) -> bool:
+    """True for a major place of the exonym table ("USA", "Russland"), which labels a report's
+    subject, never a speaker."""
+    canonical = exonym_of(name_tokens(name), language)
+    return canonical is not None and exonym_type(canonical) == "LOC"
 
 
 def marked_quotes(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
