@@ -201,6 +201,11 @@ RESOLVED = {
     "an organisation after the cue, without the adjunct after it": (
         "fr", "« Le pont restera fermé jusqu'à lundi », indique la gendarmerie dans un message.",
         "pont", "la gendarmerie"),
+    "a Spanish reporting verb in the plural": (
+        "es", "Los técnicos de Aguas del Norte informaron que el suministro volverá el lunes.",
+        "suministro", "Aguas del Norte"),
+    "a French narrating verb": (
+        "fr", "« On a tout vu ici », raconte Léa Morvan, libraire sur le port.", "tout vu", "Léa Morvan"),
     "an organisation after the cue": (
         "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
               "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),

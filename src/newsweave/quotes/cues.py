@@ -73,21 +73,29 @@ _REPORTING = {
         averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
         confie jugé juge reconnu reconnaît noté note répondu répond martelé martèle lancé
         dénoncé dénonce regretté regrette prévenu prévient confirmé confirme démenti dément
-        estimait déclarait soutenu soutient écrit""",
+        estimait déclarait soutenu soutient écrit raconte raconté déclarent affirment
+        soulignent ajoutent indiquent expliquent estiment précisent assurent rappellent
+        annoncent dénoncent racontent confient préviennent répondent""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa
         insistió insiste anunció anuncia apuntó apunta precisó precisa reconoció reconoce
         comentó comenta respondió responde criticó critica denunció denuncia consideró
-        considera recordó recuerda enfatizó opinó escribió""",
+        considera recordó recuerda enfatizó opinó escribió informó informa detalló aclaró
+        relató dijeron declararon afirmaron señalaron aseguraron explicaron añadieron
+        agregaron indicaron subrayaron destacaron advirtieron manifestaron sostuvieron
+        expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
+        respondieron denunciaron informaron detallaron aclararon relataron""",
     "it": """detto dice diceva dichiarato dichiara affermato afferma sottolineato sottolinea
         spiegato spiega aggiunto aggiunge ribadito ribadisce osservato osserva avvertito
         avverte annunciato annuncia precisato precisa dichiarò disse affermò sottolineò spiegò
         aggiunse ribadì osservò assicurato assicura evidenziato evidenzia commentato commenta
-        ricordato ricorda riferito riferisce confermato conferma scritto rilevato rileva""",
+        ricordato ricorda riferito riferisce confermato conferma scritto rilevato rileva
+        racconta raccontato dicono affermano spiegano sottolineano aggiungono""",
     "pt": """disse diz afirmou afirma declarou declara explicou explica acrescentou
         acrescenta sublinhou sublinha destacou destaca salientou salienta avisou garantiu
-        garante referiu refere anunciou anuncia""",
+        garante referiu refere anunciou anuncia informou disseram afirmaram declararam
+        explicaram acrescentaram destacaram garantiram informaram""",
     "ru": """сказал сказала сказали говорит говорил говорила говорят заявил заявила заявили
         заявляет сообщил сообщила сообщили сообщает отметил отметила отметили отмечает
         подчеркнул подчеркнула подчеркнули подчеркивает подчёркивает добавил добавила
