@@ -206,6 +206,14 @@ RESOLVED = {
         "suministro", "Aguas del Norte"),
     "a French narrating verb": (
         "fr", "« On a tout vu ici », raconte Léa Morvan, libraire sur le port.", "tout vu", "Léa Morvan"),
+    "what an organisation is of is no person": (
+        "en", "The Ministry of Fisheries said that the cod quota would fall by a fifth.", "quota",
+        "Ministry of Fisheries"),
+    "a sentence-initial adverb is no speaker, the subject before it speaks": (
+        "es", "La ministra Irene Caldas visitó el puerto. También anunció que la lonja abrirá en mayo.",
+        "lonja", "Irene Caldas"),
+    "a French verb phrase of reporting": (
+        "fr", "« Rien n'est décidé », a fait savoir la préfète Agnès Morel.", "décidé", "Agnès Morel"),
     "an organisation after the cue": (
         "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
               "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),
