@@ -160,6 +160,9 @@ NO_SPEAKER = [
      ["le ministre, qui", "ministre, qui"]),
     ("de", "Die Steuern sollen steigen, so der Minister, der auch sagte, dass nichts sicher sei.",
      ["der Minister, der auch", "Minister, der auch"]),
+    # A source tagged over its verb: the verb and what follows it are no speaker.
+    ("en", "“Let us in,” the fans chanted outside parliament.",
+     ["the fans chanted outside parliament", "fans chanted outside parliament"]),
 ]
 
 

@@ -520,6 +520,8 @@ class SpeakerResolver:
     def _resolve(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
         analysis = self.analysis
         words = [i for i in range(first, last + 1) if analysis.tokens.words[i][0].isalnum()]
+        cue_at = next((n for n, i in enumerate(words) if n and CUE in analysis.classes[i]), None)
+        words = words[:cue_at]  # a source tagged over its verb ("the crowd chanted outside …")
         if not words:
             return None
         if len(words) == 1:
