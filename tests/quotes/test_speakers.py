@@ -160,6 +160,9 @@ NO_SPEAKER = [
      ["le ministre, qui", "ministre, qui"]),
     ("de", "Die Steuern sollen steigen, so der Minister, der auch sagte, dass nichts sicher sei.",
      ["der Minister, der auch", "Minister, der auch"]),
+    # A source tagged over its verb: the verb and what follows it are no speaker.
+    ("en", "“Let us in,” the fans chanted outside parliament.",
+     ["the fans chanted outside parliament", "fans chanted outside parliament"]),
 ]
 
 
@@ -201,6 +204,19 @@ RESOLVED = {
     "an organisation after the cue, without the adjunct after it": (
         "fr", "« Le pont restera fermé jusqu'à lundi », indique la gendarmerie dans un message.",
         "pont", "la gendarmerie"),
+    "a Spanish reporting verb in the plural": (
+        "es", "Los técnicos de Aguas del Norte informaron que el suministro volverá el lunes.",
+        "suministro", "Aguas del Norte"),
+    "a French narrating verb": (
+        "fr", "« On a tout vu ici », raconte Léa Morvan, libraire sur le port.", "tout vu", "Léa Morvan"),
+    "what an organisation is of is no person": (
+        "en", "The Ministry of Fisheries said that the cod quota would fall by a fifth.", "quota",
+        "Ministry of Fisheries"),
+    "a sentence-initial adverb is no speaker, the subject before it speaks": (
+        "es", "La ministra Irene Caldas visitó el puerto. También anunció que la lonja abrirá en mayo.",
+        "lonja", "Irene Caldas"),
+    "a French verb phrase of reporting": (
+        "fr", "« Rien n'est décidé », a fait savoir la préfète Agnès Morel.", "décidé", "Agnès Morel"),
     "an organisation after the cue": (
         "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
               "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),

@@ -73,21 +73,29 @@ _REPORTING = {
         averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
         confie jugé juge reconnu reconnaît noté note répondu répond martelé martèle lancé
         dénoncé dénonce regretté regrette prévenu prévient confirmé confirme démenti dément
-        estimait déclarait soutenu soutient écrit""",
+        estimait déclarait soutenu soutient écrit raconte raconté déclarent affirment
+        soulignent ajoutent indiquent expliquent estiment précisent assurent rappellent
+        annoncent dénoncent racontent confient préviennent répondent""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa
         insistió insiste anunció anuncia apuntó apunta precisó precisa reconoció reconoce
         comentó comenta respondió responde criticó critica denunció denuncia consideró
-        considera recordó recuerda enfatizó opinó escribió""",
+        considera recordó recuerda enfatizó opinó escribió informó informa detalló aclaró
+        relató dijeron declararon afirmaron señalaron aseguraron explicaron añadieron
+        agregaron indicaron subrayaron destacaron advirtieron manifestaron sostuvieron
+        expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
+        respondieron denunciaron informaron detallaron aclararon relataron""",
     "it": """detto dice diceva dichiarato dichiara affermato afferma sottolineato sottolinea
         spiegato spiega aggiunto aggiunge ribadito ribadisce osservato osserva avvertito
         avverte annunciato annuncia precisato precisa dichiarò disse affermò sottolineò spiegò
         aggiunse ribadì osservò assicurato assicura evidenziato evidenzia commentato commenta
-        ricordato ricorda riferito riferisce confermato conferma scritto rilevato rileva""",
+        ricordato ricorda riferito riferisce confermato conferma scritto rilevato rileva
+        racconta raccontato dicono affermano spiegano sottolineano aggiungono""",
     "pt": """disse diz afirmou afirma declarou declara explicou explica acrescentou
         acrescenta sublinhou sublinha destacou destaca salientou salienta avisou garantiu
-        garante referiu refere anunciou anuncia""",
+        garante referiu refere anunciou anuncia informou disseram afirmaram declararam
+        explicaram acrescentaram destacaram garantiram informaram""",
     "ru": """сказал сказала сказали говорит говорил говорила говорят заявил заявила заявили
         заявляет сообщил сообщила сообщили сообщает отметил отметила отметили отмечает
         подчеркнул подчеркнула подчеркнули подчеркивает подчёркивает добавил добавила
@@ -397,7 +405,9 @@ _CUE_PHRASES = {
            "went on to say", "pointed out", "points out", "made clear", "quoted as saying"),
     "de": ("teilte mit", "fügte hinzu", "hieß es", "wies darauf hin", "gab bekannt",
            "gab an", "sagte gegenüber"),
-    "fr": ("a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a indiqué"),
+    "fr": ("a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a indiqué", "a fait savoir",
+           "fait savoir"),
+    "es": ("dio a conocer", "dieron a conocer", "hizo saber"),
     "it": ("ha detto", "ha dichiarato", "ha affermato", "ha sottolineato", "ha aggiunto"),
     "sq": ("u shpreh", "vuri në dukje", "bëri të ditur", "theksoi se"),
     "tr": ("ifade etti", "iddia etti", "dile getirdi", "kaydetti"),

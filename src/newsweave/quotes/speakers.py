@@ -78,7 +78,8 @@ _NOT_NAMES = word_set("""the a an this that these those he she it they we i you 
     thursday friday saturday sunday january february march april may june july august september
     october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar
     februar märz juni juli oktober dezember jak gdy kiedy także również allí así además asimismo
-    aquí ahora entonces ainsi alors aussi enero febrero marzo abril mayo junio julio agosto
+    aquí ahora entonces también tampoco luego después finalmente ensuite enfin puis außerdem
+    then finally anche poi inoltre gjithashtu ainsi alors aussi enero febrero marzo abril mayo junio julio agosto
     septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo
     janvier février mars avril mai juin juillet août octobre novembre décembre lundi mardi
     mercredi jeudi vendredi samedi dimanche styczeń luty marzec kwiecień maj czerwiec lipiec
@@ -196,6 +197,8 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
                 _modifies_title(analysis, last, lexicon) or (last == first and (
                 fold(analysis.lower[first]) in DEMONYM_SET or title_of(analysis, first, lexicon))):
             continue  # a title alone ("Polityk podkreślił") is no name
+        if _of_organisation(analysis, first, lexicon.language):
+            continue  # "Ministry of | Defence", "Ministerio de | Sanidad": what it is of
         if titles and _complement(analysis, first):
             # "ministre de la Mer, Teodora Halvik", "presidente de la Asamblea Nacional
             # Constituyente (ANC) de Venezuela, Diosdado Cabello": the title is the name's
@@ -317,6 +320,15 @@ def _complement(analysis: Analysis, index: int) -> bool:
     """True for a word right after a preposition or an article after one: the complement of a
     title ("presidente del Gobierno", "Ministrja e Detarisë"), not a name of its own."""
     return index > 0 and analysis.lower[index - 1] in _OF_WORDS
+
+
+def _of_organisation(analysis: Analysis, index: int, language: str) -> bool:
+    """True for a word right after an organisation word and a connector ("Ministry of |
+    Defence", "Ministerio de | Sanidad"): the organisation's complement, no person."""
+    before = index - 1
+    while before >= 0 and analysis.lower[before] in _OF_WORDS:
+        before -= 1
+    return before < index - 1 and before >= 0 and organisation_word(analysis.lower[before], language)
 
 
 def _capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -508,6 +520,8 @@ class SpeakerResolver:
     def _resolve(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
         analysis = self.analysis
         words = [i for i in range(first, last + 1) if analysis.tokens.words[i][0].isalnum()]
+        cue_at = next((n for n, i in enumerate(words) if n and CUE in analysis.classes[i]), None)
+        words = words[:cue_at]  # a source tagged over its verb ("the crowd chanted outside …")
         if not words:
             return None
         if len(words) == 1:
