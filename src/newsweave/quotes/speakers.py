@@ -79,8 +79,9 @@ _NOT_NAMES = word_set("""the a an this that these those he she it they we i you 
     october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar
     februar märz juni juli oktober dezember jak gdy kiedy także również allí así además asimismo
     aquí ahora entonces también tampoco luego después finalmente ensuite enfin puis außerdem
-    then finally anche poi inoltre gjithashtu ainsi alors aussi enero febrero marzo abril mayo junio julio agosto
-    septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo
+    then finally anche poi inoltre gjithashtu ainsi alors aussi enero febrero marzo abril mayo
+    junio julio agosto septiembre octubre noviembre diciembre lunes martes miércoles jueves
+    viernes sábado domingo
     janvier février mars avril mai juin juillet août octobre novembre décembre lundi mardi
     mercredi jeudi vendredi samedi dimanche styczeń luty marzec kwiecień maj czerwiec lipiec
     sierpień wrzesień październik listopad grudzień stycznia lutego marca kwietnia maja czerwca
