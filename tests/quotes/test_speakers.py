@@ -217,6 +217,17 @@ RESOLVED = {
         "lonja", "Irene Caldas"),
     "a French verb phrase of reporting": (
         "fr", "« Rien n'est décidé », a fait savoir la préfète Agnès Morel.", "décidé", "Agnès Morel"),
+    "a noun of speech is no verb that ends the source": (
+        "en", "A statement from the Harbour Ministry said the ferries would sail again on Friday.",
+        "ferries", "Harbour Ministry"),
+    "an age stands for the person named before": (
+        "en", "“The roof simply fell in,” Dara Quinlan told the court. The 61-year-old baker said the "
+              "landlord had ignored every warning.", "landlord", "Dara Quinlan"),
+    "a German feminine or genitive role noun is no part of the name": (
+        "de", "„Der Keller stand voll“, sagte Anwohnerin Greta Vollmer.", "Keller", "Greta Vollmer"),
+    "a Spanish verb of demanding": (
+        "es", "El sindicato Marea Portuaria exigió «un convenio justo» para los estibadores.",
+        "convenio", "Marea Portuaria"),
     "an organisation after the cue": (
         "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
               "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),

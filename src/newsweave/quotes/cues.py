@@ -75,7 +75,8 @@ _REPORTING = {
         dénoncé dénonce regretté regrette prévenu prévient confirmé confirme démenti dément
         estimait déclarait soutenu soutient écrit raconte raconté déclarent affirment
         soulignent ajoutent indiquent expliquent estiment précisent assurent rappellent
-        annoncent dénoncent racontent confient préviennent répondent""",
+        annoncent dénoncent racontent confient préviennent répondent exigé exige exigent
+        réclamé réclame réclament""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa
@@ -85,7 +86,8 @@ _REPORTING = {
         relató dijeron declararon afirmaron señalaron aseguraron explicaron añadieron
         agregaron indicaron subrayaron destacaron advirtieron manifestaron sostuvieron
         expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
-        respondieron denunciaron informaron detallaron aclararon relataron""",
+        respondieron denunciaron informaron detallaron aclararon relataron exigió exige
+        exigieron reclamó reclama reclamaron""",
     "it": """detto dice diceva dichiarato dichiara affermato afferma sottolineato sottolinea
         spiegato spiega aggiunto aggiunge ribadito ribadisce osservato osserva avvertito
         avverte annunciato annuncia precisato precisa dichiarò disse affermò sottolineò spiegò
@@ -95,7 +97,7 @@ _REPORTING = {
     "pt": """disse diz afirmou afirma declarou declara explicou explica acrescentou
         acrescenta sublinhou sublinha destacou destaca salientou salienta avisou garantiu
         garante referiu refere anunciou anuncia informou disseram afirmaram declararam
-        explicaram acrescentaram destacaram garantiram informaram""",
+        explicaram acrescentaram destacaram garantiram informaram exigiu exige exigiram""",
     "ru": """сказал сказала сказали говорит говорил говорила говорят заявил заявила заявили
         заявляет сообщил сообщила сообщили сообщает отметил отметила отметили отмечает
         подчеркнул подчеркнула подчеркнули подчеркивает подчёркивает добавил добавила

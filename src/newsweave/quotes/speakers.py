@@ -64,8 +64,19 @@ from newsweave.entities.lexicon import (
     TITLE_SET,
     fold,
 )
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, PERSON_NOUN, PRONOUN, TITLE, Lexicon, word_set
+from newsweave.quotes.cues import (
+    ACCORDING,
+    COMPLEMENT,
+    CUE,
+    NOUN,
+    PERSON_NOUN,
+    PRONOUN,
+    TITLE,
+    Lexicon,
+    word_set,
+)
 from newsweave.quotes.features import Analysis
+from newsweave.quotes.grammar import word_tag
 
 # Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden").
 _PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da", "del", "dos", "bin",
@@ -158,8 +169,11 @@ _TURKISH_ORGANISATION_CASE = re.compile(r"(?<=[ıiuü])n(?:dan|den|da|de|ca|ce|a
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ul|bin|ben|ibn|abu)-[A-Z]")
 # A name joined to a participle is an adjective: "UN-recognised", "Tripoli-based", "US-led".
 _HYPHENATED_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|born|run|made|held|style|speaking|friendly)$")
+_MIN_DERIVED = 9  # letters of a derived noun ("Anwohnerin"); shorter ones may be first names
 _MIN_COMPOUND_PART = 5  # "minister", "sprecher", "behörde": shorter endings match by chance
 _POSSESSIVE = re.compile(r"['’]s$")
+# An age that stands for a person named before ("the 45-year-old", "der 48-Jährige").
+_AGE = re.compile(r"^\d{1,3}-(?:year-old|jährige[rnms]?)$")
 _PARTICLE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[はがも]$")
 
 
@@ -312,9 +326,21 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     if lexicon.language in _COMPOUNDING and folded.endswith(_LONG_TITLES + _FEMININE_TITLES):
         return next(t for t in _LONG_TITLES if folded.endswith((t, t + "in")))
     tags = analysis.tags
-    if tags is not None and tags[index] == "NN":
+    if tags is not None and (tags[index] == "NN" or tags[index] == "UNKC" and _derived_noun(
+            analysis.tokens.words[index], lexicon.language)):
         return ""
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _derived_noun(word: str, language: str) -> bool:
+    """A capitalised word outside the lexicon that is a known common noun with a feminine or
+    genitive ending ("Meteorologin", "Anwohnerin", "Verbraucherschützers"): a noun, not a name.
+    Long words only: "Christin" is a first name too."""
+    if len(word) < _MIN_DERIVED or not word.endswith(("in", "s")):
+        return False
+    stems = (word[:-2], word[:-2] + "e") if word.endswith("in") else (word[:-1], word[:-2])
+    return any(word_tag(stem, language) == "NN" for stem in stems)
 
 
 def _complement(analysis: Analysis, index: int) -> bool:
@@ -521,7 +547,8 @@ class SpeakerResolver:
     def _resolve(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
         analysis = self.analysis
         words = [i for i in range(first, last + 1) if analysis.tokens.words[i][0].isalnum()]
-        cue_at = next((n for n, i in enumerate(words) if n and CUE in analysis.classes[i]), None)
+        cue_at = next((n for n, i in enumerate(words) if n and CUE in analysis.classes[i]
+                       and NOUN not in analysis.classes[i]), None)
         words = words[:cue_at]  # a source tagged over its verb ("the crowd chanted outside …")
         if not words:
             return None
@@ -544,9 +571,10 @@ class SpeakerResolver:
         found = self._titled(first, titles) if titles else None
         if found:
             return found
-        if titles or any(title_of(analysis, i, self.lexicon) for i in words):
+        if titles or any(title_of(analysis, i, self.lexicon) or _AGE.match(analysis.lower[i]) for i in words):
             # A title no one in the text has ("the biologist", "le vice-président de la CENI"),
-            # or the name in apposition a little farther ("le directeur de l'OMS (OMS), Name").
+            # an age ("the 45-year-old"), or the name in apposition a little farther ("le
+            # directeur de l'OMS (OMS), Name").
             apposed = self._apposed_after(last)
             if apposed:
                 return self._fullest(apposed.name)
