@@ -160,7 +160,9 @@ NO_SPEAKER = [
      ["le ministre, qui", "ministre, qui"]),
     ("de", "Die Steuern sollen steigen, so der Minister, der auch sagte, dass nichts sicher sei.",
      ["der Minister, der auch", "Minister, der auch"]),
-    # A source tagged over its verb: the verb and what follows it are no speaker.
+    # A source tagged over its verb: the verb is no part of the speaker.
+    ("es", "El sospechoso fue detenido en Vigo, según informaron fuentes policiales.",
+     ["informaron fuentes policiales"]),
     ("en", "“Let us in,” the fans chanted outside parliament.",
      ["the fans chanted outside parliament", "fans chanted outside parliament"]),
 ]
@@ -228,6 +230,12 @@ RESOLVED = {
     "a Spanish verb of demanding": (
         "es", "El sindicato Marea Portuaria exigió «un convenio justo» para los estibadores.",
         "convenio", "Marea Portuaria"),
+    "a French verb of promising": (
+        "fr", "« Nous reviendrons », promet Léon Maréchal, pêcheur depuis vingt ans.", "reviendrons",
+        "Léon Maréchal"),
+    "a German nominalised adjective before a name is no part of it": (
+        "de", "„Ich war nicht dort“, sagte der Angeklagte Theo Brückner am Montag.", "nicht dort",
+        "Theo Brückner"),
     "an organisation after the cue": (
         "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
               "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),

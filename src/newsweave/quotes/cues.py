@@ -76,7 +76,7 @@ _REPORTING = {
         estimait déclarait soutenu soutient écrit raconte raconté déclarent affirment
         soulignent ajoutent indiquent expliquent estiment précisent assurent rappellent
         annoncent dénoncent racontent confient préviennent répondent exigé exige exigent
-        réclamé réclame réclament""",
+        réclamé réclame réclament promet promis promettent qualifié qualifie""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa
@@ -87,7 +87,8 @@ _REPORTING = {
         agregaron indicaron subrayaron destacaron advirtieron manifestaron sostuvieron
         expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
         respondieron denunciaron informaron detallaron aclararon relataron exigió exige
-        exigieron reclamó reclama reclamaron""",
+        exigieron reclamó reclama reclamaron prometió promete prometieron calificó califica
+        calificaron""",
     "it": """detto dice diceva dichiarato dichiara affermato afferma sottolineato sottolinea
         spiegato spiega aggiunto aggiunge ribadito ribadisce osservato osserva avvertito
         avverte annunciato annuncia precisato precisa dichiarò disse affermò sottolineò spiegò

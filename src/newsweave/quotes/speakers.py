@@ -77,6 +77,7 @@ from newsweave.quotes.cues import (
 )
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.grammar import word_tag
+from newsweave.quotes.phrases import NAME_TAGS
 
 # Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden").
 _PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da", "del", "dos", "bin",
@@ -326,10 +327,16 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     if lexicon.language in _COMPOUNDING and folded.endswith(_LONG_TITLES + _FEMININE_TITLES):
         return next(t for t in _LONG_TITLES if folded.endswith((t, t + "in")))
     tags = analysis.tags
-    if tags is not None and (tags[index] == "NN" or tags[index] == "UNKC" and _derived_noun(
-            analysis.tokens.words[index], lexicon.language)):
+    if tags is not None and (tags[index] == "NN" or _role_adjective(tags, index) or tags[index] == "UNKC"
+                             and _derived_noun(analysis.tokens.words[index], lexicon.language)):
         return ""
     return None
+
+
+def _role_adjective(tags: list[str], index: int) -> bool:
+    """A nominalised adjective before a name ("der Angeklagte | Sven Rieder"), not one that
+    opens a name of its own before a noun ("Deutschen Bahn")."""
+    return tags[index] == "NNA" and index + 1 < len(tags) and tags[index + 1].startswith(NAME_TAGS)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -547,9 +554,7 @@ class SpeakerResolver:
     def _resolve(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
         analysis = self.analysis
         words = [i for i in range(first, last + 1) if analysis.tokens.words[i][0].isalnum()]
-        cue_at = next((n for n, i in enumerate(words) if n and CUE in analysis.classes[i]
-                       and NOUN not in analysis.classes[i]), None)
-        words = words[:cue_at]  # a source tagged over its verb ("the crowd chanted outside …")
+        words = self._without_verbs(words)
         if not words:
             return None
         if len(words) == 1:
@@ -585,6 +590,19 @@ class SpeakerResolver:
         if any(self._organisation_word(i) for i in words):
             return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
         return self._unnamed(words, cue)
+
+    def _without_verbs(self, words: list[int]) -> list[int]:
+        """A source without the reporting verbs that open it ("según | informaron fuentes
+        policiales") and from the next one on ("the crowd | chanted outside parliament"): a
+        source tagged over its verb. Nouns of speech stay ("a statement from the ministry")."""
+        classes = self.analysis.classes
+
+        def verb(index: int) -> bool:
+            return CUE in classes[index] and NOUN not in classes[index]
+
+        start = next((n for n, i in enumerate(words) if not verb(i)), len(words))
+        end = next((n for n in range(start + 1, len(words)) if verb(words[n])), len(words))
+        return words[start:end]
 
     def _apposed_after(self, last: int) -> Mention | None:
         """A name of two or more words right after the next comma of the sentence, at most
