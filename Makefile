@@ -46,7 +46,9 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh.jsonl
 	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh2.jsonl --part all
 	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh3.jsonl --part all
+	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh4.jsonl --part all
 	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh5.jsonl --part all
+	for f in bench/data/speaker_passages*.jsonl; do echo "$$f"; $(BIN)/python bench/eval_speakers.py --passages $$f || exit 1; done
 	$(BIN)/python bench/eval_quotes.py --split dev
 	$(BIN)/python bench/eval_quotes.py --split train+dev --part locked --no-speed --taggers bench/data/taggers-fit
 

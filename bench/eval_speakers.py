@@ -21,8 +21,12 @@ earlier sample holds, labelled by reading the document without seeing the finder
 measure it on data rules were not chosen on: the first has its own fit and locked parts, the
 others are scored whole (``--part all``); each became development data once it had confirmed a
 change (bench/RESULTS.md says which). ``…fresh5.jsonl`` (202 quotes, ar de en es tr, the last
-Arabic documents among them) was labelled the same way as development data from the start.
-Intervals: 95% bootstrap over documents.
+Arabic documents among them) was labelled the same way as development data from the start;
+``…fresh4.jsonl`` (204 quotes, ar de en es tr) was held out while the changes of 2026-12-07's
+last stop were made and scored only to confirm them. ``--passages`` scores invented short
+passages instead (``speaker_passages*.jsonl``, our own text, five languages, labelled as they
+were written; each batch was written before the errors of the one before were read, and held
+out until then). Intervals: 95% bootstrap over documents (passages).
 
     .venv/bin/python bench/eval_speakers.py            # precision per language, fit and locked
     .venv/bin/python bench/eval_speakers.py --part fit  # the fit part only, while choosing
@@ -31,6 +35,7 @@ Intervals: 95% bootstrap over documents.
     .venv/bin/python bench/eval_speakers.py --dump fit  # found quotes beside their labels
     .venv/bin/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh3.jsonl --part all
     .venv/bin/python bench/eval_speakers.py --candidates N  # unlabelled quotes, to label
+    .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages5.jsonl
 """
 
 from __future__ import annotations
@@ -61,10 +66,14 @@ LABELS = ROOT / "bench" / "data" / "speaker_labels.jsonl"
 FRESH = ROOT / "bench" / "data" / "speaker_labels_fresh.jsonl"
 FRESH_2 = ROOT / "bench" / "data" / "speaker_labels_fresh2.jsonl"
 FRESH_3 = ROOT / "bench" / "data" / "speaker_labels_fresh3.jsonl"
+FRESH_4 = ROOT / "bench" / "data" / "speaker_labels_fresh4.jsonl"
 FRESH_5 = ROOT / "bench" / "data" / "speaker_labels_fresh5.jsonl"  # development data from the start
 # Invented short passages (our own text, labelled as written; bench/RESULTS.md says which was held out).
 PASSAGES = ROOT / "bench" / "data" / "speaker_passages.jsonl"
 PASSAGES_2 = ROOT / "bench" / "data" / "speaker_passages2.jsonl"
+PASSAGES_3 = ROOT / "bench" / "data" / "speaker_passages3.jsonl"
+PASSAGES_4 = ROOT / "bench" / "data" / "speaker_passages4.jsonl"
+PASSAGES_5 = ROOT / "bench" / "data" / "speaker_passages5.jsonl"
 LOCKED_PLACES = (1, 4)  # of every five documents of a language: two in five are locked
 BOOTSTRAP_ROUNDS = 2000
 # A labelled quote the finder no longer reports is scored as found without a speaker: right where
@@ -313,18 +322,19 @@ def main() -> int:
                              "labels as one part, for the later sample)")
     parser.add_argument("--labels", type=Path, default=LABELS,
                         help=f"labels file (default {LABELS.name}; later samples: {FRESH.name}, "
-                             f"{FRESH_2.name}, {FRESH_3.name}, {FRESH_5.name})")
+                             f"{FRESH_2.name}, {FRESH_3.name}, {FRESH_4.name}, {FRESH_5.name})")
     parser.add_argument("--save", type=Path, help="write per-quote marks, for a later --against")
     parser.add_argument("--against", type=Path, help="paired difference against saved marks")
     parser.add_argument("--candidates", type=int, metavar="N", help="print unlabelled quotes, N per language")
     parser.add_argument("--passages", type=Path, metavar="FILE",
-                        help=f"score invented short passages instead ({PASSAGES.name}, {PASSAGES_2.name})")
+                        help=f"score invented short passages instead ({PASSAGES.name} … {PASSAGES_5.name})")
     args = parser.parse_args()
     if args.passages:
         return score(passage_results(args.passages), set(), ("all",), args)
     texts = {key: (language, text) for key, language, text in documents() if text}
     if args.candidates:
-        labelled = {label["doc"] for path in (LABELS, FRESH, FRESH_2, FRESH_3, FRESH_5) if path.exists()
+        labelled = {label["doc"] for path in (LABELS, FRESH, FRESH_2, FRESH_3, FRESH_4, FRESH_5)
+                    if path.exists()
                     for label in read_labels(path)}
         candidates(texts, args.candidates, labelled)
         return 0
