@@ -70,6 +70,9 @@ TITLED = [
     ("de", "„Wir stellen weiter ein“, sagte Chefarzt Pavel Dorin.", ["Pavel Dorin"]),
     ("de", "„Ich freue mich auf die Aufgabe“, sagte Neu-Trainer Jonas Weilbach.", ["Jonas Weilbach"]),
     ("tr", "Teknik Direktör Mert Aydan, “Çok üzgünüz” dedi.", ["Mert Aydan"]),
+    ("de", "„Die Halle ist voll“, sagte Messechef Lars Eggert.", ["Lars Eggert"]),
+    ("de", "„Die Straße bleibt zu“, sagte Tiefbauamtsleiterin Mona Fricke.", ["Mona Fricke"]),
+    ("sq", "Analisti Dritan Koci tha se tregu do të rritet.", ["Dritan Koci"]),
     # What a lower-case title is of names no one: "Harbour Books | owner Tom Ridley".
     ("en", "“The shop will close,” said Harbour Books owner Tom Ridley.", ["Tom Ridley"]),
     ("en", "“We sold out,” Harbour Books owner Tom Ridley said. “Again,” he added.",
@@ -163,6 +166,8 @@ NO_SPEAKER = [
     # A source tagged over its verb: the verb is no part of the speaker.
     ("es", "El sospechoso fue detenido en Vigo, según informaron fuentes policiales.",
      ["informaron fuentes policiales"]),
+    ("en", "Locals describe the old mill as “a ruin”.", ["Locals"]),
+    ("en", "Officials in Harlow County said that the dam would hold.", ["Harlow County"]),
     ("en", "“Let us in,” the fans chanted outside parliament.",
      ["the fans chanted outside parliament", "fans chanted outside parliament"]),
 ]
@@ -236,6 +241,24 @@ RESOLVED = {
     "a German nominalised adjective before a name is no part of it": (
         "de", "„Ich war nicht dort“, sagte der Angeklagte Theo Brückner am Montag.", "nicht dort",
         "Theo Brückner"),
+    "a French reflexive verb of reporting": (
+        "fr", "« Le marché rouvre enfin », s'est réjoui le maire de Vernon, Alain Quéré.", "marché",
+        "Alain Quéré"),
+    "a Spanish verb of regret": (
+        "es", "«Perdimos una ocasión de oro», lamentó el capitán del equipo, Unai Berasategi.",
+        "ocasión", "Unai Berasategi"),
+    "a Spanish verb of telling": (
+        "es", "La escritora Irene Solís contó a la emisora que su novela sale en marzo.", "novela",
+        "Irene Solís"),
+    "a title phrase no one carries is its own words": (
+        "fr", "Le procureur de la République a indiqué que deux suspects avaient été interpellés.",
+        "suspects", "Le procureur de la République"),
+    "a German institution with its town": (
+        "de", "Die Staatsanwaltschaft Lübeck teilte mit, der Fall werde neu geprüft.", "Fall",
+        "Staatsanwaltschaft Lübeck"),
+    "a name after a preposition of place or means is no speaker": (
+        "fr", "Interrogé sur Vent Marin, le ministre des Sports, Paul Kerjean, a estimé que la "
+              "saison était sauvée.", "saison", "Paul Kerjean"),
     "an organisation after the cue": (
         "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
               "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),

@@ -76,7 +76,8 @@ _REPORTING = {
         estimait déclarait soutenu soutient écrit raconte raconté déclarent affirment
         soulignent ajoutent indiquent expliquent estiment précisent assurent rappellent
         annoncent dénoncent racontent confient préviennent répondent exigé exige exigent
-        réclamé réclame réclament promet promis promettent qualifié qualifie""",
+        réclamé réclame réclament promet promis promettent qualifié qualifie réjoui réjouit
+        félicité félicite déploré déplore défendu défend""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa
@@ -88,7 +89,7 @@ _REPORTING = {
         expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
         respondieron denunciaron informaron detallaron aclararon relataron exigió exige
         exigieron reclamó reclama reclamaron prometió promete prometieron calificó califica
-        calificaron""",
+        calificaron lamentó lamenta lamentaron contó contaron""",
     "it": """detto dice diceva dichiarato dichiara affermato afferma sottolineato sottolinea
         spiegato spiega aggiunto aggiunge ribadito ribadisce osservato osserva avvertito
         avverte annunciato annuncia precisato precisa dichiarò disse affermò sottolineò spiegò
@@ -275,6 +276,7 @@ _TITLES = {
            "préfet": "prefect", "préfète": "prefect", "député": "representative",
            "députée": "representative", "sénateur": "senator", "sénatrice": "senator",
            "directeur": "director", "directrice": "director", "juge": "judge",
+           "procureur": "prosecutor", "procureure": "prosecutor",
            "m.": "", "mme": "", "mme.": ""},
     "es": {"presidente": "president", "presidenta": "president", "ministro": "minister",
            "ministra": "minister", "portavoz": "spokesperson", "embajador": "ambassador",
@@ -282,7 +284,7 @@ _TITLES = {
            "concejal": "councillor", "concejala": "councillor", "diputado": "representative",
            "diputada": "representative", "senador": "senator", "senadora": "senator",
            "gobernador": "governor", "gobernadora": "governor", "director": "director",
-           "directora": "director", "juez": "judge", "jueza": "judge",
+           "directora": "director", "juez": "judge", "jueza": "judge", "fiscal": "prosecutor",
            "señor": "", "señora": "", "sr.": "", "sra.": ""},
     "it": {"presidente": "president", "ministro": "minister", "premier": "premier",
            "portavoce": "spokesperson", "ambasciatore": "ambassador", "signor": "",

@@ -100,6 +100,12 @@ _NOT_NAMES = word_set("""the a an this that these those he she it they we i you 
     lipca sierpnia września października listopada grudnia poniedziałek wtorek środa czwartek
     piątek sobota niedziela ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım
     aralık pazartesi salı çarşamba perşembe cuma cumartesi pazar""")
+# Plural nouns of groups of people that open sentences ("Residents describe …"): no names.
+_GROUP_NOUNS = word_set("""residents locals witnesses neighbours neighbors protesters critics experts
+    officials analysts doctors scientists researchers students parents farmers workers officers
+    investigators authorities people voters fans users survivors victims relatives families
+    activists lawmakers economists observers sources""")
+_NOT_NAMES = _NOT_NAMES | _GROUP_NOUNS
 # Words that make a capitalised run an organisation or a place rather than a person.
 _ORGANISATION_WORDS = word_set("""hall organization organisation university institute ministry party
     council committee agency news times post academy bank association union court house department
@@ -134,6 +140,7 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
     zum zur w we na do z ze od en con por para desde""")
 # Articles of a German dative: what follows the speaker told is the paper it told ("der „Welt“").
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
+_AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
 # Languages whose reporting verb often comes before its subject: "a indiqué l'autorité".
 _INVERTING = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
 # Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
@@ -159,7 +166,8 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     chefarzt chefärztin oberarzt oberärztin anwalt anwältin bischof direktor direktorin intendant
     intendantin geschäftsführer geschäftsführerin managerin subdirector subdirectora abogado abogada
     entrenador entrenadora obispo avocat avocate entraîneur évêque procureur trener biskup dyrektor
-    adwokat direktör antrenör antrenörü avukat savcı""")
+    adwokat direktör antrenör antrenörü avukat savcı leiter leiterin analisti analistja eksperti
+    ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -291,9 +299,12 @@ def _without_titles(analysis: Analysis, first: int, last: int,
     return first, last, titles, gender
 
 
-_LONG_TITLES = tuple(sorted(t for t in TITLE_SET | _MORE_TITLES if len(t) >= _MIN_COMPOUND_PART))
+# Titles that German compounds end in: the long ones, and "chef" ("Festivalchef", "Parteichef").
+_LONG_TITLES = tuple(sorted({t for t in TITLE_SET | _MORE_TITLES if len(t) >= _MIN_COMPOUND_PART} | {"chef"}))
 _FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
-_LONG_ORG_CUES = tuple(sorted(t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART))
+# German institutions that compounds end in beside the entity lexicon's ("Staatsanwaltschaft").
+_GERMAN_ORG_ENDINGS = frozenset({"anwaltschaft", "gewerkschaft", "botschaft"})
+_LONG_ORG_CUES = tuple(sorted({t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART} | _GERMAN_ORG_ENDINGS))
 
 
 def _org_stems() -> dict[int, frozenset[str]]:
@@ -316,8 +327,8 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     German common noun: "Fraktionsleiter"), None for a word that may be part of a name."""
     lower = analysis.lower[index]
     folded = fold(lower)
-    if lower in _ORGANISATION_WORDS:
-        return None  # "Secretaría" (a ministry), not "secretaria" (a secretary)
+    if lower in _ORGANISATION_WORDS or analysis.tags and organisation_word(lower, lexicon.language):
+        return None  # "Secretaría" (a ministry), not "secretaria"; "Staatsanwaltschaft Kiel" whole
     if lower in lexicon.titles or folded in TITLE_SET or lower in _MORE_TITLES:
         return lower
     parts = folded.split("-")
@@ -648,7 +659,8 @@ class SpeakerResolver:
         for mention in self.mentions[at:]:
             if mention.first > after:
                 break
-            if mention.last > mention.first and (mention.last <= last or mention.first == after != last + 1):
+            if mention.last > mention.first and (mention.last <= last or mention.first == after != last + 1) \
+                    and not self._in_adjunct(mention.first):
                 return mention
         return None
 
@@ -658,9 +670,15 @@ class SpeakerResolver:
             mention = self.mentions[index]
             if mention.first > last:
                 break
-            if mention.last <= last:
+            if mention.last <= last and not self._in_adjunct(mention.first):
                 return mention
         return None
+
+    def _in_adjunct(self, index: int) -> bool:
+        """True for a name right after a preposition of place, time or means ("Interrogée | sur
+        France Inter", "officials | in Marlow County"): no speaker. Not after "by", "par",
+        "von", "por": a passive's agent speaks."""
+        return index > 0 and self._adjunct_opens(index - 1) and self.analysis.lower[index - 1] not in _AGENT
 
     def _head_name(self, words: list[int]) -> str | None:
         """A capitalised last word of the mention that is a name, or the name after a bare
@@ -726,8 +744,9 @@ class SpeakerResolver:
             runs.append((words[index], words[end]))
             index = end + 1
         runs = [(a, b) for a, b in runs
-                if not all(fold(analysis.lower[i]) in DEMONYM_SET or not self._plain(i)[0][0].isupper()
-                           for i in range(a, b + 1))]
+                if not self._in_adjunct(a) and not all(
+                    fold(analysis.lower[i]) in DEMONYM_SET or not self._plain(i)[0][0].isupper()
+                    for i in range(a, b + 1))]
         if not runs:
             return None
         organisation = next((r for r in runs
