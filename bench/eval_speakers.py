@@ -26,7 +26,7 @@ Arabic documents among them) was labelled the same way as development data from 
 last stop were made and scored only to confirm them. ``--passages`` scores invented short
 passages instead (``speaker_passages*.jsonl``, our own text, five languages, labelled as they
 were written; each batch was written before the errors of the one before were read, and held
-out until then). Intervals: 95% bootstrap over documents (passages).
+out until then; the sixth has not been read). Intervals: 95% bootstrap over documents (passages).
 
     .venv/bin/python bench/eval_speakers.py            # precision per language, fit and locked
     .venv/bin/python bench/eval_speakers.py --part fit  # the fit part only, while choosing
@@ -74,6 +74,7 @@ PASSAGES_2 = ROOT / "bench" / "data" / "speaker_passages2.jsonl"
 PASSAGES_3 = ROOT / "bench" / "data" / "speaker_passages3.jsonl"
 PASSAGES_4 = ROOT / "bench" / "data" / "speaker_passages4.jsonl"
 PASSAGES_5 = ROOT / "bench" / "data" / "speaker_passages5.jsonl"
+PASSAGES_6 = ROOT / "bench" / "data" / "speaker_passages6.jsonl"  # held out: not read yet
 LOCKED_PLACES = (1, 4)  # of every five documents of a language: two in five are locked
 BOOTSTRAP_ROUNDS = 2000
 # A labelled quote the finder no longer reports is scored as found without a speaker: right where
@@ -327,7 +328,7 @@ def main() -> int:
     parser.add_argument("--against", type=Path, help="paired difference against saved marks")
     parser.add_argument("--candidates", type=int, metavar="N", help="print unlabelled quotes, N per language")
     parser.add_argument("--passages", type=Path, metavar="FILE",
-                        help=f"score invented short passages instead ({PASSAGES.name} … {PASSAGES_5.name})")
+                        help=f"score invented short passages instead ({PASSAGES.name} … {PASSAGES_6.name})")
     args = parser.parse_args()
     if args.passages:
         return score(passage_results(args.passages), set(), ("all",), args)
