@@ -259,6 +259,13 @@ RESOLVED = {
     "a name after a preposition of place or means is no speaker": (
         "fr", "Interrogé sur Vent Marin, le ministre des Sports, Paul Kerjean, a estimé que la "
               "saison était sauvée.", "saison", "Paul Kerjean"),
+    "a description stands for the organisation that spoke before": (
+        "es", "«El penal está bajo control», dijo la Secretaría de Seguridad Ciudadana en un "
+              "comunicado. La dependencia agregó que dos internos fueron trasladados.", "internos",
+        "Secretaría de Seguridad Ciudadana"),
+    "a description stands for the organisation named before": (
+        "de", "Die Reederei Nordlicht Shipping hat alle Fahrten abgesagt. „Die Sicherheit geht vor“, "
+              "schreibt das Unternehmen in einer Mitteilung.", "Sicherheit", "Reederei Nordlicht Shipping"),
     "an organisation after the cue": (
         "pl", "Jak poinformowało w komunikacie Ministerstwo Zdrowia, szczepienia ruszą w kwietniu we "
               "wszystkich przychodniach w kraju.", "kwietniu", "Ministerstwo Zdrowia"),

@@ -100,6 +100,16 @@ _NOT_NAMES = word_set("""the a an this that these those he she it they we i you 
     lipca sierpnia września października listopada grudnia poniedziałek wtorek środa czwartek
     piątek sobota niedziela ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım
     aralık pazartesi salı çarşamba perşembe cuma cumartesi pazar""")
+# Common nouns that, after a definite article or a demonstrative, stand for an organisation named
+# before ("the company", "das Unternehmen", "la dependencia"); German compounds end in them.
+_ORGANISATION_KINDS = word_set("""company firm group team club league agency body service platform
+    network operator airline maker manufacturer retailer broadcaster unternehmen konzern firma gruppe
+    verein klub mannschaft liga verband sender hersteller anbieter betreiber plattform
+    fluggesellschaft entreprise société groupe équipe ligue organisme plateforme empresa compañía
+    grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra""")
+_DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
+    le les ce cette il lo questo questa""")
+_ORGANISATION_REACH = 3  # sentences back to the organisation a description stands for
 # Plural nouns of groups of people that open sentences ("Residents describe …"): no names.
 _GROUP_NOUNS = word_set("""residents locals witnesses neighbours neighbors protesters critics experts
     officials analysts doctors scientists researchers students parents farmers workers officers
@@ -304,6 +314,7 @@ _LONG_TITLES = tuple(sorted({t for t in TITLE_SET | _MORE_TITLES if len(t) >= _M
 _FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
 # German institutions that compounds end in beside the entity lexicon's ("Staatsanwaltschaft").
 _GERMAN_ORG_ENDINGS = frozenset({"anwaltschaft", "gewerkschaft", "botschaft"})
+_LONG_KINDS = tuple(sorted(k for k in _ORGANISATION_KINDS if len(k) >= _MIN_COMPOUND_PART))
 _LONG_ORG_CUES = tuple(sorted({t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART} | _GERMAN_ORG_ENDINGS))
 
 
@@ -505,6 +516,8 @@ class SpeakerResolver:
         self._name_words = {w for m in self.mentions if m.last > m.first or m.titles for w in m.name.split()}
         self._sentence_starts = {start for start, _ in analysis.tokens.sentences}
         self._last: tuple[str, int] | None = None  # the previous quote's speaker, its sentence
+        self._named_organisations: list[tuple[int, str, bool]] | None = None  # ``_organisations``
+        self._last_organisation: tuple[str, int] | None = None  # an organisation that spoke, its sentence
 
     def resolve(self, first: int, last: int, cue: tuple[int, int] | None = None) -> str | None:
         """The name that the source mention ``first`` .. ``last`` (tokens, inclusive) stands for;
@@ -547,6 +560,8 @@ class SpeakerResolver:
     def _remembered(self, first: int, name: str | None) -> str | None:
         if name and name in self._names:
             self._last = (name, self.analysis.tokens.sentence_of[first])
+        elif name and organisation_word(name.split()[0].lower(), self.lexicon.language):
+            self._last_organisation = (name, self.analysis.tokens.sentence_of[first])
         return name
 
     def _before_clause(self, first: int, last: int) -> int:
@@ -574,6 +589,9 @@ class SpeakerResolver:
                 return self._antecedent(words[0], gender)
             if analysis.lower[words[0]] in _RELATIVES:
                 return self._relative(words[0])
+        described = self._described_organisation(words)
+        if described:
+            return described
         if self._headed_by_organisation(words):
             return self._own_words(words)  # "l'autorité portuaire de Port Vellara"
         inside = self._apposed(first, last) or self._first_inside(first, last)
@@ -614,6 +632,62 @@ class SpeakerResolver:
         start = next((n for n, i in enumerate(words) if not verb(i)), len(words))
         end = next((n for n in range(start + 1, len(words)) if verb(words[n])), len(words))
         return words[start:end]
+
+    def _described_organisation(self, words: list[int]) -> str | None:
+        """The organisation a definite description stands for ("the company", "das
+        Tech-Unternehmen", "la dependencia"): the nearest organisation named in the sentences
+        before it (``_organisations``), else None."""
+        words = self._with_head(words)
+        lower = [self._plain(i)[1] for i in words]
+        elided = self._plain(words[0])[0] != self.analysis.tokens.words[words[0]]
+        if not (lower[0] in _DEFINITE or elided) or len(words) > 4:
+            return None
+        kinds = lower if elided else lower[1:]
+        if not any(w in _ORGANISATION_KINDS or (self.lexicon.language in _COMPOUNDING and
+                   w.endswith(_LONG_KINDS)) for w in kinds):
+            return None
+        sentence_of = self.analysis.tokens.sentence_of
+        here = sentence_of[words[0]]
+        if self._last_organisation and here - self._last_organisation[1] <= _ORGANISATION_REACH:
+            return self._last_organisation[0]  # the organisation that spoke last
+        near = [(name, named) for first, name, named in self._organisations()
+                if first < words[0] and here - sentence_of[first] <= _ORGANISATION_REACH]
+        # One named as an organisation, else a repeated name that opens a sentence ("Sony hat …").
+        ranked = [name for name, named in near if named] or [name for name, _ in near]
+        return ranked[-1] if ranked else None
+
+    def _with_head(self, words: list[int]) -> list[int]:
+        """A lone article tagged as the source, with the words after it up to the reporting verb
+        ("La | dependencia agregó")."""
+        analysis = self.analysis
+        if len(words) > 1 or analysis.lower[words[0]] not in _DEFINITE:
+            return words
+        extended = list(words)
+        index = words[0] + 1
+        while index < len(analysis.lower) and len(extended) < 4 and \
+                analysis.tokens.words[index][0].isalnum() and not analysis.classes[index]:
+            extended.append(index)
+            index += 1
+        return extended
+
+    def _organisations(self) -> list[tuple[int, str, bool]]:
+        """Names of the text that may be organisations, where they start, and whether an
+        organisation word says so: a capitalised run with one, or a name the text repeats that
+        opens a sentence and is no titled person ("Sony hat …")."""
+        if self._named_organisations is None:
+            analysis = self.analysis
+            people = {m.first for m in self.mentions if m.titles or m.gender}
+            runs = [(a, b, normalise_name(" ".join(analysis.tokens.words[a : b + 1]), self.lexicon.language))
+                    for a, b in _capitalised_runs(analysis, self.lexicon) if a not in people]
+            said = Counter(name for _, _, name in runs)
+            found = []
+            for a, b, name in runs:
+                named = _organisation(analysis, a, b, self.lexicon.language)
+                opens = a in self._sentence_starts and fold(analysis.lower[a]) not in FUNCTION_WORD_SET
+                if named or (opens and said[name] > 1):
+                    found.append((a, name, named))
+            self._named_organisations = found
+        return self._named_organisations
 
     def _apposed_after(self, last: int) -> Mention | None:
         """A name of two or more words right after the next comma of the sentence, at most
