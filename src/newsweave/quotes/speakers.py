@@ -152,7 +152,7 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
 # Languages whose reporting verb often comes before its subject: "a indiqué l'autorité".
-_INVERTING = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
+VERB_FIRST = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
 # Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
 _COMPOUNDING = frozenset({"de", "nl"})
 # Words a title is joined to its complement by: "ministre de la Mer", "Ministrja e Detarisë".
@@ -532,7 +532,7 @@ class SpeakerResolver:
         """True for a reporting verb right after a comma in a language that puts the subject
         after it ("…, a indiqué l'autorité portuaire", "…, dijo el ministro"): the subject
         follows, whatever the sentence named before."""
-        return self.lexicon.language in _INVERTING and self._after_comma(cue)
+        return self.lexicon.language in VERB_FIRST and self._after_comma(cue)
 
     def _after_comma(self, cue: tuple[int, int]) -> bool:
         return cue[0] > 0 and self.analysis.tokens.words[cue[0] - 1] == ","
@@ -935,7 +935,7 @@ class SpeakerResolver:
         after = cue[1] + 1
         if after >= len(tokens.words) or tokens.sentence_of[after] != tokens.sentence_of[cue[1]]:
             return None
-        if self.lexicon.language not in _INVERTING and ACCORDING not in analysis.classes[cue[1]]:
+        if self.lexicon.language not in VERB_FIRST and ACCORDING not in analysis.classes[cue[1]]:
             return None  # English and German put the object after the verb: "told the Post"
         limit = min(tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
         end = after

@@ -17,13 +17,11 @@ from __future__ import annotations
 from newsweave.quotes.cues import COMPLEMENT, PRONOUN, Lexicon, word_set
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.phrases import Draft, Span, is_according, overlap_test, without_final_stop
+from newsweave.quotes.speakers import VERB_FIRST
 
 # Punctuation before a reporting verb that follows the words it reports ("«…», dijo …",
 # "„…” – powiedział …").
 _FRAME_BEFORE_VERB = frozenset({",", "-", "–", "—"})
-# Languages whose reporting verb comes before its subject after the speech ("…, dijo el
-# ministro"); English and German put a subject there only seldom ("…, the minister said").
-_VERB_FIRST = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
 
 
 def drop_unsaid(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
@@ -33,7 +31,7 @@ def drop_unsaid(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[D
     body = title_case_headline(analysis) if lex.language == "en" else None
     if body is not None:
         drafts = [d for d in (clip_to_side(d, body) for d in drafts) if d is not None]
-    verb_first = lex.language in _VERB_FIRST
+    verb_first = lex.language in VERB_FIRST  # English and German seldom put a subject there
     subjects = [d for d in drafts if subject_after_verb(analysis, lex, d, verb_first)]
     if not subjects:
         return drafts
