@@ -68,13 +68,9 @@ FRESH_2 = ROOT / "bench" / "data" / "speaker_labels_fresh2.jsonl"
 FRESH_3 = ROOT / "bench" / "data" / "speaker_labels_fresh3.jsonl"
 FRESH_4 = ROOT / "bench" / "data" / "speaker_labels_fresh4.jsonl"
 FRESH_5 = ROOT / "bench" / "data" / "speaker_labels_fresh5.jsonl"  # development data from the start
-# Invented short passages (our own text, labelled as written; bench/RESULTS.md says which was held out).
-PASSAGES = ROOT / "bench" / "data" / "speaker_passages.jsonl"
-PASSAGES_2 = ROOT / "bench" / "data" / "speaker_passages2.jsonl"
-PASSAGES_3 = ROOT / "bench" / "data" / "speaker_passages3.jsonl"
-PASSAGES_4 = ROOT / "bench" / "data" / "speaker_passages4.jsonl"
-PASSAGES_5 = ROOT / "bench" / "data" / "speaker_passages5.jsonl"
-PASSAGES_6 = ROOT / "bench" / "data" / "speaker_passages6.jsonl"  # held out: not read yet
+# Invented short passages (our own text, labelled as written; bench/RESULTS.md says which was
+# held out): speaker_passages.jsonl, speaker_passages2.jsonl, … (the sixth not read yet).
+PASSAGES = sorted((ROOT / "bench" / "data").glob("speaker_passages*.jsonl"))
 LOCKED_PLACES = (1, 4)  # of every five documents of a language: two in five are locked
 BOOTSTRAP_ROUNDS = 2000
 # A labelled quote the finder no longer reports is scored as found without a speaker: right where
@@ -328,7 +324,7 @@ def main() -> int:
     parser.add_argument("--against", type=Path, help="paired difference against saved marks")
     parser.add_argument("--candidates", type=int, metavar="N", help="print unlabelled quotes, N per language")
     parser.add_argument("--passages", type=Path, metavar="FILE",
-                        help=f"score invented short passages instead ({PASSAGES.name} … {PASSAGES_6.name})")
+                        help=f"score invented short passages instead ({', '.join(p.name for p in PASSAGES)})")
     args = parser.parse_args()
     if args.passages:
         return score(passage_results(args.passages), set(), ("all",), args)
