@@ -318,6 +318,17 @@ RESOLVED = {
         "de", "Hessens Kultusminister Anton Weller will den Regelbetrieb prüfen. „Ich finde diese Idee "
               "spannend“, sagte der CDU-Politiker der „Frankfurter Rundschau“.", "spannend",
         "Anton Weller"),
+    "a spokesperson speaks for the organisation of the title": (
+        "en", "A spokeswoman for Halden Rail said the line would reopen on Friday.", "reopen",
+        "Halden Rail"),
+    "an unnamed spokesperson speaks for the organisation just named": (
+        "de", "Die Feuerwehr Lindau war mit 40 Kräften im Einsatz. Nach Angaben eines Sprechers wurde "
+              "niemand verletzt.", "niemand", "Feuerwehr Lindau"),
+    "a German compound noun before a name is no part of it": (
+        "de", "„Das Holz ist zu nass“, sagte Schreinermeister Paul Brandt.", "Holz", "Paul Brandt"),
+    "the words after an organisation's connector are its name, no person": (
+        "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
+        "Agencia Estatal de Meteorología"),
 }
 
 

@@ -77,7 +77,8 @@ _REPORTING = {
         soulignent ajoutent indiquent expliquent estiment précisent assurent rappellent
         annoncent dénoncent racontent confient préviennent répondent exigé exige exigent
         réclamé réclame réclament promet promis promettent qualifié qualifie réjoui réjouit
-        félicité félicite déploré déplore défendu défend""",
+        félicité félicite déploré déplore défendu défend rétorqué rétorque admet concédé
+        concède plaidé plaide ironisé nuancé détaille commente""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa
@@ -89,7 +90,10 @@ _REPORTING = {
         expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
         respondieron denunciaron informaron detallaron aclararon relataron exigió exige
         exigieron reclamó reclama reclamaron prometió promete prometieron calificó califica
-        calificaron lamentó lamenta lamentaron contó contaron""",
+        calificaron lamentó lamenta lamentaron contó contaron confirmó confirma confirmaron
+        alertó alerta alertaron avisó admitió admite admitieron negó niega negaron sugirió
+        remarcó puntualizó sentenció reiteró reitera reiteraron aseveró argumentó argumentaron
+        defendió defiende concluyó mencionó garantizó garantiza""",
     "it": """detto dice diceva dichiarato dichiara affermato afferma sottolineato sottolinea
         spiegato spiega aggiunto aggiunge ribadito ribadisce osservato osserva avvertito
         avverte annunciato annuncia precisato precisa dichiarò disse affermò sottolineò spiegò
@@ -108,7 +112,9 @@ _REPORTING = {
         призвал призвала написал написала ответил ответила""",
     "sq": """tha thotë thanë deklaroi deklaron deklaruan theksoi theksojnë theksuan shtoi
         shtuan nënvizoi nënvizuan pohoi pohuan bëri sqaroi paralajmëroi njoftoi tregoi
-        raportoi konfirmoi kërkoi vlerësoi shprehu theksonte""",
+        raportoi konfirmoi kërkoi vlerësoi shprehu theksonte premtoi premtuan shpjegoi
+        shpjeguan pranoi pranuan mohoi mohuan kujtoi argumentoi këmbënguli shkroi njoftuan
+        paralajmëruan konfirmuan kritikoi kritikuan akuzoi akuzuan""",
     "pl": """powiedział powiedziała powiedzieli mówi mówił mówiła stwierdził stwierdziła
         podkreślił podkreśliła dodał dodała zaznaczył zaznaczyła oświadczył oświadczyła
         poinformował poinformowała ocenił oceniła przekazał przekazała wyjaśnił wyjaśniła
@@ -285,6 +291,7 @@ _TITLES = {
            "diputada": "representative", "senador": "senator", "senadora": "senator",
            "gobernador": "governor", "gobernadora": "governor", "director": "director",
            "directora": "director", "juez": "judge", "jueza": "judge", "fiscal": "prosecutor",
+           "dirigente": "leader", "líder": "leader", "lideresa": "leader",
            "señor": "", "señora": "", "sr.": "", "sra.": ""},
     "it": {"presidente": "president", "ministro": "minister", "premier": "premier",
            "portavoce": "spokesperson", "ambasciatore": "ambassador", "signor": "",

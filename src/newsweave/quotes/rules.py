@@ -303,6 +303,8 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
     as_clause = _as_clause(analysis, cue_span, start, end, as_words)
     if as_clause is not None:
         return as_clause
+    if after + 1 < end and analysis.lower[after] == "de" and COMPLEMENT in classes[after + 1]:
+        after += 1  # "advirtió de que …", "informou de que …": the preposition the verb takes
     if after < end and (COMPLEMENT in classes[after] or words[after] == ":" or (
             words[after] == "," and after + 1 < end and COMPLEMENT in classes[after + 1])):
         begin = after + 1 if words[after] in (":", ",") else after

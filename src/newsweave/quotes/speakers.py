@@ -128,7 +128,8 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     komenda komendy komendzie prokuratura prokuratury urząd urzędu sąd sądu straż straży trybunał
     trybunału municipality municipio municipalité préfecture prefectura
     prefettura mairie ayuntamiento alcaldía gendarmerie belediye belediyesi müdürlüğü müdürlüğünce
-    müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat""")
+    müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat feuerwehr
+    rettungsdienst stadtwerke bundeswehr pompiers bomberos""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
@@ -151,6 +152,7 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
 # Articles of a German dative: what follows the speaker told is the paper it told ("der „Welt“").
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
+_FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry"
 # Languages whose reporting verb often comes before its subject: "a indiqué l'autorité".
 VERB_FIRST = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
 # Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
@@ -160,6 +162,7 @@ _OF_WORDS = word_set("of de del della des du di la le l e të së i der des von 
 _LONGEST_ACRONYM = 5  # an all-capital word longer than this is shouting, not an acronym
 _APPOSITION_REACH = 8  # tokens from a title phrase to the comma before its name
 _MAX_CONNECTORS = 2  # "de la" inside a name
+_ORGANISATION_NAME_WORDS = 3  # capitalised words from an organisation word to its complement
 # Languages whose adjectives follow the noun: an organisation's name goes on in lower case.
 _ADJECTIVES_AFTER = frozenset({"fr", "es", "it", "pt"})
 _ORGANISATION_TAIL = 6  # lower-case words an organisation's name may go on with
@@ -350,9 +353,36 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
         return next(t for t in _LONG_TITLES if folded.endswith((t, t + "in")))
     tags = analysis.tags
     if tags is not None and (tags[index] == "NN" or _role_adjective(tags, index) or tags[index] == "UNKC"
-                             and _derived_noun(analysis.tokens.words[index], lexicon.language)):
+                             and _unknown_noun(analysis, index, lexicon.language)):
         return ""
     return None
+
+
+def _unknown_noun(analysis: Analysis, index: int, language: str) -> bool:
+    """A capitalised word outside the tagger's lexicon that is a common noun: a derived one
+    ("Anwohnerin"), or a compound before a name ("Bäckermeister | Karl Huber")."""
+    word = analysis.tokens.words[index]
+    if _derived_noun(word, language):
+        return True
+    tags = analysis.tags
+    return index + 1 < len(tags) and tags[index + 1].startswith(NAME_TAGS) and _compound_noun(word, language)
+
+
+@lru_cache(maxsize=1 << 14)
+def _compound_noun(word: str, language: str) -> bool:
+    """A long compound whose last part is a known common noun of five letters or more
+    ("Bäckermeister", "Klimaforscherin": "Meister", "Forscher"), not an organisation's
+    ("Kantonspolizei")."""
+    if language not in _COMPOUNDING or len(word) < _MIN_DERIVED:
+        return False
+    for stem in {word, word[:-2] if word.endswith("in") else word}:
+        for cut in range(3, len(stem) - _MIN_COMPOUND_PART + 1):
+            part = stem[cut:]
+            if organisation_word(part.lower(), language):
+                return False
+            if word_tag(part.capitalize(), language) == "NN":
+                return True
+    return False
 
 
 def _role_adjective(tags: list[str], index: int) -> bool:
@@ -379,12 +409,21 @@ def _complement(analysis: Analysis, index: int) -> bool:
 
 
 def _of_organisation(analysis: Analysis, index: int, language: str) -> bool:
-    """True for a word right after an organisation word and a connector ("Ministry of |
-    Defence", "Ministerio de | Sanidad"): the organisation's complement, no person."""
+    """True for a word right after an organisation's name and a connector ("Ministry of |
+    Defence", "Ministerio de | Sanidad", "Organización Mundial de la | Salud"): the
+    organisation's complement, no person."""
     before = index - 1
     while before >= 0 and analysis.lower[before] in _OF_WORDS:
         before -= 1
-    return before < index - 1 and before >= 0 and organisation_word(analysis.lower[before], language)
+    if before == index - 1:
+        return False
+    words = analysis.tokens.words
+    for at in range(before, max(-1, before - _ORGANISATION_NAME_WORDS), -1):
+        if organisation_word(analysis.lower[at], language):
+            return True
+        if not words[at][0].isupper():
+            return False
+    return False
 
 
 def _capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -600,8 +639,7 @@ class SpeakerResolver:
         head = self._head_name(words)
         if head:
             return head
-        titles = {self.lexicon.titles[analysis.lower[i]] for i in words
-                  if self.lexicon.titles.get(analysis.lower[i])}
+        titles = {self._title_key(i) for i in words} - {""}
         found = self._titled(first, titles) if titles else None
         if found:
             return found
@@ -612,6 +650,9 @@ class SpeakerResolver:
             apposed = self._apposed_after(last)
             if apposed:
                 return self._fullest(apposed.name)
+            represented = self._represented(words)
+            if represented is not None:
+                return represented or None  # an unnamed spokesperson of no organisation in sight
             return self._antecedent(words[0], "") or self._own_words(words)
         named = self._named_part(self._with_trailing_name(words))
         if named:
@@ -646,15 +687,48 @@ class SpeakerResolver:
         if not any(w in _ORGANISATION_KINDS or (self.lexicon.language in _COMPOUNDING and
                    w.endswith(_LONG_KINDS)) for w in kinds):
             return None
+        return self._nearest_organisation(words[0])
+
+    def _nearest_organisation(self, index: int) -> str | None:
+        """The organisation that spoke last, else the one named last before ``index``, within
+        ``_ORGANISATION_REACH`` sentences."""
         sentence_of = self.analysis.tokens.sentence_of
-        here = sentence_of[words[0]]
+        here = sentence_of[index]
         if self._last_organisation and here - self._last_organisation[1] <= _ORGANISATION_REACH:
-            return self._last_organisation[0]  # the organisation that spoke last
+            return self._last_organisation[0]
         near = [(name, named) for first, name, named in self._organisations()
-                if first < words[0] and here - sentence_of[first] <= _ORGANISATION_REACH]
+                if first < index and here - sentence_of[first] <= _ORGANISATION_REACH]
         # One named as an organisation, else a repeated name that opens a sentence ("Sony hat …").
         ranked = [name for name, named in near if named] or [name for name, _ in near]
         return ranked[-1] if ranked else None
+
+    def _title_key(self, index: int) -> str:
+        """The lexicon's key of a title word, also in the German genitive ("eines Sprechers",
+        "des Ministers"); "" for another word."""
+        lower, titles = self.analysis.lower[index], self.lexicon.titles
+        if lower not in titles and self.lexicon.language == "de" and lower.endswith("s"):
+            lower = lower[:-2] if lower.endswith("es") and lower[:-2] in titles else lower[:-1]
+        return titles.get(lower, "")
+
+    def _represented(self, words: list[int]) -> str | None:
+        """The organisation a spokesperson speaks for: what the title is of ("a spokesperson
+        for Redfern Water", "ein Sprecher der Polizei"), or for a bare one ("nach Angaben eines
+        Sprechers") the organisation of the sentences before, else ""; None without a
+        spokesperson or with a title of something else ("spokesperson on defence")."""
+        lower = self.analysis.lower
+        at = next((n for n, i in enumerate(words) if self._title_key(i) == "spokesperson"), None)
+        if at is None:
+            return None
+        rest = words[at + 1 :]
+        if not rest:
+            return self._nearest_organisation(words[at]) or ""
+        if lower[rest[0]] not in _OF_WORDS | _FOR:
+            return None
+        while rest and lower[rest[0]] in _OF_WORDS | _FOR:
+            rest = rest[1:]
+        if not rest:
+            return None
+        return self._described_organisation(rest) or self._named_part(rest) or self._own_words(rest)
 
     def _with_head(self, words: list[int]) -> list[int]:
         """A lone article tagged as the source, with the words after it up to the reporting verb
