@@ -326,6 +326,23 @@ RESOLVED = {
               "niemand verletzt.", "niemand", "Feuerwehr Lindau"),
     "a German compound noun before a name is no part of it": (
         "de", "„Das Holz ist zu nass“, sagte Schreinermeister Paul Brandt.", "Holz", "Paul Brandt"),
+    "what a trade's title is of is no person": (
+        "es", "La entrenadora del Atlético Sorell, Nuria Abad, dijo que el equipo está cansado.",
+        "cansado", "Nuria Abad"),
+    "a firm's name holds its ampersand": (
+        "de", "Die Kanzlei Brandt & Partner erklärte, man prüfe die Klage.", "Klage", "Brandt & Partner"),
+    "an elided title and an honorific before the apposed name": (
+        "fr", "« Nous ferons appel », a assuré l'avocat du club, Me Julien Vasseur.", "appel",
+        "Julien Vasseur"),
+    "a reporting incise inside French quotation marks": (
+        "fr", "« Nous ferons appel, a assuré l'avocat du club, Me Julien Vasseur, et nous gagnerons. »",
+        "gagnerons", "Julien Vasseur"),
+    "an inverted pronoun in an incise inside the marks": (
+        "fr", "Marie Dubois était en colère. « Le dossier est solide, a-t-elle affirmé, et nous irons "
+              "jusqu'en cassation. »", "cassation", "Marie Dubois"),
+    "a reporting incise inside Spanish quotation marks": (
+        "es", "«No vamos a rendirnos, dijo el alcalde Pedro Ruiz, porque la ciudad lo merece».",
+        "merece", "Pedro Ruiz"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),

@@ -28,6 +28,8 @@ COMPLEMENT = "comp"  # a complementiser after a reporting verb: that, dass, que,
 PRONOUN = "pron"  # a third-person pronoun that can stand for a speaker
 TITLE = "title"  # a title or honorific before a name: President, Minister, Herr, M.
 PERSON_NOUN = "pnoun"  # a noun that names a person by role: spokesman, expert, Sprecher
+# Languages whose reporting verb often comes before its subject: "a indiqué l'autorité".
+VERB_FIRST = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
 
 _REPORTING = {
     "en": """say says said saying tell tells told telling state states stated add adds added
@@ -282,7 +284,7 @@ _TITLES = {
            "préfet": "prefect", "préfète": "prefect", "député": "representative",
            "députée": "representative", "sénateur": "senator", "sénatrice": "senator",
            "directeur": "director", "directrice": "director", "juge": "judge",
-           "procureur": "prosecutor", "procureure": "prosecutor",
+           "procureur": "prosecutor", "procureure": "prosecutor", "me": "",
            "m.": "", "mme": "", "mme.": ""},
     "es": {"presidente": "president", "presidenta": "president", "ministro": "minister",
            "ministra": "minister", "portavoz": "spokesperson", "embajador": "ambassador",

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from newsweave.quotes.arabic import ArabicResolver
 from newsweave.quotes.arabic import attribute as attribute_arabic
-from newsweave.quotes.cues import ACCORDING, PRONOUN, Lexicon, lexicon
+from newsweave.quotes.cues import ACCORDING, CUE, PRONOUN, Lexicon, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.german.acts import attach_act_verb, attach_passive_act, attach_reported_act
 from newsweave.quotes.german.boundaries import (
@@ -466,6 +466,10 @@ def _attach(analysis: Analysis, drafts: list[Draft], others: list[Span], lex: Le
         nearby = others[bisect_left(firsts, low) : bisect_left(firsts, high)]
         inner = [s for s in nearby if s.kind == "C" and draft.first < s.first and s.last < draft.last]
         cue = _pick_cue(analysis, draft, inner or nearby, used, 0) or _listed_cue(analysis, draft)
+        if cue is None and (incise := _incise_frame(analysis, draft)):
+            draft.cue, draft.source = incise
+            previous = draft
+            continue
         if cue is None and (attach_reported_act(analysis, draft) or
                             attach_passive_act(analysis, draft, lex) or
                             attach_act_verb(analysis, draft, lex)):
@@ -660,6 +664,25 @@ def _listed_cue(analysis: Analysis, draft: Draft) -> Span | None:
             if best is None or distance < best[0]:
                 best = (distance, index)
     return Span("C", best[1], best[1]) if best else None
+
+
+def _incise_frame(analysis: Analysis, draft: Draft) -> tuple[Span, Span | None] | None:
+    """The cue and source of a reporting incise inside the content's quoted passage
+    (``Analysis.incises``: « …, a affirmé l'avocate, … », « …, a-t-elle dit, … »)."""
+    inside = sorted(i for i in analysis.incises if draft.first <= i <= draft.last)
+    if not inside:
+        return None
+    comma, closing = inside[0], inside[-1]
+    classes, words = analysis.classes, analysis.tokens.words
+    verb = next(i for i in range(comma + 1, closing) if CUE in classes[i])
+    last = verb
+    while last + 1 < closing and CUE in classes[last + 1]:
+        last += 1
+    if last + 1 < closing:
+        return Span("C", comma + 1, last), Span("S", last + 1, closing - 1)
+    if verb > comma + 1 and "-" in words[comma + 1]:
+        return Span("C", verb, last), Span("S", comma + 1, comma + 1)  # "a-t-elle | dit"
+    return Span("C", comma + 1, last), None
 
 
 # Punctuation that ends a reporting frame before its content.

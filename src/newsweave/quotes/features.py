@@ -22,6 +22,7 @@ from newsweave.quotes.cues import (
     PERSON_NOUN,
     PRONOUN,
     TITLE,
+    VERB_FIRST,
     Lexicon,
     word_set,
 )
@@ -47,6 +48,7 @@ class Analysis:
     cues: list[int]  # indices of cue tokens outside quotation marks, in order
     tags: list[str] | None = None  # part-of-speech tags, where the language has a model
     tag_set: grammar.TagSet | None = None  # what the tags mean
+    incises: frozenset[int] = frozenset()  # tokens of reporting incises inside quoted passages
 
 
 def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Analysis:
@@ -64,8 +66,34 @@ def analyse(tokens: Tokens, lexicon: Lexicon, quotes: list[MarkedQuote]) -> Anal
             shapes[quote.close] = "QC"
     cues = [i for i, cls in enumerate(classes)
             if cls and (CUE in cls or ACCORDING in cls) and passage[i] < 0]
+    incises = frozenset(index for quote in quotes for index in _incise(tokens.words, classes, quote)) \
+        if lexicon.language in VERB_FIRST else frozenset()
     return Analysis(tokens, lower, classes, class_labels, shapes, passage, quotes, cues,
-                    grammar.tags(tokens, lexicon.language), grammar.TAG_SETS.get(lexicon.language))
+                    grammar.tags(tokens, lexicon.language), grammar.TAG_SETS.get(lexicon.language), incises)
+
+
+def _incise(words: list[str], classes: list[frozenset[str]], quote: MarkedQuote) -> range:
+    """The tokens of a reporting incise inside a quoted passage, its commas included: French
+    and Spanish set it inside the marks (« Le dossier est solide, a affirmé l'avocate de la
+    famille, Me Champsaur, et nous … »), English outside them. It runs from a comma and a
+    listed reporting verb (after an auxiliary or inverted form: "a-t-il dit") to the first comma
+    that a lower-case word follows."""
+    if quote.close is None:
+        return range(0)
+    for comma in range(quote.first + 1, quote.close - 2):
+        if words[comma] != ",":
+            continue
+        verb = comma + 1 if CUE in classes[comma + 1] else comma + 2
+        if CUE not in classes[verb] or not words[comma + 1][0].islower():
+            continue
+        for end in range(verb + 1, min(verb + _INCISE_WORDS, quote.close - 1)):
+            if words[end] == "," and words[end + 1][0].islower():
+                return range(comma, end + 1)
+        return range(0)
+    return range(0)
+
+
+_INCISE_WORDS = 12  # tokens from an incise's verb to the comma that closes it
 
 
 # Arabic vowel marks and the stretching tatweel ("وفقًا", "لـ"): optional, no part of the word.

@@ -72,6 +72,7 @@ from newsweave.quotes.cues import (
     PERSON_NOUN,
     PRONOUN,
     TITLE,
+    VERB_FIRST,
     Lexicon,
     word_set,
 )
@@ -79,9 +80,10 @@ from newsweave.quotes.features import Analysis
 from newsweave.quotes.grammar import word_tag
 from newsweave.quotes.phrases import NAME_TAGS
 
-# Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden").
+# Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"), and the
+# ampersand of a firm's ("Hartwig & Söhne").
 _PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da", "del", "dos", "bin",
-                        "al", "el", "ibn", "zu", "ten", "ter"})
+                        "al", "el", "ibn", "zu", "ten", "ter", "&"})
 # Capitalised words that start sentences or name times often enough to never be a name.
 _NOT_NAMES = word_set("""the a an this that these those he she it they we i you his her their our in
     on at for from with by as but and or if when while after before since during however der die das
@@ -153,8 +155,6 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
 _FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry"
-# Languages whose reporting verb often comes before its subject: "a indiqué l'autorité".
-VERB_FIRST = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
 # Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
 _COMPOUNDING = frozenset({"de", "nl"})
 # Words a title is joined to its complement by: "ministre de la Mer", "Ministrja e Detarisë".
@@ -180,7 +180,10 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     intendantin geschäftsführer geschäftsführerin managerin subdirector subdirectora abogado abogada
     entrenador entrenadora obispo avocat avocate entraîneur évêque procureur trener biskup dyrektor
     adwokat direktör antrenör antrenörü avukat savcı leiter leiterin analisti analistja eksperti
-    ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable""")
+    ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
+    capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
+    councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja
+    avokati avokatja prokurori prokurorja""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -236,7 +239,7 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
             continue  # a title alone ("Polityk podkreślił") is no name
         if _of_organisation(analysis, first, lexicon.language):
             continue  # "Ministry of | Defence", "Ministerio de | Sanidad": what it is of
-        if titles and _complement(analysis, first):
+        if (titles or _after_title_word(analysis, first, lexicon)) and _complement(analysis, first):
             # "ministre de la Mer, Teodora Halvik", "presidente de la Asamblea Nacional
             # Constituyente (ANC) de Venezuela, Diosdado Cabello": the title is the name's
             # after the comma; what it is of is no person.
@@ -338,8 +341,9 @@ _ORG_STEMS = _org_stems()
 def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     """The title a word is ("Commander" -> "commander", "Seeverkehrsministerin" -> "ministerin",
     "Ex-Umwelt-Minister" -> "minister"), "" for another word that is no part of a name (a
-    German common noun: "Fraktionsleiter"), None for a word that may be part of a name."""
-    lower = analysis.lower[index]
+    German common noun: "Fraktionsleiter"), None for a word that may be part of a name. An
+    elided article goes: "l'avocat" is "avocat"."""
+    lower = _ELISION.sub("", analysis.lower[index])
     folded = fold(lower)
     if lower in _ORGANISATION_WORDS or analysis.tags and organisation_word(lower, lexicon.language):
         return None  # "Secretaría" (a ministry), not "secretaria"; "Staatsanwaltschaft Kiel" whole
@@ -408,6 +412,15 @@ def _complement(analysis: Analysis, index: int) -> bool:
     return index > 0 and analysis.lower[index - 1] in _OF_WORDS
 
 
+def _after_title_word(analysis: Analysis, index: int, lexicon: Lexicon) -> bool:
+    """True for a word after a title of a trade or office and its connector ("El entrenador
+    del | Deportivo Almenar", "Trajneri i | KF Malësia"): what the title is of."""
+    before = index - 1
+    while before >= 0 and analysis.lower[before] in _OF_WORDS:
+        before -= 1
+    return before < index - 1 and before >= 0 and bool(title_of(analysis, before, lexicon))
+
+
 def _of_organisation(analysis: Analysis, index: int, language: str) -> bool:
     """True for a word right after an organisation's name and a connector ("Ministry of |
     Defence", "Ministerio de | Sanidad", "Organización Mundial de la | Salud"): the
@@ -433,7 +446,8 @@ def _capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, i
     runs = []
     index, size = 0, len(words)
     while index < size:
-        if analysis.passage[index] >= 0 or not _name_word(words[index], lower[index], lexicon):
+        if analysis.passage[index] >= 0 and index not in analysis.incises or \
+                not _name_word(words[index], lower[index], lexicon):
             index += 1
             continue
         end = index
@@ -764,15 +778,16 @@ class SpeakerResolver:
         return self._named_organisations
 
     def _apposed_after(self, last: int) -> Mention | None:
-        """A name of two or more words right after the next comma of the sentence, at most
-        ``_APPOSITION_REACH`` tokens on."""
+        """A name of two or more words (or titled: "Me Julien Vasseur") right after the next
+        comma of the sentence, at most ``_APPOSITION_REACH`` tokens on."""
         comma = _comma_after(self.analysis, last)
         if comma is None:
             return None
         at = bisect_left(self._firsts, comma + 1)
         if at < len(self.mentions):
             mention = self.mentions[at]
-            if mention.first == comma + 1 and mention.last > mention.first:
+            named = mention.last > mention.first or mention.titles
+            if named and comma + 1 in (mention.first, mention.head):
                 return mention
         return None
 

@@ -14,14 +14,15 @@ are the frame of a quote, not its words.
 
 from __future__ import annotations
 
-from newsweave.quotes.cues import COMPLEMENT, PRONOUN, Lexicon, word_set
+from newsweave.quotes.cues import COMPLEMENT, PRONOUN, VERB_FIRST, Lexicon, word_set
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.phrases import Draft, Span, is_according, overlap_test, without_final_stop
-from newsweave.quotes.speakers import VERB_FIRST
 
 # Punctuation before a reporting verb that follows the words it reports ("«…», dijo …",
 # "„…” – powiedział …").
 _FRAME_BEFORE_VERB = frozenset({",", "-", "–", "—"})
+# Auxiliaries of a compound past that the reporting verb's tag leaves out ("», a | assuré …").
+_AUXILIARIES = word_set("a ont ha han è hanno")
 
 
 def drop_unsaid(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
@@ -80,13 +81,15 @@ def subject_after_verb(analysis: Analysis, lex: Lexicon, draft: Draft, verb_firs
     first = draft.first
     if cue is None or first != cue.last + 1 or cue.first < 2 or is_according(analysis, cue):
         return False
-    if not words[first][0].isalnum() or PRONOUN in classes[first] or \
-            words[cue.first - 1] not in _FRAME_BEFORE_VERB:
+    frame = cue.first - 1
+    if words[frame] in _AUXILIARIES and frame > 1:
+        frame -= 1  # "», a | assuré l'avocat"
+    if not words[first][0].isalnum() or PRONOUN in classes[first] or words[frame] not in _FRAME_BEFORE_VERB:
         return False
     inside = range(first, draft.last + 1)
     if any(passage[i] >= 0 or _complementiser(analysis, lex, i) for i in inside):
         return False
-    if analysis.shapes[cue.first - 2] == "QC":
+    if analysis.shapes[frame - 1] == "QC":
         return True
     start, end = analysis.tokens.sentence_around(first)
     return verb_first and draft.last + 1 >= without_final_stop(analysis, start, end)
