@@ -343,6 +343,15 @@ RESOLVED = {
     "a reporting incise inside Spanish quotation marks": (
         "es", "«No vamos a rendirnos, dijo el alcalde Pedro Ruiz, porque la ciudad lo merece».",
         "merece", "Pedro Ruiz"),
+    "the name apposed to a possessive and its noun": (
+        "en", "Mayor Ruth Ellery opened the bridge. Her deputy, Colin Barr, was blunt: \"It is late "
+              "and over budget.\"", "budget", "Colin Barr"),
+    "the subject after a sentence's opening adjunct": (
+        "fr", "Au conseil municipal de Brest, le maire Yann Kerleau a tranché : « Le projet est "
+              "abandonné. »", "abandonné", "Yann Kerleau"),
+    "a French question mark and closing guillemet before the verb": (
+        "fr", "« Qui paiera la facture ? » s'interroge le syndicat Force Rail dans un communiqué.",
+        "facture", "Force Rail"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),
@@ -360,6 +369,15 @@ def test_a_place_after_a_sentence_initial_preposition_is_no_speaker():
     text = ("Les femmes sont les plus inquiètes au Canada dans cette crise. Au Canada, l'aide manque. "
             "Il est plus vital que jamais que nous soutenions toutes les femmes, a-t-il dit.")
     assert "Au Canada" not in _speakers(text, "fr")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The manager is expected to be sacked before the weekend, club insiders said on Friday."),
+    ("de", "Aus Verhandlungskreisen hieß es, eine Einigung sei noch vor Ostern möglich."),
+])
+def test_unnamed_sources_are_no_speakers(language, text):
+    assert _speakers(text, language) == [None] * len(_speakers(text, language))
+    assert _speakers(text, language)
 
 
 @pytest.mark.parametrize(("language", "text", "wrong"), [

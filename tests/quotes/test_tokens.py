@@ -35,3 +35,12 @@ def test_a_stop_without_a_space_ends_a_sentence_between_a_lower_and_a_capitalise
 
 def test_a_stop_between_two_arabic_words_splits_them():
     assert tokenize("المسؤولين الحكوميين.محمد فضل").words == ["المسؤولين", "الحكوميين", ".", "محمد", "فضل"]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("« Qui paiera la facture ? » s'interroge le syndicat.", 1),  # French: the verb goes on
+    ("« Qui paiera ? » Le syndicat ne le dit pas.", 2),
+    ("Er fragte, wer zahlt. »Niemand«, sagte sie.", 2),  # German: » opens the next quote
+])
+def test_a_closing_guillemet_after_a_space_stays_with_its_sentence(text, count):
+    assert len(tokenize(text).sentences) == count

@@ -80,7 +80,8 @@ _REPORTING = {
         annoncent dénoncent racontent confient préviennent répondent exigé exige exigent
         réclamé réclame réclament promet promis promettent qualifié qualifie réjoui réjouit
         félicité félicite déploré déplore défendu défend rétorqué rétorque admet concédé
-        concède plaidé plaide ironisé nuancé détaille commente""",
+        concède plaidé plaide ironisé nuancé détaille commente s'interroge s’interroge
+        s'inquiète s’inquiète s'alarme s’alarme s'indigne s’indigne""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa

@@ -87,7 +87,8 @@ _PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da"
 # Capitalised words that start sentences or name times often enough to never be a name.
 _NOT_NAMES = word_set("""the a an this that these those he she it they we i you his her their our in
     on at for from with by as but and or if when while after before since during however der die das
-    ein eine er sie es wir ich im am auf bei mit nach von vor zu und oder aber le la les il elle un
+    ein eine er sie es wir ich man niemand jemand im am auf bei mit nach von vor zu und oder aber
+    le la les il elle un
     une el los las en y pero lo gli lui lei ai ajo ata në të me dhe monday tuesday wednesday
     thursday friday saturday sunday january february march april may june july august september
     october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar
@@ -116,10 +117,10 @@ _ORGANISATION_REACH = 3  # sentences back to the organisation a description stan
 _GROUP_NOUNS = word_set("""residents locals witnesses neighbours neighbors protesters critics experts
     officials analysts doctors scientists researchers students parents farmers workers officers
     investigators authorities people voters fans users survivors victims relatives families
-    activists lawmakers economists observers sources""")
+    activists lawmakers economists observers sources insiders""")
 _NOT_NAMES = _NOT_NAMES | _GROUP_NOUNS
 # Words that make a capitalised run an organisation or a place rather than a person.
-_ORGANISATION_WORDS = word_set("""hall organization organisation university institute ministry party
+_ORGANISATION_WORDS = word_set("""hall organization organisation university institute ministry party trust
     council committee agency news times post academy bank association union court house department
     office republic kingdom states nations security initiative forum center centre group company
     corporation inc corp ltd airlines airport station school college foundation church army navy force
@@ -154,6 +155,8 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
 # Articles of a German dative: what follows the speaker told is the paper it told ("der „Welt“").
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_CIRCLES = ("kreisen", "kreise")  # German "Regierungskreisen": the circles sources come from
 _FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry"
 # Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
 _COMPOUNDING = frozenset({"de", "nl"})
@@ -183,7 +186,7 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
     capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
     councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja
-    avokati avokatja prokurori prokurorja""")
+    avokati avokatja prokurori prokurorja executive deputy""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -471,12 +474,19 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
         and _name_word(words[end + 2], lower[end + 2], lexicon))
 
 
+def _circles(lower: str, language: str) -> bool:
+    """True for the circles unnamed sources come from ("aus Verhandlungskreisen")."""
+    return language == "de" and lower.endswith(_CIRCLES)
+
+
 def _inflected(word: str, language: str) -> bool:
     return language == "tr" and _TURKISH_ENDING.search(word) is not None
 
 
 def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
     if not (word[0].isupper() or _ARABIC_PARTICLE.match(word)) or lower in _NOT_NAMES:
+        return False
+    if _circles(lower, lexicon.language):
         return False
     if lower in _PREPOSITIONS or lexicon.classes(lower) or _HYPHENATED_ADJECTIVE.search(word):
         return False
@@ -637,16 +647,25 @@ class SpeakerResolver:
         if not words:
             return None
         if len(words) == 1:
+            apposed = self._possessed(words[0])
+            if apposed is not None:
+                return self._fullest(apposed.name)
             gender = self._pronoun_gender(words[0])
             if gender is not None:
                 return self._antecedent(words[0], gender)
             if analysis.lower[words[0]] in _RELATIVES:
                 return self._relative(words[0])
+        if self._adjunct_opens(words[0]) and analysis.lower[words[0]] not in _AGENT:
+            subject = self._apposed_after(last)  # "Au tribunal de Rennes, | le procureur X a requis"
+            if subject is not None:
+                return self._fullest(subject.name)
         described = self._described_organisation(words)
         if described:
             return described
         if self._headed_by_organisation(words):
-            return self._own_words(words)  # "l'autorité portuaire de Port Vellara"
+            # "l'autorité portuaire de Port Vellara | dans un communiqué"
+            adjunct = next((n for n, i in enumerate(words) if n and self._adjunct_opens(i)), len(words))
+            return self._own_words(words[:adjunct])
         inside = self._apposed(first, last) or self._first_inside(first, last)
         if inside is not None:
             return self._fullest(inside.name)
@@ -671,6 +690,8 @@ class SpeakerResolver:
         named = self._named_part(self._with_trailing_name(words))
         if named:
             return named
+        if analysis.lower[words[-1]] in _GROUP_NOUNS:
+            return None  # "club insiders", "senior officials": no one named
         if any(self._organisation_word(i) for i in words):
             return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
         return self._unnamed(words, cue)
@@ -783,13 +804,26 @@ class SpeakerResolver:
         comma = _comma_after(self.analysis, last)
         if comma is None:
             return None
-        at = bisect_left(self._firsts, comma + 1)
+        after = comma + 2 if self.analysis.lower[comma + 1] in _DEFINITE else comma + 1
+        at = bisect_left(self._firsts, after)
         if at < len(self.mentions):
             mention = self.mentions[at]
             named = mention.last > mention.first or mention.titles
-            if named and comma + 1 in (mention.first, mention.head):
+            if named and after in (mention.first, mention.head):
                 return mention
         return None
+
+    def _possessed(self, index: int) -> Mention | None:
+        """The name in apposition to a possessive and its noun, where the source was cut to the
+        possessive ("Her | deputy, James Thurlow, was …"): the deputy speaks, not "her"."""
+        analysis = self.analysis
+        following = index + 1
+        if analysis.lower[index] not in _POSSESSIVES or following >= len(analysis.lower):
+            return None
+        noun = analysis.tokens.words[following]
+        if not (noun.isalpha() and noun.islower()):
+            return None
+        return self._apposed_after(following)
 
     def _pronoun_gender(self, index: int) -> str | None:
         """The gender of a subject pronoun ("he", "a-t-elle", "selon lui"), None for another word."""
@@ -856,7 +890,8 @@ class SpeakerResolver:
         common noun; at a sentence's start only an acronym or a word the text names elsewhere."""
         analysis = self.analysis
         word, lower = self._plain(index)
-        if not word[0].isupper() or lower in _NOT_NAMES or fold(lower) in FUNCTION_WORD_SET:
+        if not word[0].isupper() or lower in _NOT_NAMES or fold(lower) in FUNCTION_WORD_SET or \
+                _circles(lower, self.lexicon.language):
             return False
         if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
             return False  # a dateline or a shouted headline ("PORT VELLARA"), not a name
@@ -1002,8 +1037,9 @@ class SpeakerResolver:
         whose names follow their noun ("l'autorité portuaire de Port Vellara")."""
         if self.lexicon.language not in _ADJECTIVES_AFTER:
             return False
-        head = words[0]
-        return self._plain(head)[0].islower() and self._organisation_word(head)
+        head = words[1] if len(words) > 1 and self.analysis.lower[words[0]] in _DEFINITE else words[0]
+        return self._plain(head)[0].islower() and self._organisation_word(head) and \
+            not title_of(self.analysis, head, self.lexicon)  # "el ministro": a person
 
     def _bare(self, cue: tuple[int, int] | None) -> bool:
         """True for a reporting verb alone between a quote and the sentence's end ("“…”,

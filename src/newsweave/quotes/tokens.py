@@ -93,7 +93,8 @@ def _split(words: list[str], starts: list[int], ends: list[int], headings: bool,
             continue
         if words[index] in _ENDS:
             stop = index + 1
-            while stop < last and words[stop] in _TRAILERS and starts[stop] == ends[stop - 1]:
+            while stop < last and words[stop] in _TRAILERS and (
+                    starts[stop] == ends[stop - 1] or _spaced_close(words, starts, ends, stop, last)):
                 stop += 1
             if stop < last and _boundary(words, starts, ends, index, stop):
                 pieces.append((begin, stop))
@@ -104,6 +105,12 @@ def _split(words: list[str], starts: list[int], ends: list[int], headings: bool,
     if begin < last:
         pieces.append((begin, last))
     return pieces
+
+
+def _spaced_close(words: list[str], starts: list[int], ends: list[int], index: int, last: int) -> bool:
+    """True for a French closing guillemet with spaces around it ("… ? » s'interroge"); a
+    German opening one is followed by its word ("… . »Neu …")."""
+    return words[index] == "»" and (index + 1 == last or starts[index + 1] > ends[index])
 
 
 def _heading(words: list[str], begin: int, colon: int, last: int) -> bool:
