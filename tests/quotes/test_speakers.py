@@ -352,6 +352,15 @@ RESOLVED = {
     "a French question mark and closing guillemet before the verb": (
         "fr", "« Qui paiera la facture ? » s'interroge le syndicat Force Rail dans un communiqué.",
         "facture", "Force Rail"),
+    "a demonstrative stands for the person named last": (
+        "fr", "Le maire, Paul Roux, critique sa rivale Anne Lenoir. Celle-ci dément : « Je n'ai rien "
+              "caché »", "caché", "Anne Lenoir"),
+    "a firm before a chief executive is no person": (
+        "en", "Asked about refunds, Harbour Air chief executive Dana Whitlow replied: \"Everyone will "
+              "be paid.\"", "paid", "Dana Whitlow"),
+    "an adjunct of common nouns after the verb leaves the subject before it": (
+        "sq", "Avokati i familjes, Ilir Dushku, mohoi para gjykatës që klienti ishte në qytet.", "klienti",
+        "Ilir Dushku"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),

@@ -139,6 +139,9 @@ _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
 # French inverted subject pronouns ("a-t-elle", "dit-il") and the stressed pronoun of "selon lui".
 _INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
 _STRESSED = {"lui": "m", "elle": "f", "eux": "p"}
+# Demonstratives that stand for the person named last ("Celle-ci dément", "Éste respondió").
+_LATTER = {"celle-ci": "f", "celui-ci": "m", "ésta": "f", "éste": "m", "esta": "f", "este": "m",
+           "letzterer": "m", "letztere": "f"}
 # An elided article or preposition glued to a name: "l'Organisation", "dell'Agenzia".
 _ELISION = re.compile(r"^(?:[ldLD]|dell|all|dall|nell|sull|Dell|All)['’](?=\w)")
 # Relative pronouns that open a clause about the name right before them ("…, qui a souligné").
@@ -151,7 +154,7 @@ _OPENS_CLAUSE = _RELATIVES | word_set("""der die das dem den denen dessen deren 
 _PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
 # Prepositions that start sentences and never a name ("Au Canada"; "von" can: "von der Leyen").
 _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for from with by bei mit nach aus
-    zum zur w we na do z ze od en con por para desde""")
+    zum zur w we na do z ze od en con por para desde pas nga për gjatë pranë""")
 # Articles of a German dative: what follows the speaker told is the paper it told ("der „Welt“").
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
@@ -186,7 +189,7 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
     capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
     councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja
-    avokati avokatja prokurori prokurorja executive deputy""")
+    avokati avokatja prokurori prokurorja executive deputy chief""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -275,8 +278,12 @@ def _modifies_title(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
     words = analysis.tokens.words
     if following >= len(analysis.lower) or title_of(analysis, following, lexicon) in (None, ""):
         return False
-    return words[following][0].isupper() or (
-        following + 1 < len(words) and words[following + 1][0].isupper() and words[following + 1].isalpha())
+    if words[following][0].isupper():
+        return True
+    while following + 1 < len(words) and words[following + 1].islower() and \
+            title_of(analysis, following + 1, lexicon):
+        following += 1  # "Skyline Atlantic | chief executive Priya Ramanathan"
+    return following + 1 < len(words) and words[following + 1][0].isupper() and words[following + 1].isalpha()
 
 
 def _may_name_alone(analysis: Analysis, index: int) -> bool:
@@ -650,15 +657,22 @@ class SpeakerResolver:
             apposed = self._possessed(words[0])
             if apposed is not None:
                 return self._fullest(apposed.name)
+            latter = _LATTER.get(analysis.lower[words[0]])
+            if latter is not None:
+                return self._latter(words[0], latter)
             gender = self._pronoun_gender(words[0])
             if gender is not None:
                 return self._antecedent(words[0], gender)
             if analysis.lower[words[0]] in _RELATIVES:
                 return self._relative(words[0])
         if self._adjunct_opens(words[0]) and analysis.lower[words[0]] not in _AGENT:
-            subject = self._apposed_after(last)  # "Au tribunal de Rennes, | le procureur X a requis"
+            # "Au tribunal de Rennes, | le procureur X a requis": the subject after the adjunct;
+            # "X mohoi | para gjykatës që": an adjunct of common nouns, the subject before it.
+            subject = self._apposed_after(last)
             if subject is not None:
                 return self._fullest(subject.name)
+            if all(analysis.tokens.words[i].islower() for i in words):
+                return self._antecedent(words[0], "")
         described = self._described_organisation(words)
         if described:
             return described
@@ -891,7 +905,7 @@ class SpeakerResolver:
         analysis = self.analysis
         word, lower = self._plain(index)
         if not word[0].isupper() or lower in _NOT_NAMES or fold(lower) in FUNCTION_WORD_SET or \
-                _circles(lower, self.lexicon.language):
+                _circles(lower, self.lexicon.language) or _HYPHENATED_ADJECTIVE.search(word):
             return False
         if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
             return False  # a dateline or a shouted headline ("PORT VELLARA"), not a name
@@ -1089,6 +1103,17 @@ class SpeakerResolver:
         tokens = analysis.tokens
         own = _ELISION.sub("", tokens.text[tokens.starts[words[0]] : tokens.ends[words[-1]]])
         return normalise_name(own, self.lexicon.language)
+
+    def _latter(self, pronoun: int, gender: str) -> str | None:
+        """The person a demonstrative stands for ("Celle-ci dément"): the last one named before
+        it, of its gender where known, at most three sentences back."""
+        sentence_of = self.analysis.tokens.sentence_of
+        for mention in reversed(self.mentions[: bisect_left(self._firsts, pronoun)]):
+            if sentence_of[pronoun] - sentence_of[mention.first] > 3:
+                break
+            if mention.last < pronoun and not (mention.gender and mention.gender != gender):
+                return self._fullest(mention.name)
+        return None
 
     def _antecedent(self, pronoun: int, gender: str) -> str | None:
         if gender == "p":
