@@ -361,6 +361,23 @@ RESOLVED = {
     "an adjunct of common nouns after the verb leaves the subject before it": (
         "sq", "Avokati i familjes, Ilir Dushku, mohoi para gjykatës që klienti ishte në qytet.", "klienti",
         "Ilir Dushku"),
+    "a German feminine title keeps 'er' off its bearer": (
+        "de", "Bürgermeisterin Eva Brunner und der Kämmerer, Jens Olde, stritten. Er sagte, die Kasse sei "
+              "leer.", "Kasse", "Jens Olde"),
+    "a German science noun before a name is no part of it": (
+        "de", "Die Soziologin Hanna Wendt warnt: „Die Lage ist ernst.“", "ernst", "Hanna Wendt"),
+    "an inverted pronoun before its speaker is named": (
+        "fr", "« Le vaccin aide, a-t-il averti, mais il ne suffit pas. » Le professeur Luc Bérard, "
+              "infectiologue, parlait lundi.", "suffit", "Luc Bérard"),
+    "an auxiliary is no part of the source": (
+        "fr", "Le tribunal administratif de Lille a estimé que la décision était illégale.", "illégale",
+        "Le tribunal administratif de Lille"),
+    "a company description after an organisation kind named before": (
+        "es", "La alcaldesa criticó a la constructora Obras Mirador. La empresa rechazó las críticas y "
+              "aseguró que las obras acabarán en mayo.", "obras acabarán", "Obras Mirador"),
+    "the person named before a colon speaks the quote after it": (
+        "es", "Preguntado por el derbi, el portero Iker Salas fue claro: \"Vamos a ganar\".", "ganar",
+        "Iker Salas"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),

@@ -30,6 +30,9 @@ TITLE = "title"  # a title or honorific before a name: President, Minister, Herr
 PERSON_NOUN = "pnoun"  # a noun that names a person by role: spokesman, expert, Sprecher
 # Languages whose reporting verb often comes before its subject: "a indiqué l'autorité".
 VERB_FIRST = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
+# Auxiliaries of a compound past before a reporting participle ("a assuré", "ha dicho", "hat
+# gesagt"): no part of the source before them nor of the frame's punctuation.
+AUXILIARIES = frozenset({"a", "ont", "ha", "han", "è", "hanno", "hat", "haben", "has", "have", "ka", "kanë"})
 
 _REPORTING = {
     "en": """say says said saying tell tells told telling state states stated add adds added
@@ -366,6 +369,11 @@ _GENDER_TITLES = {"mr.": "m", "mr": "m", "herr": "m", "m.": "m", "señor": "m", 
                   "bundeskanzlerin": "f", "sprecherin": "f", "présidente": "f",
                   "presidenta": "f", "ministra": "f", "bayan": "f", "mevrouw": "f",
                   "senhora": "f", "presidentja": "f", "ministrja": "f", "zëdhënësja": "f",
+                  "kryetarja": "f", "drejtoresha": "f", "deputetja": "f", "alcaldesa": "f",
+                  "concejala": "f", "diputada": "f", "senadora": "f", "gobernadora": "f",
+                  "directora": "f", "jueza": "f", "ambassadrice": "f", "sénatrice": "f",
+                  "directrice": "f", "députée": "f", "préfète": "f", "procureure": "f",
+                  "madame": "f", "monsieur": "m",
                   "السيد": "m", "السيدة": "f", "الوزيرة": "f", "وزيرة": "f", "المتحدثة": "f",
                   "الناطقة": "f", "المستشارة": "f", "الدكتورة": "f", "الرئيسة": "f"}
 # Languages whose lists serve the speaker rules only (quotes/arabic.py), not the tagger: given

@@ -701,6 +701,8 @@ def _quote(analysis: Analysis, draft: Draft, resolver: SpeakerResolver) -> Quote
     cue_range = (draft.cue.first, draft.cue.last) if draft.cue else None
     opening = draft.first - 1 if draft.first > 0 and analysis.shapes[draft.first] != "QO" else draft.first
     speaker = resolver.named_before(opening)
+    if speaker is None and draft.cue is None:
+        speaker = resolver.before_colon(opening)
     if speaker is None and source is not None:
         speaker = resolver.resolve(source.first, source.last, cue_range)
     elif speaker is None and cue_range is not None:

@@ -66,6 +66,7 @@ from newsweave.entities.lexicon import (
 )
 from newsweave.quotes.cues import (
     ACCORDING,
+    AUXILIARIES,
     COMPLEMENT,
     CUE,
     NOUN,
@@ -87,8 +88,8 @@ _PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da"
 # Capitalised words that start sentences or name times often enough to never be a name.
 _NOT_NAMES = word_set("""the a an this that these those he she it they we i you his her their our in
     on at for from with by as but and or if when while after before since during however der die das
-    ein eine er sie es wir ich man niemand jemand im am auf bei mit nach von vor zu und oder aber
-    le la les il elle un
+    ein eine dieser diese dieses er sie es wir ich man niemand jemand im am auf bei mit nach von vor
+    zu und oder aber le la les il elle un
     une el los las en y pero lo gli lui lei ai ajo ata në të me dhe monday tuesday wednesday
     thursday friday saturday sunday january february march april may june july august september
     october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar
@@ -109,7 +110,9 @@ _ORGANISATION_KINDS = word_set("""company firm group team club league agency bod
     network operator airline maker manufacturer retailer broadcaster unternehmen konzern firma gruppe
     verein klub mannschaft liga verband sender hersteller anbieter betreiber plattform
     fluggesellschaft entreprise société groupe équipe ligue organisme plateforme empresa compañía
-    grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra""")
+    grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra
+    constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
+    kompania""")
 _DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
     le les ce cette il lo questo questa""")
 _ORGANISATION_REACH = 3  # sentences back to the organisation a description stands for
@@ -132,7 +135,9 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     trybunału municipality municipio municipalité préfecture prefectura
     prefettura mairie ayuntamiento alcaldía gendarmerie belediye belediyesi müdürlüğü müdürlüğünce
     müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat feuerwehr
-    rettungsdienst stadtwerke bundeswehr pompiers bomberos""")
+    rettungsdienst stadtwerke bundeswehr pompiers bomberos gjykata gjykatës policia policisë bashkia
+    bashkisë ministria ministrisë qeveria qeverisë prokuroria prokurorisë sindikata sindikatës
+    partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
@@ -159,6 +164,7 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_CONJUNCTIONS = frozenset({"and", "und", "et", "y", "dhe", "or", "oder", "ou", "o"})
 _CIRCLES = ("kreisen", "kreise")  # German "Regierungskreisen": the circles sources come from
 _FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry"
 # Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
@@ -189,7 +195,7 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
     capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
     councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja
-    avokati avokatja prokurori prokurorja executive deputy chief""")
+    avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -308,7 +314,7 @@ def _without_titles(analysis: Analysis, first: int, last: int,
             title = title_of(analysis, index, lexicon)
             if title:
                 titles.append(lexicon.titles.get(title, title))
-                gender = gender or lexicon.gendered_titles.get(title, "")
+                gender = gender or _title_gender(analysis.lower[index], title, lexicon)
         first = last_title
     while first < last:
         title = title_of(analysis, first, lexicon)
@@ -316,7 +322,7 @@ def _without_titles(analysis: Analysis, first: int, last: int,
             break
         if title:
             titles.append(lexicon.titles.get(title, title))
-            gender = gender or lexicon.gendered_titles.get(title, "")
+            gender = gender or _title_gender(analysis.lower[first], title, lexicon)
         first += 1
     if titles or first > start:
         # "Secretaría de | Seguridad Pública": a particle after the title opens its complement.
@@ -325,6 +331,18 @@ def _without_titles(analysis: Analysis, first: int, last: int,
     return first, last, titles, gender
 
 
+def _title_gender(word: str, title: str, lexicon: Lexicon) -> str:
+    """The gender a title gives its bearer: the lexicon's, or in German a feminine ending on a
+    title ("Bürgermeisterin", "Seeverkehrsministerin": "f")."""
+    listed = lexicon.gendered_titles.get(title) or lexicon.gendered_titles.get(word)
+    if listed:
+        return listed
+    return "f" if lexicon.language == "de" and word.endswith("in") and not title.endswith("in") or \
+        lexicon.language == "de" and title.endswith("in") and len(title) > 5 else ""
+
+
+# Endings of German nouns of trades and sciences that the tagger may not know.
+_ROLE_ENDINGS = ("ologe", "ologin", "istin")
 # Titles that German compounds end in: the long ones, and "chef" ("Festivalchef", "Parteichef").
 _LONG_TITLES = tuple(sorted({t for t in TITLE_SET | _MORE_TITLES if len(t) >= _MIN_COMPOUND_PART} | {"chef"}))
 _FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
@@ -365,6 +383,8 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
             return part
     if lexicon.language in _COMPOUNDING and folded.endswith(_LONG_TITLES + _FEMININE_TITLES):
         return next(t for t in _LONG_TITLES if folded.endswith((t, t + "in")))
+    if lexicon.language in _COMPOUNDING and folded.endswith(_ROLE_ENDINGS):
+        return ""  # "Virologin", "Journalistin": a role, no name
     tags = analysis.tags
     if tags is not None and (tags[index] == "NN" or _role_adjective(tags, index) or tags[index] == "UNKC"
                              and _unknown_noun(analysis, index, lexicon.language)):
@@ -530,11 +550,11 @@ def _titles_before(analysis: Analysis, index: int, lexicon: Lexicon) -> tuple[li
             key = lexicon.titles.get(word, "")
             if key:
                 titles.append(key)
-            gender = gender or lexicon.gendered_titles.get(word, "")
+            gender = gender or _title_gender(word, word, lexicon)
             head = position
             budget = 2
-        elif not analysis.tokens.words[position][0].isalpha():
-            break
+        elif not analysis.tokens.words[position][0].isalpha() or word in _CONJUNCTIONS:
+            break  # "Bürgermeisterin Eva Brunner und | der Kämmerer": another person's title
         elif not (position > 0 and _capitalised_pair(analysis.tokens.words, position)):
             # A name of several words between titles counts once: "rzecznik Komendy Stołecznej
             # Policji nadkomisarz Sylwester Marczak".
@@ -627,6 +647,17 @@ class SpeakerResolver:
             return None
         return self._remembered(opening, self._fullest(self.mentions[at].name))
 
+    def before_colon(self, opening: int) -> str | None:
+        """The person named last before the colon that opens a quote, in its sentence, when no
+        reporting verb frames it ("el delantero Marcos Villalba fue tajante: «…»")."""
+        words = self.analysis.tokens.words
+        if opening < 2 or self.analysis.shapes[opening] != "QO" or words[opening - 1] != ":":
+            return None
+        sentence = self.analysis.tokens.sentence_of[opening - 1]
+        before = [m for m in self.mentions[: bisect_left(self._firsts, opening - 1)]
+                  if self.analysis.tokens.sentence_of[m.first] == sentence and m.last > m.first]
+        return self._remembered(opening, self._fullest(before[-1].name)) if before else None
+
     def _remembered(self, first: int, name: str | None) -> str | None:
         if name and name in self._names:
             self._last = (name, self.analysis.tokens.sentence_of[first])
@@ -651,6 +682,8 @@ class SpeakerResolver:
         analysis = self.analysis
         words = [i for i in range(first, last + 1) if analysis.tokens.words[i][0].isalnum()]
         words = self._without_verbs(words)
+        while len(words) > 1 and analysis.lower[words[-1]] in AUXILIARIES:
+            words = words[:-1]  # "Le tribunal de Bobigny | a estimé"
         if not words:
             return None
         if len(words) == 1:
@@ -662,7 +695,7 @@ class SpeakerResolver:
                 return self._latter(words[0], latter)
             gender = self._pronoun_gender(words[0])
             if gender is not None:
-                return self._antecedent(words[0], gender)
+                return self._antecedent(words[0], gender) or self._cataphor(words[0], gender)
             if analysis.lower[words[0]] in _RELATIVES:
                 return self._relative(words[0])
         if self._adjunct_opens(words[0]) and analysis.lower[words[0]] not in _AGENT:
@@ -730,9 +763,11 @@ class SpeakerResolver:
         words = self._with_head(words)
         lower = [self._plain(i)[1] for i in words]
         elided = self._plain(words[0])[0] != self.analysis.tokens.words[words[0]]
-        if not (lower[0] in _DEFINITE or elided) or len(words) > 4:
+        if not (lower[0] in _DEFINITE or elided):
             return None
         kinds = lower if elided else lower[1:]
+        if len(words) > 4:
+            kinds = kinds[:1]  # "La empresa | rechazó las críticas y": the head noun alone
         if not any(w in _ORGANISATION_KINDS or (self.lexicon.language in _COMPOUNDING and
                    w.endswith(_LONG_KINDS)) for w in kinds):
             return None
@@ -805,7 +840,9 @@ class SpeakerResolver:
             said = Counter(name for _, _, name in runs)
             found = []
             for a, b, name in runs:
-                named = _organisation(analysis, a, b, self.lexicon.language)
+                # An organisation word in the run, or a kind before it ("la constructora | Obras Levante").
+                named = _organisation(analysis, a, b, self.lexicon.language) or \
+                    a > 0 and analysis.lower[a - 1] in _ORGANISATION_KINDS
                 opens = a in self._sentence_starts and fold(analysis.lower[a]) not in FUNCTION_WORD_SET
                 if named or (opens and said[name] > 1):
                     found.append((a, name, named))
@@ -1103,6 +1140,20 @@ class SpeakerResolver:
         tokens = analysis.tokens
         own = _ELISION.sub("", tokens.text[tokens.starts[words[0]] : tokens.ends[words[-1]]])
         return normalise_name(own, self.lexicon.language)
+
+    def _cataphor(self, pronoun: int, gender: str) -> str | None:
+        """The person a pronoun that opens a text stands for, named in the sentence after it
+        ("« …, a-t-il averti, … » Le professeur Étienne Maréchal, infectiologue, …")."""
+        inverted = _INVERTED.search(self.analysis.lower[pronoun])
+        if gender == "p" or not (inverted or pronoun in self.analysis.incises):
+            return None  # only "a-t-il" and incises: a quote that opens a text, its speaker after it
+        sentence_of = self.analysis.tokens.sentence_of
+        for mention in self.mentions[bisect_left(self._firsts, pronoun + 1) :]:
+            if sentence_of[mention.first] - sentence_of[pronoun] > 1:
+                break
+            if mention.last > mention.first and not (gender and mention.gender and mention.gender != gender):
+                return self._fullest(mention.name)
+        return None
 
     def _latter(self, pronoun: int, gender: str) -> str | None:
         """The person a demonstrative stands for ("Celle-ci dément"): the last one named before

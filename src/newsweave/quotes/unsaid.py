@@ -14,15 +14,13 @@ are the frame of a quote, not its words.
 
 from __future__ import annotations
 
-from newsweave.quotes.cues import COMPLEMENT, PRONOUN, VERB_FIRST, Lexicon, word_set
+from newsweave.quotes.cues import AUXILIARIES, COMPLEMENT, PRONOUN, VERB_FIRST, Lexicon, word_set
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.phrases import Draft, Span, is_according, overlap_test, without_final_stop
 
 # Punctuation before a reporting verb that follows the words it reports ("«…», dijo …",
 # "„…” – powiedział …").
 _FRAME_BEFORE_VERB = frozenset({",", "-", "–", "—"})
-# Auxiliaries of a compound past that the reporting verb's tag leaves out ("», a | assuré …").
-_AUXILIARIES = word_set("a ont ha han è hanno")
 
 
 def drop_unsaid(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
@@ -82,7 +80,7 @@ def subject_after_verb(analysis: Analysis, lex: Lexicon, draft: Draft, verb_firs
     if cue is None or first != cue.last + 1 or cue.first < 2 or is_according(analysis, cue):
         return False
     frame = cue.first - 1
-    if words[frame] in _AUXILIARIES and frame > 1:
+    if words[frame] in AUXILIARIES and frame > 1:
         frame -= 1  # "», a | assuré l'avocat"
     if not words[first][0].isalnum() or PRONOUN in classes[first] or words[frame] not in _FRAME_BEFORE_VERB:
         return False
