@@ -378,6 +378,18 @@ RESOLVED = {
     "the person named before a colon speaks the quote after it": (
         "es", "Preguntado por el derbi, el portero Iker Salas fue claro: \"Vamos a ganar\".", "ganar",
         "Iker Salas"),
+    "an organisation's name goes on over 'und'": (
+        "de", "Nach Angaben der Gewerkschaft Bau und Umwelt fehlen 500 Fachkräfte.", "Fachkräfte",
+        "Gewerkschaft Bau und Umwelt"),
+    "a German weekday time is no person for a pronoun": (
+        "de", "Am Montagabend betonte die Landrätin, Sabine Kurz, der Kreis spare. Sie fügte hinzu: "
+              "„Das Bad bleibt offen.“", "Bad bleibt", "Sabine Kurz"),
+    "according to after a dateline": (
+        "es", "SEVILLA (EFE) – Según la Policía Local, el conductor había bebido.", "conductor",
+        "Policía Local"),
+    "an indefinite role is someone new": (
+        "en", "“It is a fair deal,” said Ana Ruiz, the union's negotiator. “They sold us out,” said one "
+              "nurse.", "sold us", None),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),
@@ -400,6 +412,7 @@ def test_a_place_after_a_sentence_initial_preposition_is_no_speaker():
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "The manager is expected to be sacked before the weekend, club insiders said on Friday."),
     ("de", "Aus Verhandlungskreisen hieß es, eine Einigung sei noch vor Ostern möglich."),
+    ("sq", "Burime nga qeveria thanë se çmimi nuk do të ndryshojë."),
 ])
 def test_unnamed_sources_are_no_speakers(language, text):
     assert _speakers(text, language) == [None] * len(_speakers(text, language))
@@ -544,3 +557,9 @@ def test_seed_speakers(seeds_dir):
     assert any("Lavrov" in (s or "") for s in everyone)
     assert any("Lavrov" in (s or "") for s in speakers["004"])
     assert any(s == "Xi Jinping" for s in speakers["004"])
+
+
+def test_a_dateline_is_no_part_of_an_according_to_content():
+    text = "SEVILLA (EFE) – Según la Policía Local, el conductor había bebido."
+    (quote,) = find_quotes_in_text(text, "es")
+    assert text[slice(*quote.content)] == "el conductor había bebido"

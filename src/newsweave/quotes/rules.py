@@ -296,6 +296,7 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
     """The quote that one listed cue opens in its sentence, if a pattern fits."""
     words, classes = analysis.tokens.words, analysis.classes
     end = without_final_stop(analysis, start, end)
+    start = after_dateline(analysis, start, cue)
     cue_span = whole_phrase(analysis, Span("C", cue, cue))
     after = cue_span.last + 1
     if ACCORDING in classes[cue]:
@@ -364,6 +365,20 @@ def _according(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | N
     if comma + 1 >= end:
         return None
     return Draft(comma + 1, end - 1, cue, Span("S", cue.last + 1, comma - 1))
+
+
+_DATELINE_DASHES = frozenset({"–", "—", "-"})
+_DATELINE_WORDS = 6  # tokens of a dateline: "SEVILLA (EFE) –", "BERLIN, 3. Mai (dpa) –"
+
+
+def after_dateline(analysis: Analysis, start: int, cue: int) -> int:
+    """Where a sentence starts behind a dateline before its cue ("SEVILLA (EFE) – Según la
+    Policía, …"): an upper-case place, an agency in brackets and a dash are no content."""
+    words = analysis.tokens.words
+    for dash in range(start + 1, min(cue, start + _DATELINE_WORDS)):
+        if words[dash] in _DATELINE_DASHES:
+            return dash + 1 if words[start].isupper() and len(words[start]) > 1 else start
+    return start
 
 
 def _as_clause(analysis: Analysis, cue: Span, start: int, end: int, as_words: frozenset[str]) -> Draft | None:

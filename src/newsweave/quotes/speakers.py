@@ -164,8 +164,13 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una",
+                         "një"})
+_SOURCES = frozenset({"sources", "burime", "burimet", "fuentes", "quellen"})  # "sources from …"
 _CONJUNCTIONS = frozenset({"and", "und", "et", "y", "dhe", "or", "oder", "ou", "o"})
 _CIRCLES = ("kreisen", "kreise")  # German "Regierungskreisen": the circles sources come from
+_WEEKDAY_TIME = re.compile(r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
+                           r"(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?$")
 _FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry"
 # Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
 _COMPOUNDING = frozenset({"de", "nl"})
@@ -195,7 +200,10 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
     capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
     councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja
-    avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin""")
+    avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin farmer teacher
+    nurse driver pensioner student shopkeeper fisherman engineer architect economist scientist
+    researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
+    mjeku mjekja mësuesi mësuesja studenti studentja""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -502,8 +510,9 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
 
 
 def _circles(lower: str, language: str) -> bool:
-    """True for the circles unnamed sources come from ("aus Verhandlungskreisen")."""
-    return language == "de" and lower.endswith(_CIRCLES)
+    """True for the circles unnamed sources come from ("aus Verhandlungskreisen") and German
+    times of a weekday ("Am Montagabend betonte …"): no names."""
+    return language == "de" and (lower.endswith(_CIRCLES) or _WEEKDAY_TIME.match(lower) is not None)
 
 
 def _inflected(word: str, language: str) -> bool:
@@ -733,12 +742,14 @@ class SpeakerResolver:
             represented = self._represented(words)
             if represented is not None:
                 return represented or None  # an unnamed spokesperson of no organisation in sight
+            if analysis.lower[words[0]] in _INDEFINITE:
+                return None  # "said one driver": someone new, unnamed
             return self._antecedent(words[0], "") or self._own_words(words)
         named = self._named_part(self._with_trailing_name(words))
         if named:
             return named
-        if analysis.lower[words[-1]] in _GROUP_NOUNS:
-            return None  # "club insiders", "senior officials": no one named
+        if analysis.lower[words[-1]] in _GROUP_NOUNS or analysis.lower[words[0]] in _SOURCES:
+            return None  # "club insiders", "senior officials", "Burime nga qeveria": no one named
         if any(self._organisation_word(i) for i in words):
             return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
         return self._unnamed(words, cue)
@@ -987,6 +998,8 @@ class SpeakerResolver:
             end = index
             while end + 1 < len(words) and self._adjacent(words[end], words[end + 1]):
                 joined = self._joined_by_connectors(words, end + 1)
+                if joined is None and any(self._organisation_word(words[i]) for i in range(index, end + 1)):
+                    joined = self._joined_by_conjunction(words, end + 1)
                 if joined is None:
                     break
                 end = joined
@@ -1026,6 +1039,15 @@ class SpeakerResolver:
         if step < len(words) and (step == at or words[step] == words[step - 1] + 1) and \
                 self._run_word(words[step]):
             return step
+        return None
+
+    def _joined_by_conjunction(self, words: list[int], at: int) -> int | None:
+        """Where an organisation's name goes on over "und", "and", "et", "y", "dhe" and a name
+        word ("Gewerkschaft Pflege | und | Gesundheit"), as an index into ``words``."""
+        following = at + 1
+        if following < len(words) and self.analysis.lower[words[at]] in _CONJUNCTIONS and \
+                words[following] == words[at] + 1 and self._run_word(words[following]):
+            return following
         return None
 
     def _adjacent(self, left: int, right: int) -> bool:

@@ -22,7 +22,7 @@ from newsweave.quotes.phrases import (
     is_according,
     without_final_stop,
 )
-from newsweave.quotes.rules import main_verb
+from newsweave.quotes.rules import after_dateline, main_verb
 
 
 def _is_postposed(analysis: Analysis, cue: Span, lex: Lexicon) -> bool:
@@ -46,6 +46,7 @@ def fit_according_clause(analysis: Analysis, draft: Draft, lex: Lexicon) -> None
     if not tokens.sentence_of[draft.first] == number == tokens.sentence_of[draft.last]:
         return
     start, end = tokens.sentences[number]
+    start = after_dateline(analysis, start, cue.first)
     inline = [cue] + ([draft.source] if draft.source is not None else [])
     if any(reporting_verb(analysis, i) and not any(s.first <= i <= s.last for s in inline)
            for i in range(start, end)):
