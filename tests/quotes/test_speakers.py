@@ -390,6 +390,14 @@ RESOLVED = {
     "an indefinite role is someone new": (
         "en", "“It is a fair deal,” said Ana Ruiz, the union's negotiator. “They sold us out,” said one "
               "nurse.", "sold us", None),
+    "an adjunct after the verb leaves the subject before it (English)": (
+        "en", "The Port Authority said in a statement that the pier would close.", "pier", "Port Authority"),
+    "a statement's adjunct opens the sentence": (
+        "fr", "Dans un communiqué, la compagnie Air Garonne a indiqué que les vols reprendraient.",
+        "vols", "Air Garonne"),
+    "a reflexive French reporting verb": (
+        "fr", "« Une victoire collective », s'est réjouie la capitaine, Inès Morel, après le match.",
+        "victoire", "Inès Morel"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),

@@ -709,17 +709,25 @@ class SpeakerResolver:
                 return self._relative(words[0])
         if self._adjunct_opens(words[0]) and analysis.lower[words[0]] not in _AGENT:
             # "Au tribunal de Rennes, | le procureur X a requis": the subject after the adjunct;
-            # "X mohoi | para gjykatës që": an adjunct of common nouns, the subject before it.
+            # "X mohoi | para gjykatës që", "X said | in a statement that": an adjunct that names
+            # no one, the subject before the verb.
             subject = self._apposed_after(last)
             if subject is not None:
                 return self._fullest(subject.name)
-            if all(analysis.tokens.words[i].islower() for i in words):
-                return self._antecedent(words[0], "")
+            if not any(analysis.tokens.words[i][0].isupper() and (
+                    self._name_word(i) or self._organisation_word(i)) for i in words):
+                found = self._subject_before(first, last, cue)
+                if found or (cue is not None and first > cue[1]):
+                    return found or self._antecedent(words[0], "")
         described = self._described_organisation(words)
         if described:
             return described
         if self._headed_by_organisation(words):
-            # "l'autorité portuaire de Port Vellara | dans un communiqué"
+            # "l'autorité portuaire de Port Vellara | dans un communiqué"; "la compagnie | Air
+            # Garonne": the name right after the noun.
+            head = 1 if analysis.lower[words[0]] in _DEFINITE else 0
+            if head + 1 < len(words) and self._run_word(words[head + 1]):
+                return self._named_part(words[head + 1 :], subject_first=True)
             adjunct = next((n for n, i in enumerate(words) if n and self._adjunct_opens(i)), len(words))
             return self._own_words(words[:adjunct])
         inside = self._apposed(first, last) or self._first_inside(first, last)
@@ -745,7 +753,7 @@ class SpeakerResolver:
             if analysis.lower[words[0]] in _INDEFINITE:
                 return None  # "said one driver": someone new, unnamed
             return self._antecedent(words[0], "") or self._own_words(words)
-        named = self._named_part(self._with_trailing_name(words))
+        named = self._named_part(self._with_conjoined_name(self._with_trailing_name(words)))
         if named:
             return named
         if analysis.lower[words[-1]] in _GROUP_NOUNS or analysis.lower[words[0]] in _SOURCES:
@@ -753,6 +761,27 @@ class SpeakerResolver:
         if any(self._organisation_word(i) for i in words):
             return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
         return self._unnamed(words, cue)
+
+    def _subject_before(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
+        """The speaker the words from the sentence's start to the reporting verb name, where the
+        source found was an adjunct ("Dans un communiqué, la compagnie X | a indiqué")."""
+        start = self.analysis.tokens.sentence_around(first)[0]
+        end = (cue[0] if cue is not None and cue[0] > start else first) - 1
+        if end < start or (start, end) == (first, last):
+            return None
+        return self._resolve(start, end, None)
+
+    def _with_conjoined_name(self, words: list[int]) -> list[int]:
+        """An organisation's name cut before "und", "and", … and its next word ("Gewerkschaft
+        Verkehr | und Logistik"), with them."""
+        lower, size = self.analysis.lower, len(self.analysis.lower)
+        if not any(self._organisation_word(i) for i in words):
+            return words
+        extended = list(words)
+        while extended[-1] + 2 < size and lower[extended[-1] + 1] in _CONJUNCTIONS and \
+                self._run_word(extended[-1] + 2):
+            extended += [extended[-1] + 1, extended[-1] + 2]
+        return extended
 
     def _without_verbs(self, words: list[int]) -> list[int]:
         """A source without the reporting verbs that open it ("según | informaron fuentes
