@@ -398,6 +398,12 @@ RESOLVED = {
     "a reflexive French reporting verb": (
         "fr", "« Une victoire collective », s'est réjouie la capitaine, Inès Morel, après le match.",
         "victoire", "Inès Morel"),
+    "who was told is no speaker": (
+        "en", "His lawyer, Ruth Kemp, told Alder Crown Court that the van was hers.", "van", "Ruth Kemp"),
+    "impersonal 'hieß es' from an office": (
+        "de", "Es bestehe „erhebliche Gefahr“, hieß es aus dem Gesundheitsamt.", "Gefahr", "Gesundheitsamt"),
+    "a reflexive German reporting verb": (
+        "de", "„Das war unser bestes Spiel“, freute sich Trainerin Katrin Vogt.", "bestes", "Katrin Vogt"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),

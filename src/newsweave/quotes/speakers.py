@@ -164,6 +164,8 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_TELLING = frozenset({"told", "tell", "tells", "telling", "informed", "assured", "reminded"})
+_FROM = frozenset({"aus", "from"})  # "hieß es aus dem Landratsamt": where the words came from
 _INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una",
                          "një"})
 _SOURCES = frozenset({"sources", "burime", "burimet", "fuentes", "quellen"})  # "sources from …"
@@ -200,7 +202,7 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
     capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
     councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja
-    avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin farmer teacher
+    avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin dezernent farmer teacher
     nurse driver pensioner student shopkeeper fisherman engineer architect economist scientist
     researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
     mjeku mjekja mësuesi mësuesja studenti studentja""")
@@ -542,6 +544,8 @@ def organisation_word(lower: str, language: str) -> bool:
         return True
     if language in _COMPOUNDING and folded.endswith(_LONG_ORG_CUES):
         return True
+    if language == "de" and len(folded) >= 6 and folded.endswith("amt") and not folded.endswith("gesamt"):
+        return True  # "Landratsamt", "Gesundheitsamt": an office ("insgesamt" is none)
     return any(folded[:size] in prefixes and len(folded) <= size + 4 for size, prefixes in _ORG_STEMS.items())
 
 
@@ -707,7 +711,12 @@ class SpeakerResolver:
                 return self._antecedent(words[0], gender) or self._cataphor(words[0], gender)
             if analysis.lower[words[0]] in _RELATIVES:
                 return self._relative(words[0])
-        if self._adjunct_opens(words[0]) and analysis.lower[words[0]] not in _AGENT:
+        if cue is not None and first > cue[1] and analysis.lower[cue[1]] in _TELLING:
+            # "Rebecca Marsh | told | Kingsbridge Crown Court that": who was told, not who spoke
+            found = self._subject_before(first, last, cue)
+            if found:
+                return found
+        if self._adjunct_opens(words[0]) and analysis.lower[words[0]] not in _AGENT | _FROM:
             # "Au tribunal de Rennes, | le procureur X a requis": the subject after the adjunct;
             # "X mohoi | para gjykatës që", "X said | in a statement that": an adjunct that names
             # no one, the subject before the verb.
