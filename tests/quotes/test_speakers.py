@@ -404,6 +404,15 @@ RESOLVED = {
         "de", "Es bestehe „erhebliche Gefahr“, hieß es aus dem Gesundheitsamt.", "Gefahr", "Gesundheitsamt"),
     "a reflexive German reporting verb": (
         "de", "„Das war unser bestes Spiel“, freute sich Trainerin Katrin Vogt.", "bestes", "Katrin Vogt"),
+    "a French inverted reporting verb ends the sentence": (
+        "fr", "Le directeur, Paul Nadal, est satisfait. Les réservations ont déjà commencé, précise-t-il.",
+        "réservations", "Paul Nadal"),
+    "the outlet told is no speaker": (
+        "es", "En declaraciones a la Radio Sur, el alcalde, Luis Pardo, reconoció que faltan médicos.",
+        "faltan", "Luis Pardo"),
+    "a German object noun after a full name leaves it": (
+        "de", "Im Interview räumte Schulleiterin Petra Lindner Fehler ein. „Wir waren zu spät“, sagte "
+              "Lindner.", "zu spät", "Petra Lindner"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),

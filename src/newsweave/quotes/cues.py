@@ -16,6 +16,7 @@ forms: the conjunctions و and ف glued to a word are taken off when the word it
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -82,7 +83,7 @@ _REPORTING = {
         soulignent ajoutent indiquent expliquent estiment précisent assurent rappellent
         annoncent dénoncent racontent confient préviennent répondent exigé exige exigent
         réclamé réclame réclament promet promis promettent qualifié qualifie réjoui réjouit
-        félicité félicite déploré déplore défendu défend rétorqué rétorque admet concédé
+        félicité félicite déploré déplore défendu défend réagi réagit rétorqué rétorque admet concédé
         concède plaidé plaide ironisé nuancé détaille commente s'interroge s’interroge
         s'inquiète s’inquiète s'alarme s’alarme s'indigne s’indigne""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
@@ -413,7 +414,14 @@ class Lexicon:
                 return found
         if self.stems and len(word) > 4 and word.startswith(self.stems):
             return _CUE_ONLY
+        inverted = INVERTED_SUBJECT.search(word)
+        if inverted is not None and inverted.start() > 1:
+            return self.classes(word[: inverted.start()])  # "précise-t-il": the verb's
         return _NONE
+
+
+# A French subject pronoun after its verb ("dit-il", "a-t-elle"); the group is the pronoun.
+INVERTED_SUBJECT = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
 
 
 def word_set(text: str) -> frozenset[str]:

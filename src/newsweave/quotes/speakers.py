@@ -69,6 +69,7 @@ from newsweave.quotes.cues import (
     AUXILIARIES,
     COMPLEMENT,
     CUE,
+    INVERTED_SUBJECT,
     NOUN,
     PERSON_NOUN,
     PRONOUN,
@@ -141,8 +142,7 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
-# French inverted subject pronouns ("a-t-elle", "dit-il") and the stressed pronoun of "selon lui".
-_INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
+# The stressed pronouns of "selon lui" (inverted ones: cues.INVERTED_SUBJECT).
 _STRESSED = {"lui": "m", "elle": "f", "eux": "p"}
 # Demonstratives that stand for the person named last ("Celle-ci dément", "Éste respondió").
 _LATTER = {"celle-ci": "f", "celui-ci": "m", "ésta": "f", "éste": "m", "esta": "f", "este": "m",
@@ -164,6 +164,7 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_ROMANCE = frozenset({"es", "it", "pt"})  # where "a la" is "to the": "declaraciones a la Cadena Norte"
 _TELLING = frozenset({"told", "tell", "tells", "telling", "informed", "assured", "reminded"})
 _FROM = frozenset({"aus", "from"})  # "hieß es aus dem Landratsamt": where the words came from
 _INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una",
@@ -202,7 +203,9 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
     capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
     councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja
-    avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin dezernent farmer teacher
+    avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin dezernent sänger
+    sängerin musiker musikerin schauspieler schauspielerin künstler künstlerin autorin springer
+    springerin spieler spielerin sportler sportlerin lehrer lehrerin farmer teacher
     nurse driver pensioner student shopkeeper fisherman engineer architect economist scientist
     researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
     mjeku mjekja mësuesi mësuesja studenti studentja""")
@@ -506,6 +509,8 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
     if _inflected(words[end], lexicon.language) or \
             tokens.text[tokens.ends[end] : tokens.starts[end + 1]] not in ("", " "):
         return False
+    if _noun_after_name(analysis, end, lexicon):
+        return False
     return _name_word(words[end + 1], lower[end + 1], lexicon) or (
         lower[end + 1] in _PARTICLES and end + 2 < size
         and _name_word(words[end + 2], lower[end + 2], lexicon))
@@ -515,6 +520,16 @@ def _circles(lower: str, language: str) -> bool:
     """True for the circles unnamed sources come from ("aus Verhandlungskreisen") and German
     times of a weekday ("Am Montagabend betonte …"): no names."""
     return language == "de" and (lower.endswith(_CIRCLES) or _WEEKDAY_TIME.match(lower) is not None)
+
+
+def _noun_after_name(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
+    """True for a German common noun after a first name and a surname ("räumte Petra Lindner |
+    Fehler ein"): the object, no part of the name ("Carla | Winter" after a title is)."""
+    tags = analysis.tags
+    return tags is not None and end > 0 and tags[end + 1] == "NN" and \
+        tags[end].startswith(NAME_TAGS) and tags[end - 1].startswith(NAME_TAGS) and \
+        title_of(analysis, end - 1, lexicon) is None and \
+        not organisation_word(analysis.lower[end + 1], lexicon.language)
 
 
 def _inflected(word: str, language: str) -> bool:
@@ -645,6 +660,9 @@ class SpeakerResolver:
         the verb, else, where subjects go unsaid and the verb stands alone ("“…”, afirmó."), the
         one before."""
         found = self._after_cue(cue)
+        inverted = self._pronoun_gender(cue[1]) if "-" in self.analysis.lower[cue[1]] else None
+        if found is None and inverted is not None:
+            found = self._antecedent(cue[1], inverted)  # "…, précise-t-il."
         if found is None and self.lexicon.language in _PRO_DROP and self._bare(cue):
             found = self._antecedent(cue[0], "")
         return self._remembered(cue[0], found)
@@ -931,7 +949,7 @@ class SpeakerResolver:
         lower = analysis.lower[index]
         if PRONOUN in analysis.classes[index]:
             return self.lexicon.pronouns.get(lower, "")
-        inverted = _INVERTED.search(lower)
+        inverted = INVERTED_SUBJECT.search(lower)
         if inverted and "-" in lower[: inverted.start() + 1]:
             return _STRESSED.get(inverted.group(1), "p" if inverted.group(1).endswith("s") else "")
         if lower in _STRESSED and index > 0 and ACCORDING in analysis.classes[index - 1]:
@@ -975,7 +993,13 @@ class SpeakerResolver:
         """True for a name right after a preposition of place, time or means ("Interrogée | sur
         France Inter", "officials | in Marlow County"): no speaker. Not after "by", "par",
         "von", "por": a passive's agent speaks."""
-        return index > 0 and self._adjunct_opens(index - 1) and self.analysis.lower[index - 1] not in _AGENT
+        lower = self.analysis.lower
+        before = index - 1
+        if before < 1:
+            return False
+        if self.lexicon.language in _ROMANCE and lower[before - 1] == "a" and lower[before] in _DEFINITE:
+            return True  # "declaraciones a la | Cadena Norte": who was told
+        return self._adjunct_opens(before) and lower[before] not in _AGENT
 
     def _head_name(self, words: list[int]) -> str | None:
         """A capitalised last word of the mention that is a name, or the name after a bare
@@ -1204,7 +1228,7 @@ class SpeakerResolver:
     def _cataphor(self, pronoun: int, gender: str) -> str | None:
         """The person a pronoun that opens a text stands for, named in the sentence after it
         ("« …, a-t-il averti, … » Le professeur Étienne Maréchal, infectiologue, …")."""
-        inverted = _INVERTED.search(self.analysis.lower[pronoun])
+        inverted = INVERTED_SUBJECT.search(self.analysis.lower[pronoun])
         if gender == "p" or not (inverted or pronoun in self.analysis.incises):
             return None  # only "a-t-il" and incises: a quote that opens a text, its speaker after it
         sentence_of = self.analysis.tokens.sentence_of
