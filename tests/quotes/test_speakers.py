@@ -413,6 +413,15 @@ RESOLVED = {
     "a German object noun after a full name leaves it": (
         "de", "Im Interview räumte Schulleiterin Petra Lindner Fehler ein. „Wir waren zu spät“, sagte "
               "Lindner.", "zu spät", "Petra Lindner"),
+    "a contrasting clause is another speaker's": (
+        "es", "El presidente, Ramón Ibarra, aseguró que el estadio estará listo, mientras que el alcalde, "
+              "Jorge Salcedo, advirtió: «No habrá más dinero».", "más dinero", "Jorge Salcedo"),
+    "the organisation after 'ndërsa' speaks": (
+        "sq", "\"Nuk do të lejojmë\", u shpreh Gentian Lika, ndërsa Policia e Durrësit bëri të ditur se "
+              "protesta kaloi qetë.", "protesta", "Policia e Durrësit"),
+    "a German compound title with an umlaut": (
+        "de", "„Die Sanierung dauert“, sagte Baustadträtin Jutta Brenninger am Montag.", "Sanierung",
+        "Jutta Brenninger"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),
@@ -586,3 +595,10 @@ def test_a_dateline_is_no_part_of_an_according_to_content():
     text = "SEVILLA (EFE) – Según la Policía Local, el conductor había bebido."
     (quote,) = find_quotes_in_text(text, "es")
     assert text[slice(*quote.content)] == "el conductor había bebido"
+
+
+def test_reported_speech_ends_before_a_contrasting_clause_with_its_own_verb():
+    text = ("El presidente, Ramón Ibarra, aseguró que el estadio estará listo, mientras que el alcalde, "
+            "Jorge Salcedo, advirtió: «No habrá más dinero».")
+    first = find_quotes_in_text(text, "es")[0]
+    assert text[slice(*first.content)] == "que el estadio estará listo"

@@ -420,6 +420,10 @@ class Lexicon:
         return _NONE
 
 
+# Words that open a contrasting clause after a comma: what follows is someone else's ("…, while
+# the mayor said …", "…, mientras que el alcalde …", "…, ndërsa Policia …").
+CONTRAST = frozenset({"while", "whereas", "während", "wohingegen", "tandis", "alors", "mientras",
+                      "ndërsa", "kurse", "mentre"})
 # A French subject pronoun after its verb ("dit-il", "a-t-elle"); the group is the pronoun.
 INVERTED_SUBJECT = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
 

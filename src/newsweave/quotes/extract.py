@@ -87,7 +87,13 @@ from newsweave.quotes.phrases import (
     starts_phrase,
     whole_phrase,
 )
-from newsweave.quotes.rules import marked_quotes, reported_acts, sentence_patterns, transcript_turns
+from newsweave.quotes.rules import (
+    before_contrast,
+    marked_quotes,
+    reported_acts,
+    sentence_patterns,
+    transcript_turns,
+)
 from newsweave.quotes.speakers import SpeakerResolver
 from newsweave.quotes.tokens import tokenize
 from newsweave.quotes.unsaid import drop_unsaid
@@ -394,6 +400,9 @@ def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool, lex: Lexi
             groups.append([span])
     drafts = [part for group in groups
               for part in _split_at_marks(analysis, group[0].first, group[-1].last, per_sentence)]
+    for draft in drafts:
+        if analysis.passage[draft.last] < 0:  # "…, mientras que el alcalde, X, advirtió: …"
+            draft.last = max(draft.first, before_contrast(analysis, draft.first, draft.last + 1) - 1)
     _attach(analysis, drafts, others, lex)
     return drafts
 
@@ -700,7 +709,7 @@ def _quote(analysis: Analysis, draft: Draft, resolver: SpeakerResolver) -> Quote
     speaker_span = tokens.span(source.first, source.last) if source else None
     cue_range = (draft.cue.first, draft.cue.last) if draft.cue else None
     opening = draft.first - 1 if draft.first > 0 and analysis.shapes[draft.first] != "QO" else draft.first
-    speaker = resolver.named_before(opening)
+    speaker = resolver.named_before(opening) or resolver.before_cue(opening, cue_range)
     if speaker is None and draft.cue is None:
         speaker = resolver.before_colon(opening)
     if speaker is None and source is not None:

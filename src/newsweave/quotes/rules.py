@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsweave.entities.canonical import exonym_of, name_tokens
 from newsweave.entities.gazetteer import exonym_type
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NOUN, PRONOUN, Lexicon
+from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CONTRAST, CUE, NOUN, PRONOUN, Lexicon
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
 from newsweave.quotes.phrases import (
@@ -311,7 +311,7 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
         begin = after + 1 if words[after] in (":", ",") else after
         if words[after] == "," and words[begin] != ",":
             begin = after + 1
-        draft = Draft(begin, end - 1, cue_span)
+        draft = Draft(begin, before_contrast(analysis, begin, end) - 1, cue_span)
         draft.source = run_from(analysis, cue - 1, start - 1, -1, range(0))
         return draft if draft.first <= draft.last else None
     if after == end:
@@ -365,6 +365,19 @@ def _according(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | N
     if comma + 1 >= end:
         return None
     return Draft(comma + 1, end - 1, cue, Span("S", cue.last + 1, comma - 1))
+
+
+def before_contrast(analysis: Analysis, begin: int, end: int) -> int:
+    """Where reported speech ends: before a comma and a contrasting clause with a reporting verb
+    of its own in the sentence ("…, mientras que el alcalde, Jorge Salcedo, advirtió: …":
+    another speaker's), else at ``end``."""
+    words, lower, classes = analysis.tokens.words, analysis.lower, analysis.classes
+    sentence_end = analysis.tokens.sentence_around(begin)[1]
+    for comma in range(begin + 1, end - 2):
+        if words[comma] == "," and lower[comma + 1] in CONTRAST and \
+                any(CUE in classes[i] for i in range(comma + 2, sentence_end)):
+            return comma
+    return end
 
 
 _DATELINE_DASHES = frozenset({"–", "—", "-"})

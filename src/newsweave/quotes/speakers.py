@@ -68,6 +68,7 @@ from newsweave.quotes.cues import (
     ACCORDING,
     AUXILIARIES,
     COMPLEMENT,
+    CONTRAST,
     CUE,
     INVERTED_SUBJECT,
     NOUN,
@@ -138,7 +139,7 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat feuerwehr
     rettungsdienst stadtwerke bundeswehr pompiers bomberos gjykata gjykatës policia policisë bashkia
     bashkisë ministria ministrisë qeveria qeverisë prokuroria prokurorisë sindikata sindikatës
-    partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë""")
+    partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë parquet""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
@@ -205,10 +206,10 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja
     avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin dezernent sänger
     sängerin musiker musikerin schauspieler schauspielerin künstler künstlerin autorin springer
-    springerin spieler spielerin sportler sportlerin lehrer lehrerin farmer teacher
+    springerin spieler spielerin sportler sportlerin lehrer lehrerin stadträtin farmer teacher
     nurse driver pensioner student shopkeeper fisherman engineer architect economist scientist
     researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
-    mjeku mjekja mësuesi mësuesja studenti studentja""")
+    mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -357,12 +358,14 @@ def _title_gender(word: str, title: str, lexicon: Lexicon) -> str:
 # Endings of German nouns of trades and sciences that the tagger may not know.
 _ROLE_ENDINGS = ("ologe", "ologin", "istin")
 # Titles that German compounds end in: the long ones, and "chef" ("Festivalchef", "Parteichef").
-_LONG_TITLES = tuple(sorted({t for t in TITLE_SET | _MORE_TITLES if len(t) >= _MIN_COMPOUND_PART} | {"chef"}))
+_LONG_TITLES = tuple(sorted({fold(t) for t in TITLE_SET | _MORE_TITLES if len(t) >= _MIN_COMPOUND_PART} |
+                            {"chef"}))
 _FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
 # German institutions that compounds end in beside the entity lexicon's ("Staatsanwaltschaft").
-_GERMAN_ORG_ENDINGS = frozenset({"anwaltschaft", "gewerkschaft", "botschaft"})
+_GERMAN_ORG_ENDINGS = frozenset({"anwaltschaft", "gewerkschaft", "botschaft", "präsidium"})
 _LONG_KINDS = tuple(sorted(k for k in _ORGANISATION_KINDS if len(k) >= _MIN_COMPOUND_PART))
-_LONG_ORG_CUES = tuple(sorted({t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART} | _GERMAN_ORG_ENDINGS))
+_LONG_ORG_CUES = tuple(sorted({t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART} |
+                              {fold(t) for t in _GERMAN_ORG_ENDINGS}))
 
 
 def _org_stems() -> dict[int, frozenset[str]]:
@@ -678,6 +681,21 @@ class SpeakerResolver:
             return None
         return self._remembered(opening, self._fullest(self.mentions[at].name))
 
+    def before_cue(self, opening: int, cue: tuple[int, int] | None) -> str | None:
+        """The person named right before the comma, reporting verb and colon that open the quote
+        ("…, mientras que el alcalde, Jorge Salcedo, advirtió: «…»"): the verb's subject."""
+        words = self.analysis.tokens.words
+        # (the tagger may take the colon into the cue: "advirtió:")
+        if cue is None or opening < 2 or words[opening - 1] != ":" or opening - cue[1] not in (1, 2):
+            return None
+        if cue[0] < 2 or words[cue[0] - 1] != ",":
+            return None  # without the comma, the noun before a verb may be its object ("do Y napisała:")
+        end = cue[0] - 2
+        at = bisect_left(self._firsts, end + 1) - 1
+        if at < 0 or self.mentions[at].last != end:
+            return None
+        return self._remembered(opening, self._resolve(self.mentions[at].first, end, cue))
+
     def before_colon(self, opening: int) -> str | None:
         """The person named last before the colon that opens a quote, in its sentence, when no
         reporting verb frames it ("el delantero Marcos Villalba fue tajante: «…»")."""
@@ -712,6 +730,10 @@ class SpeakerResolver:
     def _resolve(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
         analysis = self.analysis
         words = [i for i in range(first, last + 1) if analysis.tokens.words[i][0].isalnum()]
+        contrast = [n for n, i in enumerate(words) if analysis.lower[i] in CONTRAST]
+        if contrast and contrast[-1] + 1 < len(words):
+            words = words[contrast[-1] + 1 :]  # "X, …, ndërsa | Policia e Durrësit bëri të ditur"
+            first = words[0]
         words = self._without_verbs(words)
         while len(words) > 1 and analysis.lower[words[-1]] in AUXILIARIES:
             words = words[:-1]  # "Le tribunal de Bobigny | a estimé"
