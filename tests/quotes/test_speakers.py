@@ -422,6 +422,12 @@ RESOLVED = {
     "a German compound title with an umlaut": (
         "de", "„Die Sanierung dauert“, sagte Baustadträtin Jutta Brenninger am Montag.", "Sanierung",
         "Jutta Brenninger"),
+    "an organisation kind inside a German compound keeps the name whole": (
+        "de", "Der Verkehrsverbund Rhein-Lahn teilte mit, dass die Strecke gesperrt werde.", "Strecke",
+        "Verkehrsverbund Rhein-Lahn"),
+    "a Spanish perfect tense reports": (
+        "es", "La Guardia Civil ha advertido de que la niebla puede cortar la A-6.", "niebla",
+        "Guardia Civil"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),
@@ -445,6 +451,7 @@ def test_a_place_after_a_sentence_initial_preposition_is_no_speaker():
     ("en", "The manager is expected to be sacked before the weekend, club insiders said on Friday."),
     ("de", "Aus Verhandlungskreisen hieß es, eine Einigung sei noch vor Ostern möglich."),
     ("sq", "Burime nga qeveria thanë se çmimi nuk do të ndryshojë."),
+    ("en", "Striker Lea Bryn scored twice. Her coach was more cautious: \"We have won nothing yet.\""),
 ])
 def test_unnamed_sources_are_no_speakers(language, text):
     assert _speakers(text, language) == [None] * len(_speakers(text, language))

@@ -100,7 +100,9 @@ _REPORTING = {
         calificaron lamentó lamenta lamentaron contó contaron confirmó confirma confirmaron
         alertó alerta alertaron avisó admitió admite admitieron negó niega negaron sugirió
         remarcó puntualizó sentenció reiteró reitera reiteraron aseveró argumentó argumentaron
-        defendió defiende concluyó mencionó garantizó garantiza""",
+        defendió defiende concluyó mencionó garantizó garantiza dicho afirmado señalado asegurado
+        explicado advertido indicado manifestado declarado reconocido anunciado denunciado
+        insistido subrayado destacado recordado precisado confirmado""",
     "it": """detto dice diceva dichiarato dichiara affermato afferma sottolineato sottolinea
         spiegato spiega aggiunto aggiunge ribadito ribadisce osservato osserva avvertito
         avverte annunciato annuncia precisato precisa dichiarò disse affermò sottolineò spiegò

@@ -110,7 +110,7 @@ _NOT_NAMES = word_set("""the a an this that these those he she it they we i you 
 # before ("the company", "das Unternehmen", "la dependencia"); German compounds end in them.
 _ORGANISATION_KINDS = word_set("""company firm group team club league agency body service platform
     network operator airline maker manufacturer retailer broadcaster unternehmen konzern firma gruppe
-    verein klub mannschaft liga verband sender hersteller anbieter betreiber plattform
+    verein klub mannschaft liga verband verbund sender hersteller anbieter betreiber plattform
     fluggesellschaft entreprise société groupe équipe ligue organisme plateforme empresa compañía
     grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra
     constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
@@ -160,7 +160,8 @@ _OPENS_CLAUSE = _RELATIVES | word_set("""der die das dem den denen dessen deren 
 _PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
 # Prepositions that start sentences and never a name ("Au Canada"; "von" can: "von der Leyen").
 _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for from with by bei mit nach aus
-    zum zur w we na do z ze od en con por para desde pas nga për gjatë pranë""")
+    zum zur w we na do z ze od en con por para desde pas nga për gjatë pranë après avant pendant lors
+    tras durante después antes after before during""")
 # Articles of a German dative: what follows the speaker told is the paper it told ("der „Welt“").
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
@@ -209,7 +210,9 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     springerin spieler spielerin sportler sportlerin lehrer lehrerin stadträtin farmer teacher
     nurse driver pensioner student shopkeeper fisherman engineer architect economist scientist
     researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
-    mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja""")
+    mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja striker midfielder
+    goalkeeper winger delantero delantera portero portera centrocampista attaquant attaquante
+    gardien sulmuesi portieri mesfushori""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -428,8 +431,8 @@ def _compound_noun(word: str, language: str) -> bool:
     for stem in {word, word[:-2] if word.endswith("in") else word}:
         for cut in range(3, len(stem) - _MIN_COMPOUND_PART + 1):
             part = stem[cut:]
-            if organisation_word(part.lower(), language):
-                return False
+            if organisation_word(part.lower(), language) or part.lower() in _ORGANISATION_KINDS:
+                return False  # "Kantonspolizei", "Verkehrsverbund": an organisation
             if word_tag(part.capitalize(), language) == "NN":
                 return True
     return False
@@ -739,10 +742,12 @@ class SpeakerResolver:
             words = words[:-1]  # "Le tribunal de Bobigny | a estimé"
         if not words:
             return None
+        if self._possessive_before_noun(words[0]):
+            # "Her | deputy, James Thurlow, was …": the deputy speaks, not "her"; "Her coach was
+            # more cautious:" names no one.
+            apposed = self._apposed_after(words[0] + 1)
+            return self._fullest(apposed.name) if apposed is not None else None
         if len(words) == 1:
-            apposed = self._possessed(words[0])
-            if apposed is not None:
-                return self._fullest(apposed.name)
             latter = _LATTER.get(analysis.lower[words[0]])
             if latter is not None:
                 return self._latter(words[0], latter)
@@ -899,7 +904,8 @@ class SpeakerResolver:
             return None
         while rest and lower[rest[0]] in _OF_WORDS | _FOR:
             rest = rest[1:]
-        if not rest:
+        rest = rest[: next((n for n, i in enumerate(rest) if n and self._adjunct_opens(i)), len(rest))]
+        if not rest:  # (cut before "après l'annonce": an adjunct)
             return None
         return self._described_organisation(rest) or self._named_part(rest) or self._own_words(rest)
 
@@ -953,17 +959,15 @@ class SpeakerResolver:
                 return mention
         return None
 
-    def _possessed(self, index: int) -> Mention | None:
-        """The name in apposition to a possessive and its noun, where the source was cut to the
-        possessive ("Her | deputy, James Thurlow, was …"): the deputy speaks, not "her"."""
+    def _possessive_before_noun(self, index: int) -> bool:
+        """True for a possessive before its noun, where the source was cut to the possessive
+        ("Her | deputy"): whoever the noun names speaks."""
         analysis = self.analysis
         following = index + 1
         if analysis.lower[index] not in _POSSESSIVES or following >= len(analysis.lower):
-            return None
+            return False
         noun = analysis.tokens.words[following]
-        if not (noun.isalpha() and noun.islower()):
-            return None
-        return self._apposed_after(following)
+        return noun.isalpha() and noun.islower()
 
     def _pronoun_gender(self, index: int) -> str | None:
         """The gender of a subject pronoun ("he", "a-t-elle", "selon lui"), None for another word."""
