@@ -26,7 +26,9 @@ Arabic documents among them) was labelled the same way as development data from 
 last stop were made and scored only to confirm them. ``--passages`` scores invented short
 passages instead (``speaker_passages*.jsonl``, our own text, five languages, labelled as they
 were written; each batch was written before the errors of the one before were read, and held
-out until then; the sixth has not been read). Intervals: 95% bootstrap over documents (passages).
+out until then; batches 7-24 were written blind by helpers that saw neither the code nor the
+other batches, scored once while held out, then read in pairs; 23 and 24 have not been read).
+Several files are pooled into one figure. Intervals: 95% bootstrap over documents (passages).
 
     .venv/bin/python bench/eval_speakers.py            # precision per language, fit and locked
     .venv/bin/python bench/eval_speakers.py --part fit  # the fit part only, while choosing
@@ -36,6 +38,7 @@ out until then; the sixth has not been read). Intervals: 95% bootstrap over docu
     .venv/bin/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh3.jsonl --part all
     .venv/bin/python bench/eval_speakers.py --candidates N  # unlabelled quotes, to label
     .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages5.jsonl
+    .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages2[34].jsonl
 """
 
 from __future__ import annotations
@@ -70,7 +73,8 @@ FRESH_4 = ROOT / "bench" / "data" / "speaker_labels_fresh4.jsonl"
 FRESH_5 = ROOT / "bench" / "data" / "speaker_labels_fresh5.jsonl"  # development data from the start
 # Invented short passages (our own text, labelled as written; bench/RESULTS.md says which was
 # held out): speaker_passages.jsonl, speaker_passages2.jsonl, … (the sixth not read yet).
-PASSAGES = sorted((ROOT / "bench" / "data").glob("speaker_passages*.jsonl"))
+PASSAGES = sorted((ROOT / "bench" / "data").glob("speaker_passages*.jsonl"),
+                  key=lambda path: int(path.stem.removeprefix("speaker_passages") or 1))
 LOCKED_PLACES = (1, 4)  # of every five documents of a language: two in five are locked
 BOOTSTRAP_ROUNDS = 2000
 # A labelled quote the finder no longer reports is scored as found without a speaker: right where
@@ -176,21 +180,23 @@ def matched(labels: list[dict], texts: dict[str, tuple[str, str]]) -> list[tuple
     return out
 
 
-def passage_results(path: Path) -> list[tuple[dict, str | None, str]]:
+def passage_results(path: Path, prefix: str = "passage") -> list[tuple[dict, str | None, str]]:
     """(label, found speaker, status) per quote of invented passages: one JSON object per line
     with the passage's ``lang`` and ``text`` and its ``quotes``, each the words it ``says`` (a
-    piece of the quoted content), its ``speaker`` and other accepted forms (``also``)."""
+    piece of the quoted content), its ``speaker`` and other accepted forms (``also``). Passages
+    are documents ``prefix:N`` (a file's stem where several files are pooled)."""
     out = []
     for number, passage in enumerate(read_labels(path)):
         text, language = passage["text"], passage["lang"]
+        key = f"{prefix}:{number}"
         labels = []
         for quote in passage["quotes"]:
             start = text.index(quote["says"])
             end = start + len(quote["says"])
-            labels.append({"doc": f"passage:{number}", "lang": language, "content": [start, end],
+            labels.append({"doc": key, "lang": language, "content": [start, end],
                            "hash": content_hash(text[start:end]), "speaker": quote["speaker"],
                            "also": quote.get("also", [])})
-        out.extend(matched(labels, {f"passage:{number}": (language, text)}))
+        out.extend(matched(labels, {key: (language, text)}))
     return out
 
 
@@ -323,11 +329,15 @@ def main() -> int:
     parser.add_argument("--save", type=Path, help="write per-quote marks, for a later --against")
     parser.add_argument("--against", type=Path, help="paired difference against saved marks")
     parser.add_argument("--candidates", type=int, metavar="N", help="print unlabelled quotes, N per language")
-    parser.add_argument("--passages", type=Path, metavar="FILE",
-                        help=f"score invented short passages instead ({', '.join(p.name for p in PASSAGES)})")
+    parser.add_argument("--passages", type=Path, metavar="FILE", nargs="+",
+                        help="score invented short passages instead, several files pooled "
+                             f"({', '.join(p.name for p in PASSAGES)})")
     args = parser.parse_args()
     if args.passages:
-        return score(passage_results(args.passages), set(), ("all",), args)
+        pooled = len(args.passages) > 1
+        results = [row for path in args.passages
+                   for row in passage_results(path, path.stem if pooled else "passage")]
+        return score(results, set(), ("all",), args)
     texts = {key: (language, text) for key, language, text in documents() if text}
     if args.candidates:
         labelled = {label["doc"] for path in (LABELS, FRESH, FRESH_2, FRESH_3, FRESH_4, FRESH_5)
