@@ -428,6 +428,14 @@ RESOLVED = {
     "a Spanish perfect tense reports": (
         "es", "La Guardia Civil ha advertido de que la niebla puede cortar la A-6.", "niebla",
         "Guardia Civil"),
+    "a plural possessive inside an organisation's name": (
+        "en", "Drivers stay home, according to the Transport Workers' Federation, which said talks had "
+              "\"collapsed\".", "collapsed", "Transport Workers' Federation"),
+    "a German organisation in the genitive": (
+        "de", "Nach Angaben des Landesamts für Umwelt drohen Unwetter.", "Unwetter", "Landesamt für Umwelt"),
+    "a named organisation after another is no description of it": (
+        "de", "Laut Landesamt für Statistik stieg die Zahl. Der Tourismusverband Oberland sprach von "
+              "einer „starken Saison“.", "starken", "Tourismusverband Oberland"),
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),
@@ -452,6 +460,7 @@ def test_a_place_after_a_sentence_initial_preposition_is_no_speaker():
     ("de", "Aus Verhandlungskreisen hieß es, eine Einigung sei noch vor Ostern möglich."),
     ("sq", "Burime nga qeveria thanë se çmimi nuk do të ndryshojë."),
     ("en", "Striker Lea Bryn scored twice. Her coach was more cautious: \"We have won nothing yet.\""),
+    ("en", "Police sources said the paintings had been taken abroad."),
 ])
 def test_unnamed_sources_are_no_speakers(language, text):
     assert _speakers(text, language) == [None] * len(_speakers(text, language))

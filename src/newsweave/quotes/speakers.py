@@ -83,10 +83,10 @@ from newsweave.quotes.features import Analysis
 from newsweave.quotes.grammar import word_tag
 from newsweave.quotes.phrases import NAME_TAGS
 
-# Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"), and the
-# ampersand of a firm's ("Hartwig & Söhne").
+# Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"), the
+# ampersand of a firm's ("Hartwig & Söhne") and a plural possessive's mark ("Workers' Federation").
 _PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da", "del", "dos", "bin",
-                        "al", "el", "ibn", "zu", "ten", "ter", "&"})
+                        "al", "el", "ibn", "zu", "ten", "ter", "&", "'", "’"})
 # Capitalised words that start sentences or name times often enough to never be a name.
 _NOT_NAMES = word_set("""the a an this that these those he she it they we i you his her their our in
     on at for from with by as but and or if when while after before since during however der die das
@@ -172,6 +172,7 @@ _FROM = frozenset({"aus", "from"})  # "hieß es aus dem Landratsamt": where the 
 _INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una",
                          "një"})
 _SOURCES = frozenset({"sources", "burime", "burimet", "fuentes", "quellen"})  # "sources from …"
+_JOINERS = frozenset({".", "/", "&", "'", "’"})  # marks inside a name, with no space before them
 _CONJUNCTIONS = frozenset({"and", "und", "et", "y", "dhe", "or", "oder", "ou", "o"})
 _CIRCLES = ("kreisen", "kreise")  # German "Regierungskreisen": the circles sources come from
 _WEEKDAY_TIME = re.compile(r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
@@ -212,7 +213,7 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
     mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja striker midfielder
     goalkeeper winger delantero delantera portero portera centrocampista attaquant attaquante
-    gardien sulmuesi portieri mesfushori""")
+    gardien sulmuesi portieri mesfushori entraîneuse""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -618,12 +619,25 @@ def normalise_name(name: str, language: str = "sq") -> str:
     name = _POSSESSIVE.sub("", name)
     if language == "sq":
         name = _HYPHEN_ENDING.sub("", name)
+    elif language == "de":
+        name = _organisation_nominative(name)
     elif language == "tr":
         name = _TURKISH_ENDING.sub("", name)
         case = _TURKISH_ORGANISATION_CASE.search(name)
         if case is not None and organisation_word(name[name.rfind(" ") + 1 : case.start()].lower(), language):
             name = name[: case.start()]  # "Valiliğinden" -> "Valiliği"
     return _PARTICLE.sub("", name)
+
+
+def _organisation_nominative(name: str) -> str:
+    """A German organisation's name without the genitive ending of its first word ("des
+    Landesamts für Umwelt" -> "Landesamt für Umwelt", "des Ministeriums" -> "Ministerium")."""
+    first, _, rest = name.partition(" ")
+    for ending in ("es", "s"):
+        stem = first[: -len(ending)]
+        if first.endswith(ending) and len(stem) > 4 and organisation_word(stem.lower(), "de"):
+            return f"{stem} {rest}".rstrip()
+    return name
 
 
 class SpeakerResolver:
@@ -807,11 +821,14 @@ class SpeakerResolver:
             if analysis.lower[words[0]] in _INDEFINITE:
                 return None  # "said one driver": someone new, unnamed
             return self._antecedent(words[0], "") or self._own_words(words)
+        if {analysis.lower[words[0]], analysis.lower[words[-1]]} & _SOURCES and \
+                not any(self._run_word(i) for i in words[1:]):
+            return None  # "Police sources", "Burime nga qeveria", "fuentes policiales": no one named
         named = self._named_part(self._with_conjoined_name(self._with_trailing_name(words)))
         if named:
             return named
-        if analysis.lower[words[-1]] in _GROUP_NOUNS or analysis.lower[words[0]] in _SOURCES:
-            return None  # "club insiders", "senior officials", "Burime nga qeveria": no one named
+        if analysis.lower[words[-1]] in _GROUP_NOUNS:
+            return None  # "club insiders", "senior officials": no one named
         if any(self._organisation_word(i) for i in words):
             return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
         return self._unnamed(words, cue)
@@ -826,15 +843,22 @@ class SpeakerResolver:
         return self._resolve(start, end, None)
 
     def _with_conjoined_name(self, words: list[int]) -> list[int]:
-        """An organisation's name cut before "und", "and", … and its next word ("Gewerkschaft
-        Verkehr | und Logistik"), with them."""
+        """An organisation's name cut before its last words ("Gewerkschaft Pflege | Nord") or
+        before "und", "and", … and its next word ("Gewerkschaft Verkehr | und Logistik"), with
+        them."""
         lower, size = self.analysis.lower, len(self.analysis.lower)
         if not any(self._organisation_word(i) for i in words):
             return words
         extended = list(words)
-        while extended[-1] + 2 < size and lower[extended[-1] + 1] in _CONJUNCTIONS and \
-                self._run_word(extended[-1] + 2):
-            extended += [extended[-1] + 1, extended[-1] + 2]
+        sentence = self.analysis.tokens.sentence_of[words[-1]]
+        while extended[-1] + 1 < size and self.analysis.tokens.sentence_of[extended[-1] + 1] == sentence:
+            following = extended[-1] + 1
+            if self._run_word(following) and self.analysis.tokens.words[following].isalpha():
+                extended.append(following)  # "Gewerkschaft Pflege | Nord"
+            elif following + 1 < size and lower[following] in _CONJUNCTIONS and self._run_word(following + 1):
+                extended += [following, following + 1]
+            else:
+                break
         return extended
 
     def _without_verbs(self, words: list[int]) -> list[int]:
@@ -862,6 +886,9 @@ class SpeakerResolver:
         kinds = lower if elided else lower[1:]
         if len(words) > 4:
             kinds = kinds[:1]  # "La empresa | rechazó las críticas y": the head noun alone
+        head = 0 if elided else 1
+        if any(self._name_word(i) for i in words[head + 1 : head + 4]):
+            return None  # "Der Tourismusverband | Oberland": a name, no description
         if not any(w in _ORGANISATION_KINDS or (self.lexicon.language in _COMPOUNDING and
                    w.endswith(_LONG_KINDS)) for w in kinds):
             return None
@@ -1139,10 +1166,10 @@ class SpeakerResolver:
         return None
 
     def _adjacent(self, left: int, right: int) -> bool:
-        """True for words next to each other, or joined by a dot, slash or ampersand with no
-        space ("U.S. Energy", "Gemius/PBI")."""
+        """True for words next to each other, or joined by a dot, slash, ampersand or plural
+        possessive with no space before it ("U.S. Energy", "Gemius/PBI", "Workers' Federation")."""
         tokens = self.analysis.tokens
-        return right == left + 1 or (right == left + 2 and tokens.words[left + 1] in (".", "/", "&")
+        return right == left + 1 or (right == left + 2 and tokens.words[left + 1] in _JOINERS
                                      and tokens.ends[left] == tokens.starts[left + 1])
 
     def _with_trailing_name(self, words: list[int]) -> list[int]:
