@@ -26,8 +26,8 @@ Arabic documents among them) was labelled the same way as development data from 
 last stop were made and scored only to confirm them. ``--passages`` scores invented short
 passages instead (``speaker_passages*.jsonl``, our own text, five languages, labelled as they
 were written; each batch was written before the errors of the one before were read, and held
-out until then; batches 7-24 were written blind by helpers that saw neither the code nor the
-other batches, scored once while held out, then read in pairs; 23-26 have not been read).
+out until then; batches 7-28 were written blind by helpers that saw neither the code nor the
+other batches, scored once while held out, then read; 27 and 28 have not been read).
 Several files are pooled into one figure. Intervals: 95% bootstrap over documents (passages).
 
     .venv/bin/python bench/eval_speakers.py            # precision per language, fit and locked
@@ -38,7 +38,7 @@ Several files are pooled into one figure. Intervals: 95% bootstrap over document
     .venv/bin/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh3.jsonl --part all
     .venv/bin/python bench/eval_speakers.py --candidates N  # unlabelled quotes, to label
     .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages5.jsonl
-    .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages2[3-6].jsonl
+    .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages2[78].jsonl
 """
 
 from __future__ import annotations
