@@ -355,8 +355,10 @@ def _title_gender(word: str, title: str, lexicon: Lexicon) -> str:
     listed = lexicon.gendered_titles.get(title) or lexicon.gendered_titles.get(word)
     if listed:
         return listed
-    return "f" if lexicon.language == "de" and word.endswith("in") and not title.endswith("in") or \
-        lexicon.language == "de" and title.endswith("in") and len(title) > 5 else ""
+    # "-in" on a title word ("Seeverkehrsministerin": minister), or a listed title in "-in"
+    # longer than five letters ("Kommandantin"); a title in "-in" is always the word's ending.
+    feminine = word.endswith("in") and (len(title) > 5 or not title.endswith("in"))
+    return "f" if lexicon.language == "de" and feminine else ""
 
 
 # Endings of German nouns of trades and sciences that the tagger may not know.
@@ -462,23 +464,28 @@ def _complement(analysis: Analysis, index: int) -> bool:
     return index > 0 and analysis.lower[index - 1] in _OF_WORDS
 
 
-def _after_title_word(analysis: Analysis, index: int, lexicon: Lexicon) -> bool:
-    """True for a word after a title of a trade or office and its connector ("El entrenador
-    del | Deportivo Almenar", "Trajneri i | KF Malësia"): what the title is of."""
+def _before_connectors(analysis: Analysis, index: int) -> int | None:
+    """The word before the connectors ("of", "de la", "të") that precede ``index``, or None
+    where no connector (or nothing) stands before it."""
     before = index - 1
     while before >= 0 and analysis.lower[before] in _OF_WORDS:
         before -= 1
-    return before < index - 1 and before >= 0 and bool(title_of(analysis, before, lexicon))
+    return before if 0 <= before < index - 1 else None
+
+
+def _after_title_word(analysis: Analysis, index: int, lexicon: Lexicon) -> bool:
+    """True for a word after a title of a trade or office and its connector ("El entrenador
+    del | Deportivo Almenar", "Trajneri i | KF Malësia"): what the title is of."""
+    before = _before_connectors(analysis, index)
+    return before is not None and bool(title_of(analysis, before, lexicon))
 
 
 def _of_organisation(analysis: Analysis, index: int, language: str) -> bool:
     """True for a word right after an organisation's name and a connector ("Ministry of |
     Defence", "Ministerio de | Sanidad", "Organización Mundial de la | Salud"): the
     organisation's complement, no person."""
-    before = index - 1
-    while before >= 0 and analysis.lower[before] in _OF_WORDS:
-        before -= 1
-    if before == index - 1:
+    before = _before_connectors(analysis, index)
+    if before is None:
         return False
     words = analysis.tokens.words
     for at in range(before, max(-1, before - _ORGANISATION_NAME_WORDS), -1):
@@ -523,9 +530,9 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
         and _name_word(words[end + 2], lower[end + 2], lexicon))
 
 
-def _circles(lower: str, language: str) -> bool:
-    """True for the circles unnamed sources come from ("aus Verhandlungskreisen") and German
-    times of a weekday ("Am Montagabend betonte …"): no names."""
+def _german_non_name(lower: str, language: str) -> bool:
+    """True for German words that look like names and never are: the circles unnamed sources
+    come from ("aus Verhandlungskreisen") and times of a weekday ("Am Montagabend betonte …")."""
     return language == "de" and (lower.endswith(_CIRCLES) or _WEEKDAY_TIME.match(lower) is not None)
 
 
@@ -546,7 +553,7 @@ def _inflected(word: str, language: str) -> bool:
 def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
     if not (word[0].isupper() or _ARABIC_PARTICLE.match(word)) or lower in _NOT_NAMES:
         return False
-    if _circles(lower, lexicon.language):
+    if _german_non_name(lower, lexicon.language):
         return False
     if lower in _PREPOSITIONS or lexicon.classes(lower) or _HYPHENATED_ADJECTIVE.search(word):
         return False
@@ -796,8 +803,7 @@ class SpeakerResolver:
             head = 1 if analysis.lower[words[0]] in _DEFINITE else 0
             if head + 1 < len(words) and self._run_word(words[head + 1]):
                 return self._named_part(words[head + 1 :], subject_first=True)
-            adjunct = next((n for n, i in enumerate(words) if n and self._adjunct_opens(i)), len(words))
-            return self._own_words(words[:adjunct])
+            return self._own_words(self._before_adjunct(words))
         inside = self._apposed(first, last) or self._first_inside(first, last)
         if inside is not None:
             return self._fullest(inside.name)
@@ -931,8 +937,8 @@ class SpeakerResolver:
             return None
         while rest and lower[rest[0]] in _OF_WORDS | _FOR:
             rest = rest[1:]
-        rest = rest[: next((n for n, i in enumerate(rest) if n and self._adjunct_opens(i)), len(rest))]
-        if not rest:  # (cut before "après l'annonce": an adjunct)
+        rest = self._before_adjunct(rest)  # (cut before "après l'annonce")
+        if not rest:
             return None
         return self._described_organisation(rest) or self._named_part(rest) or self._own_words(rest)
 
@@ -1068,7 +1074,7 @@ class SpeakerResolver:
         analysis = self.analysis
         word, lower = self._plain(index)
         if not word[0].isupper() or lower in _NOT_NAMES or fold(lower) in FUNCTION_WORD_SET or \
-                _circles(lower, self.lexicon.language) or _HYPHENATED_ADJECTIVE.search(word):
+                _german_non_name(lower, self.lexicon.language) or _HYPHENATED_ADJECTIVE.search(word):
             return False
         if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
             return False  # a dateline or a shouted headline ("PORT VELLARA"), not a name
@@ -1260,6 +1266,11 @@ class SpeakerResolver:
                    or PERSON_NOUN in analysis.classes[i] for i in phrase):
             return None
         return self._resolve(after, end - 1, None)
+
+    def _before_adjunct(self, words: list[int]) -> list[int]:
+        """The words before the first adjunct after the first word ("l'autorité portuaire |
+        dans un communiqué")."""
+        return words[: next((n for n, i in enumerate(words) if n and self._adjunct_opens(i)), len(words))]
 
     def _adjunct_opens(self, index: int) -> bool:
         """True for a preposition that opens an adjunct after the subject ("assure la préfecture
