@@ -700,10 +700,8 @@ class SpeakerResolver:
         words = self.analysis.tokens.words
         if opening < 2 or self.analysis.shapes[opening] != "QO" or words[opening - 1] not in (",", ":"):
             return None
-        at = bisect_left(self._firsts, opening - 1) - 1
-        if at < 0 or self.mentions[at].last != opening - 2:
-            return None
-        return self._remembered(opening, self._fullest(self.mentions[at].name))
+        mention = self._mention_ending_at(opening - 2)
+        return self._remembered(opening, self._fullest(mention.name)) if mention else None
 
     def before_cue(self, opening: int, cue: tuple[int, int] | None) -> str | None:
         """The person named right before the comma, reporting verb and colon that open the quote
@@ -714,11 +712,8 @@ class SpeakerResolver:
             return None
         if cue[0] < 2 or words[cue[0] - 1] != ",":
             return None  # without the comma, the noun before a verb may be its object ("do Y napisała:")
-        end = cue[0] - 2
-        at = bisect_left(self._firsts, end + 1) - 1
-        if at < 0 or self.mentions[at].last != end:
-            return None
-        return self._remembered(opening, self._resolve(self.mentions[at].first, end, cue))
+        mention = self._mention_ending_at(cue[0] - 2)
+        return self._remembered(opening, self._resolve(mention.first, mention.last, cue)) if mention else None
 
     def before_colon(self, opening: int) -> str | None:
         """The person named last before the colon that opens a quote, in its sentence, when no
@@ -726,10 +721,19 @@ class SpeakerResolver:
         words = self.analysis.tokens.words
         if opening < 2 or self.analysis.shapes[opening] != "QO" or words[opening - 1] != ":":
             return None
-        sentence = self.analysis.tokens.sentence_of[opening - 1]
-        before = [m for m in self.mentions[: bisect_left(self._firsts, opening - 1)]
-                  if self.analysis.tokens.sentence_of[m.first] == sentence and m.last > m.first]
+        before = [m for m in self._mentions_before(opening - 1) if m.last > m.first]
         return self._remembered(opening, self._fullest(before[-1].name)) if before else None
+
+    def _mention_ending_at(self, end: int) -> Mention | None:
+        """The mention whose last token is ``end``, if any."""
+        at = bisect_left(self._firsts, end + 1) - 1
+        return self.mentions[at] if at >= 0 and self.mentions[at].last == end else None
+
+    def _mentions_before(self, index: int) -> list[Mention]:
+        """The mentions of ``index``'s sentence that end before it, in text order."""
+        sentence_of = self.analysis.tokens.sentence_of
+        return [m for m in self.mentions[: bisect_left(self._firsts, index)]
+                if m.last < index and sentence_of[m.first] == sentence_of[index]]
 
     def _remembered(self, first: int, name: str | None) -> str | None:
         if name and name in self._names:
@@ -1017,9 +1021,7 @@ class SpeakerResolver:
 
     def _relative(self, index: int) -> str | None:
         """The person a relative pronoun follows in its sentence ("…, Luz Rivas, qui a dit")."""
-        sentence_of = self.analysis.tokens.sentence_of
-        before = [m for m in self.mentions[: bisect_left(self._firsts, index)]
-                  if m.last < index and sentence_of[m.first] == sentence_of[index]]
+        before = self._mentions_before(index)
         return self._fullest(before[-1].name) if before and index - before[-1].last <= 2 else None
 
     def _apposed(self, first: int, last: int) -> Mention | None:
