@@ -618,3 +618,64 @@ def test_reported_speech_ends_before_a_contrasting_clause_with_its_own_verb():
             "Jorge Salcedo, advirtió: «No habrá más dinero».")
     first = find_quotes_in_text(text, "es")[0]
     assert text[slice(*first.content)] == "que el estadio estará listo"
+
+
+# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29 and 30
+SPEAKERS_IN_CONTEXT = {
+    "a possessive before the title of an apposed name": (
+        "fr", "« La saison a été excellente », s'est réjouie sa présidente, Odile Marchand.",
+        [("La saison a été excellente", "Odile Marchand")]),
+    "an article opening a German organisation's name": (
+        "de", "Dem Statistischen Landesamt zufolge stiegen die Mieten um acht Prozent.",
+        [("stiegen die Mieten", "Statistischen Landesamt")]),
+    "an Albanian feminine title": (
+        "sq", "Kryeministrja Elira Dushku tha se qeveria do të ndihmojë fermerët.",
+        [("qeveria do të ndihmojë fermerët", "Elira Dushku")]),
+    "the comma after an apposition is no incise": (
+        "es", "La portavoz del Ayuntamiento, Lucía Varela, aseguró tras la reunión con el Consorcio Norte "
+        "que las obras empezarán en mayo.", [("las obras empezarán en mayo", "Lucía Varela")]),
+    "an Albanian organisation's name with two connectors": (
+        "sq", "Sindikata e Pavarur e Minatorëve theksoi se pagat janë shumë të ulëta.",
+        [("pagat janë shumë të ulëta", "Sindikata e Pavarur e Minatorëve")]),
+    "a description stands for the organisation a kind introduced": (
+        "es", "La cadena hotelera Solmarina cerrará dos hoteles en Cádiz. La compañía aseguró que "
+        "recolocará a toda la plantilla.", [("recolocará a toda la plantilla", "Solmarina")]),
+    "a contrasting clause's subject says its quoted words": (
+        "es", "El Ayuntamiento aseguró que el plan reducirá el tráfico, mientras que la Federación Vecinal "
+        "de Triana calificó el proyecto de «un despropósito sin consenso».",
+        [("un despropósito sin consenso", "Federación Vecinal de Triana")]),
+    "a reporting verb after the closing mark beats the frame before the quote": (
+        "es", "La naviera Atlamar defendió la subida de tarifas: «Los costes del combustible se han "
+        "duplicado», afirmó su director financiero, Tomás Berganza.",
+        [("Los costes del combustible se han duplicado", "Tomás Berganza")]),
+    "a German reply after the quote": (
+        "de", "Feldkirch griff den Bürgermeister an. „Das ist frei erfunden“, entgegnete Lindqvist am Abend.",
+        [("Das ist frei erfunden", "Lindqvist")]),
+    "a quote on its own is the last speaker's, not one two sentences back": (
+        "de", "Dem Wetterdienst zufolge droht am Wochenende Glatteis. Meteorologe Jan Brehm riet "
+        "Autofahrern, zu Hause zu bleiben. „Die Straßen werden schneller glatt, als viele denken.“",
+        [("Die Straßen werden schneller glatt", "Jan Brehm")]),
+    "a semicolon before a new reporting frame parts two speakers": (
+        "de", "Stadträtin Ina Kolbe und Kämmerer Udo Fenz stritten im Rat. Er warf ihr vor, die Zahlen "
+        "geschönt zu haben; sie konterte, die Verwaltung habe keine eigenen Vorschläge gemacht.",
+        [("die Zahlen geschönt zu haben", "Udo Fenz"),
+         ("die Verwaltung habe keine eigenen Vorschläge gemacht", "Ina Kolbe")]),
+}
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), SPEAKERS_IN_CONTEXT.values(),
+                         ids=SPEAKERS_IN_CONTEXT)
+def test_speakers_in_context(language, text, expected):
+    quotes = find_quotes_in_text(text, language)
+    for piece, speaker in expected:
+        holding = [q for q in quotes if piece in text[slice(*q.content)]]
+        assert holding, f"no quote holds {piece!r}"
+        assert min(holding, key=lambda q: q.content[1] - q.content[0]).speaker == speaker
+
+
+def test_an_epithet_after_a_naming_word_is_no_quote():
+    text = ("Le quartier, longtemps surnommé le « petit Manhattan », change de visage. « Nous voulons "
+            "des logements », a déclaré le maire, Paul Ressac.")
+    quoted = [text[slice(*q.content)] for q in find_quotes_in_text(text, "fr")]
+    assert not any(content.strip("« »") == "petit Manhattan" for content in quoted)
+    assert any("Nous voulons des logements" in content for content in quoted)

@@ -44,7 +44,8 @@ TITLES = (
     # sq (indefinite, definite and oblique forms)
     "president", "presidenti", "presidentin", "presidentit", "presidentja", "presidentes",
     "minister", "ministri", "ministrin", "ministrit", "ministrja", "ministres",
-    "kryeministër", "kryeministri", "kryeministrin", "kryeministrit", "zëdhënës", "zëdhënësi",
+    "kryeministër", "kryeministri", "kryeministrin", "kryeministrit", "kryeministrja",
+    "kryeministres", "zëdhënës", "zëdhënësi",
     "zëdhënësja", "ambasador", "ambasadori", "ambasadorin", "ambasadorit", "kryetar",
     "kryetari", "kryetarin", "kryetarit", "sekretar", "sekretari", "sekretarin", "sekretarit",
     "zoti", "zonja", "mbret", "mbreti", "profesor", "profesori", "kancelar", "kancelari",

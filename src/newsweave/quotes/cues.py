@@ -73,7 +73,9 @@ _REPORTING = {
         ausgerechnet bekanntgab hinwies ankündigte einräumte vorwarf vorschlug hervorhob skandierte
         skandierten skandiert konstatierte konstatiert plädierte plädiert plädierten resümierte
         folgerte prognostizierte prognostiziert spekulierte spekuliert mutmaßte mutmaßt beteuerte
-        beteuert beteuerten bekundete bekundet präzisierte anmerkte""",
+        beteuert beteuerten bekundete bekundet präzisierte anmerkte entgegnete entgegnet
+        entgegneten konterte kontert widersprach widerspricht riet rät kommentierte kommentiert
+        fragte fragt""",
     "fr": """déclaré déclare déclarait dit dire disait affirmé affirme affirmait souligné
         souligne ajouté ajoute indiqué indique expliqué explique estimé estime précisé précise
         averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
@@ -83,7 +85,8 @@ _REPORTING = {
         soulignent ajoutent indiquent expliquent estiment précisent assurent rappellent
         annoncent dénoncent racontent confient préviennent répondent exigé exige exigent
         réclamé réclame réclament promet promis promettent qualifié qualifie réjoui réjouit
-        félicité félicite déploré déplore défendu défend réagi réagit rétorqué rétorque admet concédé
+        félicité félicite déploré déplore défendu défend réagi réagit rétorqué rétorque répliqué
+        réplique admet concédé
         concède plaidé plaide ironisé nuancé détaille commente s'interroge s’interroge
         s'inquiète s’inquiète s'alarme s’alarme s'indigne s’indigne""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
@@ -96,7 +99,8 @@ _REPORTING = {
         agregaron indicaron subrayaron destacaron advirtieron manifestaron sostuvieron
         expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
         respondieron denunciaron informaron detallaron aclararon relataron exigió exige
-        exigieron reclamó reclama reclamaron prometió promete prometieron calificó califica
+        exigieron reclamó reclama reclamaron prometió promete prometieron replicó replica
+        replicaron calificó califica
         calificaron lamentó lamenta lamentaron contó contaron confirmó confirma confirmaron
         alertó alerta alertaron avisó admitió admite admitieron negó niega negaron sugirió
         remarcó puntualizó sentenció reiteró reitera reiteraron aseveró argumentó argumentaron
@@ -313,9 +317,9 @@ _TITLES = {
     "sq": {"presidenti": "president", "presidentit": "president", "presidentin": "president",
            "presidentja": "president", "ministri": "minister", "ministrin": "minister",
            "ministrit": "minister", "ministrja": "minister", "kryeministri": "premier",
-           "kryeministrin": "premier", "kryeministrit": "premier", "zëdhënësi": "spokesperson",
-           "zëdhënësja": "spokesperson", "ambasadori": "ambassador", "kryetari": "mayor",
-           "kryetarja": "mayor", "drejtori": "director", "drejtoresha": "director",
+           "kryeministrin": "premier", "kryeministrit": "premier", "kryeministrja": "premier",
+           "zëdhënësi": "spokesperson", "zëdhënësja": "spokesperson", "ambasadori": "ambassador",
+           "kryetari": "mayor", "kryetarja": "mayor", "drejtori": "director", "drejtoresha": "director",
            "deputeti": "representative", "deputetja": "representative", "zoti": "", "zonja": "",
            "jashtëm": "", "brendshëm": ""},
     "pl": {"prezydent": "president", "minister": "minister", "premier": "premier",
@@ -426,6 +430,13 @@ class Lexicon:
 # the mayor said …", "…, mientras que el alcalde …", "…, ndërsa Policia …").
 CONTRAST = frozenset({"while", "whereas", "während", "wohingegen", "tandis", "alors", "mientras",
                       "ndërsa", "kurse", "mentre"})
+# Words that give what follows them as a name ("surnommé le « petit Avignon »", "the so-called
+# "…""): a quoted passage after them is a name or an epithet, nobody's words.
+NAMING = frozenset({"dubbed", "nicknamed", "so-called", "sogenannte", "sogenannten", "sogenannter",
+                    "sogenanntes", "surnommé", "surnommée", "surnommés", "baptisé", "baptisée",
+                    "apodado", "apodada", "llamado", "llamada", "denominado", "denominada",
+                    "bautizado", "bautizada", "quajtur", "ashtuquajtur", "soprannominato",
+                    "soprannominata", "cosiddetto", "cosiddetta"})
 # A French subject pronoun after its verb ("dit-il", "a-t-elle"); the group is the pronoun.
 INVERTED_SUBJECT = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
 

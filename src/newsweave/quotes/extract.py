@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from newsweave.quotes.arabic import ArabicResolver
 from newsweave.quotes.arabic import attribute as attribute_arabic
-from newsweave.quotes.cues import ACCORDING, CUE, PRONOUN, Lexicon, lexicon
+from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NAMING, PRONOUN, Lexicon, lexicon
 from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
 from newsweave.quotes.german.acts import attach_act_verb, attach_passive_act, attach_reported_act
 from newsweave.quotes.german.boundaries import (
@@ -240,8 +240,8 @@ def _give_narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
     """Speech with no cue in its sentence that took the speaker of a quote two or more
     sentences back belongs to whom the sentence between names: the speaker of a quote there
     ("…“, sagte der Minister. Die Opposition lehnt den Haushalt ab. Die Kosten seien zu
-    hoch."), else, where that sentence is narration, its subject ("Die Ministerin kritisierte
-    den Plan."). German tags tell narration."""
+    hoch."), else, where that sentence is narration and the speech is reported, its subject
+    ("Die Ministerin kritisierte den Plan."). German tags tell narration."""
     sentence_of = analysis.tokens.sentence_of
     quoted = sentences_with_speech(analysis, drafts)
     speakers = {sentence_of[d.first]: d.source for d in drafts
@@ -251,7 +251,7 @@ def _give_narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
         if not _speaker_from_afar(analysis, draft):
             continue
         subject = speakers.get(number - 1)
-        if subject is None and number - 1 not in quoted:
+        if subject is None and number - 1 not in quoted and analysis.passage[draft.first] < 0:
             subject = _previous_subject(analysis, draft)
             subject = subject if subject is not None and narrator(analysis, subject) else None
         if subject is not None:
@@ -259,12 +259,12 @@ def _give_narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
 
 
 def _speaker_from_afar(analysis: Analysis, draft: Draft) -> bool:
-    """True for reported speech that opens its sentence, with no cue there, and took the
-    speaker of a quote two or more sentences back."""
+    """True for speech that opens its sentence, with no cue there, and took the speaker of a
+    quote two or more sentences back."""
     tokens = analysis.tokens
     number = tokens.sentence_of[draft.first]
     return draft.source is not None and tokens.sentence_of[draft.source.first] < number - 1 and \
-        draft.first == tokens.sentences[number][0] and analysis.passage[draft.first] < 0 and \
+        draft.first == tokens.sentences[number][0] and \
         (draft.cue is None or tokens.sentence_of[draft.cue.first] != number)
 
 
@@ -286,6 +286,49 @@ def _distinct(analysis: Analysis, lex: Lexicon, drafts: list[Draft]) -> list[Dra
     for draft in sorted(drafts, key=lambda d: d.source is None):
         kept.setdefault((draft.first, draft.last), draft)
     return list(kept.values())
+
+
+# Words of a subject between a semicolon and its reporting verb ("; die Ministerin konterte").
+_FRAME_SUBJECT_WORDS = 4
+
+
+def _split_at_new_frames(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """A draft that runs past a semicolon into a reporting frame of its own ("Er warf ihr vor,
+    …; sie konterte, …") is two quotes: the words after that frame are its subject's."""
+    return [part for draft in drafts for part in _at_new_frame(analysis, draft)]
+
+
+def _at_new_frame(analysis: Analysis, draft: Draft) -> list[Draft]:
+    words, classes = analysis.tokens.words, analysis.classes
+    for semicolon in range(draft.first + 1, draft.last):
+        if words[semicolon] != ";" or analysis.passage[semicolon] >= 0:
+            continue
+        reach = range(semicolon + 2, min(semicolon + 2 + _FRAME_SUBJECT_WORDS, draft.last - 1))
+        verb = next((i for i in reach if CUE in classes[i]), None)
+        if verb is None or not all(words[i][0].isalnum() for i in range(semicolon + 1, verb)) or not (
+                words[verb + 1] in (",", ":") or COMPLEMENT in classes[verb + 1]):
+            continue
+        before = Draft(draft.first, semicolon - 1, draft.cue, draft.source)
+        if draft.cue is not None and draft.cue.first > semicolon:
+            # the tagger gave the whole draft the later frame: the first part has the one before
+            start = analysis.tokens.sentence_around(draft.first)[0]
+            before.cue, before.source = _frame(analysis, start, draft.first - 1)
+        after = Draft(verb + 2, draft.last, Span("C", verb, verb), Span("S", semicolon + 1, verb - 1))
+        return [before, *_at_new_frame(analysis, after)]
+    return [draft]
+
+
+def _frame(analysis: Analysis, first: int, last: int) -> tuple[Span | None, Span | None]:
+    """The reporting verb and its subject in tokens ``first`` .. ``last`` ("Er warf ihr vor,"):
+    the first verb, and the words before it where they are a short phrase."""
+    words, classes = analysis.tokens.words, analysis.classes
+    verb = next((i for i in range(first, last + 1) if CUE in classes[i]), None)
+    if verb is None:
+        return None, None
+    subject = range(first, verb)
+    if not subject or len(subject) > _FRAME_SUBJECT_WORDS or not all(words[i][0].isalnum() for i in subject):
+        return Span("C", verb, verb), None
+    return Span("C", verb, verb), Span("S", first, verb - 1)
 
 
 def _join_continued(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
@@ -347,9 +390,23 @@ def _says_something(analysis: Analysis, draft: Draft) -> bool:
     if len(inside) > 1 and all(passage[i] >= 0 and (words[i][0].isupper() or words[i][0].isdigit())
                                for i in inside):
         return False
-    if quoted_name(analysis, inside):
+    if quoted_name(analysis, inside) or _named_by_word(analysis, inside):
         return False
     return len(inside) > 1 or (draft.cue is not None and any(passage[i] >= 0 for i in inside))
+
+
+_NAMING_ARTICLES = frozenset({"le", "la", "les", "el", "los", "las", "il", "lo"})  # "surnommé | le «…»"
+
+
+def _named_by_word(analysis: Analysis, inside: list[int]) -> bool:
+    """True for a quoted passage right after a naming word, or its article ("surnommé le «
+    petit Avignon du Sud »", "the so-called "…""): an epithet, not speech."""
+    if not inside or any(analysis.passage[i] < 0 for i in inside):
+        return False
+    before = analysis.quotes[analysis.passage[inside[0]]].open - 1
+    if before > 0 and analysis.lower[before] in _NAMING_ARTICLES:
+        before -= 1
+    return before >= 0 and analysis.lower[before] in NAMING
 
 
 def _tag(analysis: Analysis, language: str, lex: Lexicon) -> list[Span]:
@@ -709,7 +766,8 @@ def _quote(analysis: Analysis, draft: Draft, resolver: SpeakerResolver) -> Quote
     speaker_span = tokens.span(source.first, source.last) if source else None
     cue_range = (draft.cue.first, draft.cue.last) if draft.cue else None
     opening = draft.first - 1 if draft.first > 0 and analysis.shapes[draft.first] != "QO" else draft.first
-    speaker = resolver.named_before(opening) or resolver.before_cue(opening, cue_range)
+    speaker = resolver.named_before(opening) or resolver.before_cue(opening, cue_range) or \
+        resolver.after_contrast(opening, cue_range) or resolver.incise_after(draft.last, cue_range)
     if speaker is None and draft.cue is None:
         speaker = resolver.before_colon(opening)
     if speaker is None and source is not None:
@@ -747,7 +805,7 @@ GERMAN = Passes(per_sentence=True, steps=(
     _adds(intention_clauses), _adds(demand_clauses), _adds(subjunctive_clauses),
     _adds(complement_clauses, lexical=True),
     _each(fit_according_clause, lexical=True), _each(widen_to_act_sentence), _each(widen_act_from_verb),
-    _distinct, _adds(_fragments), _cut_reporting_clauses,
+    _all(_split_at_new_frames), _distinct, _adds(_fragments), _cut_reporting_clauses,
     drop_unsaid, _keep_statements,
     _all(take_anaphoric_sources),
     _each(take_subject_after_adjunct), _each(take_as_clause_subject), _each(take_speaker_before_colon),
@@ -760,7 +818,7 @@ GERMAN = Passes(per_sentence=True, steps=(
 # the rules that read German tags or German words.
 OTHERS = Passes(per_sentence=True, steps=(
     *_FOUND_BY_RULE,
-    _each(fit_according_clause, lexical=True), _distinct, _adds(_fragments),
+    _each(fit_according_clause, lexical=True), _all(_split_at_new_frames), _distinct, _adds(_fragments),
     drop_unsaid, _keep_statements, _all(_carry_speakers), _all(join_free_indirect_runs)))
 
 # Arabic: ``OTHERS``, then the cues and subjects that the Arabic rules read (``arabic``), which

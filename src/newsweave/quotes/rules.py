@@ -298,6 +298,8 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
     end = without_final_stop(analysis, start, end)
     start = after_dateline(analysis, start, cue)
     cue_span = whole_phrase(analysis, Span("C", cue, cue))
+    if cue_span.last > cue and COMPLEMENT in classes[cue_span.last]:
+        cue_span = Span("C", cue, cue_span.last - 1)  # "theksoi | se": the "se" opens the speech
     after = cue_span.last + 1
     if ACCORDING in classes[cue]:
         return _according(analysis, cue_span, start, end)

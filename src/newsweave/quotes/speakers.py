@@ -89,7 +89,7 @@ _PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da"
                         "al", "el", "ibn", "zu", "ten", "ter", "&", "'", "’"})
 # Capitalised words that start sentences or name times often enough to never be a name.
 _NOT_NAMES = word_set("""the a an this that these those he she it they we i you his her their our in
-    on at for from with by as but and or if when while after before since during however der die das
+    on at for from with by as but and or if when while after before since during however der die das dem
     ein eine dieser diese dieses er sie es wir ich man niemand jemand im am auf bei mit nach von vor
     zu und oder aber le la les il elle un
     une el los las en y pero lo gli lui lei ai ajo ata në të me dhe monday tuesday wednesday
@@ -114,9 +114,11 @@ _ORGANISATION_KINDS = word_set("""company firm group team club league agency bod
     fluggesellschaft entreprise société groupe équipe ligue organisme plateforme empresa compañía
     grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra
     constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
-    kompania""")
+    kompania chain cadena chaîne kette""")
+_KIND_REACH = 3  # lower-case words from a kind to the name it introduces ("la cadena de supermercados")
+# (Romance possessives open a description as an article does: "sa directrice", "su portavoz")
 _DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
-    le les ce cette il lo questo questa""")
+    le les ce cette il lo questo questa sa son ses su sus""")
 _ORGANISATION_REACH = 3  # sentences back to the organisation a description stands for
 # Plural nouns of groups of people that open sentences ("Residents describe …"): no names.
 _GROUP_NOUNS = word_set("""residents locals witnesses neighbours neighbors protesters critics experts
@@ -482,17 +484,30 @@ def _after_title_word(analysis: Analysis, index: int, lexicon: Lexicon) -> bool:
 
 def _of_organisation(analysis: Analysis, index: int, language: str) -> bool:
     """True for a word right after an organisation's name and a connector ("Ministry of |
-    Defence", "Ministerio de | Sanidad", "Organización Mundial de la | Salud"): the
-    organisation's complement, no person."""
-    before = _before_connectors(analysis, index)
-    if before is None:
-        return False
+    Defence", "Ministerio de | Sanidad", "Organización Mundial de la | Salud", "Sindikata e
+    Pavarur e | Mësuesve"): the organisation's complement, no person."""
+    at = _before_connectors(analysis, index)
     words = analysis.tokens.words
-    for at in range(before, max(-1, before - _ORGANISATION_NAME_WORDS), -1):
+    for _ in range(_ORGANISATION_NAME_WORDS):
+        if at is None or at < 0:
+            return False
         if organisation_word(analysis.lower[at], language):
             return True
         if not words[at][0].isupper():
             return False
+        before = _before_connectors(analysis, at)
+        at = at - 1 if before is None else before
+    return False
+
+
+def _kind_before(analysis: Analysis, index: int) -> bool:
+    """True for a kind of organisation among the lower-case words right before ``index``."""
+    for at in range(index - 1, max(-1, index - 1 - _KIND_REACH), -1):
+        word = analysis.tokens.words[at]
+        if not word.isalpha() or not word.islower():
+            return False
+        if analysis.lower[at] in _ORGANISATION_KINDS:
+            return True
     return False
 
 
@@ -667,7 +682,9 @@ class SpeakerResolver:
     def resolve(self, first: int, last: int, cue: tuple[int, int] | None = None) -> str | None:
         """The name that the source mention ``first`` .. ``last`` (tokens, inclusive) stands for;
         ``cue`` is the reporting verb's token range, where known."""
-        if cue is not None and self._incise(cue):
+        # (not where the source ends at the comma before the verb: "El entrenador, Iñaki
+        # Berrondo, | aseguró": that comma closes an apposition, the subject is before the verb)
+        if cue is not None and self._incise(cue) and not first < cue[0] <= last + 2:
             found = self._after_cue(cue)
             if found:
                 return self._remembered(first, found)
@@ -714,6 +731,46 @@ class SpeakerResolver:
             return None  # without the comma, the noun before a verb may be its object ("do Y napisała:")
         mention = self._mention_ending_at(cue[0] - 2)
         return self._remembered(opening, self._resolve(mention.first, mention.last, cue)) if mention else None
+
+    def after_contrast(self, opening: int, cue: tuple[int, int] | None) -> str | None:
+        """The subject of a clause that a contrast word opens between the quote's reporting verb
+        and its opening mark, before a reporting verb of its own ("La compañía aseguró que …,
+        mientras que el sindicato calificó la medida de «…»"): who says the quoted words."""
+        analysis = self.analysis
+        sentence_of = analysis.tokens.sentence_of
+        if cue is None or cue[1] >= opening or analysis.shapes[opening] != "QO" or \
+                sentence_of[cue[1]] != sentence_of[opening]:
+            return None
+        contrast = next((i for i in range(opening - 1, cue[1], -1) if analysis.lower[i] in CONTRAST), None)
+        if contrast is None:
+            return None
+        start = contrast + 1
+        while start < opening and COMPLEMENT in analysis.classes[start]:
+            start += 1  # "mientras | que"
+        verb = next((i for i in range(start + 1, opening) if CUE in analysis.classes[i]), None)
+        return self._remembered(opening, self._resolve(start, verb - 1, (verb, verb))) if verb else None
+
+    def incise_after(self, last: int, cue: tuple[int, int] | None) -> str | None:
+        """Where the subject follows its verb, the speaker named by a reporting verb right after
+        the quote's closing mark and a comma, when the quote's own cue is another ("La eléctrica
+        defendió la subida: «…», afirmó su directora comercial, Carmen Ibarguren."): that
+        verb says who spoke."""
+        analysis = self.analysis
+        words, classes = analysis.tokens.words, analysis.classes
+        passage = analysis.passage[last]
+        if self.lexicon.language not in VERB_FIRST or passage < 0 or analysis.quotes[passage].close is None:
+            return None
+        verb = analysis.quotes[passage].close + 2
+        if verb < len(words) and analysis.lower[verb] in AUXILIARIES:
+            verb += 1  # "a | déclaré"
+        if verb >= len(words) or words[analysis.quotes[passage].close + 1] != "," or CUE not in classes[verb]:
+            return None
+        if cue is not None and cue[0] <= verb <= cue[1]:
+            return None  # the quote's own cue: resolved as such
+        end = verb
+        while end + 1 < len(words) and CUE in classes[end + 1]:
+            end += 1
+        return self.unsourced((analysis.quotes[passage].close + 2, end))
 
     def before_colon(self, opening: int) -> str | None:
         """The person named last before the colon that opens a quote, in its sentence, when no
@@ -972,9 +1029,9 @@ class SpeakerResolver:
             said = Counter(name for _, _, name in runs)
             found = []
             for a, b, name in runs:
-                # An organisation word in the run, or a kind before it ("la constructora | Obras Levante").
-                named = _organisation(analysis, a, b, self.lexicon.language) or \
-                    a > 0 and analysis.lower[a - 1] in _ORGANISATION_KINDS
+                # An organisation word in the run, or a kind before it ("la constructora | Obras
+                # Levante", "la cadena de supermercados | Frescomar").
+                named = _organisation(analysis, a, b, self.lexicon.language) or _kind_before(analysis, a)
                 opens = a in self._sentence_starts and fold(analysis.lower[a]) not in FUNCTION_WORD_SET
                 if named or (opens and said[name] > 1):
                     found.append((a, name, named))
