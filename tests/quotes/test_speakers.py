@@ -620,7 +620,7 @@ def test_reported_speech_ends_before_a_contrasting_clause_with_its_own_verb():
     assert text[slice(*first.content)] == "que el estadio estará listo"
 
 
-# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29 and 30
+# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-34
 SPEAKERS_IN_CONTEXT = {
     "a possessive before the title of an apposed name": (
         "fr", "« La saison a été excellente », s'est réjouie sa présidente, Odile Marchand.",
@@ -660,6 +660,31 @@ SPEAKERS_IN_CONTEXT = {
         "geschönt zu haben; sie konterte, die Verwaltung habe keine eigenen Vorschläge gemacht.",
         [("die Zahlen geschönt zu haben", "Udo Fenz"),
          ("die Verwaltung habe keine eigenen Vorschläge gemacht", "Ina Kolbe")]),
+    "a spokesperson of the organisation a description names": (
+        "es", "El Hospital Comarcal de Arenosa ha suspendido las visitas. Según fuentes del Servicio "
+        "Regional de Salud, hay once niños ingresados. «Es una medida temporal», explicó un portavoz "
+        "del hospital.", [("Es una medida temporal", "Hospital Comarcal de Arenosa")]),
+    "a German kind in the genitive before the name": (
+        "de", "Das Gericht hat den Bau gestoppt. Ein Sprecher des Betreibers Nordwind Energie AG "
+        "kündigte an, man werde Beschwerde einlegen.",
+        [("man werde Beschwerde einlegen", "Nordwind Energie AG")]),
+    "a group of people at a firm": (
+        "en", "The bank held its rate on Wednesday. Economists at Rydell Capital said they now expect "
+        "the first cut in March.", [("they now expect the first cut in March", "Rydell Capital")]),
+    "a role's holder in apposition after it": (
+        "sq", "“Kam marrë një ofertë nga Italia”, deklaroi mbrojtësi i KF Bregdeti, Erion Shkurti, pas "
+        "ndeshjes.", [("Kam marrë një ofertë nga Italia", "Erion Shkurti")]),
+    "a source tagged from a connector keeps the name before it": (
+        "sq", "Autoriteti Kombëtar i Ushqimit urdhëroi tërheqjen e djathit. Një zëdhënës i kompanisë "
+        "prodhuese, Bulmeti i Jugut, tha se kompania po bashkëpunon me inspektorët.",
+        [("kompania po bashkëpunon me inspektorët", "Bulmeti i Jugut")]),
+    "a French view opened by 'Pour'": (
+        "fr", "Pour la première fois, la ville a fermé ses écoles. Pour le maire, Paul Ressac, c'est "
+        "« une décision difficile ».", [("une décision difficile", "Paul Ressac")]),
+    "a capitalised preposition inside a name": (
+        "es", "Los estibadores del puerto mantendrán la huelga indefinida, anunció el sindicato "
+        "Coordinadora Portuaria del Sur, que acusa a la empresa de \"negarse a negociar\".",
+        [("negarse a negociar", "Coordinadora Portuaria del Sur")]),
 }
 
 
@@ -679,3 +704,15 @@ def test_an_epithet_after_a_naming_word_is_no_quote():
     quoted = [text[slice(*q.content)] for q in find_quotes_in_text(text, "fr")]
     assert not any(content.strip("« »") == "petit Manhattan" for content in quoted)
     assert any("Nous voulons des logements" in content for content in quoted)
+
+
+def test_an_opening_pour_without_a_source_opens_no_quote():
+    text = "Pour la première fois, la ville a fermé ses écoles."
+    assert find_quotes_in_text(text, "fr") == []
+
+
+def test_reported_speech_ends_before_a_contrasting_clause_after_a_quoted_end():
+    text = ("La compañía aseguró que ofrecerá recolocación a todos los empleados, mientras que el "
+            "sindicato calificó la medida de «un golpe durísimo para las familias».")
+    first = find_quotes_in_text(text, "es")[0]
+    assert text[slice(*first.content)] == "que ofrecerá recolocación a todos los empleados"

@@ -206,6 +206,9 @@ _SOURCE_NOUN_ENDINGS = {
 # Words that are "according to" right after a comma and before a name or an article ("…, so
 # der Sprecher.", "…, so Müller."), not elsewhere ("so dass", "so viel").
 _ACCORDING_AFTER_COMMA = {"de": ("so",)}
+# Words that are "according to" where they open a sentence with a person or organisation and a
+# comma ("Pour son directeur, X, …", "Para el alcalde, …"), not elsewhere ("pour la première fois").
+_ACCORDING_OPENING = {"fr": ("pour",), "es": ("para",)}
 # Adverbs that stand for a source named before ("Demnach soll …": according to that report).
 ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge"})
 # Finite verbs of a speech act that a sentence can report without the words said, as
@@ -404,6 +407,7 @@ class Lexicon:
     according_before: frozenset[str] = frozenset()  # "nach": according to before a source noun
     source_noun_endings: tuple[str, ...] = ()
     according_after_comma: frozenset[str] = frozenset()  # "so": according to after a comma
+    according_opening: frozenset[str] = frozenset()  # "Pour": according to before a source and a comma
     as_clause: frozenset[str] = frozenset()  # "wie", "as": open a clause that a cue closes
     acts: dict[str, str] = field(default_factory=dict)  # speech-act verb -> its particle or ""
     act_participles: frozenset[str] = frozenset()  # their participles: "kritisiert", "angekündigt"
@@ -540,6 +544,7 @@ def _build(key: str) -> Lexicon:
         source_noun_endings=tuple(e for lang in languages for e in _SOURCE_NOUN_ENDINGS.get(lang, ())),
         according_after_comma=frozenset(
             w for lang in languages for w in _ACCORDING_AFTER_COMMA.get(lang, ())),
+        according_opening=frozenset(w for lang in languages for w in _ACCORDING_OPENING.get(lang, ())),
         as_clause=frozenset(w for lang in languages for w in _AS_CLAUSE.get(lang, ())),
         acts=dict((entry + ":").split(":")[:2] for lang in languages
                   for entry in _ACTS.get(lang, "").split()),

@@ -457,9 +457,8 @@ def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool, lex: Lexi
             groups.append([span])
     drafts = [part for group in groups
               for part in _split_at_marks(analysis, group[0].first, group[-1].last, per_sentence)]
-    for draft in drafts:
-        if analysis.passage[draft.last] < 0:  # "…, mientras que el alcalde, X, advirtió: …"
-            draft.last = max(draft.first, before_contrast(analysis, draft.first, draft.last + 1) - 1)
+    for draft in drafts:  # "…, mientras que el alcalde, X, advirtió: …"
+        draft.last = max(draft.first, before_contrast(analysis, draft.first, draft.last + 1) - 1)
     _attach(analysis, drafts, others, lex)
     return drafts
 

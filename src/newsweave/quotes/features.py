@@ -136,8 +136,8 @@ _SOURCE_NOUN_REACH = 4
 
 def _contextual_according(words: list[str], lower: list[str], lexicon: Lexicon) -> list[int]:
     """Tokens that are "according to" by their context: a preposition before a noun of
-    reporting ("nach ersten Erkenntnissen") and a word after a comma before a name or an article
-    ("…, so der Sprecher")."""
+    reporting ("nach ersten Erkenntnissen"), a word after a comma before a name or an article
+    ("…, so der Sprecher") and one that opens a sentence with a source ("Pour le maire, …")."""
     found = []
     for index, word in enumerate(lower):
         if word in lexicon.according_before:
@@ -147,10 +147,27 @@ def _contextual_according(words: list[str], lower: list[str], lexicon: Lexicon) 
                 if after.endswith(lexicon.source_noun_endings):
                     found.append(index)
                     break
-        elif postposed_according(lower, index, lexicon) and index + 1 < len(lower) and \
-                _names_source(words[index + 1], lexicon):
+        elif (postposed_according(lower, index, lexicon) and index + 1 < len(lower)
+              and _names_source(words[index + 1], lexicon)) or (
+                word in lexicon.according_opening and words[index][0].isupper()
+                and _source_before_comma(words, lower, index + 1, lexicon)):
             found.append(index)
     return found
+
+
+# The most tokens from an opening "Pour" to the comma after its source.
+_OPENING_SOURCE_REACH = 10
+
+
+def _source_before_comma(words: list[str], lower: list[str], start: int, lexicon: Lexicon) -> bool:
+    """True for words up to a comma, within reach, that hold a title or a name ("son directeur
+    général,", "Marie Durand,"): a source, not "la première fois"."""
+    for index in range(start, min(len(words), start + _OPENING_SOURCE_REACH)):
+        if words[index] == ",":
+            return any(lower[i] in lexicon.titles or words[i][0].isupper() for i in range(start, index))
+        if not words[index][0].isalnum():
+            return False
+    return False
 
 
 def postposed_according(lower: list[str], index: int, lexicon: Lexicon) -> bool:

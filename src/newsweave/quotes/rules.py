@@ -364,19 +364,35 @@ def _according(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | N
         if comma >= end:
             return None
         return Draft(comma, end - 1, cue, Span("S", cue.last + 1, comma - 1))
+    comma = _after_apposed_name(words, comma, end)
     if comma + 1 >= end:
         return None
     return Draft(comma + 1, end - 1, cue, Span("S", cue.last + 1, comma - 1))
 
 
+# The most words of a name in apposition between two commas.
+_APPOSED_NAME_WORDS = 4
+
+
+def _after_apposed_name(words: list[str], comma: int, end: int) -> int:
+    """The comma after a name in apposition that follows ``comma`` ("Pour le maire, | Paul
+    Ressac, | c'est …"), else ``comma``."""
+    for index in range(comma + 1, min(end, comma + 2 + _APPOSED_NAME_WORDS)):
+        if words[index] == ",":
+            return index if index > comma + 1 else comma
+        if not words[index][0].isupper():
+            return comma
+    return comma
+
+
 def before_contrast(analysis: Analysis, begin: int, end: int) -> int:
-    """Where reported speech ends: before a comma and a contrasting clause with a reporting verb
-    of its own in the sentence ("…, mientras que el alcalde, Jorge Salcedo, advirtió: …":
-    another speaker's), else at ``end``."""
+    """Where reported speech ends: before a comma outside quotation marks and a contrasting
+    clause with a reporting verb of its own in the sentence ("…, mientras que el alcalde, Jorge
+    Salcedo, advirtió: …": another speaker's), else at ``end``."""
     words, lower, classes = analysis.tokens.words, analysis.lower, analysis.classes
     sentence_end = analysis.tokens.sentence_around(begin)[1]
     for comma in range(begin + 1, end - 2):
-        if words[comma] == "," and lower[comma + 1] in CONTRAST and \
+        if words[comma] == "," and analysis.passage[comma] < 0 and lower[comma + 1] in CONTRAST and \
                 any(CUE in classes[i] for i in range(comma + 2, sentence_end)):
             return comma
     return end

@@ -118,7 +118,7 @@ _ORGANISATION_KINDS = word_set("""company firm group team club league agency bod
 _KIND_REACH = 3  # lower-case words from a kind to the name it introduces ("la cadena de supermercados")
 # (Romance possessives open a description as an article does: "sa directrice", "su portavoz")
 _DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
-    le les ce cette il lo questo questa sa son ses su sus""")
+    le les ce cette il lo questo questa sa son ses su sus del du della dello""")
 _ORGANISATION_REACH = 3  # sentences back to the organisation a description stands for
 # Plural nouns of groups of people that open sentences ("Residents describe …"): no names.
 _GROUP_NOUNS = word_set("""residents locals witnesses neighbours neighbors protesters critics experts
@@ -126,6 +126,8 @@ _GROUP_NOUNS = word_set("""residents locals witnesses neighbours neighbors prote
     investigators authorities people voters fans users survivors victims relatives families
     activists lawmakers economists observers sources insiders""")
 _NOT_NAMES = _NOT_NAMES | _GROUP_NOUNS
+# Where a group of people works ("economists at | Rydell Capital", "analysts from | Morrow Bank").
+_AFFILIATION = frozenset({"at", "from", "bei", "von", "chez"})
 # Words that make a capitalised run an organisation or a place rather than a person.
 _ORGANISATION_WORDS = word_set("""hall organization organisation university institute ministry party trust
     council committee agency news times post academy bank association union court house department
@@ -540,9 +542,19 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
         return False
     if _noun_after_name(analysis, end, lexicon):
         return False
+    # A capitalised word that is a preposition in some language, inside a name ("Coordinadora
+    # Portuaria del | Sur", "Federación Vecinal | Sur"); English title case keeps "On", "For" out.
+    inside = lower[end] in _PARTICLES or lexicon.language != "en"
+    if inside and _capitalised_preposition(words[end + 1], lower[end + 1]):
+        return True
     return _name_word(words[end + 1], lower[end + 1], lexicon) or (
-        lower[end + 1] in _PARTICLES and end + 2 < size
-        and _name_word(words[end + 2], lower[end + 2], lexicon))
+        lower[end + 1] in _PARTICLES and end + 2 < size and (
+            _name_word(words[end + 2], lower[end + 2], lexicon)
+            or _capitalised_preposition(words[end + 2], lower[end + 2])))
+
+
+def _capitalised_preposition(word: str, lower: str) -> bool:
+    return word[0].isupper() and lower in _PREPOSITIONS
 
 
 def _german_non_name(lower: str, language: str) -> bool:
@@ -688,7 +700,27 @@ class SpeakerResolver:
             found = self._after_cue(cue)
             if found:
                 return self._remembered(first, found)
+        first = self._name_start(first)
         return self._remembered(first, self._resolve(first, self._before_clause(first, last), cue))
+
+    def _name_start(self, first: int) -> int:
+        """Where a source that opens on a connector starts: with the name words before it ("Bulmeti
+        | i Jugut", tagged from "i")."""
+        words, lower = self.analysis.tokens.words, self.analysis.lower
+        start = first
+        while start > 0 and start not in self._sentence_starts:
+            before = start - 1
+            if words[start].islower() and lower[start] in _OF_WORDS and words[before][0].isalpha() and \
+                    self._run_word(before):
+                start = before  # "Bulmeti | i Jugut"
+            elif self._run_word(start) and words[before].islower() and lower[before] in _OF_WORDS and \
+                    before > 0 and words[before - 1][0].isalpha() and self._run_word(before - 1):
+                start = before - 1  # "Federación Vecinal de | Triana"
+            elif start < first and words[before][0].isalpha() and self._run_word(before):
+                start = before
+            else:
+                break
+        return start
 
     def _incise(self, cue: tuple[int, int]) -> bool:
         """True for a reporting verb right after a comma in a language that puts the subject
@@ -891,6 +923,9 @@ class SpeakerResolver:
         if {analysis.lower[words[0]], analysis.lower[words[-1]]} & _SOURCES and \
                 not any(self._run_word(i) for i in words[1:]):
             return None  # "Police sources", "Burime nga qeveria", "fuentes policiales": no one named
+        if len(words) > 2 and analysis.lower[words[0]] in _GROUP_NOUNS and \
+                analysis.lower[words[1]] in _AFFILIATION:
+            return self._affiliation(words[2:])  # "Economists at Rydell Capital": the firm
         named = self._named_part(self._with_conjoined_name(self._with_trailing_name(words)))
         if named:
             return named
@@ -899,6 +934,16 @@ class SpeakerResolver:
         if any(self._organisation_word(i) for i in words):
             return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
         return self._unnamed(words, cue)
+
+    def _affiliation(self, words: list[int]) -> str | None:
+        """The name that opens ``words`` (after an article), as far as its words go on."""
+        if words and self.analysis.lower[words[0]] in _DEFINITE:
+            words = words[1:]
+        run = 0
+        while run < len(words) and self._run_word(words[run]) and (
+                run == 0 or self._adjacent(words[run - 1], words[run])):
+            run += 1
+        return self._own_words(words[:run]) if run else None
 
     def _subject_before(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
         """The speaker the words from the sentence's start to the reporting verb name, where the
@@ -956,10 +1001,38 @@ class SpeakerResolver:
         head = 0 if elided else 1
         if any(self._name_word(i) for i in words[head + 1 : head + 4]):
             return None  # "Der Tourismusverband | Oberland": a name, no description
-        if not any(w in _ORGANISATION_KINDS or (self.lexicon.language in _COMPOUNDING and
-                   w.endswith(_LONG_KINDS)) for w in kinds):
-            return None
+        kinds = [self._singular_kind(w) for w in kinds]
+        called = self._organisation_called(kinds[0], words[0]) if kinds else None
+        if called or not any(w in _ORGANISATION_KINDS or (self.lexicon.language in _COMPOUNDING and
+                             w.endswith(_LONG_KINDS)) for w in kinds):
+            return called
         return self._nearest_organisation(words[0])
+
+    def _singular_kind(self, word: str) -> str:
+        """A German kind of organisation without its genitive ending ("des Unternehmens",
+        "des Betreibers"); other words as they are."""
+        if self.lexicon.language == "de" and word not in _ORGANISATION_KINDS:
+            for ending in ("es", "s"):
+                stem = word.removesuffix(ending)
+                if stem != word and (stem in _ORGANISATION_KINDS or organisation_word(stem, "de")):
+                    return stem
+        return word
+
+    def _organisation_called(self, noun: str, index: int) -> str | None:
+        """The nearest organisation named before ``index`` (within ``_ORGANISATION_REACH``
+        sentences) whose name holds the description's noun ("el hospital" -> "Hospital Comarcal
+        de Arenosa", "das Gericht" -> "Verwaltungsgericht Oberstetten"), where the noun is an
+        organisation's."""
+        if not (noun in _ORGANISATION_KINDS or organisation_word(noun, self.lexicon.language)):
+            return None
+        sentence_of = self.analysis.tokens.sentence_of
+        compounding = self.lexicon.language in _COMPOUNDING and len(noun) >= _MIN_COMPOUND_PART
+        for first, name, _ in reversed(self._organisations()):
+            if first < index and sentence_of[index] - sentence_of[first] <= _ORGANISATION_REACH and any(
+                    fold(w.lower()) == fold(noun) or (compounding and w.lower().endswith(noun))
+                    for w in name.split()):
+                return name
+        return None
 
     def _nearest_organisation(self, index: int) -> str | None:
         """The organisation that spoke last, else the one named last before ``index``, within
@@ -996,9 +1069,15 @@ class SpeakerResolver:
             return self._nearest_organisation(words[at]) or ""
         if lower[rest[0]] not in _OF_WORDS | _FOR:
             return None
-        while rest and lower[rest[0]] in _OF_WORDS | _FOR:
+        while len(rest) > 1 and lower[rest[0]] in _OF_WORDS | _FOR and lower[rest[1]] in _OF_WORDS | _FOR:
             rest = rest[1:]
-        rest = self._before_adjunct(rest)  # (cut before "après l'annonce")
+        described = self._described_organisation(rest) if lower[rest[0]] in _DEFINITE else None
+        if described:
+            return described  # "un portavoz del | hospital", "ein Sprecher des | Unternehmens"
+        rest = self._before_adjunct(rest[1:])  # (cut before "après l'annonce")
+        if len(rest) > 1 and self._singular_kind(lower[rest[0]]) in _ORGANISATION_KINDS and \
+                self._run_word(rest[1]):
+            rest = rest[1:]  # "des Betreibers | Nordwind Energie AG": the kind before the name
         if not rest:
             return None
         return self._described_organisation(rest) or self._named_part(rest) or self._own_words(rest)
@@ -1324,6 +1403,10 @@ class SpeakerResolver:
         if not any(title_of(analysis, i, self.lexicon) or self._organisation_word(i) or self._name_word(i)
                    or PERSON_NOUN in analysis.classes[i] for i in phrase):
             return None
+        apposed = self._apposed_after(end - 1) if end > after and self._plain(after)[0].islower() else None
+        if apposed is not None and apposed.last > apposed.first:
+            # "deklaroi mbrojtësi i KF Bregdeti, Erion Shkurti,": the role's holder, named after it
+            return self._fullest(apposed.name)
         return self._resolve(after, end - 1, None)
 
     def _before_adjunct(self, words: list[int]) -> list[int]:
@@ -1333,8 +1416,11 @@ class SpeakerResolver:
 
     def _adjunct_opens(self, index: int) -> bool:
         """True for a preposition that opens an adjunct after the subject ("assure la préfecture
-        | dans un communiqué"), not one that joins a name ("de", "of")."""
+        | dans un communiqué"), not one that joins a name ("de", "of"), nor a capitalised word
+        inside a sentence ("Coordinadora Portuaria del | Sur")."""
         lower = self.analysis.lower[index]
+        if self.analysis.tokens.words[index][0].isupper() and index not in self._sentence_starts:
+            return False
         return lower in _PREPOSITIONS and lower not in _OF_WORDS
 
     def _own_words(self, words: list[int]) -> str | None:
