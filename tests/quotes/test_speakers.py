@@ -620,7 +620,7 @@ def test_reported_speech_ends_before_a_contrasting_clause_with_its_own_verb():
     assert text[slice(*first.content)] == "que el estadio estará listo"
 
 
-# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-34
+# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-36
 SPEAKERS_IN_CONTEXT = {
     "a possessive before the title of an apposed name": (
         "fr", "« La saison a été excellente », s'est réjouie sa présidente, Odile Marchand.",
@@ -681,6 +681,50 @@ SPEAKERS_IN_CONTEXT = {
     "a French view opened by 'Pour'": (
         "fr", "Pour la première fois, la ville a fermé ses écoles. Pour le maire, Paul Ressac, c'est "
         "« une décision difficile ».", [("une décision difficile", "Paul Ressac")]),
+    "a description after a conjunction": (
+        "fr", "La Société des transports de Montrelay va supprimer des arrêts. Des riverains dénoncent "
+        "la décision, mais la société assure que des réunions auront lieu en juin.",
+        [("des réunions auront lieu en juin", "Société des transports de Montrelay")]),
+    "a department stands for the organisation named before": (
+        "es", "La Consejería de Sanidad de Alcanreja ha confirmado tres casos en el barrio de San Telmo. "
+        "El departamento aseguró que la situación está controlada.",
+        [("la situación está controlada", "Consejería de Sanidad de Alcanreja")]),
+    "an Albanian noun with its article stands for the organisation": (
+        "sq", "Ministria e Shëndetësisë njoftoi se vaksina do të jetë falas. Sipas ministrisë, dozat janë "
+        "shpërndarë tashmë.", [("dozat janë shpërndarë tashmë", "Ministria e Shëndetësisë")]),
+    "a pronoun past a title's conjoined complements": (
+        "es", "La ministra de Asuntos Exteriores y Cooperación Regional, Begoña Saldívar, llegó el martes. "
+        "Según ella, el acuerdo estará listo «antes de que termine el año».",
+        [("el acuerdo estará listo", "Begoña Saldívar")]),
+    "someone unnamed": (
+        "en", "Turnout fell to 41 percent. A protester outside the counting centre in Hollins Ford shouted "
+        "that the count had been rigged.", [("the count had been rigged", None)]),
+    "a spokesperson of a German office named before": (
+        "de", "Nach einem Einbruch ermittelt die Polizeidirektion Ostwalden. „Wir gehen von einer gezielten "
+        "Tat aus“, sagte der Sprecher.",
+        [("Wir gehen von einer gezielten Tat aus", "Polizeidirektion Ostwalden")]),
+    "two particles inside a name": (
+        "de", "„Wir bleiben“, sagte Ursula von der Leyen in Brüssel.",
+        [("Wir bleiben", "Ursula von der Leyen")]),
+    "an Albanian 'e Re' is no Italian king": (
+        "sq", "Aleanca Qytetare e Re njoftoi se do ta bojkotojë seancën e së enjtes.",
+        [("do ta bojkotojë seancën", "Aleanca Qytetare e Re")]),
+    "an according-to source runs to its comma": (
+        "fr", "Selon le ministère des Affaires étrangères de Valcorbe, l'ambassadeur de Rastonie a été "
+        "convoqué après l'incident.",
+        [("l'ambassadeur de Rastonie a été convoqué", "le ministère des Affaires étrangères de Valcorbe")]),
+    "a bare verb after the quote, with the subject set off by commas before": (
+        "es", "El presidente del Gobierno, Ramiro Echevarne, defendió este lunes en el Congreso la nueva "
+        "ley. "
+        "«Nadie debería gastar más de un tercio de su sueldo en el alquiler», afirmó.",
+        [("Nadie debería gastar más", "Ramiro Echevarne")]),
+    "an English quote with its verb right after it": (
+        "en", "Farmers in the county face \"the worst harvest in a generation\", warned Gareth Pryce, chair "
+        "of the Vale Growers' Association, on Monday.",
+        [("the worst harvest in a generation", "Gareth Pryce")]),
+    "an English quote after a verb and a colon": (
+        "en", "Asked whether she would stand again, Mayor Rosa Delgado replied: \"That is a decision for "
+        "another day.\"", [("That is a decision for another day", "Rosa Delgado")]),
     "a capitalised preposition inside a name": (
         "es", "Los estibadores del puerto mantendrán la huelga indefinida, anunció el sindicato "
         "Coordinadora Portuaria del Sur, que acusa a la empresa de \"negarse a negociar\".",

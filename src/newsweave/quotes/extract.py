@@ -89,10 +89,12 @@ from newsweave.quotes.phrases import (
 )
 from newsweave.quotes.rules import (
     before_contrast,
+    framed_quotes,
     marked_quotes,
     reported_acts,
     sentence_patterns,
     transcript_turns,
+    whole_according_source,
 )
 from newsweave.quotes.speakers import SpeakerResolver
 from newsweave.quotes.tokens import tokenize
@@ -795,7 +797,8 @@ _FOUND_BY_RULE: tuple[Pass, ...] = (
 # English leaves quoted passages beside a reporting word to its tagger, trained on PolNeAR's
 # own annotation: the rule's extra finds there are mostly quotes PolNeAR does not count.
 ENGLISH = Passes(per_sentence=False, steps=(
-    _with_transcript_turns, _adds(sentence_patterns, lexical=True), _adds(reported_acts, lexical=True),
+    _with_transcript_turns, _adds(framed_quotes), _adds(sentence_patterns, lexical=True),
+    _adds(reported_acts, lexical=True),
     drop_unsaid, _keep_statements, _all(_join_continued), _all(_carry_speakers)))
 
 GERMAN = Passes(per_sentence=True, steps=(
@@ -803,7 +806,8 @@ GERMAN = Passes(per_sentence=True, steps=(
     _adds(attributed_after, lexical=True), _adds(hearsay_sentences), _adds(anaphoric_sentences),
     _adds(intention_clauses), _adds(demand_clauses), _adds(subjunctive_clauses),
     _adds(complement_clauses, lexical=True),
-    _each(fit_according_clause, lexical=True), _each(widen_to_act_sentence), _each(widen_act_from_verb),
+    _each(fit_according_clause, lexical=True), _each(whole_according_source), _each(widen_to_act_sentence),
+    _each(widen_act_from_verb),
     _all(_split_at_new_frames), _distinct, _adds(_fragments), _cut_reporting_clauses,
     drop_unsaid, _keep_statements,
     _all(take_anaphoric_sources),
@@ -817,7 +821,8 @@ GERMAN = Passes(per_sentence=True, steps=(
 # the rules that read German tags or German words.
 OTHERS = Passes(per_sentence=True, steps=(
     *_FOUND_BY_RULE,
-    _each(fit_according_clause, lexical=True), _all(_split_at_new_frames), _distinct, _adds(_fragments),
+    _each(fit_according_clause, lexical=True), _each(whole_according_source), _all(_split_at_new_frames),
+    _distinct, _adds(_fragments),
     drop_unsaid, _keep_statements, _all(_carry_speakers), _all(join_free_indirect_runs)))
 
 # Arabic: ``OTHERS``, then the cues and subjects that the Arabic rules read (``arabic``), which

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from newsweave.entities.canonical import exonym_of, name_tokens
 from newsweave.entities.gazetteer import exonym_type
+from newsweave.entities.lexicon import CONNECTOR_SET, fold
 from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CONTRAST, CUE, NOUN, PRONOUN, Lexicon
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
@@ -22,6 +23,7 @@ from newsweave.quotes.phrases import (
     Draft,
     Span,
     caseless,
+    is_according,
     name_run,
     oblique_article,
     overlap_test,
@@ -92,6 +94,25 @@ def marked_quotes(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
         draft.source = _rule_source(analysis, cue, quote.open, quote.close)
         found.append(draft)
     return found
+
+
+def framed_quotes(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """``marked_quotes`` that a reporting frame holds tight: a comma and the verb right after the
+    closing mark ("“…”, warned Gareth Pryce"), or the verb and a colon right before the opening
+    one ("Mayor Rosa Delgado replied: “…”"). English keeps to these: beside a verb further
+    away, its news quotes titles and scare quotes ("the Post sent its “national enterprise
+    reporter”")."""
+    return [draft for draft in marked_quotes(analysis, drafts) if _framed(analysis, draft)]
+
+
+def _framed(analysis: Analysis, draft: Draft) -> bool:
+    words = analysis.tokens.words
+    quote = analysis.quotes[analysis.passage[draft.first]]
+    cue = draft.cue.first
+    if quote.close is not None and cue > quote.close:
+        between = words[quote.close + 1 : cue]
+        return between in ([","], []) and (between or words[quote.last] == ",")
+    return 0 < quote.open - cue <= 2 and words[quote.open - 1] == ":"
 
 
 def sentence_patterns(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
@@ -383,6 +404,29 @@ def _after_apposed_name(words: list[str], comma: int, end: int) -> int:
         if not words[index][0].isupper():
             return comma
     return comma
+
+
+# The most tokens of the rest of a name that an "according to" source was cut before.
+_NAME_REST = 8
+
+
+def whole_according_source(analysis: Analysis, draft: Draft) -> None:
+    """An "according to" source cut at a connector of its name, the rest of the name taken as
+    the content's start ("Sipas Ministrisë | së Punëve të Jashtme, …", "Selon le ministère des
+    Affaires étrangères de | Valcorbe, …"): the source runs to the comma, the content starts
+    after it."""
+    source, words = draft.source, analysis.tokens.words
+    if draft.cue is None or source is None or not is_according(analysis, draft.cue) or \
+            source.last + 1 != draft.first or not any(
+                words[i].islower() and fold(analysis.lower[i]) in CONNECTOR_SET
+                for i in (source.last, draft.first)):
+        return
+    for index in range(draft.first + 1, min(draft.last, draft.first + _NAME_REST)):
+        if words[index] == ",":
+            if all(words[i][0].isupper() or fold(analysis.lower[i]) in CONNECTOR_SET
+                   for i in range(draft.first, index)):
+                source.last, draft.first = index - 1, index + 1
+            return
 
 
 def before_contrast(analysis: Analysis, begin: int, end: int) -> int:

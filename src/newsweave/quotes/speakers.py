@@ -50,6 +50,7 @@ pronoun ("qui a souligné") stands for the name right before it.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -114,7 +115,11 @@ _ORGANISATION_KINDS = word_set("""company firm group team club league agency bod
     fluggesellschaft entreprise société groupe équipe ligue organisme plateforme empresa compañía
     grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra
     constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
-    kompania chain cadena chaîne kette""")
+    kompania chain cadena chaîne kette party partei parti partido partito partia department
+    departamento département dipartimento""")
+_ORGANISATION_WORDS_AFTER = 10  # tokens an organisation's name may run to after its first word
+_GERMAN_ARTICLE_PARTICLES = frozenset({"der", "den", "des", "dem"})
+_MAX_PARTICLES = 2  # "von der", "de la"
 _KIND_REACH = 3  # lower-case words from a kind to the name it introduces ("la cadena de supermercados")
 # (Romance possessives open a description as an article does: "sa directrice", "su portavoz")
 _DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
@@ -143,7 +148,8 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat feuerwehr
     rettungsdienst stadtwerke bundeswehr pompiers bomberos gjykata gjykatës policia policisë bashkia
     bashkisë ministria ministrisë qeveria qeverisë prokuroria prokurorisë sindikata sindikatës
-    partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë parquet""")
+    partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë parquet alliance allianz
+    alianza aleanca aleancës lëvizja lëvizjes shoqata shoqatës autoriteti autoritetit""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
@@ -170,6 +176,7 @@ _PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for fro
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_SUFFIXED_ARTICLES = frozenset({"sq"})  # where a noun carries its article: "ministria", "ministrisë"
 _ROMANCE = frozenset({"es", "it", "pt"})  # where "a la" is "to the": "declaraciones a la Cadena Norte"
 _TELLING = frozenset({"told", "tell", "tells", "telling", "informed", "assured", "reminded"})
 _FROM = frozenset({"aus", "from"})  # "hieß es aus dem Landratsamt": where the words came from
@@ -178,6 +185,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "u
 _SOURCES = frozenset({"sources", "burime", "burimet", "fuentes", "quellen"})  # "sources from …"
 _JOINERS = frozenset({".", "/", "&", "'", "’"})  # marks inside a name, with no space before them
 _CONJUNCTIONS = frozenset({"and", "und", "et", "y", "dhe", "or", "oder", "ou", "o"})
+_LEADING_CONJUNCTIONS = _CONJUNCTIONS | {"but", "mais", "aber", "pero", "ma", "mas", "doch"}
 _CIRCLES = ("kreisen", "kreise")  # German "Regierungskreisen": the circles sources come from
 _WEEKDAY_TIME = re.compile(r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
                            r"(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?$")
@@ -271,9 +279,10 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
                 _modifies_title(analysis, last, lexicon) or (last == first and (
                 fold(analysis.lower[first]) in DEMONYM_SET or title_of(analysis, first, lexicon))):
             continue  # a title alone ("Polityk podkreślił") is no name
-        if _of_organisation(analysis, first, lexicon.language):
+        first_of = _conjoined_from(analysis, first)  # "de Asuntos Exteriores y | Cooperación Regional"
+        if _of_organisation(analysis, first_of, lexicon.language):
             continue  # "Ministry of | Defence", "Ministerio de | Sanidad": what it is of
-        if (titles or _after_title_word(analysis, first, lexicon)) and _complement(analysis, first):
+        if (titles or _after_title_word(analysis, first_of, lexicon)) and _complement(analysis, first_of):
             # "ministre de la Mer, Teodora Halvik", "presidente de la Asamblea Nacional
             # Constituyente (ANC) de Venezuela, Diosdado Cabello": the title is the name's
             # after the comma; what it is of is no person.
@@ -367,12 +376,15 @@ def _title_gender(word: str, title: str, lexicon: Lexicon) -> str:
 
 # Endings of German nouns of trades and sciences that the tagger may not know.
 _ROLE_ENDINGS = ("ologe", "ologin", "istin")
+# Titles that are other words in other languages: Italian "re" (king) is Albanian "new" ("e Re").
+_ONE_LANGUAGE_TITLES = {"re": "it"}
 # Titles that German compounds end in: the long ones, and "chef" ("Festivalchef", "Parteichef").
 _LONG_TITLES = tuple(sorted({fold(t) for t in TITLE_SET | _MORE_TITLES if len(t) >= _MIN_COMPOUND_PART} |
                             {"chef"}))
 _FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
 # German institutions that compounds end in beside the entity lexicon's ("Staatsanwaltschaft").
-_GERMAN_ORG_ENDINGS = frozenset({"anwaltschaft", "gewerkschaft", "botschaft", "präsidium"})
+_GERMAN_ORG_ENDINGS = frozenset({"anwaltschaft", "gewerkschaft", "botschaft", "präsidium", "direktion",
+                                 "inspektion"})
 _LONG_KINDS = tuple(sorted(k for k in _ORGANISATION_KINDS if len(k) >= _MIN_COMPOUND_PART))
 _LONG_ORG_CUES = tuple(sorted({t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART} |
                               {fold(t) for t in _GERMAN_ORG_ENDINGS}))
@@ -402,7 +414,8 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     if lower in _ORGANISATION_WORDS or analysis.tags and organisation_word(lower, lexicon.language):
         return None  # "Secretaría" (a ministry), not "secretaria"; "Staatsanwaltschaft Kiel" whole
     if lower in lexicon.titles or folded in TITLE_SET or lower in _MORE_TITLES:
-        return lower
+        bound = _ONE_LANGUAGE_TITLES.get(lower)
+        return lower if bound is None or lexicon.language in (bound, "und") else None
     parts = folded.split("-")
     for part in reversed(parts[1:] if len(parts) > 1 else ()):
         if part in TITLE_SET:
@@ -466,6 +479,20 @@ def _complement(analysis: Analysis, index: int) -> bool:
     """True for a word right after a preposition or an article after one: the complement of a
     title ("presidente del Gobierno", "Ministrja e Detarisë"), not a name of its own."""
     return index > 0 and analysis.lower[index - 1] in _OF_WORDS
+
+
+def _conjoined_from(analysis: Analysis, first: int) -> int:
+    """The first word of the capitalised run that a conjunction joins the run at ``first`` to
+    ("Asuntos Exteriores y | Cooperación Regional"), else ``first``: both are what one title or
+    organisation is of."""
+    words = analysis.tokens.words
+    if first < 2 or analysis.lower[first - 1] not in _CONJUNCTIONS or not words[first - 2][0].isupper():
+        return first
+    start = first - 2
+    sentence_of = analysis.tokens.sentence_of
+    while start > 0 and words[start - 1][0].isupper() and sentence_of[start - 1] == sentence_of[first]:
+        start -= 1
+    return start
 
 
 def _before_connectors(analysis: Analysis, index: int) -> int | None:
@@ -542,15 +569,24 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
         return False
     if _noun_after_name(analysis, end, lexicon):
         return False
+    if lexicon.language == "de" and lower[end + 1] in _GERMAN_ARTICLE_PARTICLES and \
+            lower[end] not in ("von", "zu"):
+        return False  # "Sprechers | der Polizei": German nouns; "von der Leyen" goes on
     # A capitalised word that is a preposition in some language, inside a name ("Coordinadora
     # Portuaria del | Sur", "Federación Vecinal | Sur"); English title case keeps "On", "For" out.
     inside = lower[end] in _PARTICLES or lexicon.language != "en"
     if inside and _capitalised_preposition(words[end + 1], lower[end + 1]):
         return True
-    return _name_word(words[end + 1], lower[end + 1], lexicon) or (
-        lower[end + 1] in _PARTICLES and end + 2 < size and (
-            _name_word(words[end + 2], lower[end + 2], lexicon)
-            or _capitalised_preposition(words[end + 2], lower[end + 2])))
+    if _name_word(words[end + 1], lower[end + 1], lexicon):
+        return True
+    following = end + 1  # past one or two particles ("Ursula | von der | Leyen")
+    while following < size and following - end <= _MAX_PARTICLES and lower[following] in _PARTICLES:
+        following += 1
+    if analysis.tags is not None and following < size and analysis.tags[following].startswith("NN") and \
+            words[end + 1].isalpha():
+        return False  # "Sabine Fischer-Volk | von der Kanzlei": a German common noun ("& Söhne" goes on)
+    return end + 1 < following < size and (_name_word(words[following], lower[following], lexicon)
+                                           or _capitalised_preposition(words[following], lower[following]))
 
 
 def _capitalised_preposition(word: str, lower: str) -> bool:
@@ -851,6 +887,9 @@ class SpeakerResolver:
         if contrast and contrast[-1] + 1 < len(words):
             words = words[contrast[-1] + 1 :]  # "X, …, ndërsa | Policia e Durrësit bëri të ditur"
             first = words[0]
+        while len(words) > 1 and analysis.lower[words[0]] in _LEADING_CONJUNCTIONS:
+            words = words[1:]  # "…, mais | la société assure que"
+            first = words[0]
         words = self._without_verbs(words)
         while len(words) > 1 and analysis.lower[words[-1]] in AUXILIARIES:
             words = words[:-1]  # "Le tribunal de Bobigny | a estimé"
@@ -926,6 +965,11 @@ class SpeakerResolver:
         if len(words) > 2 and analysis.lower[words[0]] in _GROUP_NOUNS and \
                 analysis.lower[words[1]] in _AFFILIATION:
             return self._affiliation(words[2:])  # "Economists at Rydell Capital": the firm
+        if len(words) > 1 and analysis.lower[words[0]] in _INDEFINITE and not self._run_word(words[1]) \
+                and NOUN not in analysis.classes[words[1]]:
+            # "A protester outside the counting centre in Hollins Ford": someone unnamed ("A
+            # statement from the Harbour Ministry" names its source)
+            return None
         named = self._named_part(self._with_conjoined_name(self._with_trailing_name(words)))
         if named:
             return named
@@ -990,9 +1034,11 @@ class SpeakerResolver:
         """The organisation a definite description stands for ("the company", "das
         Tech-Unternehmen", "la dependencia"): the nearest organisation named in the sentences
         before it (``_organisations``), else None."""
-        words = self._with_head(words)
+        words = self._before_adjunct(self._with_head(words))  # ("die Partei | in Falkenried")
         lower = [self._plain(i)[1] for i in words]
-        elided = self._plain(words[0])[0] != self.analysis.tokens.words[words[0]]
+        # (an elided article, or an Albanian noun's own: "ministrisë" is "of the ministry")
+        elided = self._plain(words[0])[0] != self.analysis.tokens.words[words[0]] or (
+            self.lexicon.language in _SUFFIXED_ARTICLES and self.analysis.tokens.words[words[0]].islower())
         if not (lower[0] in _DEFINITE or elided):
             return None
         kinds = lower if elided else lower[1:]
@@ -1026,13 +1072,32 @@ class SpeakerResolver:
         if not (noun in _ORGANISATION_KINDS or organisation_word(noun, self.lexicon.language)):
             return None
         sentence_of = self.analysis.tokens.sentence_of
-        compounding = self.lexicon.language in _COMPOUNDING and len(noun) >= _MIN_COMPOUND_PART
         for first, name, _ in reversed(self._organisations()):
             if first < index and sentence_of[index] - sentence_of[first] <= _ORGANISATION_REACH and any(
-                    fold(w.lower()) == fold(noun) or (compounding and w.lower().endswith(noun))
-                    for w in name.split()):
-                return name
+                    self._same_noun(w.lower(), noun) for w in name.split()):
+                return self._whole_organisation(first) or name
         return None
+
+    def _same_noun(self, word: str, noun: str) -> bool:
+        """True for a name's word that is the noun: the same, a German compound's head
+        ("Verwaltungsgericht", "Gericht"), or an Albanian form of it ("Ministria",
+        "ministrisë")."""
+        word, noun = fold(word), fold(noun)
+        language = self.lexicon.language
+        if word == noun or (language in _COMPOUNDING and len(noun) >= _MIN_COMPOUND_PART
+                            and word.endswith(noun)):
+            return True
+        shared = len(os.path.commonprefix([word, noun]))
+        return language in _SUFFIXED_ARTICLES and \
+            shared >= max(_MIN_COMPOUND_PART, min(len(word), len(noun)) - 2)
+
+    def _whole_organisation(self, first: int) -> str | None:
+        """An organisation's name from its first word, over its connectors ("Gjykata | e Apelit")
+        and the lower-case words a name goes on with where names follow their noun ("Société |
+        des transports de l'agglomération")."""
+        end = min(self.analysis.tokens.sentence_around(first)[1], first + _ORGANISATION_WORDS_AFTER)
+        words = [i for i in range(first, end) if self.analysis.tokens.words[i][0].isalnum()]
+        return self._named_part(words, subject_first=True)
 
     def _nearest_organisation(self, index: int) -> str | None:
         """The organisation that spoke last, else the one named last before ``index``, within
@@ -1041,8 +1106,9 @@ class SpeakerResolver:
         here = sentence_of[index]
         if self._last_organisation and here - self._last_organisation[1] <= _ORGANISATION_REACH:
             return self._last_organisation[0]
+        # (named in a sentence before: one named in the description's own is often in the speech)
         near = [(name, named) for first, name, named in self._organisations()
-                if first < index and here - sentence_of[first] <= _ORGANISATION_REACH]
+                if 0 < here - sentence_of[first] <= _ORGANISATION_REACH]
         # One named as an organisation, else a repeated name that opens a sentence ("Sony hat …").
         ranked = [name for name, named in near if named] or [name for name, _ in near]
         return ranked[-1] if ranked else None
@@ -1279,8 +1345,12 @@ class SpeakerResolver:
             # "l'Organisation mondiale de la santé", not "Secretaría de Marina | local".
             at = words.index(last)
             while at + 1 < len(words) and words[at + 1] == words[at] + 1 and words[at + 1] in range(
-                    last, last + _ORGANISATION_TAIL) and analysis.tokens.words[words[at + 1]].isalpha():
+                    last, last + _ORGANISATION_TAIL) and self._plain(words[at + 1])[0].isalpha():
                 at += 1
+                if self._plain(words[at])[0][0].isupper():
+                    break  # "Société des transports de Montrelay | va supprimer": a name ends there
+            while at > words.index(last) and fold(analysis.lower[words[at]]) in CONNECTOR_SET:
+                at -= 1  # (no name ends on "de")
             last = words[at]
         start = tokens.starts[first] + len(tokens.words[first]) - len(self._plain(first)[0])
         name = normalise_name(tokens.text[start : tokens.ends[last]], self.lexicon.language)

@@ -89,8 +89,18 @@ def subject_after_verb(analysis: Analysis, lex: Lexicon, draft: Draft, verb_firs
         return False
     if analysis.shapes[frame - 1] == "QC":
         return True
+    if _closes_apposition(analysis, draft.source, frame):
+        return False  # "El presidente, Ramiro Echevarne, | defendió …": the comma closes the subject
     start, end = analysis.tokens.sentence_around(first)
     return verb_first and draft.last + 1 >= without_final_stop(analysis, start, end)
+
+
+def _closes_apposition(analysis: Analysis, source: Span | None, comma: int) -> bool:
+    """True where the source ends at ``comma`` with a name set off by a comma before it ("El
+    presidente del Gobierno, Ramiro Echevarne,"): the subject of the verb after the comma."""
+    words = analysis.tokens.words
+    return source is not None and source.first < comma <= source.last + 1 and \
+        words[comma - 1][0].isupper() and "," in words[source.first : comma - 1]
 
 
 # Lower-case words of an English headline in title case ("Why Trump is Winding Up Tensions with
