@@ -620,7 +620,7 @@ def test_reported_speech_ends_before_a_contrasting_clause_with_its_own_verb():
     assert text[slice(*first.content)] == "que el estadio estará listo"
 
 
-# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-36
+# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-38
 SPEAKERS_IN_CONTEXT = {
     "a possessive before the title of an apposed name": (
         "fr", "« La saison a été excellente », s'est réjouie sa présidente, Odile Marchand.",
@@ -725,6 +725,37 @@ SPEAKERS_IN_CONTEXT = {
     "an English quote after a verb and a colon": (
         "en", "Asked whether she would stand again, Mayor Rosa Delgado replied: \"That is a decision for "
         "another day.\"", [("That is a decision for another day", "Rosa Delgado")]),
+    "an organisation named before its spokesperson": (
+        "en", "A cyclist was struck by a van. \"We would urge anyone with footage to get in touch,\" a "
+        "Stoneleigh Police spokeswoman said.", [("We would urge anyone with footage", "Stoneleigh Police")]),
+    "a bare verb with an adjunct after the quote": (
+        "es", "El técnico del CD Arenales, Julián Montoro, se mostró satisfecho. «Hemos competido bien», "
+        "afirmó en rueda de prensa.", [("Hemos competido bien", "Julián Montoro")]),
+    "residents name no one": (
+        "sq", "Kryetarja Elira Dushku njoftoi se ujësjellësi do të funksionojë. Banorët e lagjes Kodra e "
+        "Diellit thanë se premtime të tilla i kanë dëgjuar edhe më parë.",
+        [("premtime të tilla i kanë dëgjuar", None)]),
+    "a request past the person addressed": (
+        "es", "Un incendio obligó a desalojar a los vecinos. El Ayuntamiento de Villanueva del Tajar ha "
+        "pedido a los residentes que mantengan las ventanas cerradas.",
+        [("mantengan las ventanas cerradas", "Ayuntamiento de Villanueva del Tajar")]),
+    "a German compound spokesperson speaks for the company": (
+        "de", "Die Brennholt AG will 1200 Stellen abbauen. Ein Unternehmenssprecher begründete den Schritt "
+        "mit der „anhaltend schwachen Nachfrage“.", [("anhaltend schwachen Nachfrage", "Brennholt AG")]),
+    "a possessor and a role before the name": (
+        "de", "Die Staatsanwaltschaft forderte drei Jahre Haft. Hegeles Verteidiger Frank Ebersbach sprach "
+        "dagegen von einem „Verfahren ohne Beweis“.", [("Verfahren ohne Beweis", "Frank Ebersbach")]),
+    "an organisation's name after its elided article": (
+        "fr", "Le ministre a annoncé un plan. L’Alliance des territoires, principal parti d’opposition, "
+        "juge ce plan « largement insuffisant ».", [("largement insuffisant", "Alliance des territoires")]),
+    "a statement of the organisation a description names": (
+        "es", "La Policía Regional de Almenar detuvo a siete personas. Según un comunicado del cuerpo, la "
+        "red utilizaba empresas pantalla.",
+        [("la red utilizaba empresas pantalla", "Policía Regional de Almenar")]),
+    "a role for the person named before": (
+        "fr", "« Nous allons rouvrir la piscine », a annoncé la maire de Clairval, Sophie Mandrelle. Les "
+        "travaux ont pris du retard. L'élue a toutefois assuré que les tarifs resteraient inchangés.",
+        [("les tarifs resteraient inchangés", "Sophie Mandrelle")]),
     "a capitalised preposition inside a name": (
         "es", "Los estibadores del puerto mantendrán la huelga indefinida, anunció el sindicato "
         "Coordinadora Portuaria del Sur, que acusa a la empresa de \"negarse a negociar\".",

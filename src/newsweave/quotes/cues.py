@@ -99,7 +99,8 @@ _REPORTING = {
         agregaron indicaron subrayaron destacaron advirtieron manifestaron sostuvieron
         expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
         respondieron denunciaron informaron detallaron aclararon relataron exigió exige
-        exigieron reclamó reclama reclamaron prometió promete prometieron replicó replica matizó
+        exigieron reclamó reclama reclamaron prometió promete prometieron pidió pide pidieron pedido
+        replicó replica matizó
         matiza matizaron
         replicaron calificó califica
         calificaron lamentó lamenta lamentaron contó contaron confirmó confirma confirmaron

@@ -329,6 +329,7 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
         return as_clause
     if after + 1 < end and analysis.lower[after] == "de" and COMPLEMENT in classes[after + 1]:
         after += 1  # "advirtió de que …", "informou de que …": the preposition the verb takes
+    after = _past_object(analysis, after, end)
     if after < end and (COMPLEMENT in classes[after] or words[after] == ":" or (
             words[after] == "," and after + 1 < end and COMPLEMENT in classes[after + 1])):
         begin = after + 1 if words[after] in (":", ",") else after
@@ -340,6 +341,28 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
     if after == end:
         return _verb_last(analysis, cue_span, start)
     return _source_after_verb(analysis, cue_span, start, end)
+
+
+# The most words of the person addressed between a reporting verb and its complementiser ("ha
+# pedido a los residentes que", "a assuré aux habitants que").
+_OBJECT_WORDS = 5
+# Prepositions that open the person addressed (Romance "a"; English relative "that" after an
+# object is too often no complementiser to look past one there).
+_ADDRESSED = frozenset({"a", "al", "à", "au", "aux", "ai", "alla", "agli"})
+
+
+def _past_object(analysis: Analysis, after: int, end: int) -> int:
+    """The complementiser a few words after the reporting verb, past the person addressed, else
+    ``after``."""
+    words, classes = analysis.tokens.words, analysis.classes
+    if after >= end or analysis.lower[after] not in _ADDRESSED:
+        return after
+    for index in range(after, min(end, after + _OBJECT_WORDS + 1)):
+        if COMPLEMENT in classes[index]:
+            return index
+        if not words[index][0].isalnum() or CUE in classes[index]:
+            break
+    return after
 
 
 def _source_after_verb(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | None:

@@ -116,7 +116,7 @@ _ORGANISATION_KINDS = word_set("""company firm group team club league agency bod
     grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra
     constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
     kompania chain cadena chaîne kette party partei parti partido partito partia department
-    departamento département dipartimento""")
+    departamento département dipartimento cuerpo corps""")
 _ORGANISATION_WORDS_AFTER = 10  # tokens an organisation's name may run to after its first word
 _GERMAN_ARTICLE_PARTICLES = frozenset({"der", "den", "des", "dem"})
 _MAX_PARTICLES = 2  # "von der", "de la"
@@ -129,7 +129,9 @@ _ORGANISATION_REACH = 3  # sentences back to the organisation a description stan
 _GROUP_NOUNS = word_set("""residents locals witnesses neighbours neighbors protesters critics experts
     officials analysts doctors scientists researchers students parents farmers workers officers
     investigators authorities people voters fans users survivors victims relatives families
-    activists lawmakers economists observers sources insiders""")
+    activists lawmakers economists observers sources insiders anwohner bewohner experten kritiker
+    zeugen nachbarn demonstranten riverains habitants témoins manifestants voisins vecinos residentes
+    testigos expertos manifestantes banorët qytetarët ekspertët dëshmitarët protestuesit""")
 _NOT_NAMES = _NOT_NAMES | _GROUP_NOUNS
 # Where a group of people works ("economists at | Rydell Capital", "analysts from | Morrow Bank").
 _AFFILIATION = frozenset({"at", "from", "bei", "von", "chez"})
@@ -211,13 +213,15 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     diputada gobernador gobernadora consejero consejera adjoint adjointe conseiller conseillère député
     députée préfet üyesi direktörü yardımcısı başkanı başkan müdürü valisi vali milletvekili başsavcı
     başsavcısı attorney defender prosecutor lawyer owner manager trainer trainerin boss arzt ärztin
-    chefarzt chefärztin oberarzt oberärztin anwalt anwältin bischof direktor direktorin intendant
+    chefarzt chefärztin oberarzt oberärztin anwalt anwältin verteidiger verteidigerin bischof direktor
+    direktorin intendant
     intendantin geschäftsführer geschäftsführerin managerin subdirector subdirectora abogado abogada
     entrenador entrenadora obispo avocat avocate entraîneur évêque procureur trener biskup dyrektor
     adwokat direktör antrenör antrenörü avukat savcı leiter leiterin analisti analistja eksperti
     ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
     capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
-    councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja
+    councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja élu élue
+    magistrat magistrate magistrado magistrada edil edila
     avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin dezernent sänger
     sängerin musiker musikerin schauspieler schauspielerin künstler künstlerin autorin springer
     springerin spieler spielerin sportler sportlerin lehrer lehrerin stadträtin farmer teacher
@@ -895,6 +899,10 @@ class SpeakerResolver:
             words = words[:-1]  # "Le tribunal de Bobigny | a estimé"
         if not words:
             return None
+        head = words[1] if len(words) > 1 and analysis.lower[words[0]] in _DEFINITE else words[0]
+        if analysis.lower[head] in _GROUP_NOUNS and not (
+                len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION):
+            return None  # "Banorët e lagjes Kodra e Diellit", "los vecinos de Triana": no one named
         if self._possessive_before_noun(words[0]):
             # "Her | deputy, James Thurlow, was …": the deputy speaks, not "her"; "Her coach was
             # more cautious:" names no one.
@@ -970,6 +978,13 @@ class SpeakerResolver:
             # "A protester outside the counting centre in Hollins Ford": someone unnamed ("A
             # statement from the Harbour Ministry" names its source)
             return None
+        described = self._statement_of(words)
+        if described:
+            return described
+        if len(words) == 1 and self._organisation_word(words[0]) and \
+                self.lexicon.language in _ADJECTIVES_AFTER:
+            # "L’Alliance | des territoires": the source cut after its first word
+            return self._whole_organisation(words[0])
         named = self._named_part(self._with_conjoined_name(self._with_trailing_name(words)))
         if named:
             return named
@@ -978,6 +993,17 @@ class SpeakerResolver:
         if any(self._organisation_word(i) for i in words):
             return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
         return self._unnamed(words, cue)
+
+    def _statement_of(self, words: list[int]) -> str | None:
+        """The organisation a description after a noun of speech stands for ("un comunicado |
+        del cuerpo", "a statement from | the company")."""
+        lower, classes = self.analysis.lower, self.analysis.classes
+        at = next((n for n, i in enumerate(words) if NOUN in classes[i]), None)
+        if at is None or at + 1 >= len(words) or lower[words[at + 1]] not in _OF_WORDS | _AFFILIATION:
+            return None
+        following = words[at + 1 :]
+        rest = following if lower[following[0]] in _DEFINITE else following[1:]  # "del" | "from the"
+        return self._described_organisation(rest) if rest and lower[rest[0]] in _DEFINITE else None
 
     def _affiliation(self, words: list[int]) -> str | None:
         """The name that opens ``words`` (after an article), as far as its words go on."""
@@ -1119,6 +1145,10 @@ class SpeakerResolver:
         lower, titles = self.analysis.lower[index], self.lexicon.titles
         if lower not in titles and self.lexicon.language == "de" and lower.endswith("s"):
             lower = lower[:-2] if lower.endswith("es") and lower[:-2] in titles else lower[:-1]
+        if lower not in titles and self.lexicon.language in _COMPOUNDING:
+            # a compound's head: "Unternehmenssprecher", "Polizeisprecherin"
+            head = next((t for t in _LONG_TITLES if lower.endswith((t, t + "in")) and t in titles), None)
+            return titles[head] if head else ""
         return titles.get(lower, "")
 
     def _represented(self, words: list[int]) -> str | None:
@@ -1132,6 +1162,9 @@ class SpeakerResolver:
             return None
         rest = words[at + 1 :]
         if not rest:
+            before = [i for i in words[:at] if lower[i] not in _INDEFINITE | _DEFINITE]
+            if before and all(self._run_word(i) for i in before):
+                return self._own_words(before)  # "a Stoneleigh Police | spokeswoman"
             return self._nearest_organisation(words[at]) or ""
         if lower[rest[0]] not in _OF_WORDS | _FOR:
             return None
@@ -1170,7 +1203,8 @@ class SpeakerResolver:
             analysis = self.analysis
             people = {m.first for m in self.mentions if m.titles or m.gender}
             runs = [(a, b, normalise_name(" ".join(analysis.tokens.words[a : b + 1]), self.lexicon.language))
-                    for a, b in _capitalised_runs(analysis, self.lexicon) if a not in people]
+                    for a, b in _capitalised_runs(analysis, self.lexicon)
+                    if a not in people]
             said = Counter(name for _, _, name in runs)
             found = []
             for a, b, name in runs:
@@ -1450,7 +1484,8 @@ class SpeakerResolver:
             return False
         words = self.analysis.tokens.words
         after = cue[1] + 1
-        return after >= len(words) or not words[after][0].isalnum()
+        # (or only an adjunct after it: "…», afirmó en rueda de prensa.")
+        return after >= len(words) or not words[after][0].isalnum() or self._adjunct_opens(after)
 
     def _after_cue(self, cue: tuple[int, int]) -> str | None:
         """The subject after its reporting verb or "according to" word, up to the next
