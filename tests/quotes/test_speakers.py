@@ -620,7 +620,7 @@ def test_reported_speech_ends_before_a_contrasting_clause_with_its_own_verb():
     assert text[slice(*first.content)] == "que el estadio estará listo"
 
 
-# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-38
+# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-40
 SPEAKERS_IN_CONTEXT = {
     "a possessive before the title of an apposed name": (
         "fr", "« La saison a été excellente », s'est réjouie sa présidente, Odile Marchand.",
@@ -756,6 +756,26 @@ SPEAKERS_IN_CONTEXT = {
         "fr", "« Nous allons rouvrir la piscine », a annoncé la maire de Clairval, Sophie Mandrelle. Les "
         "travaux ont pris du retard. L'élue a toutefois assuré que les tarifs resteraient inchangés.",
         [("les tarifs resteraient inchangés", "Sophie Mandrelle")]),
+    "German compound titles": (
+        "de", "Rund 300 Landwirte blockierten die Innenstadt. Man wolle nicht länger zusehen, erklärte "
+        "Kreisbauernobmann Alois Brandstetter.", [("Man wolle nicht länger zusehen", "Alois Brandstetter")]),
+    "a shop owner is no name": (
+        "de", "Die Polizei sprach von einem friedlichen Verlauf. Ein Ladenbesitzer am Marktplatz klagte "
+        "dagegen, er habe keinen einzigen Kunden gehabt.", [("er habe keinen einzigen Kunden gehabt", None)]),
+    "reported speech after a colon": (
+        "de", "Der Gemeinderat hat die Sanierung beschlossen. Kritik kam von Kämmerer Jochen Pfeiffer: Die "
+        "Kosten seien für eine Gemeinde dieser Größe nicht zu stemmen.",
+        [("Die Kosten seien", "Jochen Pfeiffer")]),
+    "a kind and an adjective before the name": (
+        "fr", "Le groupe agroalimentaire Belcourt a annoncé jeudi la suppression de 480 postes, invoquant "
+        "« une baisse durable des volumes ».", [("une baisse durable des volumes", "Belcourt")]),
+    "an according-to name with its acronym": (
+        "es", "Los agricultores volvieron a salir a la carretera. Según la organización agraria Unión de "
+        "Campesinos del Jarama (UCJ), la protesta reunió a más de mil tractores.",
+        [("la protesta reunió a más de mil tractores", "Unión de Campesinos del Jarama")]),
+    "an adjunct before an unnamed subject": (
+        "sq", "Zjarret kanë djegur mbi 300 hektarë pyll. „Situata është nën kontroll“, u shpreh për "
+        "agjencinë një zjarrfikës në vendngjarje.", [("Situata është nën kontroll", None)]),
     "a capitalised preposition inside a name": (
         "es", "Los estibadores del puerto mantendrán la huelga indefinida, anunció el sindicato "
         "Coordinadora Portuaria del Sur, que acusa a la empresa de \"negarse a negociar\".",

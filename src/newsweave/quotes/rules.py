@@ -446,8 +446,8 @@ def whole_according_source(analysis: Analysis, draft: Draft) -> None:
         return
     for index in range(draft.first + 1, min(draft.last, draft.first + _NAME_REST)):
         if words[index] == ",":
-            if all(words[i][0].isupper() or fold(analysis.lower[i]) in CONNECTOR_SET
-                   for i in range(draft.first, index)):
+            if all(words[i][0].isupper() or words[i] in "()" or fold(analysis.lower[i]) in CONNECTOR_SET
+                   for i in range(draft.first, index)):  # (an acronym in brackets: "del Jarama (UCJ)")
                 source.last, draft.first = index - 1, index + 1
             return
 

@@ -221,7 +221,8 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
     capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
     councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja élu élue
-    magistrat magistrate magistrado magistrada edil edila
+    magistrat magistrate magistrado magistrada edil edila vorsitzender vorsitzende obmann obfrau besitzer
+    besitzerin inhaber inhaberin
     avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin dezernent sänger
     sängerin musiker musikerin schauspieler schauspielerin künstler künstlerin autorin springer
     springerin spieler spielerin sportler sportlerin lehrer lehrerin stadträtin farmer teacher
@@ -845,12 +846,14 @@ class SpeakerResolver:
         return self.unsourced((analysis.quotes[passage].close + 2, end))
 
     def before_colon(self, opening: int) -> str | None:
-        """The person named last before the colon that opens a quote, in its sentence, when no
-        reporting verb frames it ("el delantero Marcos Villalba fue tajante: «…»")."""
+        """The person named last before the colon that opens a quote or reported speech, in its
+        sentence, when no reporting verb frames it ("el delantero Marcos Villalba fue tajante:
+        «…»", "Kritik kam von Gemeinderat Jochen Pfeiffer: Die Kosten seien …")."""
         words = self.analysis.tokens.words
-        if opening < 2 or self.analysis.shapes[opening] != "QO" or words[opening - 1] != ":":
+        colon = opening - 1 if self.analysis.shapes[opening] == "QO" else opening
+        if colon < 1 or words[colon] != ":":
             return None
-        before = [m for m in self._mentions_before(opening - 1) if m.last > m.first]
+        before = [m for m in self._mentions_before(colon) if m.last > m.first]
         return self._remembered(opening, self._fullest(before[-1].name)) if before else None
 
     def _mention_ending_at(self, end: int) -> Mention | None:
@@ -941,8 +944,11 @@ class SpeakerResolver:
             # "l'autorité portuaire de Port Vellara | dans un communiqué"; "la compagnie | Air
             # Garonne": the name right after the noun.
             head = 1 if analysis.lower[words[0]] in _DEFINITE else 0
-            if head + 1 < len(words) and self._run_word(words[head + 1]):
-                return self._named_part(words[head + 1 :], subject_first=True)
+            name = next((n for n in range(head + 1, min(len(words), head + 1 + _KIND_REACH))
+                         if self._run_word(words[n])), None)
+            if name is not None and not any(analysis.lower[w] in _OF_WORDS for w in words[head + 1 : name]):
+                # "la compagnie | Air Garonne", "le groupe agroalimentaire | Belcourt"
+                return self._named_part(words[name:], subject_first=True)
             return self._own_words(self._before_adjunct(words))
         inside = self._apposed(first, last) or self._first_inside(first, last)
         if inside is not None:
@@ -1500,6 +1506,9 @@ class SpeakerResolver:
         if self.lexicon.language not in VERB_FIRST and ACCORDING not in analysis.classes[cue[1]]:
             return None  # English and German put the object after the verb: "told the Post"
         limit = min(tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
+        if self._adjunct_opens(after):  # "u shpreh | për agjencinë | një zjarrfikës": past the adjunct
+            after = next((i for i in range(after + 1, limit) if analysis.lower[i] in _INDEFINITE | _DEFINITE
+                          or title_of(analysis, i, self.lexicon) or self._name_word(i)), after)
         end = after
         while end < limit and tokens.words[end][0].isalnum() and COMPLEMENT not in analysis.classes[end] \
                 and CUE not in analysis.classes[end] and not (end > after and self._adjunct_opens(end)):
