@@ -620,7 +620,7 @@ def test_reported_speech_ends_before_a_contrasting_clause_with_its_own_verb():
     assert text[slice(*first.content)] == "que el estadio estará listo"
 
 
-# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-40
+# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-44
 SPEAKERS_IN_CONTEXT = {
     "a possessive before the title of an apposed name": (
         "fr", "« La saison a été excellente », s'est réjouie sa présidente, Odile Marchand.",
@@ -776,6 +776,21 @@ SPEAKERS_IN_CONTEXT = {
     "an adjunct before an unnamed subject": (
         "sq", "Zjarret kanë djegur mbi 300 hektarë pyll. „Situata është nën kontroll“, u shpreh për "
         "agjencinë një zjarrfikës në vendngjarje.", [("Situata është nën kontroll", None)]),
+    "an age for the person named before, past a cooperative": (
+        "de", "Im Prozess um den Betrug bei der Lindauer Baugenossenschaft hat der Angeklagte Matthias "
+        "Krönlein ausgesagt. Er habe „niemals einen Cent abgezweigt“, beteuerte der 52-Jährige.",
+        [("niemals einen Cent abgezweigt", "Matthias Krönlein")]),
+    "a French 's'est dite'": (
+        "fr", "Le tribunal a suspendu l'arrêté. La maire, Claire Dubreuil, s'est dite « surprise et déçue ».",
+        [("surprise et déçue", "Claire Dubreuil")]),
+    "an opening 'pour' after a conjunction": (
+        "fr", "Le ministère a annoncé la réforme. Mais pour la syndicaliste Hélène Garrigou, « sans "
+        "formation, ce sera une réforme de plus ».",
+        [("sans formation, ce sera une réforme de plus", "Hélène Garrigou")]),
+    "sources of a described organisation": (
+        "es", "Dos excursionistas fueron rescatados. Fuentes del hospital comarcal de Torrellano informaron "
+        "de que ambos evolucionan favorablemente.",
+        [("ambos evolucionan favorablemente", "hospital comarcal de Torrellano")]),
     "a capitalised preposition inside a name": (
         "es", "Los estibadores del puerto mantendrán la huelga indefinida, anunció el sindicato "
         "Coordinadora Portuaria del Sur, que acusa a la empresa de \"negarse a negociar\".",

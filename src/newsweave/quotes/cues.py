@@ -100,6 +100,7 @@ _REPORTING = {
         expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
         respondieron denunciaron informaron detallaron aclararon relataron exigió exige
         exigieron reclamó reclama reclamaron prometió promete prometieron pidió pide pidieron pedido
+        resumió calcula calculó estimó estima
         replicó replica matizó
         matiza matizaron
         replicaron calificó califica
@@ -465,7 +466,8 @@ _CUE_PHRASES = {
            "s'est inquiété", "s'est inquiétée", "s’est inquiété", "s’est inquiétée", "s'est réjoui",
            "s'est réjouie", "s’est réjoui", "s’est réjouie", "s'est félicité", "s'est félicitée",
            "s’est félicité", "s’est félicitée", "s'est exclamé", "s'est exclamée", "s’est exclamé",
-           "s’est exclamée", "s'est défendu", "s'est défendue", "s’est défendu", "s’est défendue"),
+           "s’est exclamée", "s'est défendu", "s'est défendue", "s’est défendu", "s’est défendue",
+           "s'est dit", "s'est dite", "s’est dit", "s’est dite"),
     "es": ("dio a conocer", "dieron a conocer", "hizo saber"),
     "it": ("ha detto", "ha dichiarato", "ha affermato", "ha sottolineato", "ha aggiunto"),
     "sq": ("u shpreh", "vuri në dukje", "bëri të ditur", "theksoi se"),

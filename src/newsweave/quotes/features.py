@@ -149,10 +149,20 @@ def _contextual_according(words: list[str], lower: list[str], lexicon: Lexicon) 
                     break
         elif (postposed_according(lower, index, lexicon) and index + 1 < len(lower)
               and _names_source(words[index + 1], lexicon)) or (
-                word in lexicon.according_opening and words[index][0].isupper()
+                word in lexicon.according_opening and _opens_sentence(words, index)
                 and _source_before_comma(words, lower, index + 1, lexicon)):
             found.append(index)
     return found
+
+
+# Conjunctions that may open a sentence before its "Pour" ("Mais pour la syndicaliste X, …").
+_OPENING_CONJUNCTIONS = frozenset({"mais", "et", "pero", "y"})
+
+
+def _opens_sentence(words: list[str], index: int) -> bool:
+    """A capitalised word, or one after a capitalised conjunction ("Mais | pour")."""
+    return words[index][0].isupper() or (
+        index > 0 and words[index - 1][0].isupper() and words[index - 1].lower() in _OPENING_CONJUNCTIONS)
 
 
 # The most tokens from an opening "Pour" to the comma after its source.

@@ -389,7 +389,7 @@ _LONG_TITLES = tuple(sorted({fold(t) for t in TITLE_SET | _MORE_TITLES if len(t)
 _FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
 # German institutions that compounds end in beside the entity lexicon's ("Staatsanwaltschaft").
 _GERMAN_ORG_ENDINGS = frozenset({"anwaltschaft", "gewerkschaft", "botschaft", "präsidium", "direktion",
-                                 "inspektion"})
+                                 "inspektion", "genossenschaft"})
 _LONG_KINDS = tuple(sorted(k for k in _ORGANISATION_KINDS if len(k) >= _MIN_COMPOUND_PART))
 _LONG_ORG_CUES = tuple(sorted({t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART} |
                               {fold(t) for t in _GERMAN_ORG_ENDINGS}))
@@ -940,6 +940,11 @@ class SpeakerResolver:
         described = self._described_organisation(words)
         if described:
             return described
+        if len(words) > 2 and analysis.lower[words[0]] in _SOURCES and analysis.lower[words[1]] in _OF_WORDS:
+            # "Fuentes del | hospital comarcal de Torrellano": the sources' organisation
+            rest = words[2:]
+            if self._headed_by_organisation(rest):
+                return self._own_words(self._before_adjunct(rest))
         if self._headed_by_organisation(words):
             # "l'autorité portuaire de Port Vellara | dans un communiqué"; "la compagnie | Air
             # Garonne": the name right after the noun.
