@@ -26,8 +26,9 @@ Arabic documents among them) was labelled the same way as development data from 
 last stop were made and scored only to confirm them. ``--passages`` scores invented short
 passages instead (``speaker_passages*.jsonl``, our own text, five languages, labelled as they
 were written; each batch was written before the errors of the one before were read, and held
-out until then; batches 7-28 were written blind by helpers that saw neither the code nor the
-other batches, scored once while held out, then read; 27 and 28 have not been read).
+out until then; batches 7-44 were written blind by helpers that saw neither the code nor the
+other batches, scored once while held out, then read; 27, 28, 31, 32, 41 and 42 have not been
+read).
 Several files are pooled into one figure. Intervals: 95% bootstrap over documents (passages).
 
     .venv/bin/python bench/eval_speakers.py            # precision per language, fit and locked
@@ -38,7 +39,8 @@ Several files are pooled into one figure. Intervals: 95% bootstrap over document
     .venv/bin/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh3.jsonl --part all
     .venv/bin/python bench/eval_speakers.py --candidates N  # unlabelled quotes, to label
     .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages5.jsonl
-    .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages2[78].jsonl
+    .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages3[12].jsonl \
+        bench/data/speaker_passages4[12].jsonl  # the last held-out batches, never read
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ FRESH_3 = ROOT / "bench" / "data" / "speaker_labels_fresh3.jsonl"
 FRESH_4 = ROOT / "bench" / "data" / "speaker_labels_fresh4.jsonl"
 FRESH_5 = ROOT / "bench" / "data" / "speaker_labels_fresh5.jsonl"  # development data from the start
 # Invented short passages (our own text, labelled as written; bench/RESULTS.md says which was
-# held out): speaker_passages.jsonl, speaker_passages2.jsonl, … (the sixth not read yet).
+# held out): speaker_passages.jsonl, speaker_passages2.jsonl, …
 PASSAGES = sorted((ROOT / "bench" / "data").glob("speaker_passages*.jsonl"),
                   key=lambda path: int(path.stem.removeprefix("speaker_passages") or 1))
 LOCKED_PLACES = (1, 4)  # of every five documents of a language: two in five are locked
