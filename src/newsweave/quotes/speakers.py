@@ -1012,9 +1012,15 @@ class SpeakerResolver:
         at = next((n for n, i in enumerate(words) if NOUN in classes[i]), None)
         if at is None or at + 1 >= len(words) or lower[words[at + 1]] not in _OF_WORDS | _AFFILIATION:
             return None
-        following = words[at + 1 :]
-        rest = following if lower[following[0]] in _DEFINITE else following[1:]  # "del" | "from the"
-        return self._described_organisation(rest) if rest and lower[rest[0]] in _DEFINITE else None
+        return self._described_after(words[at + 1 :])
+
+    def _described_after(self, words: list[int]) -> str | None:
+        """The organisation a definite description after a connector stands for, the connector
+        ``words[0]`` ("del | hospital", "des | Unternehmens", "from | the company")."""
+        lower = self.analysis.lower
+        if lower[words[0]] not in _DEFINITE:
+            words = words[1:]
+        return self._described_organisation(words) if words and lower[words[0]] in _DEFINITE else None
 
     def _affiliation(self, words: list[int]) -> str | None:
         """The name that opens ``words`` (after an article), as far as its words go on."""
@@ -1181,7 +1187,7 @@ class SpeakerResolver:
             return None
         while len(rest) > 1 and lower[rest[0]] in _OF_WORDS | _FOR and lower[rest[1]] in _OF_WORDS | _FOR:
             rest = rest[1:]
-        described = self._described_organisation(rest) if lower[rest[0]] in _DEFINITE else None
+        described = self._described_after(rest)
         if described:
             return described  # "un portavoz del | hospital", "ein Sprecher des | Unternehmens"
         rest = self._before_adjunct(rest[1:])  # (cut before "après l'annonce")
