@@ -1,12 +1,10 @@
-"""Speakers: person mentions of a text, and the name a source mention stands for.
+"""Speakers: the name a source mention stands for.
 
-There is no named-entity model for most of our languages, so a person mention is a run of
-capitalised words that looks like a person: it carries a title or honorific ("Foreign Minister
-Wang Yi", "Herr Schmidt", "presidenti Xi"), or has two or more words and no organisation word
-("Sergei Lavrov", not "Great Hall"), or is one word that is part of such a name elsewhere in the
-text ("Xi", "Lavrov", also inflected: "Lavrovi"), or stands right before a reporting verb.
-Arabic, which has no capitals, finds its speakers by position (``arabic``, ``ArabicResolver``).
-A source mention is resolved by a small salience model:
+The text's person mentions, titles and organisation words come from ``names`` (runs of
+capitalised words that look like people: titled, of two or more words, known from elsewhere in
+the text, or right before a reporting verb). Arabic, which has no capitals, finds its speakers
+by position (``arabic``, ``ArabicResolver``). A source mention is resolved by a small salience
+model:
 
 - a pronoun ("he", "sie", "ai") -> the subject (first person mention) of its own sentence before
   it, else of the nearest earlier sentence that has one, else the previous quote's speaker;
@@ -54,15 +52,11 @@ import os
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
 
 from newsweave.entities.lexicon import (
     CONNECTOR_SET,
     DEMONYM_SET,
     FUNCTION_WORD_SET,
-    ORG_CUE_SET,
-    TITLE_SET,
     fold,
 )
 from newsweave.quotes.cues import (
@@ -75,93 +69,51 @@ from newsweave.quotes.cues import (
     NOUN,
     PERSON_NOUN,
     PRONOUN,
-    TITLE,
     VERB_FIRST,
     Lexicon,
     word_set,
 )
 from newsweave.quotes.features import Analysis
-from newsweave.quotes.grammar import word_tag
-from newsweave.quotes.phrases import NAME_TAGS
+from newsweave.quotes.names import (
+    APPOSITION_REACH,
+    COMPOUNDING,
+    CONJUNCTIONS,
+    ELISION,
+    GROUP_NOUNS,
+    HYPHENATED_ADJECTIVE,
+    KIND_REACH,
+    LONG_TITLES,
+    LONGEST_ACRONYM,
+    MIN_COMPOUND_PART,
+    NOT_NAMES,
+    OF_WORDS,
+    ORGANISATION_KINDS,
+    PREPOSITIONS,
+    Mention,
+    base_forms,
+    capitalised_runs,
+    comma_after,
+    german_non_name,
+    kind_before,
+    normalise_name,
+    organisation,
+    organisation_word,
+    person_mentions,
+    title_of,
+)
 
-# Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"), the
-# ampersand of a firm's ("Hartwig & Söhne") and a plural possessive's mark ("Workers' Federation").
-_PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da", "del", "dos", "bin",
-                        "al", "el", "ibn", "zu", "ten", "ter", "&", "'", "’"})
-# Capitalised words that start sentences or name times often enough to never be a name.
-_NOT_NAMES = word_set("""the a an this that these those he she it they we i you his her their our in
-    on at for from with by as but and or if when while after before since during however der die das dem
-    ein eine dieser diese dieses er sie es wir ich man niemand jemand im am auf bei mit nach von vor
-    zu und oder aber le la les il elle un
-    une el los las en y pero lo gli lui lei ai ajo ata në të me dhe monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august september
-    october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar
-    februar märz juni juli oktober dezember jak gdy kiedy także również allí así además asimismo
-    aquí ahora entonces también tampoco luego después finalmente ensuite enfin puis außerdem
-    then finally anche poi inoltre gjithashtu ainsi alors aussi enero febrero marzo abril mayo
-    junio julio agosto septiembre octubre noviembre diciembre lunes martes miércoles jueves
-    viernes sábado domingo
-    janvier février mars avril mai juin juillet août octobre novembre décembre lundi mardi
-    mercredi jeudi vendredi samedi dimanche styczeń luty marzec kwiecień maj czerwiec lipiec
-    sierpień wrzesień październik listopad grudzień stycznia lutego marca kwietnia maja czerwca
-    lipca sierpnia września października listopada grudnia poniedziałek wtorek środa czwartek
-    piątek sobota niedziela ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım
-    aralık pazartesi salı çarşamba perşembe cuma cumartesi pazar""")
-# Common nouns that, after a definite article or a demonstrative, stand for an organisation named
-# before ("the company", "das Unternehmen", "la dependencia"); German compounds end in them.
-_ORGANISATION_KINDS = word_set("""company firm group team club league agency body service platform
-    network operator airline maker manufacturer retailer broadcaster unternehmen konzern firma gruppe
-    verein klub mannschaft liga verband verbund sender hersteller anbieter betreiber plattform
-    fluggesellschaft entreprise société groupe équipe ligue organisme plateforme empresa compañía
-    grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra
-    constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
-    kompania chain cadena chaîne kette party partei parti partido partito partia department
-    departamento département dipartimento cuerpo corps""")
 _ORGANISATION_WORDS_AFTER = 10  # tokens an organisation's name may run to after its first word
-_GERMAN_ARTICLE_PARTICLES = frozenset({"der", "den", "des", "dem"})
-_MAX_PARTICLES = 2  # "von der", "de la"
-_KIND_REACH = 3  # lower-case words from a kind to the name it introduces ("la cadena de supermercados")
 # (Romance possessives open a description as an article does: "sa directrice", "su portavoz")
 _DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
     le les ce cette il lo questo questa sa son ses su sus del du della dello""")
 _ORGANISATION_REACH = 3  # sentences back to the organisation a description stands for
-# Plural nouns of groups of people that open sentences ("Residents describe …"): no names.
-_GROUP_NOUNS = word_set("""residents locals witnesses neighbours neighbors protesters critics experts
-    officials analysts doctors scientists researchers students parents farmers workers officers
-    investigators authorities people voters fans users survivors victims relatives families
-    activists lawmakers economists observers sources insiders anwohner bewohner experten kritiker
-    zeugen nachbarn demonstranten riverains habitants témoins manifestants voisins vecinos residentes
-    testigos expertos manifestantes banorët qytetarët ekspertët dëshmitarët protestuesit""")
-_NOT_NAMES = _NOT_NAMES | _GROUP_NOUNS
 # Where a group of people works ("economists at | Rydell Capital", "analysts from | Morrow Bank").
 _AFFILIATION = frozenset({"at", "from", "bei", "von", "chez"})
-# Words that make a capitalised run an organisation or a place rather than a person.
-_ORGANISATION_WORDS = word_set("""hall organization organisation university institute ministry party trust
-    council committee agency news times post academy bank association union court house department
-    office republic kingdom states nations security initiative forum center centre group company
-    corporation inc corp ltd airlines airport station school college foundation church army navy force
-    forces police service services media network press journal daily television radio tv club team
-    league federation commission parliament senate congress government administration city county
-    province region river sea ocean street square cooperation relations affairs global south north east
-    west people's stadt gemeinde stadtverwaltung landkreis polizei polizia policía policja policji
-    komenda komendy komendzie prokuratura prokuratury urząd urzędu sąd sądu straż straży trybunał
-    trybunału municipality municipio municipalité préfecture prefectura
-    prefettura mairie ayuntamiento alcaldía gendarmerie belediye belediyesi müdürlüğü müdürlüğünce
-    müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat feuerwehr
-    rettungsdienst stadtwerke bundeswehr pompiers bomberos gjykata gjykatës policia policisë bashkia
-    bashkisë ministria ministrisë qeveria qeverisë prokuroria prokurorisë sindikata sindikatës
-    partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë parquet alliance allianz
-    alianza aleanca aleancës lëvizja lëvizjes shoqata shoqatës autoriteti autoritetit""")
-# Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
-_SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
-_HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
 # The stressed pronouns of "selon lui" (inverted ones: cues.INVERTED_SUBJECT).
 _STRESSED = {"lui": "m", "elle": "f", "eux": "p"}
 # Demonstratives that stand for the person named last ("Celle-ci dément", "Éste respondió").
 _LATTER = {"celle-ci": "f", "celui-ci": "m", "ésta": "f", "éste": "m", "esta": "f", "este": "m",
            "letzterer": "m", "letztere": "f"}
-# An elided article or preposition glued to a name: "l'Organisation", "dell'Agenzia".
-_ELISION = re.compile(r"^(?:[ldLD]|dell|all|dall|nell|sull|Dell|All)['’](?=\w)")
 # Relative pronouns that open a clause about the name right before them ("…, qui a souligné").
 _RELATIVES = word_set("who qui quien quienes cual cili cila chi który która którzy")
 # Words that open a clause after a comma inside a source mention: relative pronouns (German ones
@@ -170,10 +122,6 @@ _OPENS_CLAUSE = _RELATIVES | word_set("""der die das dem den denen dessen deren 
     which whom whose that dont lequel laquelle lesquels""")
 # Languages that drop subject pronouns: "y afirmó que …" has the previous subject as speaker.
 _PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
-# Prepositions that start sentences and never a name ("Au Canada"; "von" can: "von der Leyen").
-_PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for from with by bei mit nach aus
-    zum zur w we na do z ze od en con por para desde pas nga për gjatë pranë après avant pendant lors
-    tras durante después antes after before during""")
 # Articles of a German dative: what follows the speaker told is the paper it told ("der „Welt“").
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
@@ -186,533 +134,15 @@ _INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "u
                          "një"})
 _SOURCES = frozenset({"sources", "burime", "burimet", "fuentes", "quellen"})  # "sources from …"
 _JOINERS = frozenset({".", "/", "&", "'", "’"})  # marks inside a name, with no space before them
-_CONJUNCTIONS = frozenset({"and", "und", "et", "y", "dhe", "or", "oder", "ou", "o"})
-_LEADING_CONJUNCTIONS = _CONJUNCTIONS | {"but", "mais", "aber", "pero", "ma", "mas", "doch"}
-_CIRCLES = ("kreisen", "kreise")  # German "Regierungskreisen": the circles sources come from
-_WEEKDAY_TIME = re.compile(r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
-                           r"(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?$")
+_LEADING_CONJUNCTIONS = CONJUNCTIONS | {"but", "mais", "aber", "pero", "ma", "mas", "doch"}
 _FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry"
-# Languages whose nouns join into compounds: "Seeverkehrsministerin" is a minister.
-_COMPOUNDING = frozenset({"de", "nl"})
-# Words a title is joined to its complement by: "ministre de la Mer", "Ministrja e Detarisë".
-_OF_WORDS = word_set("of de del della des du di la le l e të së i der des von van")
-_LONGEST_ACRONYM = 5  # an all-capital word longer than this is shouting, not an acronym
-_APPOSITION_REACH = 8  # tokens from a title phrase to the comma before its name
 _MAX_CONNECTORS = 2  # "de la" inside a name
-_ORGANISATION_NAME_WORDS = 3  # capitalised words from an organisation word to its complement
 # Languages whose adjectives follow the noun: an organisation's name goes on in lower case.
 _ADJECTIVES_AFTER = frozenset({"fr", "es", "it", "pt"})
 _ORGANISATION_TAIL = 6  # lower-case words an organisation's name may go on with
-# Titles and function nouns of people beside the entity recogniser's title list.
-_MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commandant commandante
-    comandante commissaire directeur directrice director directora drejtor drejtori komandant komandanti
-    komendant rzecznik rzeczniczka nadkomisarz inspector inspektor superintendent wiceminister
-    wicepremier wiceprezydent prezes szef szefowa poseł posłanka marszałek wojewoda burmistrz prokurator
-    kandidat author bourgmestre vicepresidente vicepresidenta politiker polityk politician político
-    política kommissar commissioner komisarz comisario vocero vocera concejal concejala diputado
-    diputada gobernador gobernadora consejero consejera adjoint adjointe conseiller conseillère député
-    députée préfet üyesi direktörü yardımcısı başkanı başkan müdürü valisi vali milletvekili başsavcı
-    başsavcısı attorney defender prosecutor lawyer owner manager trainer trainerin boss arzt ärztin
-    chefarzt chefärztin oberarzt oberärztin anwalt anwältin verteidiger verteidigerin bischof direktor
-    direktorin intendant
-    intendantin geschäftsführer geschäftsführerin managerin subdirector subdirectora abogado abogada
-    entrenador entrenadora obispo avocat avocate entraîneur évêque procureur trener biskup dyrektor
-    adwokat direktör antrenör antrenörü avukat savcı leiter leiterin analisti analistja eksperti
-    ekspertja profesori profesoresha gazetari gazetarja trajneri trajnerja responsable captain
-    capitán capitana capitaine kapitän kapitänin kapiteni kapitenja councillor councilor councilman
-    councilwoman alderman técnico técnica sélectionneur sélectionneuse gjykatësi gjykatësja élu élue
-    magistrat magistrate magistrado magistrada edil edila vorsitzender vorsitzende obmann obfrau besitzer
-    besitzerin inhaber inhaberin
-    avokati avokatja prokurori prokurorja executive deputy chief landrat landrätin dezernent sänger
-    sängerin musiker musikerin schauspieler schauspielerin künstler künstlerin autorin springer
-    springerin spieler spielerin sportler sportlerin lehrer lehrerin stadträtin farmer teacher
-    nurse driver pensioner student shopkeeper fisherman engineer architect economist scientist
-    researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
-    mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja striker midfielder
-    goalkeeper winger delantero delantera portero portera centrocampista attaquant attaquante
-    gardien sulmuesi portieri mesfushori entraîneuse""")
-# A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
-# word is inflected, so it ends a name; the ending is no part of the name.
-_TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
-# A case ending on the possessive of a Turkish compound, written without an apostrophe
-# ("Valiliğinden", "Müdürlüğünce", "Bakanlığına"): the organisation's name ends before it.
-_TURKISH_ORGANISATION_CASE = re.compile(r"(?<=[ıiuü])n(?:dan|den|da|de|ca|ce|a|e)$")
-# An Arabic article or kinship word joined to a name: "al-Hachemi", "bin-Salman", "Abu-Bakr".
-_ARABIC_PARTICLE = re.compile(r"(?:al|el|ul|bin|ben|ibn|abu)-[A-Z]")
-# A name joined to a participle is an adjective: "UN-recognised", "Tripoli-based", "US-led".
-_HYPHENATED_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|born|run|made|held|style|speaking|friendly)$")
-_MIN_DERIVED = 9  # letters of a derived noun ("Anwohnerin"); shorter ones may be first names
-_MIN_COMPOUND_PART = 5  # "minister", "sprecher", "behörde": shorter endings match by chance
-_POSSESSIVE = re.compile(r"['’]s$")
 # An age that stands for a person named before ("the 45-year-old", "der 48-Jährige").
 _AGE = re.compile(r"^\d{1,3}-(?:year-old|jährige[rnms]?)$")
-_PARTICLE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[はがも]$")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A person mention: token range of its name (inclusive), the name, title keys, gender, and
-    the index of its first title word (or of the name)."""
-
-    first: int
-    last: int
-    name: str
-    titles: frozenset[str]
-    gender: str  # "m", "f" or "" (unknown)
-    head: int
-
-
-def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
-    """Capitalised runs of the text that look like people, with their titles, in text order."""
-    runs = [_without_titles(analysis, first, last, lexicon)
-            for first, last in _capitalised_runs(analysis, lexicon)]
-    multiword = {word for first, last, _, _ in runs if last > first
-                 and not _organisation(analysis, first, last, lexicon.language)
-                 and not _modifies_title(analysis, last, lexicon)
-                 for word in analysis.tokens.words[first : last + 1]}
-    mentions = []
-    pending: tuple[int, list[str], str, int] | None = None  # titles an apposition hands on
-    for first, last, own_titles, own_gender in runs:
-        titles, gender, head = _titles_before(analysis, first, lexicon)
-        titles, gender = titles + own_titles, gender or own_gender
-        if own_titles:
-            head = min(head, first - 1)
-        if pending is not None and pending[0] == first:
-            titles, gender, head = titles + pending[1], gender or pending[2], min(head, pending[3])
-        pending = None
-        if _organisation(analysis, first, last, lexicon.language) or \
-                _modifies_title(analysis, last, lexicon) or (last == first and (
-                fold(analysis.lower[first]) in DEMONYM_SET or title_of(analysis, first, lexicon))):
-            continue  # a title alone ("Polityk podkreślił") is no name
-        first_of = _conjoined_from(analysis, first)  # "de Asuntos Exteriores y | Cooperación Regional"
-        if _of_organisation(analysis, first_of, lexicon.language):
-            continue  # "Ministry of | Defence", "Ministerio de | Sanidad": what it is of
-        if (titles or _after_title_word(analysis, first_of, lexicon)) and _complement(analysis, first_of):
-            # "ministre de la Mer, Teodora Halvik", "presidente de la Asamblea Nacional
-            # Constituyente (ANC) de Venezuela, Diosdado Cabello": the title is the name's
-            # after the comma; what it is of is no person.
-            comma = _comma_after(analysis, last)
-            if comma is not None:
-                pending = (comma + 1, titles, gender, head)
-            continue
-        word = normalise_name(analysis.tokens.words[first], lexicon.language)
-        single_known = last == first and (word in multiword or any(
-            base in multiword for base in _base_forms(word)))
-        if last > first or titles or gender or single_known or (
-                _followed_by_cue(analysis, last) and _may_name_alone(analysis, first)):
-            name = normalise_name(" ".join(analysis.tokens.words[first : last + 1]), lexicon.language)
-            mentions.append(Mention(first, last, name, frozenset(titles), gender, head))
-    return mentions
-
-
-def _comma_after(analysis: Analysis, last: int) -> int | None:
-    """The next comma of the sentence, at most ``_APPOSITION_REACH`` tokens after ``last``."""
-    tokens = analysis.tokens
-    end = min(tokens.sentence_around(last)[1], last + 1 + _APPOSITION_REACH)
-    return next((i for i in range(last + 1, end) if tokens.words[i] == ","), None)
-
-
-def _modifies_title(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
-    """True for a run right before a title: "Chinese Foreign | Minister Wang Yi", "Maritime |
-    Minister", also before a lower-case title and the name it gives: "Harbour Books | owner Tom
-    Ridley": it says what the title is of, it names no one."""
-    following = last + 1
-    words = analysis.tokens.words
-    if following >= len(analysis.lower) or title_of(analysis, following, lexicon) in (None, ""):
-        return False
-    if words[following][0].isupper():
-        return True
-    while following + 1 < len(words) and words[following + 1].islower() and \
-            title_of(analysis, following + 1, lexicon):
-        following += 1  # "Skyline Atlantic | chief executive Priya Ramanathan"
-    return following + 1 < len(words) and words[following + 1][0].isupper() and words[following + 1].isalpha()
-
-
-def _may_name_alone(analysis: Analysis, index: int) -> bool:
-    """A lone capitalised word before a reporting verb may be a person's name, unless it is a
-    function word ("Jak zaznaczył …") or German tags call it a common noun ("Die Anwendungen
-    erklären")."""
-    tags = analysis.tags
-    return fold(analysis.lower[index]) not in FUNCTION_WORD_SET and (tags is None or tags[index] != "NN")
-
-
-def _without_titles(analysis: Analysis, first: int, last: int,
-                    lexicon: Lexicon) -> tuple[int, int, list[str], str]:
-    """A capitalised run without the titles and function nouns it opens with ("Commander Ruvim
-    Ostrakis", "Ex-Nissan-Chef Ghosn"), also with what stands before its last title ("Nordkoreas
-    Machthaber Kim Jong-un"), their title keys and gender."""
-    titles: list[str] = []
-    gender = ""
-    start = first
-    last_title = next((i for i in range(last - 1, first - 1, -1) if title_of(analysis, i, lexicon)), None)
-    if last_title is not None:
-        for index in range(first, last_title):
-            title = title_of(analysis, index, lexicon)
-            if title:
-                titles.append(lexicon.titles.get(title, title))
-                gender = gender or _title_gender(analysis.lower[index], title, lexicon)
-        first = last_title
-    while first < last:
-        title = title_of(analysis, first, lexicon)
-        if title is None:
-            break
-        if title:
-            titles.append(lexicon.titles.get(title, title))
-            gender = gender or _title_gender(analysis.lower[first], title, lexicon)
-        first += 1
-    if titles or first > start:
-        # "Secretaría de | Seguridad Pública": a particle after the title opens its complement.
-        while first < last and analysis.lower[first] in _PARTICLES:
-            first += 1
-    return first, last, titles, gender
-
-
-def _title_gender(word: str, title: str, lexicon: Lexicon) -> str:
-    """The gender a title gives its bearer: the lexicon's, or in German a feminine ending on a
-    title ("Bürgermeisterin", "Seeverkehrsministerin": "f")."""
-    listed = lexicon.gendered_titles.get(title) or lexicon.gendered_titles.get(word)
-    if listed:
-        return listed
-    # "-in" on a title word ("Seeverkehrsministerin": minister), or a listed title in "-in"
-    # longer than five letters ("Kommandantin"); a title in "-in" is always the word's ending.
-    feminine = word.endswith("in") and (len(title) > 5 or not title.endswith("in"))
-    return "f" if lexicon.language == "de" and feminine else ""
-
-
-# Endings of German nouns of trades and sciences that the tagger may not know.
-_ROLE_ENDINGS = ("ologe", "ologin", "istin")
-# Titles that are other words in other languages: Italian "re" (king) is Albanian "new" ("e Re").
-_ONE_LANGUAGE_TITLES = {"re": "it"}
-# Titles that German compounds end in: the long ones, and "chef" ("Festivalchef", "Parteichef").
-_LONG_TITLES = tuple(sorted({fold(t) for t in TITLE_SET | _MORE_TITLES if len(t) >= _MIN_COMPOUND_PART} |
-                            {"chef"}))
-_FEMININE_TITLES = tuple(t + "in" for t in _LONG_TITLES)  # "Senatorin", "Kommandantin"
-# German institutions that compounds end in beside the entity lexicon's ("Staatsanwaltschaft").
-_GERMAN_ORG_ENDINGS = frozenset({"anwaltschaft", "gewerkschaft", "botschaft", "präsidium", "direktion",
-                                 "inspektion", "genossenschaft"})
-_LONG_KINDS = tuple(sorted(k for k in _ORGANISATION_KINDS if len(k) >= _MIN_COMPOUND_PART))
-_LONG_ORG_CUES = tuple(sorted({t for t in ORG_CUE_SET if len(t) >= _MIN_COMPOUND_PART} |
-                              {fold(t) for t in _GERMAN_ORG_ENDINGS}))
-
-
-def _org_stems() -> dict[int, frozenset[str]]:
-    """Stems of the longer organisation words, by length: an inflected form ("ministerstwa",
-    "ministero", "bakanlığa") shares all but the last two letters of its listed form."""
-    stems: dict[int, set[str]] = {}
-    for cue in ORG_CUE_SET:
-        if len(cue) >= 7:
-            size = max(6, len(cue) - 2)
-            stems.setdefault(size, set()).add(cue[:size])
-    return {size: frozenset(found) for size, found in stems.items()}
-
-
-_ORG_STEMS = _org_stems()
-
-
-def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
-    """The title a word is ("Commander" -> "commander", "Seeverkehrsministerin" -> "ministerin",
-    "Ex-Umwelt-Minister" -> "minister"), "" for another word that is no part of a name (a
-    German common noun: "Fraktionsleiter"), None for a word that may be part of a name. An
-    elided article goes: "l'avocat" is "avocat"."""
-    lower = _ELISION.sub("", analysis.lower[index])
-    folded = fold(lower)
-    if lower in _ORGANISATION_WORDS or analysis.tags and organisation_word(lower, lexicon.language):
-        return None  # "Secretaría" (a ministry), not "secretaria"; "Staatsanwaltschaft Kiel" whole
-    if lower in lexicon.titles or folded in TITLE_SET or lower in _MORE_TITLES:
-        bound = _ONE_LANGUAGE_TITLES.get(lower)
-        return lower if bound is None or lexicon.language in (bound, "und") else None
-    parts = folded.split("-")
-    for part in reversed(parts[1:] if len(parts) > 1 else ()):
-        if part in TITLE_SET:
-            return part
-    if lexicon.language in _COMPOUNDING and folded.endswith(_LONG_TITLES + _FEMININE_TITLES):
-        return next(t for t in _LONG_TITLES if folded.endswith((t, t + "in")))
-    if lexicon.language in _COMPOUNDING and folded.endswith(_ROLE_ENDINGS):
-        return ""  # "Virologin", "Journalistin": a role, no name
-    tags = analysis.tags
-    if tags is not None and (tags[index] == "NN" or _role_adjective(tags, index) or tags[index] == "UNKC"
-                             and _unknown_noun(analysis, index, lexicon.language)):
-        return ""
-    return None
-
-
-def _unknown_noun(analysis: Analysis, index: int, language: str) -> bool:
-    """A capitalised word outside the tagger's lexicon that is a common noun: a derived one
-    ("Anwohnerin"), or a compound before a name ("Bäckermeister | Karl Huber")."""
-    word = analysis.tokens.words[index]
-    if _derived_noun(word, language):
-        return True
-    tags = analysis.tags
-    return index + 1 < len(tags) and tags[index + 1].startswith(NAME_TAGS) and _compound_noun(word, language)
-
-
-@lru_cache(maxsize=1 << 14)
-def _compound_noun(word: str, language: str) -> bool:
-    """A long compound whose last part is a known common noun of five letters or more
-    ("Bäckermeister", "Klimaforscherin": "Meister", "Forscher"), not an organisation's
-    ("Kantonspolizei")."""
-    if language not in _COMPOUNDING or len(word) < _MIN_DERIVED:
-        return False
-    for stem in {word, word[:-2] if word.endswith("in") else word}:
-        for cut in range(3, len(stem) - _MIN_COMPOUND_PART + 1):
-            part = stem[cut:]
-            if organisation_word(part.lower(), language) or part.lower() in _ORGANISATION_KINDS:
-                return False  # "Kantonspolizei", "Verkehrsverbund": an organisation
-            if word_tag(part.capitalize(), language) == "NN":
-                return True
-    return False
-
-
-def _role_adjective(tags: list[str], index: int) -> bool:
-    """A nominalised adjective before a name ("der Angeklagte | Sven Rieder"), not one that
-    opens a name of its own before a noun ("Deutschen Bahn")."""
-    return tags[index] == "NNA" and index + 1 < len(tags) and tags[index + 1].startswith(NAME_TAGS)
-
-
-@lru_cache(maxsize=1 << 14)
-def _derived_noun(word: str, language: str) -> bool:
-    """A capitalised word outside the lexicon that is a known common noun with a feminine or
-    genitive ending ("Meteorologin", "Anwohnerin", "Verbraucherschützers"): a noun, not a name.
-    Long words only: "Christin" is a first name too."""
-    if len(word) < _MIN_DERIVED or not word.endswith(("in", "s")):
-        return False
-    stems = (word[:-2], word[:-2] + "e") if word.endswith("in") else (word[:-1], word[:-2])
-    return any(word_tag(stem, language) == "NN" for stem in stems)
-
-
-def _complement(analysis: Analysis, index: int) -> bool:
-    """True for a word right after a preposition or an article after one: the complement of a
-    title ("presidente del Gobierno", "Ministrja e Detarisë"), not a name of its own."""
-    return index > 0 and analysis.lower[index - 1] in _OF_WORDS
-
-
-def _conjoined_from(analysis: Analysis, first: int) -> int:
-    """The first word of the capitalised run that a conjunction joins the run at ``first`` to
-    ("Asuntos Exteriores y | Cooperación Regional"), else ``first``: both are what one title or
-    organisation is of."""
-    words = analysis.tokens.words
-    if first < 2 or analysis.lower[first - 1] not in _CONJUNCTIONS or not words[first - 2][0].isupper():
-        return first
-    start = first - 2
-    sentence_of = analysis.tokens.sentence_of
-    while start > 0 and words[start - 1][0].isupper() and sentence_of[start - 1] == sentence_of[first]:
-        start -= 1
-    return start
-
-
-def _before_connectors(analysis: Analysis, index: int) -> int | None:
-    """The word before the connectors ("of", "de la", "të") that precede ``index``, or None
-    where no connector (or nothing) stands before it."""
-    before = index - 1
-    while before >= 0 and analysis.lower[before] in _OF_WORDS:
-        before -= 1
-    return before if 0 <= before < index - 1 else None
-
-
-def _after_title_word(analysis: Analysis, index: int, lexicon: Lexicon) -> bool:
-    """True for a word after a title of a trade or office and its connector ("El entrenador
-    del | Deportivo Almenar", "Trajneri i | KF Malësia"): what the title is of."""
-    before = _before_connectors(analysis, index)
-    return before is not None and bool(title_of(analysis, before, lexicon))
-
-
-def _of_organisation(analysis: Analysis, index: int, language: str) -> bool:
-    """True for a word right after an organisation's name and a connector ("Ministry of |
-    Defence", "Ministerio de | Sanidad", "Organización Mundial de la | Salud", "Sindikata e
-    Pavarur e | Mësuesve"): the organisation's complement, no person."""
-    at = _before_connectors(analysis, index)
-    words = analysis.tokens.words
-    for _ in range(_ORGANISATION_NAME_WORDS):
-        if at is None or at < 0:
-            return False
-        if organisation_word(analysis.lower[at], language):
-            return True
-        if not words[at][0].isupper():
-            return False
-        before = _before_connectors(analysis, at)
-        at = at - 1 if before is None else before
-    return False
-
-
-def _kind_before(analysis: Analysis, index: int) -> bool:
-    """True for a kind of organisation among the lower-case words right before ``index``."""
-    for at in range(index - 1, max(-1, index - 1 - _KIND_REACH), -1):
-        word = analysis.tokens.words[at]
-        if not word.isalpha() or not word.islower():
-            return False
-        if analysis.lower[at] in _ORGANISATION_KINDS:
-            return True
-    return False
-
-
-def _capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Token ranges of capitalised words (with name particles), outside quotation marks."""
-    tokens, lower = analysis.tokens, analysis.lower
-    words = tokens.words
-    runs = []
-    index, size = 0, len(words)
-    while index < size:
-        if analysis.passage[index] >= 0 and index not in analysis.incises or \
-                not _name_word(words[index], lower[index], lexicon):
-            index += 1
-            continue
-        end = index
-        while end + 1 < size and _run_goes_on(analysis, end, lexicon):
-            end += 1
-        runs.append((index, end))
-        index = end + 1
-    return runs
-
-
-def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
-    """True where the name word at ``end`` is followed, after at most a space, by another (or by
-    a particle and another: "Ursula von der Leyen"), and does not end in a Turkish case ending."""
-    tokens, lower = analysis.tokens, analysis.lower
-    words, size = tokens.words, len(tokens.words)
-    if _inflected(words[end], lexicon.language) or \
-            tokens.text[tokens.ends[end] : tokens.starts[end + 1]] not in ("", " "):
-        return False
-    if _noun_after_name(analysis, end, lexicon):
-        return False
-    if lexicon.language == "de" and lower[end + 1] in _GERMAN_ARTICLE_PARTICLES and \
-            lower[end] not in ("von", "zu"):
-        return False  # "Sprechers | der Polizei": German nouns; "von der Leyen" goes on
-    # A capitalised word that is a preposition in some language, inside a name ("Coordinadora
-    # Portuaria del | Sur", "Federación Vecinal | Sur"); English title case keeps "On", "For" out.
-    inside = lower[end] in _PARTICLES or lexicon.language != "en"
-    if inside and _capitalised_preposition(words[end + 1], lower[end + 1]):
-        return True
-    if _name_word(words[end + 1], lower[end + 1], lexicon):
-        return True
-    following = end + 1  # past one or two particles ("Ursula | von der | Leyen")
-    while following < size and following - end <= _MAX_PARTICLES and lower[following] in _PARTICLES:
-        following += 1
-    if analysis.tags is not None and following < size and analysis.tags[following].startswith("NN") and \
-            words[end + 1].isalpha():
-        return False  # "Sabine Fischer-Volk | von der Kanzlei": a German common noun ("& Söhne" goes on)
-    return end + 1 < following < size and (_name_word(words[following], lower[following], lexicon)
-                                           or _capitalised_preposition(words[following], lower[following]))
-
-
-def _capitalised_preposition(word: str, lower: str) -> bool:
-    return word[0].isupper() and lower in _PREPOSITIONS
-
-
-def _german_non_name(lower: str, language: str) -> bool:
-    """True for German words that look like names and never are: the circles unnamed sources
-    come from ("aus Verhandlungskreisen") and times of a weekday ("Am Montagabend betonte …")."""
-    return language == "de" and (lower.endswith(_CIRCLES) or _WEEKDAY_TIME.match(lower) is not None)
-
-
-def _noun_after_name(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
-    """True for a German common noun after a first name and a surname ("räumte Petra Lindner |
-    Fehler ein"): the object, no part of the name ("Carla | Winter" after a title is)."""
-    tags = analysis.tags
-    return tags is not None and end > 0 and tags[end + 1] == "NN" and \
-        tags[end].startswith(NAME_TAGS) and tags[end - 1].startswith(NAME_TAGS) and \
-        title_of(analysis, end - 1, lexicon) is None and \
-        not organisation_word(analysis.lower[end + 1], lexicon.language)
-
-
-def _inflected(word: str, language: str) -> bool:
-    return language == "tr" and _TURKISH_ENDING.search(word) is not None
-
-
-def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
-    if not (word[0].isupper() or _ARABIC_PARTICLE.match(word)) or lower in _NOT_NAMES:
-        return False
-    if _german_non_name(lower, lexicon.language):
-        return False
-    if lower in _PREPOSITIONS or lexicon.classes(lower) or _HYPHENATED_ADJECTIVE.search(word):
-        return False
-    return not (word.isupper() and len(word) > _LONGEST_ACRONYM)
-
-
-def _organisation(analysis: Analysis, first: int, last: int, language: str) -> bool:
-    return any(organisation_word(analysis.lower[i], language) for i in range(first, last + 1))
-
-
-@lru_cache(maxsize=1 << 16)
-def organisation_word(lower: str, language: str) -> bool:
-    """A word that makes a phrase an organisation ("Authority", "Ministerio", "Hafenbehörde"),
-    also inflected ("ministerstwa", "Bakanlığa")."""
-    folded = fold(lower)
-    if folded in ORG_CUE_SET or lower in _ORGANISATION_WORDS:
-        return True
-    if language in _COMPOUNDING and folded.endswith(_LONG_ORG_CUES):
-        return True
-    if language == "de" and len(folded) >= 6 and folded.endswith("amt") and not folded.endswith("gesamt"):
-        return True  # "Landratsamt", "Gesundheitsamt": an office ("insgesamt" is none)
-    return any(folded[:size] in prefixes and len(folded) <= size + 4 for size, prefixes in _ORG_STEMS.items())
-
-
-def _titles_before(analysis: Analysis, index: int, lexicon: Lexicon) -> tuple[list[str], str, int]:
-    """Title keys and gender of the words before a name ("Chinese Foreign Minister"), and the
-    index where the title phrase starts."""
-    titles: list[str] = []
-    gender = ""
-    head = index
-    position = index - 1
-    budget = 2  # other words allowed between titles: "Russian Foreign Minister"
-    while position >= 0 and budget >= 0:
-        word = analysis.lower[position]
-        if TITLE in analysis.classes[position]:
-            key = lexicon.titles.get(word, "")
-            if key:
-                titles.append(key)
-            gender = gender or _title_gender(word, word, lexicon)
-            head = position
-            budget = 2
-        elif not analysis.tokens.words[position][0].isalpha() or word in _CONJUNCTIONS:
-            break  # "Bürgermeisterin Eva Brunner und | der Kämmerer": another person's title
-        elif not (position > 0 and _capitalised_pair(analysis.tokens.words, position)):
-            # A name of several words between titles counts once: "rzecznik Komendy Stołecznej
-            # Policji nadkomisarz Sylwester Marczak".
-            budget -= 1
-        position -= 1
-    return titles, gender, head
-
-
-def _capitalised_pair(words: list[str], index: int) -> bool:
-    return words[index][0].isupper() and words[index - 1][0].isupper()
-
-
-def _followed_by_cue(analysis: Analysis, end: int) -> bool:
-    """A word right before a reporting verb, unless a pronoun follows the verb: in "in Zacatecas
-    verkündete er" the pronoun is the subject and "Zacatecas" is not a person."""
-    following = end + 1
-    classes = analysis.classes
-    if following >= len(classes) or CUE not in classes[following]:
-        return False
-    return following + 1 >= len(classes) or PRONOUN not in classes[following + 1]
-
-
-def normalise_name(name: str, language: str = "sq") -> str:
-    """A name without a possessive, an Albanian hyphenated ending ("Xi Jinping-u", in Albanian
-    text only: "Kim Jong-un" keeps its hyphen) or a Japanese topic or subject particle
-    ("田中氏は")."""
-    name = _POSSESSIVE.sub("", name)
-    if language == "sq":
-        name = _HYPHEN_ENDING.sub("", name)
-    elif language == "de":
-        name = _organisation_nominative(name)
-    elif language == "tr":
-        name = _TURKISH_ENDING.sub("", name)
-        case = _TURKISH_ORGANISATION_CASE.search(name)
-        if case is not None and organisation_word(name[name.rfind(" ") + 1 : case.start()].lower(), language):
-            name = name[: case.start()]  # "Valiliğinden" -> "Valiliği"
-    return _PARTICLE.sub("", name)
-
-
-def _organisation_nominative(name: str) -> str:
-    """A German organisation's name without the genitive ending of its first word ("des
-    Landesamts für Umwelt" -> "Landesamt für Umwelt", "des Ministeriums" -> "Ministerium")."""
-    first, _, rest = name.partition(" ")
-    for ending in ("es", "s"):
-        stem = first[: -len(ending)]
-        if first.endswith(ending) and len(stem) > 4 and organisation_word(stem.lower(), "de"):
-            return f"{stem} {rest}".rstrip()
-    return name
+_LONG_KINDS = tuple(sorted(k for k in ORGANISATION_KINDS if len(k) >= MIN_COMPOUND_PART))
 
 
 class SpeakerResolver:
@@ -751,10 +181,10 @@ class SpeakerResolver:
         start = first
         while start > 0 and start not in self._sentence_starts:
             before = start - 1
-            if words[start].islower() and lower[start] in _OF_WORDS and words[before][0].isalpha() and \
+            if words[start].islower() and lower[start] in OF_WORDS and words[before][0].isalpha() and \
                     self._run_word(before):
                 start = before  # "Bulmeti | i Jugut"
-            elif self._run_word(start) and words[before].islower() and lower[before] in _OF_WORDS and \
+            elif self._run_word(start) and words[before].islower() and lower[before] in OF_WORDS and \
                     before > 0 and words[before - 1][0].isalpha() and self._run_word(before - 1):
                 start = before - 1  # "Federación Vecinal de | Triana"
             elif start < first and words[before][0].isalpha() and self._run_word(before):
@@ -903,7 +333,7 @@ class SpeakerResolver:
         if not words:
             return None
         head = words[1] if len(words) > 1 and analysis.lower[words[0]] in _DEFINITE else words[0]
-        if analysis.lower[head] in _GROUP_NOUNS and not (
+        if analysis.lower[head] in GROUP_NOUNS and not (
                 len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION):
             return None  # "Banorët e lagjes Kodra e Diellit", "los vecinos de Triana": no one named
         if self._possessive_before_noun(words[0]):
@@ -940,7 +370,7 @@ class SpeakerResolver:
         described = self._described_organisation(words)
         if described:
             return described
-        if len(words) > 2 and analysis.lower[words[0]] in _SOURCES and analysis.lower[words[1]] in _OF_WORDS:
+        if len(words) > 2 and analysis.lower[words[0]] in _SOURCES and analysis.lower[words[1]] in OF_WORDS:
             # "Fuentes del | hospital comarcal de Torrellano": the sources' organisation
             rest = words[2:]
             if self._headed_by_organisation(rest):
@@ -949,9 +379,9 @@ class SpeakerResolver:
             # "l'autorité portuaire de Port Vellara | dans un communiqué"; "la compagnie | Air
             # Garonne": the name right after the noun.
             head = 1 if analysis.lower[words[0]] in _DEFINITE else 0
-            name = next((n for n in range(head + 1, min(len(words), head + 1 + _KIND_REACH))
+            name = next((n for n in range(head + 1, min(len(words), head + 1 + KIND_REACH))
                          if self._run_word(words[n])), None)
-            if name is not None and not any(analysis.lower[w] in _OF_WORDS for w in words[head + 1 : name]):
+            if name is not None and not any(analysis.lower[w] in OF_WORDS for w in words[head + 1 : name]):
                 # "la compagnie | Air Garonne", "le groupe agroalimentaire | Belcourt"
                 return self._named_part(words[name:], subject_first=True)
             return self._own_words(self._before_adjunct(words))
@@ -981,7 +411,7 @@ class SpeakerResolver:
         if {analysis.lower[words[0]], analysis.lower[words[-1]]} & _SOURCES and \
                 not any(self._run_word(i) for i in words[1:]):
             return None  # "Police sources", "Burime nga qeveria", "fuentes policiales": no one named
-        if len(words) > 2 and analysis.lower[words[0]] in _GROUP_NOUNS and \
+        if len(words) > 2 and analysis.lower[words[0]] in GROUP_NOUNS and \
                 analysis.lower[words[1]] in _AFFILIATION:
             return self._affiliation(words[2:])  # "Economists at Rydell Capital": the firm
         if len(words) > 1 and analysis.lower[words[0]] in _INDEFINITE and not self._run_word(words[1]) \
@@ -999,7 +429,7 @@ class SpeakerResolver:
         named = self._named_part(self._with_conjoined_name(self._with_trailing_name(words)))
         if named:
             return named
-        if analysis.lower[words[-1]] in _GROUP_NOUNS:
+        if analysis.lower[words[-1]] in GROUP_NOUNS:
             return None  # "club insiders", "senior officials": no one named
         if any(self._organisation_word(i) for i in words):
             return self._own_words(words)  # an organisation: "the ministry", "der Polizei"
@@ -1010,7 +440,7 @@ class SpeakerResolver:
         del cuerpo", "a statement from | the company")."""
         lower, classes = self.analysis.lower, self.analysis.classes
         at = next((n for n, i in enumerate(words) if NOUN in classes[i]), None)
-        if at is None or at + 1 >= len(words) or lower[words[at + 1]] not in _OF_WORDS | _AFFILIATION:
+        if at is None or at + 1 >= len(words) or lower[words[at + 1]] not in OF_WORDS | _AFFILIATION:
             return None
         return self._described_after(words[at + 1 :])
 
@@ -1054,7 +484,7 @@ class SpeakerResolver:
             following = extended[-1] + 1
             if self._run_word(following) and self.analysis.tokens.words[following].isalpha():
                 extended.append(following)  # "Gewerkschaft Pflege | Nord"
-            elif following + 1 < size and lower[following] in _CONJUNCTIONS and self._run_word(following + 1):
+            elif following + 1 < size and lower[following] in CONJUNCTIONS and self._run_word(following + 1):
                 extended += [following, following + 1]
             else:
                 break
@@ -1092,7 +522,7 @@ class SpeakerResolver:
             return None  # "Der Tourismusverband | Oberland": a name, no description
         kinds = [self._singular_kind(w) for w in kinds]
         called = self._organisation_called(kinds[0], words[0]) if kinds else None
-        if called or not any(w in _ORGANISATION_KINDS or (self.lexicon.language in _COMPOUNDING and
+        if called or not any(w in ORGANISATION_KINDS or (self.lexicon.language in COMPOUNDING and
                              w.endswith(_LONG_KINDS)) for w in kinds):
             return called
         return self._nearest_organisation(words[0])
@@ -1100,10 +530,10 @@ class SpeakerResolver:
     def _singular_kind(self, word: str) -> str:
         """A German kind of organisation without its genitive ending ("des Unternehmens",
         "des Betreibers"); other words as they are."""
-        if self.lexicon.language == "de" and word not in _ORGANISATION_KINDS:
+        if self.lexicon.language == "de" and word not in ORGANISATION_KINDS:
             for ending in ("es", "s"):
                 stem = word.removesuffix(ending)
-                if stem != word and (stem in _ORGANISATION_KINDS or organisation_word(stem, "de")):
+                if stem != word and (stem in ORGANISATION_KINDS or organisation_word(stem, "de")):
                     return stem
         return word
 
@@ -1112,7 +542,7 @@ class SpeakerResolver:
         sentences) whose name holds the description's noun ("el hospital" -> "Hospital Comarcal
         de Arenosa", "das Gericht" -> "Verwaltungsgericht Oberstetten"), where the noun is an
         organisation's."""
-        if not (noun in _ORGANISATION_KINDS or organisation_word(noun, self.lexicon.language)):
+        if not (noun in ORGANISATION_KINDS or organisation_word(noun, self.lexicon.language)):
             return None
         sentence_of = self.analysis.tokens.sentence_of
         for first, name, _ in reversed(self._organisations()):
@@ -1127,12 +557,12 @@ class SpeakerResolver:
         "ministrisë")."""
         word, noun = fold(word), fold(noun)
         language = self.lexicon.language
-        if word == noun or (language in _COMPOUNDING and len(noun) >= _MIN_COMPOUND_PART
+        if word == noun or (language in COMPOUNDING and len(noun) >= MIN_COMPOUND_PART
                             and word.endswith(noun)):
             return True
         shared = len(os.path.commonprefix([word, noun]))
         return language in _SUFFIXED_ARTICLES and \
-            shared >= max(_MIN_COMPOUND_PART, min(len(word), len(noun)) - 2)
+            shared >= max(MIN_COMPOUND_PART, min(len(word), len(noun)) - 2)
 
     def _whole_organisation(self, first: int) -> str | None:
         """An organisation's name from its first word, over its connectors ("Gjykata | e Apelit")
@@ -1162,9 +592,9 @@ class SpeakerResolver:
         lower, titles = self.analysis.lower[index], self.lexicon.titles
         if lower not in titles and self.lexicon.language == "de" and lower.endswith("s"):
             lower = lower[:-2] if lower.endswith("es") and lower[:-2] in titles else lower[:-1]
-        if lower not in titles and self.lexicon.language in _COMPOUNDING:
+        if lower not in titles and self.lexicon.language in COMPOUNDING:
             # a compound's head: "Unternehmenssprecher", "Polizeisprecherin"
-            head = next((t for t in _LONG_TITLES if lower.endswith((t, t + "in")) and t in titles), None)
+            head = next((t for t in LONG_TITLES if lower.endswith((t, t + "in")) and t in titles), None)
             return titles[head] if head else ""
         return titles.get(lower, "")
 
@@ -1183,15 +613,15 @@ class SpeakerResolver:
             if before and all(self._run_word(i) for i in before):
                 return self._own_words(before)  # "a Stoneleigh Police | spokeswoman"
             return self._nearest_organisation(words[at]) or ""
-        if lower[rest[0]] not in _OF_WORDS | _FOR:
+        if lower[rest[0]] not in OF_WORDS | _FOR:
             return None
-        while len(rest) > 1 and lower[rest[0]] in _OF_WORDS | _FOR and lower[rest[1]] in _OF_WORDS | _FOR:
+        while len(rest) > 1 and lower[rest[0]] in OF_WORDS | _FOR and lower[rest[1]] in OF_WORDS | _FOR:
             rest = rest[1:]
         described = self._described_after(rest)
         if described:
             return described  # "un portavoz del | hospital", "ein Sprecher des | Unternehmens"
         rest = self._before_adjunct(rest[1:])  # (cut before "après l'annonce")
-        if len(rest) > 1 and self._singular_kind(lower[rest[0]]) in _ORGANISATION_KINDS and \
+        if len(rest) > 1 and self._singular_kind(lower[rest[0]]) in ORGANISATION_KINDS and \
                 self._run_word(rest[1]):
             rest = rest[1:]  # "des Betreibers | Nordwind Energie AG": the kind before the name
         if not rest:
@@ -1220,14 +650,14 @@ class SpeakerResolver:
             analysis = self.analysis
             people = {m.first for m in self.mentions if m.titles or m.gender}
             runs = [(a, b, normalise_name(" ".join(analysis.tokens.words[a : b + 1]), self.lexicon.language))
-                    for a, b in _capitalised_runs(analysis, self.lexicon)
+                    for a, b in capitalised_runs(analysis, self.lexicon)
                     if a not in people]
             said = Counter(name for _, _, name in runs)
             found = []
             for a, b, name in runs:
                 # An organisation word in the run, or a kind before it ("la constructora | Obras
                 # Levante", "la cadena de supermercados | Frescomar").
-                named = _organisation(analysis, a, b, self.lexicon.language) or _kind_before(analysis, a)
+                named = organisation(analysis, a, b, self.lexicon.language) or kind_before(analysis, a)
                 opens = a in self._sentence_starts and fold(analysis.lower[a]) not in FUNCTION_WORD_SET
                 if named or (opens and said[name] > 1):
                     found.append((a, name, named))
@@ -1236,8 +666,8 @@ class SpeakerResolver:
 
     def _apposed_after(self, last: int) -> Mention | None:
         """A name of two or more words (or titled: "Me Julien Vasseur") right after the next
-        comma of the sentence, at most ``_APPOSITION_REACH`` tokens on."""
-        comma = _comma_after(self.analysis, last)
+        comma of the sentence, at most ``APPOSITION_REACH`` tokens on."""
+        comma = comma_after(self.analysis, last)
         if comma is None:
             return None
         after = comma + 2 if self.analysis.lower[comma + 1] in _DEFINITE else comma + 1
@@ -1328,10 +758,10 @@ class SpeakerResolver:
         common noun; at a sentence's start only an acronym or a word the text names elsewhere."""
         analysis = self.analysis
         word, lower = self._plain(index)
-        if not word[0].isupper() or lower in _NOT_NAMES or fold(lower) in FUNCTION_WORD_SET or \
-                _german_non_name(lower, self.lexicon.language) or _HYPHENATED_ADJECTIVE.search(word):
+        if not word[0].isupper() or lower in NOT_NAMES or fold(lower) in FUNCTION_WORD_SET or \
+                german_non_name(lower, self.lexicon.language) or HYPHENATED_ADJECTIVE.search(word):
             return False
-        if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
+        if word.isupper() and (len(word) > LONGEST_ACRONYM or self._shouted(index)):
             return False  # a dateline or a shouted headline ("PORT VELLARA"), not a name
         if PRONOUN in analysis.classes[index] or title_of(analysis, index, self.lexicon) is not None:
             return False
@@ -1342,7 +772,7 @@ class SpeakerResolver:
 
     def _plain(self, index: int) -> tuple[str, str]:
         """A token and its lower case without an elided article ("l'Organisation")."""
-        word = _ELISION.sub("", self.analysis.tokens.words[index])
+        word = ELISION.sub("", self.analysis.tokens.words[index])
         return word, word.lower()
 
     def _shouted(self, index: int) -> bool:
@@ -1425,7 +855,7 @@ class SpeakerResolver:
         """Where an organisation's name goes on over "und", "and", "et", "y", "dhe" and a name
         word ("Gewerkschaft Pflege | und | Gesundheit"), as an index into ``words``."""
         following = at + 1
-        if following < len(words) and self.analysis.lower[words[at]] in _CONJUNCTIONS and \
+        if following < len(words) and self.analysis.lower[words[at]] in CONJUNCTIONS and \
                 words[following] == words[at] + 1 and self._run_word(words[following]):
             return following
         return None
@@ -1454,7 +884,7 @@ class SpeakerResolver:
 
     def _run_word(self, index: int) -> bool:
         word = self._plain(index)[0]
-        if word.isupper() and (len(word) > _LONGEST_ACRONYM or self._shouted(index)):
+        if word.isupper() and (len(word) > LONGEST_ACRONYM or self._shouted(index)):
             return False
         return word[0].isupper() and fold(self.analysis.lower[index]) not in FUNCTION_WORD_SET or \
             word in ("/", "&", ".")
@@ -1473,7 +903,7 @@ class SpeakerResolver:
                 inside = self._first_inside(after, after + 3)
                 if inside is not None:
                     return self._fullest(inside.name)
-                end = min(analysis.tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
+                end = min(analysis.tokens.sentence_around(after)[1], after + APPOSITION_REACH)
                 after_cue = [i for i in range(after, end) if analysis.tokens.words[i][0].isalnum()]
                 return self._named_part(after_cue, subject_first=True)
             # The phrase after the cue, unless the source already is that phrase and names no one
@@ -1516,7 +946,7 @@ class SpeakerResolver:
             return None
         if self.lexicon.language not in VERB_FIRST and ACCORDING not in analysis.classes[cue[1]]:
             return None  # English and German put the object after the verb: "told the Post"
-        limit = min(tokens.sentence_around(after)[1], after + _APPOSITION_REACH)
+        limit = min(tokens.sentence_around(after)[1], after + APPOSITION_REACH)
         if self._adjunct_opens(after):  # "u shpreh | për agjencinë | një zjarrfikës": past the adjunct
             after = next((i for i in range(after + 1, limit) if analysis.lower[i] in _INDEFINITE | _DEFINITE
                           or title_of(analysis, i, self.lexicon) or self._name_word(i)), after)
@@ -1546,7 +976,7 @@ class SpeakerResolver:
         lower = self.analysis.lower[index]
         if self.analysis.tokens.words[index][0].isupper() and index not in self._sentence_starts:
             return False
-        return lower in _PREPOSITIONS and lower not in _OF_WORDS
+        return lower in PREPOSITIONS and lower not in OF_WORDS
 
     def _own_words(self, words: list[int]) -> str | None:
         """A source mention's own words, without an "according to" or an elided article before
@@ -1556,7 +986,7 @@ class SpeakerResolver:
         if not words:
             return None
         tokens = analysis.tokens
-        own = _ELISION.sub("", tokens.text[tokens.starts[words[0]] : tokens.ends[words[-1]]])
+        own = ELISION.sub("", tokens.text[tokens.starts[words[0]] : tokens.ends[words[-1]]])
         return normalise_name(own, self.lexicon.language)
 
     def _cataphor(self, pronoun: int, gender: str) -> str | None:
@@ -1623,7 +1053,7 @@ class SpeakerResolver:
         if name.endswith("s") and name[:-1] in self._names:
             name = name[:-1]  # a genitive: "Viktor Orbans" -> "Viktor Orban"
         parts = name.split()
-        forms = {parts[-1], *_base_forms(parts[-1])} if len(parts) == 1 else None
+        forms = {parts[-1], *base_forms(parts[-1])} if len(parts) == 1 else None
         best, best_key = name, (self._counts.get(name, 0), -len(name))
         for candidate, count in self._counts.items():
             words = candidate.split()
@@ -1637,9 +1067,3 @@ class SpeakerResolver:
 def _contains(words: list[str], parts: list[str]) -> bool:
     size = len(parts)
     return any(words[i : i + size] == parts for i in range(len(words) - size + 1))
-
-
-def _base_forms(word: str) -> list[str]:
-    """Candidate base forms of an inflected (Albanian) name: "Lavrovit" -> "Lavrov"."""
-    return [word[: -len(ending)] for ending in _SQ_ENDINGS
-            if word.endswith(ending) and len(word) - len(ending) >= 3]
