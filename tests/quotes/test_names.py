@@ -29,7 +29,8 @@ def test_people_keep_hyphens_and_carry_their_titles_apart():
 def test_two_particles_stay_inside_a_name_but_not_before_a_german_noun():
     mentions = _mentions("„Wir bleiben“, sagte Ursula von der Leyen in Brüssel.", "de")
     assert "Ursula von der Leyen" in mentions
-    names = _mentions("„Es gibt Umstände“, erklärt Sabine Fischer-Volk von der Kanzlei Karimi in Berlin.", "de")
+    names = _mentions("„Es gibt Umstände“, erklärt Sabine Fischer-Volk von der Kanzlei Karimi in Berlin.",
+                      "de")
     assert "Sabine Fischer-Volk" in names
 
 
