@@ -86,8 +86,7 @@ _REPORTING = {
         annoncent dénoncent racontent confient préviennent répondent exigé exige exigent
         réclamé réclame réclament promet promis promettent qualifié qualifie réjoui réjouit
         félicité félicite déploré déplore défendu défend réagi réagit rétorqué rétorque répliqué
-        réplique admet concédé
-        concède plaidé plaide ironisé nuancé détaille commente s'interroge s’interroge
+        réplique admet concédé concède plaidé plaide ironisé nuancé détaille commente s'interroge s’interroge
         s'inquiète s’inquiète s'alarme s’alarme s'indigne s’indigne""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
@@ -100,11 +99,8 @@ _REPORTING = {
         expresaron insistieron anunciaron apuntaron precisaron reconocieron comentaron
         respondieron denunciaron informaron detallaron aclararon relataron exigió exige
         exigieron reclamó reclama reclamaron prometió promete prometieron pidió pide pidieron pedido
-        resumió calcula calculó estimó estima
-        replicó replica matizó
-        matiza matizaron
-        replicaron calificó califica
-        calificaron lamentó lamenta lamentaron contó contaron confirmó confirma confirmaron
+        resumió calcula calculó estimó estima replicó replica replicaron matizó matiza matizaron
+        calificó califica calificaron lamentó lamenta lamentaron contó contaron confirmó confirma confirmaron
         alertó alerta alertaron avisó admitió admite admitieron negó niega negaron sugirió
         remarcó puntualizó sentenció reiteró reitera reiteraron aseveró argumentó argumentaron
         defendió defiende concluyó mencionó garantizó garantiza dicho afirmado señalado asegurado

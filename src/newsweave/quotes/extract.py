@@ -305,18 +305,16 @@ def _at_new_frame(analysis: Analysis, draft: Draft) -> list[Draft]:
     for semicolon in range(draft.first + 1, draft.last):
         if words[semicolon] != ";" or analysis.passage[semicolon] >= 0:
             continue
-        reach = range(semicolon + 2, min(semicolon + 2 + _FRAME_SUBJECT_WORDS, draft.last - 1))
-        verb = next((i for i in reach if CUE in classes[i]), None)
-        if verb is None or not all(words[i][0].isalnum() for i in range(semicolon + 1, verb)) or not (
-                words[verb + 1] in (",", ":") or COMPLEMENT in classes[verb + 1]):
+        last = min(semicolon + 1 + _FRAME_SUBJECT_WORDS, draft.last - 2)  # the verb's furthest place
+        cue, subject = _frame(analysis, semicolon + 1, last)
+        if subject is None or not (words[cue.last + 1] in (",", ":") or COMPLEMENT in classes[cue.last + 1]):
             continue
         before = Draft(draft.first, semicolon - 1, draft.cue, draft.source)
         if draft.cue is not None and draft.cue.first > semicolon:
             # the tagger gave the whole draft the later frame: the first part has the one before
             start = analysis.tokens.sentence_around(draft.first)[0]
             before.cue, before.source = _frame(analysis, start, draft.first - 1)
-        after = Draft(verb + 2, draft.last, Span("C", verb, verb), Span("S", semicolon + 1, verb - 1))
-        return [before, *_at_new_frame(analysis, after)]
+        return [before, *_at_new_frame(analysis, Draft(cue.last + 2, draft.last, cue, subject))]
     return [draft]
 
 
@@ -795,7 +793,8 @@ _FOUND_BY_RULE: tuple[Pass, ...] = (
     _adds(reported_acts, lexical=True))
 
 # English leaves quoted passages beside a reporting word to its tagger, trained on PolNeAR's
-# own annotation: the rule's extra finds there are mostly quotes PolNeAR does not count.
+# own annotation: the rule's extra finds there are mostly quotes PolNeAR does not count. Only
+# those a frame holds tight ("“…”, warned X") are found by rule (``framed_quotes``).
 ENGLISH = Passes(per_sentence=False, steps=(
     _with_transcript_turns, _adds(framed_quotes), _adds(sentence_patterns, lexical=True),
     _adds(reported_acts, lexical=True),
