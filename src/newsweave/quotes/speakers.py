@@ -261,19 +261,20 @@ class SpeakerResolver:
         analysis = self.analysis
         words, classes = analysis.tokens.words, analysis.classes
         passage = analysis.passage[last]
-        if self.lexicon.language not in VERB_FIRST or passage < 0 or analysis.quotes[passage].close is None:
+        close = analysis.quotes[passage].close if passage >= 0 else None
+        if self.lexicon.language not in VERB_FIRST or close is None:
             return None
-        verb = analysis.quotes[passage].close + 2
+        verb = close + 2
         if verb < len(words) and analysis.lower[verb] in AUXILIARIES:
             verb += 1  # "a | déclaré"
-        if verb >= len(words) or words[analysis.quotes[passage].close + 1] != "," or CUE not in classes[verb]:
+        if verb >= len(words) or words[close + 1] != "," or CUE not in classes[verb]:
             return None
         if cue is not None and cue[0] <= verb <= cue[1]:
             return None  # the quote's own cue: resolved as such
         end = verb
         while end + 1 < len(words) and CUE in classes[end + 1]:
             end += 1
-        return self.unsourced((analysis.quotes[passage].close + 2, end))
+        return self.unsourced((close + 2, end))
 
     def before_colon(self, opening: int) -> str | None:
         """The person named last before the colon that opens a quote or reported speech, in its
