@@ -131,17 +131,38 @@ class Quote:
 
 def find_quotes_in_text(text: str, language: str = "und") -> list[Quote]:
     """Quotes of a plain text, offsets into that text (the text is not changed)."""
+    attribution = attribute(text, language)
+    return [attribution.quote(draft) for draft in attribution.drafts] if attribution else []
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A text's quotes before they become ``Quote``s: the drafts after every pass, the tagger's
+    spans they came from and the resolver that names their speakers (for tools that study a
+    step, e.g. bench/rank_sources.py)."""
+
+    analysis: Analysis
+    tagged: list[Span]
+    drafts: list[Draft]
+    resolver: SpeakerResolver
+
+    def quote(self, draft: Draft) -> Quote:
+        return _quote(self.analysis, draft, self.resolver)
+
+
+def attribute(text: str, language: str = "und") -> Attribution | None:
+    """Tagger, drafts and passes over a plain text; None for a text without words."""
     tokens = tokenize(text, headings=language == "de")
     if not tokens.words:
-        return []
+        return None
     lex = lexicon(language)
     analysis = analyse(tokens, lex, pair_marks(tokens))
     passes = passes_for(language)
-    drafts = _drafts(analysis, _tag(analysis, language, lex), passes.per_sentence, lex)
+    tagged = _tag(analysis, language, lex)
+    drafts = _drafts(analysis, tagged, passes.per_sentence, lex)
     for step in passes.steps:
         drafts = step(analysis, lex, drafts)
-    resolver = RESOLVERS.get(language, SpeakerResolver)(analysis, lex)
-    return [_quote(analysis, draft, resolver) for draft in drafts]
+    return Attribution(analysis, tagged, drafts, RESOLVERS.get(language, SpeakerResolver)(analysis, lex))
 
 
 # -- passes: the steps after the tagger, named, in order, per language --------------------------
