@@ -106,12 +106,13 @@ def _analyse(store: Store, batch: list[Article], reader_language: str,
                                                                 of={a.id for a in batch})),
                                 on_total=lambda total: advance(0, total=total),
                                 sentences=sentences, features=features)
-    touched = touched_stories(store, batch, window, centred)
+    replaced = store.previous_versions(a.id for a in batch)
+    touched = touched_stories(store, batch, window, centred, replaced)
     members = _current(store, batch, touched)
     missing = [a for a in members if a.id not in centred]
     centred.update({a.id: centres.centre(v, a.language)
                     for a, v in zip(missing, _loaded(embedder, store, missing), strict=True)})
-    namer = _Namer(store, touched, store.previous_versions(a.id for a in batch))
+    namer = _Namer(store, touched, replaced)
     with stage("stories: clustering"):
         grouped = group_stories(members, store.reuse_edges({a.id for a in members}),
                                 features_of(members, features), centred, name=namer)

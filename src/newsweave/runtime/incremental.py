@@ -51,10 +51,10 @@ def open_stories(store: Store, window: Window) -> list[SavedStory]:
 
 
 def touched_stories(store: Store, batch: Sequence[Article], stories: Sequence[SavedStory],
-                    centred: dict[str, np.ndarray]) -> list[SavedStory]:
-    """The saved stories the batch touches (see the module docstring)."""
+                    centred: dict[str, np.ndarray], replaced: dict[str, str]) -> list[SavedStory]:
+    """The saved stories the batch touches (see the module docstring); ``replaced`` maps batch
+    articles to the earlier versions they replace (``Store.previous_versions``)."""
     ids = {a.id for a in batch}
-    replaced = store.previous_versions(ids)
     # only copies and translations pull articles into one story (``cluster``): a passage
     # quoted from an old article does not reopen its story
     linked = {other for _, other, kind in store.reuse_neighbours(ids) if kind in SAME_STORY_REUSE}
