@@ -30,8 +30,8 @@ def candidates(text: str, language: str) -> set[str | None]:
     resolver = SpeakerResolver(analyse(tokens, lex, pair_marks(tokens)), lex)
     names: set[str | None] = {None}
     for mention in resolver.mentions:
-        names |= {mention.name, resolver._fullest(mention.name)}
-    names |= {name for _, name, _ in resolver._organisations()}
+        names |= {mention.name, resolver.fullest(mention.name)}
+    names |= {name for _, name, _ in resolver.organisations()}
     return names
 
 

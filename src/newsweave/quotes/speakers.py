@@ -221,7 +221,7 @@ class SpeakerResolver:
         if opening < 2 or self.analysis.shapes[opening] != "QO" or words[opening - 1] not in (",", ":"):
             return None
         mention = self._mention_ending_at(opening - 2)
-        return self._remembered(opening, self._fullest(mention.name)) if mention else None
+        return self._remembered(opening, self.fullest(mention.name)) if mention else None
 
     def before_cue(self, opening: int, cue: tuple[int, int] | None) -> str | None:
         """The person named right before the comma, reporting verb and colon that open the quote
@@ -285,7 +285,7 @@ class SpeakerResolver:
         if colon < 1 or words[colon] != ":":
             return None
         before = [m for m in self._mentions_before(colon) if m.last > m.first]
-        return self._remembered(opening, self._fullest(before[-1].name)) if before else None
+        return self._remembered(opening, self.fullest(before[-1].name)) if before else None
 
     def _mention_ending_at(self, end: int) -> Mention | None:
         """The mention whose last token is ``end``, if any."""
@@ -341,7 +341,7 @@ class SpeakerResolver:
             # "Her | deputy, James Thurlow, was …": the deputy speaks, not "her"; "Her coach was
             # more cautious:" names no one.
             apposed = self._apposed_after(words[0] + 1)
-            return self._fullest(apposed.name) if apposed is not None else None
+            return self.fullest(apposed.name) if apposed is not None else None
         if len(words) == 1:
             latter = _LATTER.get(analysis.lower[words[0]])
             if latter is not None:
@@ -362,7 +362,7 @@ class SpeakerResolver:
             # no one, the subject before the verb.
             subject = self._apposed_after(last)
             if subject is not None:
-                return self._fullest(subject.name)
+                return self.fullest(subject.name)
             if not any(analysis.tokens.words[i][0].isupper() and (
                     self._name_word(i) or self._organisation_word(i)) for i in words):
                 found = self._subject_before(first, last, cue)
@@ -388,7 +388,7 @@ class SpeakerResolver:
             return self._own_words(self._before_adjunct(words))
         inside = self._apposed(first, last) or self._first_inside(first, last)
         if inside is not None:
-            return self._fullest(inside.name)
+            return self.fullest(inside.name)
         head = self._head_name(words)
         if head:
             return head
@@ -402,7 +402,7 @@ class SpeakerResolver:
             # directeur de l'OMS (OMS), Name").
             apposed = self._apposed_after(last)
             if apposed:
-                return self._fullest(apposed.name)
+                return self.fullest(apposed.name)
             represented = self._represented(words)
             if represented is not None:
                 return represented or None  # an unnamed spokesperson of no organisation in sight
@@ -546,7 +546,7 @@ class SpeakerResolver:
         if not (noun in ORGANISATION_KINDS or organisation_word(noun, self.lexicon.language)):
             return None
         sentence_of = self.analysis.tokens.sentence_of
-        for first, name, _ in reversed(self._organisations()):
+        for first, name, _ in reversed(self.organisations()):
             if first < index and sentence_of[index] - sentence_of[first] <= _ORGANISATION_REACH and any(
                     self._same_noun(w.lower(), noun) for w in name.split()):
                 return self._whole_organisation(first) or name
@@ -581,7 +581,7 @@ class SpeakerResolver:
         if self._last_organisation and here - self._last_organisation[1] <= _ORGANISATION_REACH:
             return self._last_organisation[0]
         # (named in a sentence before: one named in the description's own is often in the speech)
-        near = [(name, named) for first, name, named in self._organisations()
+        near = [(name, named) for first, name, named in self.organisations()
                 if 0 < here - sentence_of[first] <= _ORGANISATION_REACH]
         # One named as an organisation, else a repeated name that opens a sentence ("Sony hat …").
         ranked = [name for name, named in near if named] or [name for name, _ in near]
@@ -643,7 +643,7 @@ class SpeakerResolver:
             index += 1
         return extended
 
-    def _organisations(self) -> list[tuple[int, str, bool]]:
+    def organisations(self) -> list[tuple[int, str, bool]]:
         """Names of the text that may be organisations, where they start, and whether an
         organisation word says so: a capitalised run with one, or a name the text repeats that
         opens a sentence and is no titled person ("Sony hat …")."""
@@ -706,7 +706,7 @@ class SpeakerResolver:
     def _relative(self, index: int) -> str | None:
         """The person a relative pronoun follows in its sentence ("…, Luz Rivas, qui a dit")."""
         before = self._mentions_before(index)
-        return self._fullest(before[-1].name) if before and index - before[-1].last <= 2 else None
+        return self.fullest(before[-1].name) if before and index - before[-1].last <= 2 else None
 
     def _apposed(self, first: int, last: int) -> Mention | None:
         """The name in apposition to a title phrase: the first mention of two or more words in
@@ -751,7 +751,7 @@ class SpeakerResolver:
         honorific."""
         last = words[-1]
         if self._name_word(last) and len(words) <= 2 and not any(self._organisation_word(i) for i in words):
-            return self._fullest(normalise_name(self._plain(last)[0], self.lexicon.language))
+            return self.fullest(normalise_name(self._plain(last)[0], self.lexicon.language))
         return None
 
     def _name_word(self, index: int) -> bool:
@@ -836,7 +836,7 @@ class SpeakerResolver:
             last = words[at]
         start = tokens.starts[first] + len(tokens.words[first]) - len(self._plain(first)[0])
         name = normalise_name(tokens.text[start : tokens.ends[last]], self.lexicon.language)
-        return self._fullest(name) if last == first else name
+        return self.fullest(name) if last == first else name
 
     def _joined_by_connectors(self, words: list[int], at: int) -> int | None:
         """Where a name run goes on from ``words[at]``: that word, or the name word after one or
@@ -903,7 +903,7 @@ class SpeakerResolver:
             if sentence_of[after] == sentence_of[cue[1]] and self._name_word(after):
                 inside = self._first_inside(after, after + 3)
                 if inside is not None:
-                    return self._fullest(inside.name)
+                    return self.fullest(inside.name)
                 end = min(analysis.tokens.sentence_around(after)[1], after + APPOSITION_REACH)
                 after_cue = [i for i in range(after, end) if analysis.tokens.words[i][0].isalnum()]
                 return self._named_part(after_cue, subject_first=True)
@@ -962,7 +962,7 @@ class SpeakerResolver:
         apposed = self._apposed_after(end - 1) if end > after and self._plain(after)[0].islower() else None
         if apposed is not None and apposed.last > apposed.first:
             # "deklaroi mbrojtësi i KF Bregdeti, Erion Shkurti,": the role's holder, named after it
-            return self._fullest(apposed.name)
+            return self.fullest(apposed.name)
         return self._resolve(after, end - 1, None)
 
     def _before_adjunct(self, words: list[int]) -> list[int]:
@@ -1001,7 +1001,7 @@ class SpeakerResolver:
             if sentence_of[mention.first] - sentence_of[pronoun] > 1:
                 break
             if mention.last > mention.first and not (gender and mention.gender and mention.gender != gender):
-                return self._fullest(mention.name)
+                return self.fullest(mention.name)
         return None
 
     def _latter(self, pronoun: int, gender: str) -> str | None:
@@ -1012,7 +1012,7 @@ class SpeakerResolver:
             if sentence_of[pronoun] - sentence_of[mention.first] > 3:
                 break
             if mention.last < pronoun and not (mention.gender and mention.gender != gender):
-                return self._fullest(mention.name)
+                return self.fullest(mention.name)
         return None
 
     def _antecedent(self, pronoun: int, gender: str) -> str | None:
@@ -1028,10 +1028,10 @@ class SpeakerResolver:
                           m.gender and m.gender != gender or m.name.isupper()))]  # "she" is no "NC"
         same = [m for m in candidates if sentence_of[m.first] == here]
         if same:
-            return self._fullest(same[0].name)
+            return self.fullest(same[0].name)
         if candidates:
             nearest = sentence_of[candidates[-1].first]
-            return self._fullest(next(m for m in candidates if sentence_of[m.first] == nearest).name)
+            return self.fullest(next(m for m in candidates if sentence_of[m.first] == nearest).name)
         if self._last and here - self._last[1] <= 3:
             return self._last[0]
         return None
@@ -1039,10 +1039,10 @@ class SpeakerResolver:
     def _titled(self, before: int, titles: set[str]) -> str | None:
         for mention in reversed(self.mentions):
             if mention.first < before and mention.titles & titles:
-                return self._fullest(mention.name)
+                return self.fullest(mention.name)
         return None
 
-    def _fullest(self, name: str) -> str:
+    def fullest(self, name: str) -> str:
         """The most frequent, then shortest, name of several words in the text that contains
         ``name``'s words (a single word also through its base forms): "Xi" -> "Xi Jinping",
         "Lavrovi" -> "Sergey Lavrov"."""
