@@ -94,6 +94,43 @@ def test_seeds_two_related_stories(seeds_run):
     assert len([line for line in listing.output.splitlines() if line.startswith("{")]) == 2
 
 
+def test_seeds_two_stories_whichever_arrives_first(seeds_dir, tmp_path):
+    # The congratulations (002) published an hour before the four reports of the meeting: it
+    # opens the story the first of them joins, and the rest of that story outvotes it.
+    import json
+
+    from tests.conftest import _run_cli
+
+    order = ["002", "000", "001", "003", "004"]
+    with (tmp_path / "seeds.jsonl").open("w", encoding="utf-8") as lines:
+        for hour, prefix in enumerate(order):
+            path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+            lines.write(json.dumps({"id": prefix, "text": path.read_text(encoding="utf-8"),
+                                    "language": "sq" if prefix == "004" else "en",
+                                    "published": f"2024-04-09T{10 + hour:02d}:00:00+00:00"}) + "\n")
+    data = _run_cli(["run", str(tmp_path / "seeds.jsonl")], tmp_path)
+    assert sorted(len(story["articles"]) for story in data["stories"]) == [1, 4]
+
+
+def _outvoted_early_article() -> list[ClusterInput]:
+    """X, then A, B and C: X scores as A's story alone, not against A, B and C together."""
+    joins = cosine_for(JOIN_PROBABILITY)
+    gram = np.array([[1.0, joins + 0.1, joins - 0.2, joins - 0.2],
+                     [joins + 0.1, 1.0, joins + 0.3, joins + 0.3],
+                     [joins - 0.2, joins + 0.3, 1.0, joins + 0.3],
+                     [joins - 0.2, joins + 0.3, joins + 0.3, 1.0]])
+    vectors = np.linalg.cholesky(gram).astype(np.float32)  # rows: unit vectors with these cosines
+    return [ClusterInput(name, vector, None) for name, vector in zip("XABC", vectors, strict=True)]
+
+
+@pytest.mark.parametrize("first", ["X", "A"])
+def test_an_early_article_the_rest_of_its_story_outvotes_leaves(first):
+    items = _outvoted_early_article()
+    dated = [ClusterInput(i.id, i.vector, f"2025-03-14T{'08' if i.id == first else '09'}:00:00+00:00")
+             for i in items]
+    assert sorted(sorted(g) for g in cluster(dated)) == [["A", "B", "C"], ["X"]]
+
+
 @pytest.mark.parametrize("count", [0, 1])
 def test_tiny_batches(count):
     items = _events(3)[:count]

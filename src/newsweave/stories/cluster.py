@@ -11,7 +11,10 @@ an article scores above the threshold with several stories that also agree with 
 same score between their members), they merge.
 
 Articles are added in publication order (then id), so a batch gives the same stories whatever
-the input order; ``newsweave stories`` re-clusters the whole store that way. Only open stories
+the input order; ``newsweave stories`` re-clusters the whole store that way. After that pass, a
+member the rest of its story outvotes (it joined early, on the few members there were) leaves
+(``outvoted``), so that which of two events was published first does not decide whether they
+end in one story. Only open stories
 are scored, kept as rows of one matrix, so the cost of an article grows with the number of
 stories open in its window, not with the corpus.
 """
@@ -189,9 +192,56 @@ class StoryClusterer:
 def cluster(items: Iterable[ClusterInput], **settings) -> list[list[str]]:
     """Cluster a batch: the same set of articles gives the same stories in any input order."""
     clusterer = StoryClusterer(**settings)
-    for item in sorted(items, key=lambda i: (_seconds(i.published) or 0.0, i.id)):
+    ordered = sorted(items, key=lambda i: (_seconds(i.published) or 0.0, i.id))
+    for item in ordered:
         clusterer.add(item)
-    return clusterer.groups()
+    by_id = {item.id: item for item in ordered}
+    kept, left = [], []
+    for members in clusterer.groups():
+        stays, leaves = outvoted(members, by_id, clusterer.threshold)
+        kept.append(stays)
+        left.extend(leaves)
+    # what left a story is clustered again among itself (two early reports of one other event
+    # stay together); the same result in any input order, as the online pass
+    return kept + (cluster((by_id[i] for i in left), **settings) if left else [])
+
+
+def outvoted(members: list[str], items: dict[str, ClusterInput],
+             threshold: float) -> tuple[list[str], list[str]]:
+    """A story's members split into those that stay and those the rest of it outvotes.
+
+    An article joins a story on the members it has when it arrives: one that came early (the
+    report of a congratulation, then three of a meeting of the same two leaders) may not score as
+    the story's against all that came after it. Such members leave, the lowest-scoring first and
+    one at a time (each departure changes the others' scores); a copy or translation of a member
+    always stays (its reuse floor), and a story of two is its pair's own judgement.
+    """
+    stays = list(members)
+    leaves: list[str] = []
+    while len(stays) > 2:
+        scores = _against_the_rest([items[m] for m in stays])
+        worst = int(np.argmin(scores))
+        if scores[worst] >= threshold:
+            break
+        leaves.append(stays.pop(worst))
+    return stays, leaves
+
+
+def _against_the_rest(members: list[ClusterInput]) -> np.ndarray:
+    """Each member's same-story score against all the other members (average link, as ``add``
+    scores an arriving article against a story)."""
+    vectors = np.stack([m.vector for m in members]).astype(np.float32)
+    others = len(members) - 1
+    cosines = ((vectors.sum(axis=0) - vectors) * vectors).sum(axis=1) / others
+    held = Counter(name for m in members for name in m.names)
+    ids = {m.id for m in members}
+    scores = []
+    for member, cosine in zip(members, cosines, strict=True):
+        shared = sum(held[name] - 1 for name in member.names) / others
+        reused = next((kind for other, kind in member.reuse.items()
+                       if other in ids and kind in SAME_STORY_REUSE), None)
+        scores.append(same_story_score(float(cosine), shared, reused))
+    return np.asarray(scores)
 
 
 def _seconds(published: str | None) -> float | None:
