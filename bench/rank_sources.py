@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from candidate_softmax import fit, scores
 from eval_quotes import Counts, GoldDoc, _read_taggers_from, jaccard, load, overlaps, paired_bootstrap, score
 
 from newsweave.quotes.extract import Attribution, attribute
@@ -184,32 +184,8 @@ def rows(drafted: Drafted, rules: bool, crossed: bool) -> list[list[str]]:
     return [with_rules(features, span == drafted.rules, crossed) for span, features in pairs]
 
 
-def fit(groups: list[tuple[list[list[str]], list[bool]]]) -> dict[str, float]:
-    """Weights of a softmax over each quote's candidates, by the likelihood of its right ones."""
-    from scipy.optimize import minimize
-
-    index: dict[str, int] = {}
-    data = [([np.array([index.setdefault(f, len(index)) for f in feats]) for feats in row],
-             np.array(right, float)) for row, right in groups if any(right)]
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        total, grad = 0.5 * L2 * w @ w, L2 * w
-        for ids, right in data:
-            scores = np.array([w[i].sum() for i in ids])
-            p = np.exp(scores - scores.max())
-            p /= p.sum()
-            held = float(p @ right)
-            total -= math.log(max(held, 1e-300))
-            for g, i in zip(p - p * right / held, ids, strict=True):
-                grad[i] += g
-        return total, grad
-
-    weights = minimize(loss, np.zeros(len(index)), jac=True, method="L-BFGS-B", options={"maxiter": 300}).x
-    return {f: float(weights[i]) for f, i in index.items()}
-
-
 def choose(weights: dict[str, float], row: list[list[str]]) -> int:
-    return int(np.argmax([sum(weights.get(f, 0.0) for f in feats) for feats in row]))
+    return int(np.argmax(scores(weights, row)))
 
 
 def fold(doc_id: str) -> int:
@@ -245,7 +221,7 @@ def main() -> None:
         for k in range(FOLDS):
             groups = [(rows(d, rules, crossed), d.right) for doc in docs if fold(doc.id) != k
                       for d in prepared[doc.id] if d.right is not None]
-            weights = fit(groups)
+            weights = fit(groups, L2)
             for doc in (doc for doc in docs if fold(doc.id) == k):
                 counts[doc.id] = score(chosen_quotes(prepared[doc.id], weights, rules, crossed), doc.items)
         difference, low, high = paired_bootstrap(counts, rules_counts)

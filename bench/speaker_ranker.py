@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import random
 import subprocess
@@ -38,7 +37,7 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy as np
+import candidate_softmax
 from eval_speakers import documents, locked_documents, read_labels, right
 
 from newsweave.quotes.cues import ACCORDING, CUE
@@ -228,33 +227,14 @@ def sample(path: Path, part: str, texts: dict[str, tuple[str, str]]) -> list[dic
 # -- the model -----------------------------------------------------------------------------------
 
 def fit(data: list[Example]) -> dict[str, float]:
-    from scipy.optimize import minimize
-
-    index: dict[str, int] = {}
-    groups = [([np.array([index.setdefault(f, len(index)) for f in features]) for _, features in e.rows],
-               np.array(e.right, float)) for e in data if any(e.right)]
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        total, grad = 0.5 * L2 * w @ w, L2 * w
-        for ids, flags in groups:
-            scores = np.array([w[i].sum() for i in ids])
-            p = np.exp(scores - scores.max())
-            p /= p.sum()
-            held = float(p @ flags)
-            total -= math.log(max(held, 1e-300))
-            for g, i in zip(p - p * flags / held, ids, strict=True):
-                grad[i] += g
-        return total, grad
-
-    w = minimize(loss, np.zeros(len(index)), jac=True, method="L-BFGS-B", options={"maxiter": 300}).x
-    return {feature: float(w[i]) for feature, i in index.items()}
+    return candidate_softmax.fit((([features for _, features in e.rows], e.right) for e in data), L2)
 
 
 def ranker_right(weights: dict[str, float], example: Example) -> bool:
     """Whether the ranker's choice is right: the highest score, ties to the rules' answer."""
-    scores = [sum(weights.get(f, 0.0) for f in features) for _, features in example.rows]
-    top = max(scores)
-    winners = [n for n, s in enumerate(scores) if s == top]
+    scored = candidate_softmax.scores(weights, [features for _, features in example.rows])
+    top = max(scored)
+    winners = [n for n, s in enumerate(scored) if s == top]
     chosen = next((n for n in winners if "rules" in example.rows[n][1]), winners[0])
     return example.right[chosen]
 
