@@ -14,9 +14,8 @@ Articles are added in publication order (then id), so a batch gives the same sto
 the input order; ``newsweave stories`` re-clusters the whole store that way. After that pass, a
 member the rest of its story outvotes (it joined early, on the few members there were) leaves
 (``outvoted``), so that which of two events was published first does not decide whether they
-end in one story. Only open stories
-are scored, kept as rows of one matrix, so the cost of an article grows with the number of
-stories open in its window, not with the corpus.
+end in one story. Only open stories are scored, kept as rows of one matrix, so the cost of an
+article grows with the number of stories open in its window, not with the corpus.
 """
 
 from __future__ import annotations
