@@ -826,3 +826,17 @@ def test_reported_speech_ends_before_a_contrasting_clause_after_a_quoted_end():
             "sindicato calificó la medida de «un golpe durísimo para las familias».")
     first = find_quotes_in_text(text, "es")[0]
     assert text[slice(*first.content)] == "que ofrecerá recolocación a todos los empleados"
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("fr", "Le président sortant de la République de Valdorne, Hélène Castagnet, a quitté Paris lundi. "
+           "« Nous reviendrons en mai », a-t-elle déclaré.", ["Hélène Castagnet"]),
+    ("fr", "La République de Valdorne et la France ont signé un accord lundi, selon Hélène Castagnet. "
+           "« Nous reviendrons en mai », a-t-elle déclaré.", ["Hélène Castagnet", "Hélène Castagnet"]),
+    ("es", "Una delegación de la República de Montalba, encabezada por Rodrigo Esquivel, llegó el lunes "
+           "a Quito. «Venimos a firmar», dijo.", ["Rodrigo Esquivel"]),
+])
+def test_a_republic_is_no_person_a_pronoun_stands_for(language, text, speaker):
+    # "République de Valdorne" was read as a person's name ("Charles de Gaulle"), the first of
+    # its sentence, and "elle" went to it.
+    assert [q.speaker for q in find_quotes_in_text(text, language)] == speaker

@@ -81,6 +81,8 @@ NOT_NAMES = NOT_NAMES | GROUP_NOUNS
 _ORGANISATION_WORDS = word_set("""hall organization organisation university institute ministry party trust
     council committee agency news times post academy bank association union court house department
     office republic kingdom states nations security initiative forum center centre group company
+    république república repubblica republik republiek republika republikës royaume reino regno
+    königreich koninkrijk mbretëria
     corporation inc corp ltd airlines airport station school college foundation church army navy force
     forces police service services media network press journal daily television radio tv club team
     league federation commission parliament senate congress government administration city county
