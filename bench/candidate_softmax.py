@@ -1,6 +1,7 @@
 """A linear score per candidate and a softmax over each item's candidates, fitted by the
 likelihood of the candidates marked right (any of them): the model of the bench's learned
-choices (``rank_sources.py``, ``speaker_ranker.py``). Features are strings, one-hot."""
+choices (``rank_sources.py``, ``speaker_ranker.py``). Features are strings, one-hot; ``bucket``
+names a distance as they do."""
 
 from __future__ import annotations
 
@@ -40,3 +41,11 @@ def fit(groups: Iterable[Group], l2: float) -> dict[str, float]:
 
 def scores(weights: dict[str, float], candidates: list[list[str]]) -> list[float]:
     return [sum(weights.get(f, 0.0) for f in features) for features in candidates]
+
+
+def bucket(distance: int) -> str:
+    """A distance in tokens as a feature value: "0", "1", "2-3", "4-7", "8-15", "16+"."""
+    for bound, name in ((0, "0"), (1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15")):
+        if distance <= bound:
+            return name
+    return "16+"

@@ -161,26 +161,32 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score(predicted: list[dict], gold: list[GoldItem]) -> Counts:
-    """Counts of one document: predictions are the command's quote dicts."""
-    counts = Counts(predicted=len(predicted), gold=len(gold))
+def matches(contents: list[Span], gold: list[GoldItem]) -> dict[int, int]:
+    """Predicted content number -> gold item number: one to one, highest Jaccard first, pairs
+    of Jaccard >= 0.5 only (the contract's matching)."""
     pairs = []
     for g, item in enumerate(gold):
         if item.range is None:
             continue
-        for p, quote in enumerate(predicted):
-            overlap = jaccard(tuple(quote["content"]), item.range)
+        for p, content in enumerate(contents):
+            overlap = jaccard(content, item.range)
             if overlap >= 0.5:
                 pairs.append((-overlap, g, p))
     pairs.sort()
     used_g: set[int] = set()
-    used_p: set[int] = set()
-    speakerless_matches = 0
+    found: dict[int, int] = {}
     for _, g, p in pairs:
-        if g in used_g or p in used_p:
-            continue
-        used_g.add(g)
-        used_p.add(p)
+        if g not in used_g and p not in found:
+            used_g.add(g)
+            found[p] = g
+    return found
+
+
+def score(predicted: list[dict], gold: list[GoldItem]) -> Counts:
+    """Counts of one document: predictions are the command's quote dicts."""
+    counts = Counts(predicted=len(predicted), gold=len(gold))
+    speakerless_matches = 0
+    for p, g in matches([tuple(quote["content"]) for quote in predicted], gold).items():
         counts.matched += 1
         if not gold[g].source:
             speakerless_matches += 1

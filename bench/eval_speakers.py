@@ -174,12 +174,20 @@ def matched(labels: list[dict], texts: dict[str, tuple[str, str]]) -> list[tuple
             if content_hash(text[start:end]) != label["hash"]:
                 out.append((label, None, "changed"))
                 continue
-            best = max(quotes, default=None, key=lambda q: min(end, q.content[1]) - max(start, q.content[0]))
-            if best is None or min(end, best.content[1]) <= max(start, best.content[0]):
+            best = best_overlap([q.content for q in quotes], start, end)
+            if best is None:
                 out.append((label, None, "missing"))
             else:
-                out.append((label, best.speaker, "ok"))
+                out.append((label, quotes[best].speaker, "ok"))
     return out
+
+
+def best_overlap(contents: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """The number of the found content that overlaps ``start`` .. ``end`` the most (the first
+    of a tie), None where none overlaps it."""
+    overlaps = [min(end, c_end) - max(start, c_start) for c_start, c_end in contents]
+    best = max(range(len(overlaps)), default=None, key=overlaps.__getitem__)
+    return best if best is not None and overlaps[best] > 0 else None
 
 
 def passage_results(path: Path, prefix: str = "passage") -> list[tuple[dict, str | None, str]]:

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from candidate_softmax import fit, scores
-from eval_quotes import Counts, GoldDoc, _read_taggers_from, jaccard, load, overlaps, paired_bootstrap, score
+from candidate_softmax import bucket, fit, scores
+from eval_quotes import Counts, GoldDoc, _read_taggers_from, load, matches, overlaps, paired_bootstrap, score
 
 from newsweave.quotes.extract import Attribution, attribute
 from newsweave.text.language import detect_language
@@ -69,7 +69,7 @@ def prepare(doc: GoldDoc) -> list[Drafted]:
         quotes = [] if attribution is None else [attribution.quote(d) for d in attribution.drafts]
         return [Drafted(_as_json(q), None, [], [], [], None) for q in quotes]
     quotes = [attribution.quote(draft) for draft in attribution.drafts]
-    gold_of = _gold_matches([q.content for q in quotes], doc)
+    gold_of = matches([q.content for q in quotes], doc.items)
     drafted = []
     for number, (draft, quote) in enumerate(zip(attribution.drafts, quotes, strict=True)):
         rules = (draft.source.first, draft.source.last) if draft.source else None
@@ -89,19 +89,6 @@ def prepare(doc: GoldDoc) -> list[Drafted]:
 def _as_json(quote) -> dict:
     span = list(quote.speaker_span) if quote.speaker_span else None
     return {"content": list(quote.content), "speaker_span": span}
-
-
-def _gold_matches(contents: list[tuple[int, int]], doc: GoldDoc) -> dict[int, int]:
-    """Draft number -> gold item number, matched one to one as ``eval_quotes.score`` does."""
-    pairs = sorted((-jaccard(content, item.range), g, p) for g, item in enumerate(doc.items) if item.range
-                   for p, content in enumerate(contents) if jaccard(content, item.range) >= 0.5)
-    taken_gold: set[int] = set()
-    matches: dict[int, int] = {}
-    for _, g, p in pairs:
-        if g not in taken_gold and p not in matches:
-            taken_gold.add(g)
-            matches[p] = g
-    return matches
 
 
 def _candidates(attribution: Attribution, draft) -> dict[Candidate, int]:
@@ -126,11 +113,6 @@ def _candidates(attribution: Attribution, draft) -> dict[Candidate, int]:
     return found
 
 
-def _bucket(distance: int) -> str:
-    return next(name for bound, name in ((0, "0"), (1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15"))
-                if distance <= bound) if distance <= 15 else "16+"
-
-
 def _tag(tags: list[str], index: int) -> str:
     return tags[index].split("(")[0].split("+")[0] if 0 <= index < len(tags) else "edge"
 
@@ -145,10 +127,10 @@ def _features(attribution: Attribution, draft, span: Candidate, head: int, kind:
     between = range(last + 1, draft.first) if side == "before" else range(draft.last + 1, first)
     head_tag = _tag(tags, head)
     features = ["bias", f"head={head_tag}", f"head&side={head_tag}{side}", f"before={_tag(tags, first - 1)}",
-                f"after={_tag(tags, last + 1)}", f"side={side}", f"distance={side}{_bucket(distance)}",
+                f"after={_tag(tags, last + 1)}", f"side={side}", f"distance={side}{bucket(distance)}",
                 f"sentences={side}{tokens.sentence_of[head] - tokens.sentence_of[edge]}",
-                f"kind={kind}{side}", f"length={_bucket(last - first + 1)}",
-                "nouns between=" + _bucket(sum(tags[i].startswith(("NN", "NE", "PPER")) for i in between))]
+                f"kind={kind}{side}", f"length={bucket(last - first + 1)}",
+                "nouns between=" + bucket(sum(tags[i].startswith(("NN", "NE", "PPER")) for i in between))]
     if lower[head] in _PRONOUNS:
         features.append(f"pronoun={lower[head]}")
     if first > 0 and lower[first - 1] in _PREPOSITIONS:
@@ -163,7 +145,7 @@ def _features(attribution: Attribution, draft, span: Candidate, head: int, kind:
         cue = draft.cue
         before_cue = last < cue.first
         features.append(f"cue={'after' if before_cue else 'before'}"
-                        f"{_bucket(cue.first - last if before_cue else first - cue.last)}")
+                        f"{bucket(cue.first - last if before_cue else first - cue.last)}")
         if tokens.sentence_of[cue.first] == tokens.sentence_of[head]:
             features.append("cue's sentence")
     if any(s.kind == "S" and s.first <= last and first <= s.last for s in attribution.tagged):

@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import candidate_softmax
-from eval_speakers import documents, locked_documents, read_labels, right
+from candidate_softmax import bucket
+from eval_speakers import best_overlap, documents, locked_documents, read_labels, right
 
 from newsweave.quotes.cues import ACCORDING, CUE
 from newsweave.quotes.extract import Attribution, attribute
@@ -91,7 +92,7 @@ def candidate_rows(attribution: Attribution, draft: Draft, kind: str, rules: str
             mentions.setdefault(name, []).append(features)
     if rules is not None and not any(same_name(rules, name) for name in mentions):
         mentions[rules] = [["only rules"]]
-    length = ["length=" + _bucket(len(attribution.analysis.tokens.words) // 50)] if lengths else []
+    length = ["length=" + bucket(len(attribution.analysis.tokens.words) // 50)] if lengths else []
     rows = [(name, _name_features(name, found, mentions, rules, previous, length))
             for name, found in mentions.items()]
     nothing = ["none", f"none&kind={kind}", "none&rules none" if rules is None else "none&rules some",
@@ -110,7 +111,7 @@ def _name_features(name: str, found: list[list[str]], mentions: dict, rules: str
     # the nearest mention: the first in the quote's own sentence, else the first of all
     own_sentence = (f for f in found if any(x.startswith("sentences=") and x.endswith("0") for x in f))
     nearest = next(own_sentence, found[0])
-    features = ["name", *nearest, f"count={_bucket(len(found))}"]
+    features = ["name", *nearest, f"count={bucket(len(found))}"]
     features += sorted({"any:" + x for other in found for x in other} - {"any:" + x for x in nearest})
     if same_name(name, rules):
         features += ["rules", "rules&" + nearest[0], *("rules&" + x for x in length)]
@@ -140,13 +141,13 @@ def _mention_features(attribution: Attribution, draft: Draft, first: int, last: 
     side = "before" if last < draft.first else ("after" if first > draft.last else "inside")
     distance = draft.first - last if side == "before" else (first - draft.last if side == "after" else 0)
     sentences = sentence_of[first] - sentence_of[draft.last if side == "after" else draft.first]
-    features = [f"kind={sort}", f"side={side}", f"distance={side}{_bucket(distance)}",
+    features = [f"kind={sort}", f"side={side}", f"distance={side}{bucket(distance)}",
                 f"sentences={side}{max(min(sentences, 2), -2)}"]
     if draft.cue is not None:
         cue = draft.cue
         before_cue = last < cue.first
         features.append(f"cue={'before' if before_cue else 'after'}"
-                        f"{_bucket(cue.first - last if before_cue else first - cue.last)}")
+                        f"{bucket(cue.first - last if before_cue else first - cue.last)}")
 
     def verb_in(start: int, end: int) -> bool:
         span = range(max(start, 0), min(end, len(words)))
@@ -170,13 +171,6 @@ def _mention_features(attribution: Attribution, draft: Draft, first: int, last: 
     return features
 
 
-def _bucket(distance: int) -> str:
-    for bound, name in ((0, "0"), (1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15")):
-        if distance <= bound:
-            return name
-    return "16+"
-
-
 # -- labelled quotes -----------------------------------------------------------------------------
 
 def examples(passages: list[dict], lengths: bool, honest: list | None = None) -> list[Example]:
@@ -190,10 +184,9 @@ def examples(passages: list[dict], lengths: bool, honest: list | None = None) ->
         quotes = [attribution.quote(d) for d in attribution.drafts] if attribution else []
         for index, label in enumerate(passage["quotes"]):
             start, end = label["content"] if "content" in label else _found(text, label["says"])
-            overlap = [min(end, q.content[1]) - max(start, q.content[0]) for q in quotes]
-            if not overlap or max(overlap) <= 0:
+            best = best_overlap([q.content for q in quotes], start, end)
+            if best is None:
                 continue  # missed: wrong (or right) for the rules and the ranker alike
-            best = overlap.index(max(overlap))
             rules = honest[number][index][1] if honest else quotes[best].speaker
             previous = quotes[best - 1].speaker if best else None
             draft, kind = attribution.drafts[best], quotes[best].kind
