@@ -31,6 +31,12 @@ def _run_cli(args: list[str], folder: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
+def run_cli():
+    """``newsweave ARGS… --out FOLDER/out --db FOLDER/s.db``, asserted to succeed: its stories.json."""
+    return _run_cli
+
+
+@pytest.fixture(scope="session")
 def seeds_run(seeds_dir, tmp_path_factory):
     """`newsweave run` over the five seed texts: (stories.json, {article id: "000".."004"}, folder)."""
     folder = tmp_path_factory.mktemp("seeds-run")

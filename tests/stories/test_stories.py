@@ -94,12 +94,10 @@ def test_seeds_two_related_stories(seeds_run):
     assert len([line for line in listing.output.splitlines() if line.startswith("{")]) == 2
 
 
-def test_seeds_two_stories_whichever_arrives_first(seeds_dir, tmp_path):
+def test_seeds_two_stories_whichever_arrives_first(seeds_dir, run_cli, tmp_path):
     # The congratulations (002) published an hour before the four reports of the meeting: it
     # opens the story the first of them joins, and the rest of that story outvotes it.
     import json
-
-    from tests.conftest import _run_cli
 
     order = ["002", "000", "001", "003", "004"]
     with (tmp_path / "seeds.jsonl").open("w", encoding="utf-8") as lines:
@@ -108,7 +106,7 @@ def test_seeds_two_stories_whichever_arrives_first(seeds_dir, tmp_path):
             lines.write(json.dumps({"id": prefix, "text": path.read_text(encoding="utf-8"),
                                     "language": "sq" if prefix == "004" else "en",
                                     "published": f"2024-04-09T{10 + hour:02d}:00:00+00:00"}) + "\n")
-    data = _run_cli(["run", str(tmp_path / "seeds.jsonl")], tmp_path)
+    data = run_cli(["run", str(tmp_path / "seeds.jsonl")], tmp_path)
     assert sorted(len(story["articles"]) for story in data["stories"]) == [1, 4]
 
 
