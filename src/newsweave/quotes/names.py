@@ -219,7 +219,7 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
 def comma_after(analysis: Analysis, last: int) -> int | None:
     """The next comma of the sentence, at most ``APPOSITION_REACH`` tokens after ``last``."""
     tokens = analysis.tokens
-    end = min(tokens.sentence_around(last)[1], last + 1 + APPOSITION_REACH)
+    end = tokens.reach(last, 1 + APPOSITION_REACH)
     return next((i for i in range(last + 1, end) if tokens.words[i] == ","), None)
 
 

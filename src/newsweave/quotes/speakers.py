@@ -569,7 +569,7 @@ class SpeakerResolver:
         """An organisation's name from its first word, over its connectors ("Gjykata | e Apelit")
         and the lower-case words a name goes on with where names follow their noun ("Société |
         des transports de l'agglomération")."""
-        end = min(self.analysis.tokens.sentence_around(first)[1], first + _ORGANISATION_WORDS_AFTER)
+        end = self.analysis.tokens.reach(first, _ORGANISATION_WORDS_AFTER)
         words = [i for i in range(first, end) if self.analysis.tokens.words[i][0].isalnum()]
         return self._named_part(words, subject_first=True)
 
@@ -904,7 +904,7 @@ class SpeakerResolver:
                 inside = self._first_inside(after, after + 3)
                 if inside is not None:
                     return self.fullest(inside.name)
-                end = min(analysis.tokens.sentence_around(after)[1], after + APPOSITION_REACH)
+                end = analysis.tokens.reach(after, APPOSITION_REACH)
                 after_cue = [i for i in range(after, end) if analysis.tokens.words[i][0].isalnum()]
                 return self._named_part(after_cue, subject_first=True)
             # The phrase after the cue, unless the source already is that phrase and names no one
@@ -947,7 +947,7 @@ class SpeakerResolver:
             return None
         if self.lexicon.language not in VERB_FIRST and ACCORDING not in analysis.classes[cue[1]]:
             return None  # English and German put the object after the verb: "told the Post"
-        limit = min(tokens.sentence_around(after)[1], after + APPOSITION_REACH)
+        limit = tokens.reach(after, APPOSITION_REACH)
         if self._adjunct_opens(after):  # "u shpreh | për agjencinë | një zjarrfikës": past the adjunct
             after = next((i for i in range(after + 1, limit) if analysis.lower[i] in _INDEFINITE | _DEFINITE
                           or title_of(analysis, i, self.lexicon) or self._name_word(i)), after)

@@ -54,6 +54,11 @@ class Tokens:
         """Token range (end exclusive) of the sentence that holds token ``index``."""
         return self.sentences[self.sentence_of[index]]
 
+    def reach(self, index: int, tokens: int) -> int:
+        """Where a look ``tokens`` on from token ``index`` stops (exclusive): that many tokens
+        on, or the end of its sentence if sooner."""
+        return min(self.sentence_around(index)[1], index + tokens)
+
 
 def tokenize(text: str, headings: bool = False) -> Tokens:
     """Tokens, sentences and paragraphs of ``text``; with ``headings``, a short heading before a
