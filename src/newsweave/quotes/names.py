@@ -339,11 +339,23 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
         return next(t for t in LONG_TITLES if folded.endswith((t, t + "in")))
     if lexicon.language in COMPOUNDING and folded.endswith(_ROLE_ENDINGS):
         return ""  # "Virologin", "Journalistin": a role, no name
+    if _ARTICLE.match(analysis.lower[index]) and _capitalised(analysis, index + 1, index + 3):
+        return ""  # "L'océanographe | Anaïs Le Goff": a name takes no article, a role does
     tags = analysis.tags
     if tags is not None and (tags[index] == "NN" or _role_adjective(tags, index) or tags[index] == "UNKC"
                              and _unknown_noun(analysis, index, lexicon.language)):
         return ""
     return None
+
+
+# An elided definite article (French, Italian) glued to a word.
+_ARTICLE = re.compile(r"^l['’](?=\w)")
+
+
+def _capitalised(analysis: Analysis, start: int, end: int) -> bool:
+    """True where every token from ``start`` to ``end`` (exclusive) is a capitalised word."""
+    words = analysis.tokens.words
+    return end <= len(words) and all(word[0].isupper() for word in words[start:end])
 
 
 def _unknown_noun(analysis: Analysis, index: int, language: str) -> bool:
@@ -353,7 +365,19 @@ def _unknown_noun(analysis: Analysis, index: int, language: str) -> bool:
     if _derived_noun(word, language):
         return True
     tags = analysis.tags
-    return index + 1 < len(tags) and tags[index + 1].startswith(NAME_TAGS) and _compound_noun(word, language)
+    if index + 1 >= len(tags) or not tags[index + 1].startswith(NAME_TAGS):
+        return False
+    return _compound_noun(word, language) or _before_full_name(analysis, index)
+
+
+def _before_full_name(analysis: Analysis, index: int) -> bool:
+    """A long word outside the lexicon right before a first name the lexicon knows and a
+    surname ("Liftbetreiber | Florian Gstrein", "Sportvorständin | Katrin Oberländer"): German
+    writes a name first name first, so the word before is a role whose compound the lexicon
+    cannot split."""
+    words, tags = analysis.tokens.words, analysis.tags
+    return (len(words[index]) >= _MIN_DERIVED and tags[index + 1] == "NE"
+            and index + 2 < len(words) and words[index + 2][0].isupper())
 
 
 @lru_cache(maxsize=1 << 14)
