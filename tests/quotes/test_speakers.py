@@ -74,10 +74,12 @@ TITLED = [
     ("de", "„Die Straße bleibt zu“, sagte Tiefbauamtsleiterin Mona Fricke.", ["Mona Fricke"]),
     ("sq", "Analisti Dritan Koci tha se tregu do të rritet.", ["Dritan Koci"]),
     # A compound the lexicon cannot split, before a first name and a surname, is a role.
-    ("de", "„Der Winter war ein Desaster“, räumt Pistenbetreiber Florian Gstetter ein.", ["Florian Gstetter"]),
+    ("de", "„Der Winter war ein Desaster“, räumt Pistenbetreiber Florian Gstetter ein.",
+     ["Florian Gstetter"]),
     ("de", "Sportvorständin Katrin Oberholz sagte, die Mannschaft sei bereit.", ["Katrin Oberholz"]),
     # A word with an elided article is a role, not the start of a name.
-    ("fr", "L'océanographe Anaïs Le Goff-Marrec estime que la mer monte plus vite.", ["Anaïs Le Goff-Marrec"]),
+    ("fr", "L'océanographe Anaïs Le Goff-Marrec estime que la mer monte plus vite.",
+     ["Anaïs Le Goff-Marrec"]),
     # What a lower-case title is of names no one: "Harbour Books | owner Tom Ridley".
     ("en", "“The shop will close,” said Harbour Books owner Tom Ridley.", ["Tom Ridley"]),
     ("en", "“We sold out,” Harbour Books owner Tom Ridley said. “Again,” he added.",
