@@ -847,3 +847,31 @@ def test_a_republic_is_no_person_a_pronoun_stands_for(language, text, speaker):
     # "République de Valdorne" was read as a person's name ("Charles de Gaulle"), the first of
     # its sentence, and "elle" went to it.
     assert [q.speaker for q in find_quotes_in_text(text, language)] == speaker
+
+
+def test_an_auxiliary_taken_for_the_source_leaves_the_subject_before_it():
+    # The tagger may mark "a" of "a assuré" as the source: the subject stands before it.
+    text = "Le directeur, Laurent Ebrard, a assuré que des reclassements seraient proposés."
+    assert _speakers(text, "fr") == ["Laurent Ebrard"]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("es", "«Hay que evitar el sol», recomendó el jefe de predicción, Óscar Lanuza.", "Óscar Lanuza"),
+    ("fr", "« Restez chez vous », recommande le préfet, Paul Arnaud.", "Paul Arnaud"),
+])
+def test_a_recommendation_is_reported_speech(language, text, name):
+    assert _speakers(text, language) == [name]
+
+
+def test_a_description_stands_for_the_organisation_named_before_it_in_its_sentence():
+    text = ("La cadena de supermercados Frescomar cerró 2024 con un beneficio récord de 86 millones "
+            "de euros, según informó la compañía en un comunicado.")
+    assert _speakers(text, "es") == ["Frescomar"]
+
+
+def test_an_organisation_name_ends_before_a_title():
+    text = "David Stern, the former NBA Commissioner, died on Wednesday at 77, the league said."
+    tokens = tokenize(text)
+    analysis = analyse(tokens, lexicon("en"), pair_marks(tokens))
+    names = [name for _, name, _ in SpeakerResolver(analysis, lexicon("en")).organisations()]
+    assert "NBA Commissioner" not in names

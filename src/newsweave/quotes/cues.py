@@ -87,7 +87,8 @@ _REPORTING = {
         réclamé réclame réclament promet promis promettent qualifié qualifie réjoui réjouit
         félicité félicite déploré déplore défendu défend réagi réagit rétorqué rétorque répliqué
         réplique admet concédé concède plaidé plaide ironisé nuancé détaille commente s'interroge s’interroge
-        s'inquiète s’inquiète s'alarme s’alarme s'indigne s’indigne""",
+        s'inquiète s’inquiète s'alarme s’alarme s'indigne s’indigne recommandé recommande
+        recommandent conseillé conseille""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa
@@ -105,7 +106,8 @@ _REPORTING = {
         remarcó puntualizó sentenció reiteró reitera reiteraron aseveró argumentó argumentaron
         defendió defiende concluyó mencionó garantizó garantiza dicho afirmado señalado asegurado
         explicado advertido indicado manifestado declarado reconocido anunciado denunciado
-        insistido subrayado destacado recordado precisado confirmado""",
+        insistido subrayado destacado recordado precisado confirmado recomendó recomienda
+        recomendaron aconsejó aconseja""",
     "it": """detto dice diceva dichiarato dichiara affermato afferma sottolineato sottolinea
         spiegato spiega aggiunto aggiunge ribadito ribadisce osservato osserva avvertito
         avverte annunciato annuncia precisato precisa dichiarò disse affermò sottolineò spiegò
@@ -126,7 +128,7 @@ _REPORTING = {
         shtuan nënvizoi nënvizuan pohoi pohuan bëri sqaroi paralajmëroi njoftoi tregoi
         raportoi konfirmoi kërkoi vlerësoi shprehu theksonte premtoi premtuan shpjegoi
         shpjeguan pranoi pranuan mohoi mohuan kujtoi argumentoi këmbënguli shkroi njoftuan
-        paralajmëruan konfirmuan kritikoi kritikuan akuzoi akuzuan""",
+        paralajmëruan konfirmuan kritikoi kritikuan akuzoi akuzuan rekomandoi këshilloi""",
     "pl": """powiedział powiedziała powiedzieli mówi mówił mówiła stwierdził stwierdziła
         podkreślił podkreśliła dodał dodała zaznaczył zaznaczyła oświadczył oświadczyła
         poinformował poinformowała ocenił oceniła przekazał przekazała wyjaśnił wyjaśniła

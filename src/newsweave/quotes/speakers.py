@@ -171,8 +171,16 @@ class SpeakerResolver:
             found = self._after_cue(cue)
             if found:
                 return self._remembered(first, found)
-        first = self._name_start(first)
-        return self._remembered(first, self._resolve(first, self._before_clause(first, last), cue))
+        start = self._name_start(first)
+        found = self._resolve(start, self._before_clause(start, last), cue)
+        if found is None and cue is not None and cue[0] == last + 1 and \
+                NOUN not in self.analysis.classes[cue[0]] and \
+                all(self.analysis.lower[i] in AUXILIARIES for i in range(first, last + 1)):
+            # The tagger took the auxiliary before a reporting verb for the source ("Le
+            # directeur, Laurent Ebrard, | a | assuré que"; not "a | statement"): the subject is
+            # what stands before it.
+            found = self._subject_before(first, last, cue)
+        return self._remembered(start, found)
 
     def _name_start(self, first: int) -> int:
         """Where a source that opens on a connector starts: with the name words before it ("Bulmeti
@@ -580,9 +588,12 @@ class SpeakerResolver:
         here = sentence_of[index]
         if self._last_organisation and here - self._last_organisation[1] <= _ORGANISATION_REACH:
             return self._last_organisation[0]
-        # (named in a sentence before: one named in the description's own is often in the speech)
+        # (named in a sentence before, or as an organisation before it in its own: "Shares in
+        # Calverton Biosystems fell after the company said"; one named after it in its own
+        # sentence is often in the speech)
         near = [(name, named) for first, name, named in self.organisations()
-                if 0 < here - sentence_of[first] <= _ORGANISATION_REACH]
+                if first < index and (0 < here - sentence_of[first] <= _ORGANISATION_REACH
+                                      or named and sentence_of[first] == here)]
         # One named as an organisation, else a repeated name that opens a sentence ("Sony hat …").
         ranked = [name for name, named in near if named] or [name for name, _ in near]
         return ranked[-1] if ranked else None
@@ -651,7 +662,7 @@ class SpeakerResolver:
             analysis = self.analysis
             people = {m.first for m in self.mentions if m.titles or m.gender}
             runs = [(a, b, normalise_name(" ".join(analysis.tokens.words[a : b + 1]), self.lexicon.language))
-                    for a, b in capitalised_runs(analysis, self.lexicon)
+                    for a, b in map(self._without_closing_titles, capitalised_runs(analysis, self.lexicon))
                     if a not in people]
             said = Counter(name for _, _, name in runs)
             found = []
@@ -664,6 +675,14 @@ class SpeakerResolver:
                     found.append((a, name, named))
             self._named_organisations = found
         return self._named_organisations
+
+    def _without_closing_titles(self, run: tuple[int, int]) -> tuple[int, int]:
+        """A capitalised run without the titles it ends on ("the former NBA | Commissioner"):
+        an organisation's name holds none."""
+        first, last = run
+        while last > first and title_of(self.analysis, last, self.lexicon):
+            last -= 1
+        return first, last
 
     def _apposed_after(self, last: int) -> Mention | None:
         """A name of two or more words (or titled: "Me Julien Vasseur") right after the next
