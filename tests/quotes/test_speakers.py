@@ -77,6 +77,11 @@ TITLED = [
     ("de", "„Der Winter war ein Desaster“, räumt Pistenbetreiber Florian Gstetter ein.",
      ["Florian Gstetter"]),
     ("de", "Sportvorständin Katrin Oberholz sagte, die Mannschaft sei bereit.", ["Katrin Oberholz"]),
+    # Abbreviated titles in every language; a deputy's title written as one word.
+    ("sq", "«Situata është e rëndë», tha Dr. Ilir Bejko-Hasani.", ["Ilir Bejko-Hasani"]),
+    ("es", "«La situación es grave», dijo el Dr. Íñigo Lasa.", ["Íñigo Lasa"]),
+    ("sq", "Zëvendësministrja Elira Hoxha-Bruçi tha se shkollat janë gati.", ["Elira Hoxha-Bruçi"]),
+    ("sq", "Ekonomisti Gentian Marku tha se rritja është e vogël.", ["Gentian Marku"]),
     # A word with an elided article is a role, not the start of a name.
     ("fr", "L'océanographe Anaïs Le Goff-Marrec estime que la mer monte plus vite.",
      ["Anaïs Le Goff-Marrec"]),

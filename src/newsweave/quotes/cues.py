@@ -370,6 +370,8 @@ _PERSON_NOUNS = {
     "nl": "woordvoerder experts",
     "ar": "مصدر المصدر مصادر المصادر مسؤول المسؤول مسؤولون مسؤولين خبير خبراء محلل محللون",
 }
+# Abbreviated titles written alike in every Latin-script language ("tha Dr. Ilir Bejko").
+_ABBREVIATED_TITLES = {"dr.": "doctor", "prof.": "professor"}
 _GENDER_TITLES = {"mr.": "m", "mr": "m", "herr": "m", "m.": "m", "señor": "m", "sr.": "m",
                   "signor": "m", "pan": "m", "zoti": "m", "господин": "m", "spokesman": "m",
                   "chairman": "m", "king": "m", "bay": "m", "meneer": "m", "senhor": "m",
@@ -532,7 +534,7 @@ def _build(key: str) -> Lexicon:
         for word, gender in _PRONOUNS.get(language, {}).items():
             add(word, PRONOUN)
             pronouns.setdefault(word, gender)
-        for word, title in _TITLES.get(language, {}).items():
+        for word, title in (_TITLES.get(language, {}) | _ABBREVIATED_TITLES).items():
             add(word, TITLE)
             titles.setdefault(word, title)
     stems = tuple(stem for language in languages for stem in STEMS.get(language, ()))

@@ -141,7 +141,8 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     springerin spieler spielerin sportler sportlerin lehrer lehrerin stadträtin farmer teacher
     nurse driver pensioner student shopkeeper fisherman engineer architect economist scientist
     researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
-    mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja striker midfielder
+    mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja ekonomisti
+    ekonomistja striker midfielder
     goalkeeper winger delantero delantera portero portera centrocampista attaquant attaquante
     gardien sulmuesi portieri mesfushori entraîneuse""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
@@ -292,6 +293,8 @@ def _title_gender(word: str, title: str, lexicon: Lexicon) -> str:
 
 # Endings of German nouns of trades and sciences that the tagger may not know.
 _ROLE_ENDINGS = ("ologe", "ologin", "istin")
+# Prefixes of a deputy's title written as one word ("Zëvendësministrja", "viceministro").
+_DEPUTY = ("zevendes", "vice", "vize", "wice")  # folded
 # Titles that are other words in other languages: Italian "re" (king) is Albanian "new" ("e Re").
 _ONE_LANGUAGE_TITLES = {"re": "it"}
 # Titles that German compounds end in: the long ones, and "chef" ("Festivalchef", "Parteichef").
@@ -335,6 +338,9 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     for part in reversed(parts[1:] if len(parts) > 1 else ()):
         if part in TITLE_SET:
             return part
+    deputy = next((folded.removeprefix(p) for p in _DEPUTY if folded.startswith(p)), None)
+    if deputy and (deputy in lexicon.titles or deputy in TITLE_SET or deputy in _MORE_TITLES):
+        return lexicon.titles.get(deputy, deputy)  # "Zëvendësministrja": a minister's deputy
     if lexicon.language in COMPOUNDING and folded.endswith(LONG_TITLES + _FEMININE_TITLES):
         return next(t for t in LONG_TITLES if folded.endswith((t, t + "in")))
     if lexicon.language in COMPOUNDING and folded.endswith(_ROLE_ENDINGS):
