@@ -127,6 +127,11 @@ SPEECH_AROUND_A_SOURCE = [
      "the minister", "indirect"),
     ("de", "Das Manöver wird äußerste Raffinesse erfordern, wie Alan Stern, Direktor der NASA, betonte.",
      "Das Manöver wird äußerste Raffinesse erfordern", "Alan Stern", "indirect"),
+    # A reporting verb that closes the sentence but for when or how it was said.
+    ("en", "Shipments rose by 12 percent in the third quarter, the port authority said on Tuesday.",
+     "Shipments rose by 12 percent in the third quarter", "port authority", "indirect"),
+    ("en", "The plant will close in March, Harwell Foods said in a statement.",
+     "The plant will close in March", "Harwell Foods", "indirect"),
 ]
 
 

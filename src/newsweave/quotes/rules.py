@@ -12,7 +12,7 @@ from __future__ import annotations
 from newsweave.entities.canonical import exonym_of, name_tokens
 from newsweave.entities.gazetteer import exonym_type
 from newsweave.entities.lexicon import CONNECTOR_SET, fold
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CONTRAST, CUE, NOUN, PRONOUN, Lexicon
+from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CONTRAST, CUE, NOUN, PRONOUN, Lexicon, word_set
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
 from newsweave.quotes.phrases import (
@@ -340,7 +340,23 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
         return draft if draft.first <= draft.last else None
     if after == end:
         return _verb_last(analysis, cue_span, start)
+    if _occasion_tail(analysis, after, end):
+        return _source_before_verb(analysis, cue_span, start)
     return _source_after_verb(analysis, cue_span, start, end)
+
+
+# Words of a short tail after a closing reporting verb that says when or how it was said
+# ("…, the port authority said on Tuesday.", "…, the company said in a statement.").
+_OCCASION_WORDS = word_set("""monday tuesday wednesday thursday friday saturday sunday yesterday
+    today tonight morning afternoon evening night weekend statement interview briefing""")
+_OCCASION_TAIL = 4  # tokens
+
+
+def _occasion_tail(analysis: Analysis, after: int, end: int) -> bool:
+    """True for a few words after the reporting verb, without a comma, that say when or how
+    it was said: the verb still closes the report."""
+    tail = analysis.lower[after:end]
+    return len(tail) <= _OCCASION_TAIL and "," not in tail and any(word in _OCCASION_WORDS for word in tail)
 
 
 # The most words of the person addressed between a reporting verb and its complementiser ("ha
@@ -504,15 +520,26 @@ def _verb_last(analysis: Analysis, cue: Span, start: int) -> Draft | None:
     commas = [i for i in range(start, cue.first) if words[i] == ","]
     if not commas:
         return None
-    if cue.first - commas[-1] - 1 <= PHRASE_TOKENS - 2 and commas[-1] - 1 >= start and (
-            cue.first == commas[-1] + 1 or starts_phrase(analysis, commas[-1] + 1)):
-        return Draft(start, commas[-1] - 1, cue, Span("S", commas[-1] + 1, cue.first - 1)
-                      if cue.first - 1 > commas[-1] else None)
+    found = _source_before_verb(analysis, cue, start)
+    if found is not None:
+        return found
     first = commas[0]
     # Not in German (where tags tell it), whose main clause puts its finite verb second: "Der
     # Minister, der seit Mai im Amt ist, hat … angekündigt" holds a relative clause, no speech.
     if first > start and cue.first - 1 > first and analysis.tags is None:
         return Draft(first + 1, cue.first - 1, cue, Span("S", start, first - 1))
+    return None
+
+
+def _source_before_verb(analysis: Analysis, cue: Span, start: int) -> Draft | None:
+    """"…, the minister said": the speech before the sentence's last comma, the short phrase
+    between it and the verb its source."""
+    words = analysis.tokens.words
+    comma = next((i for i in range(cue.first - 1, start - 1, -1) if words[i] == ","), None)
+    if comma is not None and cue.first - comma - 1 <= PHRASE_TOKENS - 2 and comma - 1 >= start and (
+            cue.first == comma + 1 or starts_phrase(analysis, comma + 1)):
+        source = Span("S", comma + 1, cue.first - 1) if cue.first - 1 > comma else None
+        return Draft(start, comma - 1, cue, source)
     return None
 
 
