@@ -880,3 +880,18 @@ def test_an_organisation_name_ends_before_a_title():
     analysis = analyse(tokens, lexicon("en"), pair_marks(tokens))
     names = [name for _, name, _ in SpeakerResolver(analysis, lexicon("en")).organisations()]
     assert "NBA Commissioner" not in names
+
+
+def test_two_quotations_one_after_the_other_are_two_quotes_with_their_own_frames():
+    # The period inside the first closing mark (American style) must not fuse the two.
+    text = ("Gwen Tallis-Hart called the decision “rushed.” “Nobody asked us before this was "
+            "announced,” she told reporters.")
+    quotes = find_quotes_in_text(text, "en")
+    assert [text[slice(*q.content)].strip("“”,. ")[:6] for q in quotes] == ["the de", "Nobody"]
+    assert [q.speaker for q in quotes] == ["Gwen Tallis-Hart", "Gwen Tallis-Hart"]
+
+
+def test_a_name_said_twice_over_in_a_caption_is_one_name():
+    text = ("Joe Root Joe Root at the nets. “I'm not far away,” Root said after practice in "
+            "Hamilton.")
+    assert _speakers(text, "en") == ["Joe Root"]

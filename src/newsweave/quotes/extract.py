@@ -486,7 +486,8 @@ def _drafts(analysis: Analysis, spans: list[Span], per_sentence: bool, lex: Lexi
 
 def _split_at_marks(analysis: Analysis, first: int, last: int, per_sentence: bool) -> list[Draft]:
     """A content cut where a sentence boundary is also a quotation's edge: a direct quote and the
-    reported speech that follows it are two quotes. ``per_sentence``: reported speech is also cut
+    reported speech that follows it are two quotes, and so are two quotations one after the
+    other (“… rushed.” “Nobody asked us,” she said). ``per_sentence``: reported speech is also cut
     at every sentence boundary outside quotation marks, one quote per sentence; PolNeAR
     (English) keeps a multi-sentence attribution whole."""
     tokens, passage = analysis.tokens, analysis.passage
@@ -497,7 +498,7 @@ def _split_at_marks(analysis: Analysis, first: int, last: int, per_sentence: boo
         if boundary <= begin or boundary > last:
             continue
         inside = passage[boundary] >= 0 and passage[boundary - 1] == passage[boundary]
-        if (passage[boundary - 1] >= 0) != (passage[boundary] >= 0) or (per_sentence and not inside):
+        if passage[boundary - 1] != passage[boundary] or (per_sentence and not inside):
             parts.append(Draft(begin, boundary - 1))
             begin = boundary
     parts.append(Draft(begin, last))

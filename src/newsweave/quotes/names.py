@@ -176,7 +176,7 @@ class Mention:
 
 def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
     """Capitalised runs of the text that look like people, with their titles, in text order."""
-    runs = [_without_titles(analysis, first, last, lexicon)
+    runs = [_without_titles(analysis, first, _once(analysis, first, last), lexicon)
             for first, last in capitalised_runs(analysis, lexicon)]
     multiword = {word for first, last, _, _ in runs if last > first
                  and not organisation(analysis, first, last, lexicon.language)
@@ -215,6 +215,14 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
             name = normalise_name(" ".join(analysis.tokens.words[first : last + 1]), lexicon.language)
             mentions.append(Mention(first, last, name, frozenset(titles), gender, head))
     return mentions
+
+
+def _once(analysis: Analysis, first: int, last: int) -> int:
+    """The end of a run that says a name twice over ("Joe Root Joe Root", a photo caption's
+    name beside the text's): its first saying."""
+    words = analysis.tokens.words[first : last + 1]
+    half = len(words) // 2
+    return first + half - 1 if half > 1 and len(words) % 2 == 0 and words[:half] == words[half:] else last
 
 
 def comma_after(analysis: Analysis, last: int) -> int | None:
