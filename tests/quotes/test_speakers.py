@@ -895,3 +895,10 @@ def test_a_name_said_twice_over_in_a_caption_is_one_name():
     text = ("Joe Root Joe Root at the nets. “I'm not far away,” Root said after practice in "
             "Hamilton.")
     assert _speakers(text, "en") == ["Joe Root"]
+
+
+def test_a_source_ends_before_its_verbs_auxiliary():
+    # The tagger may run a source over the verb group ("La police | a tweeté …").
+    text = ("La police a par ailleurs indiqué que le suspect, un homme de 34 ans, avait été "
+            "interpellé dans la soirée.")
+    assert _speakers(text, "fr") == ["La police"]

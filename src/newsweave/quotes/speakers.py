@@ -62,6 +62,7 @@ from newsweave.entities.lexicon import (
 from newsweave.quotes.cues import (
     ACCORDING,
     AUXILIARIES,
+    AUXILIARIES_OF,
     COMPLEMENT,
     CONTRAST,
     CUE,
@@ -337,6 +338,9 @@ class SpeakerResolver:
             words = words[1:]  # "…, mais | la société assure que"
             first = words[0]
         words = self._without_verbs(words)
+        own = AUXILIARIES_OF.get(self.lexicon.language, frozenset())
+        cut = next((n for n, i in enumerate(words) if n and analysis.lower[i] in own), len(words))
+        words = words[:cut]  # "Le club | a par ailleurs indiqué": the verb's, no part of the source
         while len(words) > 1 and analysis.lower[words[-1]] in AUXILIARIES:
             words = words[:-1]  # "Le tribunal de Bobigny | a estimé"
         if not words:
