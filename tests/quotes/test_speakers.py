@@ -29,6 +29,9 @@ HYPHENATED = [
     ("fr", "« Nous continuerons », a déclaré Jean-Luc Marchetti mardi.", "Jean-Luc Marchetti"),
     ("es", "«Seguiremos adelante», dijo Ana-María Lobera el lunes.", "Ana-María Lobera"),
     ("sq", "“Do të vazhdojmë”, tha Jean-Luc Marchetti të martën.", "Jean-Luc Marchetti"),
+    # Written apart, the last syllable is an article elsewhere ("un", "il"): still the name's.
+    ("de", "„Wir geben die Tests nicht auf“, sagte Kim Jong Un am Montag.", "Kim Jong Un"),
+    ("en", "“We will not give up the tests,” Kim Jong Un said.", "Kim Jong Un"),
 ]
 
 

@@ -530,7 +530,7 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
     inside = lower[end] in _PARTICLES or lexicon.language != "en"
     if inside and _capitalised_preposition(words[end + 1], lower[end + 1]):
         return True
-    if _name_word(words[end + 1], lower[end + 1], lexicon):
+    if _name_word(words[end + 1], lower[end + 1], lexicon) or _last_syllable(analysis, end, lexicon):
         return True
     following = end + 1  # past one or two particles ("Ursula | von der | Leyen")
     while following < size and following - end <= _MAX_PARTICLES and lower[following] in _PARTICLES:
@@ -540,6 +540,20 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
         return False  # "Sabine Fischer-Volk | von der Kanzlei": a German common noun ("& Söhne" goes on)
     return end + 1 < following < size and (_name_word(words[following], lower[following], lexicon)
                                            or _capitalised_preposition(words[following], lower[following]))
+
+
+# Syllables that close Korean names and are articles elsewhere ("Kim Jong Un", "Kim Jong Il").
+_LAST_SYLLABLES = frozenset({"un", "il"})
+
+
+def _last_syllable(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
+    """True for "Un" or "Il" closing a name of two name words before it ("Kim Jong | Un"): a
+    syllable of the name, as no article is capitalised inside a sentence nor ends a phrase."""
+    words, lower = analysis.tokens.words, analysis.lower
+    after = end + 2
+    named = end > 0 and all(_name_word(words[i], lower[i], lexicon) for i in (end - 1, end))
+    return named and words[end + 1].istitle() and lower[end + 1] in _LAST_SYLLABLES and (
+        after >= len(words) or not words[after][:1].isalnum() or words[after].islower())
 
 
 def _capitalised_preposition(word: str, lower: str) -> bool:
