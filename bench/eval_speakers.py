@@ -39,8 +39,8 @@ Several files are pooled into one figure. Intervals: 95% bootstrap over document
     .venv/bin/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh3.jsonl --part all
     .venv/bin/python bench/eval_speakers.py --candidates N  # unlabelled quotes, to label
     .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages5.jsonl
-    .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages3[12].jsonl \
-        bench/data/speaker_passages4[12].jsonl  # the last held-out batches, never read
+    .venv/bin/python bench/eval_speakers.py --passages bench/data/speaker_passages4[5-8].jsonl \
+        bench/data/speaker_passages5[3-6].jsonl  # the held-out batches, never read
 """
 
 from __future__ import annotations
