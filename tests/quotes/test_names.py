@@ -52,3 +52,10 @@ def test_normalised_names(name, language, normal):
 ])
 def test_organisation_words(word, language, expected):
     assert organisation_word(word, language) is expected
+
+
+def test_a_question_word_or_a_contraction_is_no_part_of_a_name():
+    # Headlines and quoted speech are full of capitals: "How Germany", "I’ve Never".
+    assert set(_mentions("How Germany went green. The plan worked, Hans-Josef Fell said.", "en")) == \
+        {"Hans-Josef Fell"}
+    assert not any("I’ve" in name for name in _mentions("I’ve Never Seen This, Ann Cole said.", "en"))

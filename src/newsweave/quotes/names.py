@@ -39,6 +39,7 @@ _PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da"
                         "al", "el", "ibn", "zu", "ten", "ter", "&", "'", "’"})
 # Capitalised words that start sentences or name times often enough to never be a name.
 NOT_NAMES = word_set("""the a an this that these those he she it they we i you his her their our in
+    how why what where
     on at for from with by as but and or if when while after before since during however der die das dem
     ein eine dieser diese dieses er sie es wir ich man niemand jemand im am auf bei mit nach von vor
     zu und oder aber le la les il elle un
@@ -158,6 +159,8 @@ HYPHENATED_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|born|run|made|held|style|speaki
 _MIN_DERIVED = 9  # letters of a derived noun ("Anwohnerin"); shorter ones may be first names
 MIN_COMPOUND_PART = 5  # "minister", "sprecher", "behörde": shorter endings match by chance
 _POSSESSIVE = re.compile(r"['’]s$")
+# An English contraction ("I’m", "We've", "There’d"): a pronoun or a verb, never a name.
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d)$", re.IGNORECASE)
 _PARTICLE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[はがも]$")
 
 
@@ -582,6 +585,8 @@ def _inflected(word: str, language: str) -> bool:
 
 def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
     if not (word[0].isupper() or _ARABIC_PARTICLE.match(word)) or lower in NOT_NAMES:
+        return False
+    if _CONTRACTION.search(word):
         return False
     if german_non_name(lower, lexicon.language):
         return False
