@@ -905,3 +905,11 @@ def test_a_source_ends_before_its_verbs_auxiliary():
     text = ("La police a par ailleurs indiqué que le suspect, un homme de 34 ans, avait été "
             "interpellé dans la soirée.")
     assert _speakers(text, "fr") == ["La police"]
+
+
+def test_an_elided_complementiser_glued_to_its_pronoun_opens_reported_speech():
+    text = ("À trois mois des municipales, la maire sortante de Saint-Aubin, Hélène Mercadier, a "
+            "annoncé qu'elle briguerait un second mandat.")
+    [quote] = find_quotes_in_text(text, "fr")
+    assert text[slice(*quote.content)].startswith("qu'elle briguerait")
+    assert quote.speaker == "Hélène Mercadier"

@@ -433,6 +433,9 @@ class Lexicon:
         inverted = INVERTED_SUBJECT.search(word)
         if inverted is not None and inverted.start() > 1:
             return self.classes(word[: inverted.start()])  # "précise-t-il": the verb's
+        elided = _ELIDED.match(word)
+        if elided is not None and COMPLEMENT in self.words.get(elided.group(), _NONE):
+            return _COMPLEMENT_ONLY  # "qu'elle", one token: the complementiser opens it
         return _NONE
 
 
@@ -457,6 +460,9 @@ def word_set(text: str) -> frozenset[str]:
 
 
 _CUE_ONLY = frozenset({CUE})
+_COMPLEMENT_ONLY = frozenset({COMPLEMENT})
+# The elided word that opens a token written with an apostrophe ("qu'" of "qu'elle").
+_ELIDED = re.compile(r"^\w+['’](?=\w)")
 _NONE: frozenset[str] = frozenset()
 _CUE_PHRASES = {
     "en": ("was quoted as saying", "is quoted as saying", "were quoted as saying",
