@@ -132,6 +132,11 @@ SPEECH_AROUND_A_SOURCE = [
      "Shipments rose by 12 percent in the third quarter", "port authority", "indirect"),
     ("en", "The plant will close in March, Harwell Foods said in a statement.",
      "The plant will close in March", "Harwell Foods", "indirect"),
+    # Romance languages close it with the verb before its subject, a day between them.
+    ("fr", "Trois trains sur cinq seront supprimés jeudi, a prévenu l'opérateur Régiorail Ouest.",
+     "Trois trains sur cinq seront supprimés jeudi", "Régiorail", "indirect"),
+    ("es", "Los precios subirán un diez por ciento en enero, informó este miércoles la empresa Hidrovalle.",
+     "Los precios subirán un diez por ciento en enero", "Hidrovalle", "indirect"),
 ]
 
 

@@ -459,6 +459,13 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Days and times of day, which may stand between a reporting verb and what follows it ("said
+# on Tuesday", "a indiqué lundi la préfecture", "informó este miércoles la policía").
+TIME_WORDS = word_set("""monday tuesday wednesday thursday friday saturday sunday yesterday today
+    tonight morning afternoon evening night weekend lundi mardi mercredi jeudi vendredi samedi
+    dimanche hier aujourd'hui matin soir lunes martes miércoles jueves viernes sábado domingo ayer
+    hoy mañana tarde noche lunedì martedì mercoledì giovedì venerdì sabato domenica ieri oggi
+    segunda terça quarta quinta sexta ontem hoje dje sot""")
 _CUE_ONLY = frozenset({CUE})
 _COMPLEMENT_ONLY = frozenset({COMPLEMENT})
 # The elided word that opens a token written with an apostrophe ("qu'" of "qu'elle").

@@ -89,6 +89,7 @@ from newsweave.quotes.phrases import (
 )
 from newsweave.quotes.rules import (
     before_contrast,
+    continued_quotations,
     framed_quotes,
     marked_quotes,
     reported_acts,
@@ -823,7 +824,7 @@ ENGLISH = Passes(per_sentence=False, steps=(
     drop_unsaid, _keep_statements, _all(_join_continued), _all(_carry_speakers)))
 
 GERMAN = Passes(per_sentence=True, steps=(
-    *_FOUND_BY_RULE,
+    *_FOUND_BY_RULE, _adds(continued_quotations),
     _adds(attributed_after, lexical=True), _adds(hearsay_sentences), _adds(anaphoric_sentences),
     _adds(intention_clauses), _adds(demand_clauses), _adds(subjunctive_clauses),
     _adds(complement_clauses, lexical=True),
@@ -841,7 +842,7 @@ GERMAN = Passes(per_sentence=True, steps=(
 # Every other language (and "und", none detected): annotated per sentence as German is, without
 # the rules that read German tags or German words.
 OTHERS = Passes(per_sentence=True, steps=(
-    *_FOUND_BY_RULE,
+    *_FOUND_BY_RULE, _adds(continued_quotations),
     _each(fit_according_clause, lexical=True), _each(whole_according_source), _all(_split_at_new_frames),
     _distinct, _adds(_fragments),
     drop_unsaid, _keep_statements, _all(_carry_speakers), _all(join_free_indirect_runs)))

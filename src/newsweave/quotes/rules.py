@@ -9,10 +9,25 @@
 
 from __future__ import annotations
 
+import re
+
 from newsweave.entities.canonical import exonym_of, name_tokens
 from newsweave.entities.gazetteer import exonym_type
 from newsweave.entities.lexicon import CONNECTOR_SET, fold
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CONTRAST, CUE, NOUN, PRONOUN, Lexicon, word_set
+from newsweave.quotes.cues import (
+    ACCORDING,
+    AUXILIARIES,
+    COMPLEMENT,
+    CONTRAST,
+    CUE,
+    INVERTED_SUBJECT,
+    NOUN,
+    PRONOUN,
+    TIME_WORDS,
+    VERB_FIRST,
+    Lexicon,
+    word_set,
+)
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
 from newsweave.quotes.phrases import (
@@ -96,6 +111,26 @@ def marked_quotes(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     return found
 
 
+def continued_quotations(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """A quotation that is a sentence of its own, with no reporting verb, right after a sentence
+    whose quote has a speaker goes on with that speech ("« … », a déclaré son avocate, Me
+    Claire Dubosq. « Mon client n'a jamais cherché à s'enrichir. »")."""
+    covered = overlap_test((d.first, d.last) for d in drafts)
+    tokens = analysis.tokens
+    speakers = {tokens.sentence_of[d.last]: d.source for d in drafts if d.source is not None}
+    found = []
+    for quote in analysis.quotes:
+        if quote.close is None or covered(quote.first, quote.last):
+            continue
+        begin, end = tokens.sentence_around(quote.open)
+        after = tokens.words[quote.close + 1 : end]
+        whole = quote.open == begin and all(not word[0].isalnum() for word in after)
+        source = speakers.get(tokens.sentence_of[begin] - 1)
+        if whole and source is not None:
+            found.append(Draft(quote.first, quote.last, None, source))
+    return found
+
+
 def framed_quotes(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
     """``marked_quotes`` that a reporting frame holds tight: a comma and the verb right after the
     closing mark ("“…”, warned Gareth Pryce"), or the verb and a colon right before the opening
@@ -128,6 +163,8 @@ def sentence_patterns(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon)
         if number in busy:
             continue
         draft = _pattern(analysis, cue, *tokens.sentences[number], lexicon.as_clause)
+        if draft is None and lexicon.language in VERB_FIRST:
+            draft = _inverted_frame(analysis, cue, *tokens.sentences[number])
         if draft is not None:
             busy.add(number)
             found.append(draft)
@@ -347,8 +384,7 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
 
 # Words of a short tail after a closing reporting verb that says when or how it was said
 # ("…, the port authority said on Tuesday.", "…, the company said in a statement.").
-_OCCASION_WORDS = word_set("""monday tuesday wednesday thursday friday saturday sunday yesterday
-    today tonight morning afternoon evening night weekend statement interview briefing""")
+_OCCASION_WORDS = TIME_WORDS | word_set("statement interview briefing")
 _OCCASION_TAIL = 4  # tokens
 
 
@@ -365,6 +401,43 @@ _OBJECT_WORDS = 5
 # Prepositions that open the person addressed (Romance "a"; English relative "that" after an
 # object is too often no complementiser to look past one there).
 _ADDRESSED = frozenset({"a", "al", "à", "au", "aux", "ai", "alla", "agli"})
+
+
+# Words of speech before the comma of a closing inverted frame, and at most this many after
+# its verb (the subject and when or where it spoke: "…, a communiqué lundi la police cantonale").
+_ELIDED_ARTICLE = re.compile(r"^l['’]\w")  # "l'opérateur": an article glued to its noun
+_INVERTED_SPEECH_WORDS = 4
+_INVERTED_TAIL = 10
+
+
+def _inverted_frame(analysis: Analysis, cue: int, start: int, end: int) -> Draft | None:
+    """Speech before a comma that a reporting verb and its subject close, the subject after the
+    verb, in a language that inverts there ("Trois trains sur cinq seront supprimés, a prévenu
+    l'opérateur Régiorail Ouest.", "…, a-t-il expliqué lundi."): the clause before the comma."""
+    words = analysis.tokens.words
+    end = without_final_stop(analysis, start, end)
+    verb = cue
+    if verb > start and (analysis.lower[verb - 1] in AUXILIARIES or INVERTED_SUBJECT.search(words[verb - 1])):
+        verb -= 1  # "a | annoncé", "a-t-il | expliqué"
+    comma = verb - 1
+    if comma - start < _INVERTED_SPEECH_WORDS or words[comma] != "," or analysis.passage[comma] >= 0:
+        return None
+    tail = words[cue + 1 : end]
+    another_verb = any(CUE in classes for classes in analysis.classes[cue + 1 : end])
+    if len(tail) > _INVERTED_TAIL or "," in tail or another_verb or not (tail or verb < cue):
+        return None  # ("…, a annoncé." names no one: the verb-last patterns' case)
+    if INVERTED_SUBJECT.search(words[verb]):  # "a-t-il": the pronoun speaks
+        return Draft(start, comma - 1, Span("C", cue, cue), Span("S", verb, verb))
+    return Draft(start, comma - 1, Span("C", verb, cue), _subject_after(analysis, cue, end))
+
+
+def _subject_after(analysis: Analysis, cue: int, end: int) -> Span | None:
+    """The phrase after a reporting verb, past the day it names ("a indiqué | lundi | la
+    préfecture")."""
+    subject = next((i for i in range(cue + 1, end) if analysis.lower[i] not in TIME_WORDS), end)
+    if subject < end and (starts_phrase(analysis, subject) or _ELIDED_ARTICLE.match(analysis.lower[subject])):
+        return phrase_at(analysis, subject, end, range(0))
+    return None
 
 
 def _past_object(analysis: Analysis, after: int, end: int) -> int:

@@ -70,6 +70,7 @@ from newsweave.quotes.cues import (
     NOUN,
     PERSON_NOUN,
     PRONOUN,
+    TIME_WORDS,
     VERB_FIRST,
     Lexicon,
     word_set,
@@ -108,6 +109,7 @@ _ORGANISATION_WORDS_AFTER = 10  # tokens an organisation's name may run to after
 _DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
     le les ce cette il lo questo questa sa son ses su sus del du della dello""")
 _ORGANISATION_REACH = 3  # sentences back to the organisation a description stands for
+_TIME_WORDS_AFTER = 2  # words from a verb to the time word it may open on ("este | miércoles")
 # Where a group of people works ("economists at | Rydell Capital", "analysts from | Morrow Bank").
 _AFFILIATION = frozenset({"at", "from", "bei", "von", "chez"})
 # The stressed pronouns of "selon lui" (inverted ones: cues.INVERTED_SUBJECT).
@@ -971,6 +973,7 @@ class SpeakerResolver:
         if self.lexicon.language not in VERB_FIRST and ACCORDING not in analysis.classes[cue[1]]:
             return None  # English and German put the object after the verb: "told the Post"
         limit = tokens.reach(after, APPOSITION_REACH)
+        after = self._past_time(after, limit)  # "a communiqué | lundi | la police cantonale"
         if self._adjunct_opens(after):  # "u shpreh | për agjencinë | një zjarrfikës": past the adjunct
             after = next((i for i in range(after + 1, limit) if analysis.lower[i] in _INDEFINITE | _DEFINITE
                           or title_of(analysis, i, self.lexicon) or self._name_word(i)), after)
@@ -987,6 +990,17 @@ class SpeakerResolver:
             # "deklaroi mbrojtësi i KF Bregdeti, Erion Shkurti,": the role's holder, named after it
             return self.fullest(apposed.name)
         return self._resolve(after, end - 1, None)
+
+    def _past_time(self, after: int, limit: int) -> int:
+        """The first word after a time that opens the words after a verb ("lundi", "este
+        miércoles", "ce matin"): the subject follows it."""
+        lower = self.analysis.lower
+        for index in range(after, min(limit - 1, after + _TIME_WORDS_AFTER)):
+            if lower[index] in TIME_WORDS:
+                return self._past_time(index + 1, limit)
+            if lower[index] not in _DEFINITE:
+                break
+        return after
 
     def _before_adjunct(self, words: list[int]) -> list[int]:
         """The words before the first adjunct after the first word ("l'autorité portuaire |
