@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from newsweave.quotes.arabic import ArabicResolver
 from newsweave.quotes.arabic import attribute as attribute_arabic
 from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NAMING, PRONOUN, Lexicon, lexicon
-from newsweave.quotes.features import Analysis, analyse, stacked_features, token_features
+from newsweave.quotes.features import Analysis, analyse, incise_verb, stacked_features, token_features
 from newsweave.quotes.german.acts import attach_act_verb, attach_passive_act, attach_reported_act
 from newsweave.quotes.german.boundaries import (
     act_before_reason,
@@ -762,7 +762,7 @@ def _incise_frame(analysis: Analysis, draft: Draft) -> tuple[Span, Span | None] 
         return None
     comma, closing = inside[0], inside[-1]
     classes, words = analysis.classes, analysis.tokens.words
-    verb = next(i for i in range(comma + 1, closing) if CUE in classes[i])
+    verb = incise_verb(classes, comma)
     last = verb
     while last + 1 < closing and CUE in classes[last + 1]:
         last += 1

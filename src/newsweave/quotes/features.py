@@ -83,7 +83,7 @@ def _incise(words: list[str], classes: list[frozenset[str]], quote: MarkedQuote)
     for comma in range(quote.first + 1, quote.close - 2):
         if words[comma] != ",":
             continue
-        verb = comma + 1 if CUE in classes[comma + 1] else comma + 2
+        verb = incise_verb(classes, comma)
         if CUE not in classes[verb] or not words[comma + 1][0].islower():
             continue
         for end in range(verb + 1, min(verb + _INCISE_WORDS, quote.close - 1)):
@@ -94,6 +94,12 @@ def _incise(words: list[str], classes: list[frozenset[str]], quote: MarkedQuote)
 
 
 _INCISE_WORDS = 12  # tokens from an incise's verb to the comma that closes it
+
+
+def incise_verb(classes: list[frozenset[str]], comma: int) -> int:
+    """The reporting verb of an incise that opens at ``comma``: right after it, or after an
+    inverted auxiliary ("…, a-t-elle | dit, …")."""
+    return comma + 1 if CUE in classes[comma + 1] else comma + 2
 
 
 # Arabic vowel marks and the stretching tatweel ("وفقًا", "لـ"): optional, no part of the word.
