@@ -294,3 +294,11 @@ def test_an_attribution_does_not_cross_a_title_case_headline(text, content, spea
 def test_a_place_before_a_colon_is_no_transcript_speaker(language, text, label, span_text):
     found = find_quotes_in_text(text, language)
     assert [span_text(text, q.speaker_span) for q in found] == ([label] if label else [])
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "la Frescomar . Un the según on miércoles Anaïs hat ,"),  # a comma that ends the text
+    ("de", "l'opérateur sagte Gstrein Un I’ve"),  # a name after the verb that ends the text
+])
+def test_texts_that_end_inside_a_frame_give_quotes_not_errors(language, text):
+    assert isinstance(find_quotes_in_text(text, language), list)

@@ -694,8 +694,8 @@ class SpeakerResolver:
         """A name of two or more words (or titled: "Me Julien Vasseur") right after the next
         comma of the sentence, at most ``APPOSITION_REACH`` tokens on."""
         comma = comma_after(self.analysis, last)
-        if comma is None:
-            return None
+        if comma is None or comma + 1 == len(self.analysis.lower):
+            return None  # (a comma that ends the text)
         after = comma + 2 if self.analysis.lower[comma + 1] in _DEFINITE else comma + 1
         at = bisect_left(self._firsts, after)
         if at < len(self.mentions):

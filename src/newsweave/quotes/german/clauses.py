@@ -159,7 +159,7 @@ def _subjunctive_after_verb(analysis: Analysis, start: int, last: int) -> Draft 
         named = verb + 1 < last and words[verb + 1] != ","
         after = unquoted_name_after(analysis, verb, last) if named else None
         comma = after.last + 1 if after is not None else verb + 1
-        if words[comma] != "," or comma + 2 > last or tags[comma + 1].startswith(_NOT_SPEECH_OPENERS) or \
+        if comma + 2 > last or words[comma] != "," or tags[comma + 1].startswith(_NOT_SPEECH_OPENERS) or \
                 lower[comma + 1] in PURPOSE:
             return None
         if after is not None and not tags[verb + 1].startswith("PPER") and \
