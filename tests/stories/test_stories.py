@@ -253,3 +253,25 @@ def test_sentences_of_a_span_found_by_bisect_are_those_a_scan_finds(start, lengt
         i for i, s in enumerate(sentences) if s.start < span[1] and span[0] < s.end]
     assert list(_covered(starts, ends, span)) == [
         i for i, s in enumerate(sentences) if s.start >= span[0] and s.end <= span[1]]
+
+
+def test_a_finder_error_on_one_article_leaves_out_its_quotes_not_the_story(monkeypatch, caplog):
+    from newsweave.records import Article
+    from newsweave.stories import who_said
+    from newsweave.text.sentences import split_sentences
+
+    texts = {"a": '"The harbour stays shut," said Commander Ruvim Ostrakis.',
+             "b": '"The tanker will be towed away," said Commander Ona Treadwell.'}
+    articles = [Article(key, text, "text", language="en", sentences=split_sentences(text, "en"))
+                for key, text in texts.items()]
+    found = who_said.find_quotes
+
+    def failing_on_a(article):
+        if article.id == "a":
+            raise IndexError("a rule read past the text's end")
+        return found(article)
+
+    monkeypatch.setattr(who_said, "find_quotes", failing_on_a)
+    quotes = who_said.story_quotes(articles, [], who_said.story_entities(articles), "s")
+    assert [(q.article, q.speaker) for q in quotes] == [("b", "Ona Treadwell")]
+    assert "article a" in caplog.text
