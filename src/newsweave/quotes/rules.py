@@ -405,9 +405,9 @@ _ADDRESSED = frozenset({"a", "al", "à", "au", "aux", "ai", "alla", "agli"})
 
 # Words of speech before the comma of a closing inverted frame, and at most this many after
 # its verb (the subject and when or where it spoke: "…, a communiqué lundi la police cantonale").
-_ELIDED_ARTICLE = re.compile(r"^l['’]\w")  # "l'opérateur": an article glued to its noun
 _INVERTED_SPEECH_WORDS = 4
 _INVERTED_TAIL = 10
+_ELIDED_ARTICLE = re.compile(r"^l['’]\w")  # "l'opérateur": an article glued to its noun
 
 
 def _inverted_frame(analysis: Analysis, cue: int, start: int, end: int) -> Draft | None:
