@@ -356,7 +356,7 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
         return next(t for t in LONG_TITLES if folded.endswith((t, t + "in")))
     if lexicon.language in COMPOUNDING and folded.endswith(_ROLE_ENDINGS):
         return ""  # "Virologin", "Journalistin": a role, no name
-    if _ARTICLE.match(analysis.lower[index]) and _capitalised(analysis, index + 1, index + 3):
+    if ELIDED_ARTICLE.match(analysis.lower[index]) and _capitalised(analysis, index + 1, index + 3):
         return ""  # "L'océanographe | Anaïs Le Goff": a name takes no article, a role does
     tags = analysis.tags
     if tags is not None and (tags[index] == "NN" or _role_adjective(tags, index) or tags[index] == "UNKC"
@@ -365,8 +365,8 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     return None
 
 
-# An elided definite article (French, Italian) glued to a word.
-_ARTICLE = re.compile(r"^l['’](?=\w)")
+# An elided definite article (French, Italian) glued to a word ("l'opérateur").
+ELIDED_ARTICLE = re.compile(r"^l['’](?=\w)")
 
 
 def _capitalised(analysis: Analysis, start: int, end: int) -> bool:

@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-import re
-
 from newsweave.entities.canonical import exonym_of, name_tokens
 from newsweave.entities.gazetteer import exonym_type
 from newsweave.entities.lexicon import CONNECTOR_SET, fold
@@ -30,6 +28,7 @@ from newsweave.quotes.cues import (
 )
 from newsweave.quotes.features import Analysis
 from newsweave.quotes.marks import MARKS
+from newsweave.quotes.names import ELIDED_ARTICLE
 from newsweave.quotes.phrases import (
     NAME_TAGS,
     NOMINATIVE,
@@ -407,7 +406,6 @@ _ADDRESSED = frozenset({"a", "al", "à", "au", "aux", "ai", "alla", "agli"})
 # its verb (the subject and when or where it spoke: "…, a communiqué lundi la police cantonale").
 _INVERTED_SPEECH_WORDS = 4
 _INVERTED_TAIL = 10
-_ELIDED_ARTICLE = re.compile(r"^l['’]\w")  # "l'opérateur": an article glued to its noun
 
 
 def _inverted_frame(analysis: Analysis, cue: int, start: int, end: int) -> Draft | None:
@@ -435,7 +433,7 @@ def _subject_after(analysis: Analysis, cue: int, end: int) -> Span | None:
     """The phrase after a reporting verb, past the day it names ("a indiqué | lundi | la
     préfecture")."""
     subject = next((i for i in range(cue + 1, end) if analysis.lower[i] not in TIME_WORDS), end)
-    if subject < end and (starts_phrase(analysis, subject) or _ELIDED_ARTICLE.match(analysis.lower[subject])):
+    if subject < end and (starts_phrase(analysis, subject) or ELIDED_ARTICLE.match(analysis.lower[subject])):
         return phrase_at(analysis, subject, end, range(0))
     return None
 

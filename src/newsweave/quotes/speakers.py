@@ -156,14 +156,15 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.mentions = person_mentions(analysis, lexicon)
         self._firsts = [m.first for m in self.mentions]  # in text order, for bisect
-        self._fuller: dict[str, str] = {}  # ``_fullest``'s answers: a long text names people often
+        self._fuller: dict[str, str] = {}  # ``fullest``'s answers: a long text names people often
         self._counts = Counter(m.name for m in self.mentions if len(m.name.split()) > 1)
         self._names = {m.name for m in self.mentions} | set(self._counts)
         self._name_words = {w for m in self.mentions if m.last > m.first or m.titles for w in m.name.split()}
         self._sentence_starts = {start for start, _ in analysis.tokens.sentences}
         self._last: tuple[str, int] | None = None  # the previous quote's speaker, its sentence
-        self._named_organisations: list[tuple[int, str, bool]] | None = None  # ``_organisations``
+        self._named_organisations: list[tuple[int, str, bool]] | None = None  # ``organisations``
         self._last_organisation: tuple[str, int] | None = None  # an organisation that spoke, its sentence
+        self._auxiliaries = AUXILIARIES_OF.get(lexicon.language, frozenset())  # the text language's
 
     def resolve(self, first: int, last: int, cue: tuple[int, int] | None = None) -> str | None:
         """The name that the source mention ``first`` .. ``last`` (tokens, inclusive) stands for;
@@ -177,11 +178,9 @@ class SpeakerResolver:
         start = self._name_start(first)
         found = self._resolve(start, self._before_clause(start, last), cue)
         if found is None and cue is not None and cue[0] == last + 1 and \
-                NOUN not in self.analysis.classes[cue[0]] and \
-                all(self.analysis.lower[i] in AUXILIARIES for i in range(first, last + 1)):
+                all(self.analysis.lower[i] in self._auxiliaries for i in range(first, last + 1)):
             # The tagger took the auxiliary before a reporting verb for the source ("Le
-            # directeur, Laurent Ebrard, | a | assuré que"; not "a | statement"): the subject is
-            # what stands before it.
+            # directeur, Laurent Ebrard, | a | assuré que"): the subject is what stands before it.
             found = self._subject_before(first, last, cue)
         return self._remembered(start, found)
 
@@ -340,9 +339,8 @@ class SpeakerResolver:
             words = words[1:]  # "…, mais | la société assure que"
             first = words[0]
         words = self._without_verbs(words)
-        own = AUXILIARIES_OF.get(self.lexicon.language, frozenset())
-        cut = next((n for n, i in enumerate(words) if n and analysis.lower[i] in own), len(words))
-        words = words[:cut]  # "Le club | a par ailleurs indiqué": the verb's, no part of the source
+        auxiliary = (n for n, i in enumerate(words) if n and analysis.lower[i] in self._auxiliaries)
+        words = words[: next(auxiliary, len(words))]  # "Le club | a par ailleurs indiqué": the verb's
         while len(words) > 1 and analysis.lower[words[-1]] in AUXILIARIES:
             words = words[:-1]  # "Le tribunal de Bobigny | a estimé"
         if not words:
