@@ -466,6 +466,23 @@ TIME_WORDS = word_set("""monday tuesday wednesday thursday friday saturday sunda
     dimanche hier aujourd'hui matin soir lunes martes miércoles jueves viernes sábado domingo ayer
     hoy mañana tarde noche lunedì martedì mercoledì giovedì venerdì sabato domenica ieri oggi
     segunda terça quarta quinta sexta ontem hoje dje sot""")
+# Definite articles, demonstratives and Romance possessives: they open a description ("sa
+# directrice", "su portavoz") or a time before its time word ("este | miércoles", "ce | matin").
+DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
+    le les ce cette il lo questo questa sa son ses su sus del du della dello""")
+_TIME_WORDS_AFTER = 2  # words from a verb to the time word it may open on ("este | miércoles")
+
+
+def past_time(lower: list[str], after: int, limit: int) -> int:
+    """The first word after a time that opens the words at ``after`` ("lundi", "este
+    miércoles", "ce matin"), else ``after``: a subject after its verb follows the day it names.
+    Never past ``limit - 1``, so some word is left."""
+    for index in range(after, min(limit - 1, after + _TIME_WORDS_AFTER)):
+        if lower[index] in TIME_WORDS:
+            return past_time(lower, index + 1, limit)
+        if lower[index] not in DEFINITE:
+            break
+    return after
 _CUE_ONLY = frozenset({CUE})
 _COMPLEMENT_ONLY = frozenset({COMPLEMENT})
 # The elided word that opens a token written with an apostrophe ("qu'" of "qu'elle").

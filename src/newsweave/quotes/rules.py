@@ -24,6 +24,7 @@ from newsweave.quotes.cues import (
     TIME_WORDS,
     VERB_FIRST,
     Lexicon,
+    past_time,
     word_set,
 )
 from newsweave.quotes.features import Analysis
@@ -432,7 +433,7 @@ def _inverted_frame(analysis: Analysis, cue: int, start: int, end: int) -> Draft
 def _subject_after(analysis: Analysis, cue: int, end: int) -> Span | None:
     """The phrase after a reporting verb, past the day it names ("a indiqué | lundi | la
     préfecture")."""
-    subject = next((i for i in range(cue + 1, end) if analysis.lower[i] not in TIME_WORDS), end)
+    subject = past_time(analysis.lower, cue + 1, end)
     if subject < end and (starts_phrase(analysis, subject) or ELIDED_ARTICLE.match(analysis.lower[subject])):
         return phrase_at(analysis, subject, end, range(0))
     return None

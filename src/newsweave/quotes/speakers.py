@@ -66,13 +66,14 @@ from newsweave.quotes.cues import (
     COMPLEMENT,
     CONTRAST,
     CUE,
+    DEFINITE,
     INVERTED_SUBJECT,
     NOUN,
     PERSON_NOUN,
     PRONOUN,
-    TIME_WORDS,
     VERB_FIRST,
     Lexicon,
+    past_time,
     word_set,
 )
 from newsweave.quotes.features import Analysis
@@ -105,11 +106,7 @@ from newsweave.quotes.names import (
 )
 
 _ORGANISATION_WORDS_AFTER = 10  # tokens an organisation's name may run to after its first word
-# (Romance possessives open a description as an article does: "sa directrice", "su portavoz")
-_DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
-    le les ce cette il lo questo questa sa son ses su sus del du della dello""")
 _ORGANISATION_REACH = 3  # sentences back to the organisation a description stands for
-_TIME_WORDS_AFTER = 2  # words from a verb to the time word it may open on ("este | miércoles")
 # Where a group of people works ("economists at | Rydell Capital", "analysts from | Morrow Bank").
 _AFFILIATION = frozenset({"at", "from", "bei", "von", "chez"})
 # The stressed pronouns of "selon lui" (inverted ones: cues.INVERTED_SUBJECT).
@@ -345,7 +342,7 @@ class SpeakerResolver:
             words = words[:-1]  # "Le tribunal de Bobigny | a estimé"
         if not words:
             return None
-        head = words[1] if len(words) > 1 and analysis.lower[words[0]] in _DEFINITE else words[0]
+        head = words[1] if len(words) > 1 and analysis.lower[words[0]] in DEFINITE else words[0]
         if analysis.lower[head] in GROUP_NOUNS and not (
                 len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION):
             return None  # "Banorët e lagjes Kodra e Diellit", "los vecinos de Triana": no one named
@@ -391,7 +388,7 @@ class SpeakerResolver:
         if self._headed_by_organisation(words):
             # "l'autorité portuaire de Port Vellara | dans un communiqué"; "la compagnie | Air
             # Garonne": the name right after the noun.
-            head = 1 if analysis.lower[words[0]] in _DEFINITE else 0
+            head = 1 if analysis.lower[words[0]] in DEFINITE else 0
             name = next((n for n in range(head + 1, min(len(words), head + 1 + KIND_REACH))
                          if self._run_word(words[n])), None)
             if name is not None and not any(analysis.lower[w] in OF_WORDS for w in words[head + 1 : name]):
@@ -461,13 +458,13 @@ class SpeakerResolver:
         """The organisation a definite description after a connector stands for, the connector
         ``words[0]`` ("del | hospital", "des | Unternehmens", "from | the company")."""
         lower = self.analysis.lower
-        if lower[words[0]] not in _DEFINITE:
+        if lower[words[0]] not in DEFINITE:
             words = words[1:]
-        return self._described_organisation(words) if words and lower[words[0]] in _DEFINITE else None
+        return self._described_organisation(words) if words and lower[words[0]] in DEFINITE else None
 
     def _affiliation(self, words: list[int]) -> str | None:
         """The name that opens ``words`` (after an article), as far as its words go on."""
-        if words and self.analysis.lower[words[0]] in _DEFINITE:
+        if words and self.analysis.lower[words[0]] in DEFINITE:
             words = words[1:]
         run = 0
         while run < len(words) and self._run_word(words[run]) and (
@@ -525,7 +522,7 @@ class SpeakerResolver:
         # (an elided article, or an Albanian noun's own: "ministrisë" is "of the ministry")
         elided = self._plain(words[0])[0] != self.analysis.tokens.words[words[0]] or (
             self.lexicon.language in _SUFFIXED_ARTICLES and self.analysis.tokens.words[words[0]].islower())
-        if not (lower[0] in _DEFINITE or elided):
+        if not (lower[0] in DEFINITE or elided):
             return None
         kinds = lower if elided else lower[1:]
         if len(words) > 4:
@@ -625,7 +622,7 @@ class SpeakerResolver:
             return None
         rest = words[at + 1 :]
         if not rest:
-            before = [i for i in words[:at] if lower[i] not in _INDEFINITE | _DEFINITE]
+            before = [i for i in words[:at] if lower[i] not in _INDEFINITE | DEFINITE]
             if before and all(self._run_word(i) for i in before):
                 return self._own_words(before)  # "a Stoneleigh Police | spokeswoman"
             return self._nearest_organisation(words[at]) or ""
@@ -648,7 +645,7 @@ class SpeakerResolver:
         """A lone article tagged as the source, with the words after it up to the reporting verb
         ("La | dependencia agregó")."""
         analysis = self.analysis
-        if len(words) > 1 or analysis.lower[words[0]] not in _DEFINITE:
+        if len(words) > 1 or analysis.lower[words[0]] not in DEFINITE:
             return words
         extended = list(words)
         index = words[0] + 1
@@ -694,7 +691,7 @@ class SpeakerResolver:
         comma = comma_after(self.analysis, last)
         if comma is None or comma + 1 == len(self.analysis.lower):
             return None  # (a comma that ends the text)
-        after = comma + 2 if self.analysis.lower[comma + 1] in _DEFINITE else comma + 1
+        after = comma + 2 if self.analysis.lower[comma + 1] in DEFINITE else comma + 1
         at = bisect_left(self._firsts, after)
         if at < len(self.mentions):
             mention = self.mentions[at]
@@ -765,7 +762,7 @@ class SpeakerResolver:
         before = index - 1
         if before < 1:
             return False
-        if self.lexicon.language in _ROMANCE and lower[before - 1] == "a" and lower[before] in _DEFINITE:
+        if self.lexicon.language in _ROMANCE and lower[before - 1] == "a" and lower[before] in DEFINITE:
             return True  # "declaraciones a la | Cadena Norte": who was told
         return self._adjunct_opens(before) and lower[before] not in _AGENT
 
@@ -944,7 +941,7 @@ class SpeakerResolver:
         whose names follow their noun ("l'autorité portuaire de Port Vellara")."""
         if self.lexicon.language not in _ADJECTIVES_AFTER:
             return False
-        head = words[1] if len(words) > 1 and self.analysis.lower[words[0]] in _DEFINITE else words[0]
+        head = words[1] if len(words) > 1 and self.analysis.lower[words[0]] in DEFINITE else words[0]
         return self._plain(head)[0].islower() and self._organisation_word(head) and \
             not title_of(self.analysis, head, self.lexicon)  # "el ministro": a person
 
@@ -971,9 +968,9 @@ class SpeakerResolver:
         if self.lexicon.language not in VERB_FIRST and ACCORDING not in analysis.classes[cue[1]]:
             return None  # English and German put the object after the verb: "told the Post"
         limit = tokens.reach(after, APPOSITION_REACH)
-        after = self._past_time(after, limit)  # "a communiqué | lundi | la police cantonale"
+        after = past_time(analysis.lower, after, limit)  # "a communiqué | lundi | la police cantonale"
         if self._adjunct_opens(after):  # "u shpreh | për agjencinë | një zjarrfikës": past the adjunct
-            after = next((i for i in range(after + 1, limit) if analysis.lower[i] in _INDEFINITE | _DEFINITE
+            after = next((i for i in range(after + 1, limit) if analysis.lower[i] in _INDEFINITE | DEFINITE
                           or title_of(analysis, i, self.lexicon) or self._name_word(i)), after)
         end = after
         while end < limit and tokens.words[end][0].isalnum() and COMPLEMENT not in analysis.classes[end] \
@@ -988,17 +985,6 @@ class SpeakerResolver:
             # "deklaroi mbrojtësi i KF Bregdeti, Erion Shkurti,": the role's holder, named after it
             return self.fullest(apposed.name)
         return self._resolve(after, end - 1, None)
-
-    def _past_time(self, after: int, limit: int) -> int:
-        """The first word after a time that opens the words after a verb ("lundi", "este
-        miércoles", "ce matin"): the subject follows it."""
-        lower = self.analysis.lower
-        for index in range(after, min(limit - 1, after + _TIME_WORDS_AFTER)):
-            if lower[index] in TIME_WORDS:
-                return self._past_time(index + 1, limit)
-            if lower[index] not in _DEFINITE:
-                break
-        return after
 
     def _before_adjunct(self, words: list[int]) -> list[int]:
         """The words before the first adjunct after the first word ("l'autorité portuaire |
