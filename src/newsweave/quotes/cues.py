@@ -33,7 +33,7 @@ PERSON_NOUN = "pnoun"  # a noun that names a person by role: spokesman, expert, 
 VERB_FIRST = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
 # Auxiliaries of a compound past before a reporting participle ("a assuré", "ha dicho", "hat
 # gesagt"): no part of the source before them nor of the frame's punctuation.
-_AUXILIARY_WORDS = {"fr": "a ont", "es": "ha han", "it": "è hanno", "de": "hat haben", "en": "has have",
+_AUXILIARY_WORDS = {"fr": "a ont", "es": "ha han", "it": "ha hanno è", "de": "hat haben", "en": "has have",
                     "sq": "ka kanë"}
 AUXILIARIES_OF = {language: frozenset(words.split()) for language, words in _AUXILIARY_WORDS.items()}
 AUXILIARIES = frozenset().union(*AUXILIARIES_OF.values())

@@ -14,7 +14,7 @@ from newsweave.entities.gazetteer import exonym_type
 from newsweave.entities.lexicon import CONNECTOR_SET, fold
 from newsweave.quotes.cues import (
     ACCORDING,
-    AUXILIARIES,
+    AUXILIARIES_OF,
     COMPLEMENT,
     CONTRAST,
     CUE,
@@ -158,13 +158,14 @@ def sentence_patterns(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon)
     tokens = analysis.tokens
     busy = {tokens.sentence_of[i] for d in drafts for i in (d.first, d.last)}
     found = []
+    auxiliaries = AUXILIARIES_OF.get(lexicon.language, frozenset())
     for cue in analysis.cues:
         number = tokens.sentence_of[cue]
         if number in busy:
             continue
         draft = _pattern(analysis, cue, *tokens.sentences[number], lexicon.as_clause)
         if draft is None and lexicon.language in VERB_FIRST:
-            draft = _inverted_frame(analysis, cue, *tokens.sentences[number])
+            draft = _inverted_frame(analysis, cue, *tokens.sentences[number], auxiliaries)
         if draft is not None:
             busy.add(number)
             found.append(draft)
@@ -409,14 +410,15 @@ _INVERTED_SPEECH_WORDS = 4
 _INVERTED_TAIL = 10
 
 
-def _inverted_frame(analysis: Analysis, cue: int, start: int, end: int) -> Draft | None:
+def _inverted_frame(analysis: Analysis, cue: int, start: int, end: int,
+                    auxiliaries: frozenset[str]) -> Draft | None:
     """Speech before a comma that a reporting verb and its subject close, the subject after the
     verb, in a language that inverts there ("Trois trains sur cinq seront supprimés, a prévenu
     l'opérateur Régiorail Ouest.", "…, a-t-il expliqué lundi."): the clause before the comma."""
     words = analysis.tokens.words
     end = without_final_stop(analysis, start, end)
     verb = cue
-    if verb > start and (analysis.lower[verb - 1] in AUXILIARIES or INVERTED_SUBJECT.search(words[verb - 1])):
+    if verb > start and (analysis.lower[verb - 1] in auxiliaries or INVERTED_SUBJECT.search(words[verb - 1])):
         verb -= 1  # "a | annoncé", "a-t-il | expliqué"
     comma = verb - 1
     if comma - start < _INVERTED_SPEECH_WORDS or words[comma] != "," or analysis.passage[comma] >= 0:
