@@ -915,9 +915,10 @@ def test_an_elided_complementiser_glued_to_its_pronoun_opens_reported_speech():
     assert quote.speaker == "Hélène Mercadier"
 
 
-def test_an_inverted_pronoun_closing_reported_speech_stands_for_the_speaker_before():
+@pytest.mark.parametrize("frame", ["a-t-il expliqué lundi lors du conseil communal.", "a-t-il précisé."])
+def test_an_inverted_pronoun_closing_reported_speech_stands_for_the_speaker_before(frame):
     text = ("Le bourgmestre, Philippe Vandermeulen, a décidé de fermer la piscine. Des fissures ont été "
-            "découvertes dans le bassin principal, a-t-il expliqué lundi lors du conseil communal.")
+            f"découvertes dans le bassin principal, {frame}")
     quotes = find_quotes_in_text(text, "fr")
     assert [q.speaker for q in quotes if text[slice(*q.content)].startswith("Des fissures")] == \
         ["Philippe Vandermeulen"]

@@ -163,9 +163,10 @@ def sentence_patterns(analysis: Analysis, drafts: list[Draft], lexicon: Lexicon)
         number = tokens.sentence_of[cue]
         if number in busy:
             continue
-        draft = _pattern(analysis, cue, *tokens.sentences[number], lexicon.as_clause)
-        if draft is None and lexicon.language in VERB_FIRST:
-            draft = _inverted_frame(analysis, cue, *tokens.sentences[number], auxiliaries)
+        # (an inverted frame first: "…, a-t-il précisé." is no verb-last "X, … söyledi.")
+        draft = _inverted_frame(analysis, cue, *tokens.sentences[number], auxiliaries) \
+            if lexicon.language in VERB_FIRST else None
+        draft = draft or _pattern(analysis, cue, *tokens.sentences[number], lexicon.as_clause)
         if draft is not None:
             busy.add(number)
             found.append(draft)
