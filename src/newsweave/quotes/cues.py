@@ -91,7 +91,8 @@ _REPORTING = {
         félicité félicite déploré déplore défendu défend réagi réagit rétorqué rétorque répliqué
         réplique admet concédé concède plaidé plaide ironisé nuancé détaille commente s'interroge s’interroge
         s'inquiète s’inquiète s'alarme s’alarme s'indigne s’indigne recommandé recommande
-        recommandent conseillé conseille""",
+        recommandent conseillé conseille lâché lâche justifié justifie glissé glisse résumé
+        résume""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa
@@ -495,7 +496,7 @@ _CUE_PHRASES = {
            "gab an", "sagte gegenüber", "freute sich", "freut sich", "ärgerte sich", "ärgert sich",
            "wunderte sich", "beschwerte sich", "beklagte sich"),
     "fr": ("a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a indiqué", "a fait savoir",
-           "fait savoir", "s'est interrogé", "s'est interrogée", "s’est interrogé", "s’est interrogée",
+           "fait savoir", "a fait valoir", "fait valoir", "s'est interrogé", "s'est interrogée", "s’est interrogé", "s’est interrogée",
            "s'est inquiété", "s'est inquiétée", "s’est inquiété", "s’est inquiétée", "s'est réjoui",
            "s'est réjouie", "s’est réjoui", "s’est réjouie", "s'est félicité", "s'est félicitée",
            "s’est félicité", "s’est félicitée", "s'est exclamé", "s'est exclamée", "s’est exclamé",

@@ -1050,12 +1050,25 @@ class SpeakerResolver:
         same = [m for m in candidates if sentence_of[m.first] == here]
         if same:
             return self.fullest(same[0].name)
+        last = self._last[0] if self._last and here - self._last[1] <= 3 else None
         if candidates:
-            nearest = sentence_of[candidates[-1].first]
-            return self.fullest(next(m for m in candidates if sentence_of[m.first] == nearest).name)
-        if self._last and here - self._last[1] <= 3:
-            return self._last[0]
-        return None
+            nearest = [m for m in candidates if sentence_of[m.first] == sentence_of[candidates[-1].first]]
+            # One named only after a preposition ("contre la gauche de Jean-Luc Mélenchon") is
+            # less likely the one who speaks on than the last speaker, where the gender allows.
+            if last and all(self._oblique(m.first) for m in nearest) and \
+                    not (gender in ("m", "f") and self._gender_of(last) not in ("", gender)):
+                return last
+            return self.fullest(nearest[0].name)
+        return last
+
+    def _oblique(self, first: int) -> bool:
+        """True for a name right after a preposition other than a passive's agent."""
+        before = self.analysis.lower[first - 1] if first > 0 else ""
+        return (before in PREPOSITIONS or before in OF_WORDS) and before not in _AGENT \
+            and first not in self._sentence_starts
+
+    def _gender_of(self, name: str) -> str:
+        return next((m.gender for m in self.mentions if m.gender and self.fullest(m.name) == name), "")
 
     def _titled(self, before: int, titles: set[str]) -> str | None:
         for mention in reversed(self.mentions):
