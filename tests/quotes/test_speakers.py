@@ -928,7 +928,8 @@ def test_an_inverted_pronoun_closing_reported_speech_stands_for_the_speaker_befo
     ("L'entraîneur, Didier Le Goff, était déçu. « On a manqué de tout », a-t-il lâché.", "Didier Le Goff"),
     ("L'école fermera. « C'est une décision douloureuse », a justifié le maire, Jean-Philippe Dumoulin.",
      "Jean-Philippe Dumoulin"),
-    ("Le président, Bertrand Roche, a parlé. « C'est une mesure juste », a-t-il fait valoir.", "Bertrand Roche"),
+    ("Le président, Bertrand Roche, a parlé. « C'est une mesure juste », a-t-il fait valoir.",
+     "Bertrand Roche"),
 ])
 def test_french_reporting_verbs_of_the_press(text, name):
     assert _speakers(text, "fr") == [name]
@@ -937,8 +938,8 @@ def test_french_reporting_verbs_of_the_press(text, name):
 @pytest.mark.parametrize(("language", "text", "name"), [
     ("fr", "Le ministre Paul Lenoir a dénoncé jeudi les « discours coupables » de ses opposants. Une charge "
      "dirigée contre le parti de Marc Delorme. « Nous sommes en démocratie », a-t-il ajouté.", "Paul Lenoir"),
-    ("en", "Mayor John Cole criticised the plan on Monday, saying it was \"reckless\". The criticism was aimed "
-     "at the allies of Peter Hale. \"We will not sign,\" he said.", "John Cole"),
+    ("en", "Mayor John Cole criticised the plan on Monday, saying it was \"reckless\". The criticism was "
+     "aimed at the allies of Peter Hale. \"We will not sign,\" he said.", "John Cole"),
 ])
 def test_a_pronoun_speaks_on_for_the_last_speaker_over_a_name_after_a_preposition(language, text, name):
     assert _speakers(text, language)[-1] == name
