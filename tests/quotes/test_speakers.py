@@ -85,6 +85,8 @@ TITLED = [
     ("es", "«La situación es grave», dijo el Dr. Íñigo Lasa.", ["Íñigo Lasa"]),
     ("sq", "Zëvendësministrja Elira Hoxha-Bruçi tha se shkollat janë gati.", ["Elira Hoxha-Bruçi"]),
     ("sq", "Ekonomisti Gentian Marku tha se rritja është e vogël.", ["Gentian Marku"]),
+    ("sq", "Regjisorja Ledia Kapllani-Toska tha se aktorët janë gati.", ["Ledia Kapllani-Toska"]),
+    ("de", "„Das ist ein Schlag“, erklärte die Erste Bevollmächtigte Sabine Okonkwo.", ["Sabine Okonkwo"]),
     # A word with an elided article is a role, not the start of a name.
     ("fr", "L'océanographe Anaïs Le Goff-Marrec estime que la mer monte plus vite.",
      ["Anaïs Le Goff-Marrec"]),
@@ -721,6 +723,9 @@ SPEAKERS_IN_CONTEXT = {
     "two particles inside a name": (
         "de", "„Wir bleiben“, sagte Ursula von der Leyen in Brüssel.",
         [("Wir bleiben", "Ursula von der Leyen")]),
+    "Dutch particles inside a name in German": (
+        "de", "„Die Nachfrage ist eingebrochen“, erklärte Vorstandschef Thomas van der Linden am Mittwoch.",
+        [("Die Nachfrage ist eingebrochen", "Thomas van der Linden")]),
     "an Albanian 'e Re' is no Italian king": (
         "sq", "Aleanca Qytetare e Re njoftoi se do ta bojkotojë seancën e së enjtes.",
         [("do ta bojkotojë seancën", "Aleanca Qytetare e Re")]),

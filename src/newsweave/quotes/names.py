@@ -145,7 +145,8 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja ekonomisti
     ekonomistja striker midfielder
     goalkeeper winger delantero delantera portero portera centrocampista attaquant attaquante
-    gardien sulmuesi portieri mesfushori entraîneuse""")
+    gardien sulmuesi portieri mesfushori entraîneuse regjisori regjisorja bevollmächtigter
+    bevollmächtigte""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
@@ -526,8 +527,8 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
     if _noun_after_name(analysis, end, lexicon):
         return False
     if lexicon.language == "de" and lower[end + 1] in _GERMAN_ARTICLE_PARTICLES and \
-            lower[end] not in ("von", "zu"):
-        return False  # "Sprechers | der Polizei": German nouns; "von der Leyen" goes on
+            lower[end] not in ("von", "zu", "van"):
+        return False  # "Sprechers | der Polizei": German nouns; "von der Leyen", "van der Linden" go on
     # A capitalised word that is a preposition in some language, inside a name ("Coordinadora
     # Portuaria del | Sur", "Federación Vecinal | Sur"); English title case keeps "On", "For" out.
     inside = lower[end] in _PARTICLES or lexicon.language != "en"
