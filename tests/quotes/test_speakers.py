@@ -948,3 +948,25 @@ def test_french_reporting_verbs_of_the_press(text, name):
 ])
 def test_a_pronoun_speaks_on_for_the_last_speaker_over_a_name_after_a_preposition(language, text, name):
     assert _speakers(text, language)[-1] == name
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("de", "Der SV Rot-Weiß Lüdenscheid hat sich von Trainer Tobias Lang getrennt, wie der Verein am "
+     "Sonntag mitteilte.", "SV Rot-Weiß Lüdenscheid"),
+    ("fr", "L'entraîneur de l'US Châteaubriant, Didier Le Goff, est déçu. Le club a annoncé que la reprise "
+     "était avancée à lundi.", "US Châteaubriant"),
+])
+def test_a_club_named_by_its_abbreviation_is_the_club_a_description_stands_for(language, text, name):
+    assert _speakers(text, language) == [name]
+
+
+@pytest.mark.parametrize(("language", "text", "speech"), [
+    ("es", "Tras la reunión, la Junta Electoral anunció esta mañana que acataba la decisión.",
+     "que acataba la decisión"),
+    ("sq", "Bashkia e Durrësit njoftoi të hënën se rruga do të mbyllet për dy javë.",
+     "se rruga do të mbyllet për dy javë"),
+])
+def test_reported_speech_starts_after_the_day_it_was_said(language, text, speech):
+    [quote] = find_quotes_in_text(text, language)
+    assert text[slice(*quote.content)] == speech
+

@@ -466,12 +466,16 @@ TIME_WORDS = word_set("""monday tuesday wednesday thursday friday saturday sunda
     tonight morning afternoon evening night weekend lundi mardi mercredi jeudi vendredi samedi
     dimanche hier aujourd'hui matin soir lunes martes miércoles jueves viernes sábado domingo ayer
     hoy mañana tarde noche lunedì martedì mercoledì giovedì venerdì sabato domenica ieri oggi
-    segunda terça quarta quinta sexta ontem hoje dje sot""")
+    segunda terça quarta quinta sexta ontem hoje dje sot hënën martën mërkurën enjten premten
+    shtunën dielën""")
 # Definite articles, demonstratives and Romance possessives: they open a description ("sa
 # directrice", "su portavoz") or a time before its time word ("este | miércoles", "ce | matin").
 DEFINITE = word_set("""the this der die das dem den des dieser diese dieses el la los las este esta
     le les ce cette il lo questo questa sa son ses su sus del du della dello""")
+INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una",
+                        "një"})
 _TIME_WORDS_AFTER = 2  # words from a verb to the time word it may open on ("este | miércoles")
+_TIME_OPENERS = DEFINITE | {"të"}  # ("të | hënën")
 
 
 def past_time(lower: list[str], after: int, limit: int) -> int:
@@ -481,7 +485,7 @@ def past_time(lower: list[str], after: int, limit: int) -> int:
     for index in range(after, min(limit - 1, after + _TIME_WORDS_AFTER)):
         if lower[index] in TIME_WORDS:
             return past_time(lower, index + 1, limit)
-        if lower[index] not in DEFINITE:
+        if lower[index] not in _TIME_OPENERS:
             break
     return after
 _CUE_ONLY = frozenset({CUE})

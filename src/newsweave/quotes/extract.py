@@ -30,7 +30,16 @@ from dataclasses import dataclass
 
 from newsweave.quotes.arabic import ArabicResolver
 from newsweave.quotes.arabic import attribute as attribute_arabic
-from newsweave.quotes.cues import ACCORDING, COMPLEMENT, CUE, NAMING, PRONOUN, Lexicon, lexicon
+from newsweave.quotes.cues import (
+    ACCORDING,
+    COMPLEMENT,
+    CUE,
+    NAMING,
+    PRONOUN,
+    Lexicon,
+    lexicon,
+    past_time,
+)
 from newsweave.quotes.features import Analysis, analyse, incise_verb, stacked_features, token_features
 from newsweave.quotes.german.acts import attach_act_verb, attach_passive_act, attach_reported_act
 from newsweave.quotes.german.boundaries import (
@@ -455,6 +464,19 @@ def _tag(analysis: Analysis, language: str, lex: Lexicon) -> list[Span]:
             spans[-1].last = index
         else:
             spans.append(Span(kind, index, index))
+    return _without_leading_time(analysis, spans)
+
+
+def _without_leading_time(analysis: Analysis, spans: list[Span]) -> list[Span]:
+    """Reported speech that opens on the day it was said, before its complementiser ("anunció
+    | esta mañana | que …", "njoftoi | të hënën | se …"): the speech starts at the complementiser."""
+    for before, span in zip([None, *spans], spans, strict=False):
+        if span.kind == "Q":
+            start = past_time(analysis.lower, span.first, span.last + 1)
+            if start > span.first and COMPLEMENT in analysis.classes[start]:
+                if before is not None and before.kind == "C" and before.last == span.first - 1:
+                    before.last = start - 1  # the cue stays beside its speech: "informó el jueves"
+                span.first = start
     return spans
 
 

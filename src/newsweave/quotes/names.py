@@ -504,8 +504,9 @@ def capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, in
     runs = []
     index, size = 0, len(words)
     while index < size:
+        # (a run may open on an elided article or preposition: "de | l'US Châteaubriant")
         if analysis.passage[index] >= 0 and index not in analysis.incises or \
-                not _name_word(words[index], lower[index], lexicon):
+                not _name_word(ELISION.sub("", words[index]), lower[index], lexicon):
             index += 1
             continue
         end = index
@@ -596,8 +597,18 @@ def _name_word(word: str, lower: str, lexicon: Lexicon) -> bool:
     return not (word.isupper() and len(word) > LONGEST_ACRONYM)
 
 
+# Abbreviations that open a sports club's name ("SV Rot-Weiß Lüdenscheid", "l'US Châteaubriant",
+# "KF Adriatiku"), by language, as the same letters are a country or a word elsewhere ("US", "AS").
+_CLUB_PREFIXES = {language: frozenset(words.split()) for language, words in {
+    "de": "FC SV TSV VfB VfL TuS SC FSV SpVgg SG", "fr": "FC US AS RC OGC SCO ESTAC AJ",
+    "es": "CD UD CF SD RCD CA FC", "it": "AC AS SS SSC US FC", "sq": "KF FK KS", "en": "FC AFC"}.items()}
+
+
 def organisation(analysis: Analysis, first: int, last: int, language: str) -> bool:
-    return any(organisation_word(analysis.lower[i], language) for i in range(first, last + 1))
+    """True for a phrase with an organisation word or that a club's abbreviation opens."""
+    clubs = _CLUB_PREFIXES.get(language, frozenset())
+    return any(organisation_word(analysis.lower[i], language)
+               or ELISION.sub("", analysis.tokens.words[i]) in clubs for i in range(first, last + 1))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -659,7 +670,7 @@ def normalise_name(name: str, language: str = "sq") -> str:
     """A name without a possessive, an Albanian hyphenated ending ("Xi Jinping-u", in Albanian
     text only: "Kim Jong-un" keeps its hyphen) or a Japanese topic or subject particle
     ("田中氏は")."""
-    name = _POSSESSIVE.sub("", name)
+    name = ELISION.sub("", _POSSESSIVE.sub("", name))  # ("l'US Châteaubriant", "d'Emmanuel Macron")
     if language == "sq":
         name = _HYPHEN_ENDING.sub("", name)
     elif language == "de":

@@ -368,7 +368,7 @@ def _pattern(analysis: Analysis, cue: int, start: int, end: int, as_words: froze
         return as_clause
     if after + 1 < end and analysis.lower[after] == "de" and COMPLEMENT in classes[after + 1]:
         after += 1  # "advirtió de que …", "informou de que …": the preposition the verb takes
-    after = _past_object(analysis, after, end)
+    after = _past_object(analysis, past_time(analysis.lower, after, end), end)
     if after < end and (COMPLEMENT in classes[after] or words[after] == ":" or (
             words[after] == "," and after + 1 < end and COMPLEMENT in classes[after + 1])):
         begin = after + 1 if words[after] in (":", ",") else after

@@ -67,6 +67,7 @@ from newsweave.quotes.cues import (
     CONTRAST,
     CUE,
     DEFINITE,
+    INDEFINITE,
     INVERTED_SUBJECT,
     NOUN,
     PERSON_NOUN,
@@ -130,8 +131,6 @@ _SUFFIXED_ARTICLES = frozenset({"sq"})  # where a noun carries its article: "min
 _ROMANCE = frozenset({"es", "it", "pt"})  # where "a la" is "to the": "declaraciones a la Cadena Norte"
 _TELLING = frozenset({"told", "tell", "tells", "telling", "informed", "assured", "reminded"})
 _FROM = frozenset({"aus", "from"})  # "hieß es aus dem Landratsamt": where the words came from
-_INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una",
-                         "një"})
 _SOURCES = frozenset({"sources", "burime", "burimet", "fuentes", "quellen"})  # "sources from …"
 _JOINERS = frozenset({".", "/", "&", "'", "’"})  # marks inside a name, with no space before them
 _LEADING_CONJUNCTIONS = CONJUNCTIONS | {"but", "mais", "aber", "pero", "ma", "mas", "doch"}
@@ -415,7 +414,7 @@ class SpeakerResolver:
             represented = self._represented(words)
             if represented is not None:
                 return represented or None  # an unnamed spokesperson of no organisation in sight
-            if analysis.lower[words[0]] in _INDEFINITE:
+            if analysis.lower[words[0]] in INDEFINITE:
                 return None  # "said one driver": someone new, unnamed
             return self._antecedent(words[0], "") or self._own_words(words)
         if {analysis.lower[words[0]], analysis.lower[words[-1]]} & _SOURCES and \
@@ -424,7 +423,7 @@ class SpeakerResolver:
         if len(words) > 2 and analysis.lower[words[0]] in GROUP_NOUNS and \
                 analysis.lower[words[1]] in _AFFILIATION:
             return self._affiliation(words[2:])  # "Economists at Rydell Capital": the firm
-        if len(words) > 1 and analysis.lower[words[0]] in _INDEFINITE and not self._run_word(words[1]) \
+        if len(words) > 1 and analysis.lower[words[0]] in INDEFINITE and not self._run_word(words[1]) \
                 and NOUN not in analysis.classes[words[1]]:
             # "A protester outside the counting centre in Hollins Ford": someone unnamed ("A
             # statement from the Harbour Ministry" names its source)
@@ -622,7 +621,7 @@ class SpeakerResolver:
             return None
         rest = words[at + 1 :]
         if not rest:
-            before = [i for i in words[:at] if lower[i] not in _INDEFINITE | DEFINITE]
+            before = [i for i in words[:at] if lower[i] not in INDEFINITE | DEFINITE]
             if before and all(self._run_word(i) for i in before):
                 return self._own_words(before)  # "a Stoneleigh Police | spokeswoman"
             return self._nearest_organisation(words[at]) or ""
@@ -970,7 +969,7 @@ class SpeakerResolver:
         limit = tokens.reach(after, APPOSITION_REACH)
         after = past_time(analysis.lower, after, limit)  # "a communiqué | lundi | la police cantonale"
         if self._adjunct_opens(after):  # "u shpreh | për agjencinë | një zjarrfikës": past the adjunct
-            after = next((i for i in range(after + 1, limit) if analysis.lower[i] in _INDEFINITE | DEFINITE
+            after = next((i for i in range(after + 1, limit) if analysis.lower[i] in INDEFINITE | DEFINITE
                           or title_of(analysis, i, self.lexicon) or self._name_word(i)), after)
         end = after
         while end < limit and tokens.words[end][0].isalnum() and COMPLEMENT not in analysis.classes[end] \
