@@ -970,3 +970,14 @@ def test_reported_speech_starts_after_the_day_it_was_said(language, text, speech
     [quote] = find_quotes_in_text(text, language)
     assert text[slice(*quote.content)] == speech
 
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Le club s'est imposé. « On a souffert, a reconnu l'entraîneur, Julien Moreau-Lefèvre. Mais les "
+     "garçons n'ont rien lâché. »", "Julien Moreau-Lefèvre"),
+    ("L'hôpital est saturé. « Les urgences sont au bord de la rupture, a alerté mardi le docteur Hélène "
+     "Marchetti, chef de service. Certaines nuits, un seul médecin gère quarante patients. »",
+     "Hélène Marchetti"),
+])
+def test_a_reporting_incise_may_close_on_a_sentence_inside_the_marks(text, name):
+    assert _speakers(text, "fr") == [name]

@@ -77,7 +77,8 @@ def _incise(words: list[str], classes: list[frozenset[str]], quote: MarkedQuote)
     and Spanish set it inside the marks (« Le dossier est solide, a affirmé l'avocate de la
     famille, Me Champsaur, et nous … »), English outside them. It runs from a comma and a
     listed reporting verb (after an auxiliary or inverted form: "a-t-il dit") to the first comma
-    that a lower-case word follows."""
+    that a lower-case word follows, or to the stop of a sentence that another follows inside the
+    marks."""
     if quote.close is None:
         return range(0)
     for comma in range(quote.first + 1, quote.close - 2):
@@ -87,13 +88,15 @@ def _incise(words: list[str], classes: list[frozenset[str]], quote: MarkedQuote)
         if CUE not in classes[verb] or not words[comma + 1][0].islower():
             continue
         for end in range(verb + 1, min(verb + _INCISE_WORDS, quote.close - 1)):
-            if words[end] == "," and words[end + 1][0].islower():
+            if words[end] == "," and words[end + 1][0].islower() or \
+                    words[end] in _STOPS and words[end + 1][0].isupper():  # "…, a reconnu X. Mais …"
                 return range(comma, end + 1)
         return range(0)
     return range(0)
 
 
-_INCISE_WORDS = 12  # tokens from an incise's verb to the comma that closes it
+_INCISE_WORDS = 12  # tokens from an incise's verb to the comma or stop that closes it
+_STOPS = frozenset(".!?")
 
 
 def incise_verb(classes: list[frozenset[str]], comma: int) -> int:
