@@ -44,3 +44,10 @@ def test_a_stop_between_two_arabic_words_splits_them():
 ])
 def test_a_closing_guillemet_after_a_space_stays_with_its_sentence(text, count):
     assert len(tokenize(text).sentences) == count
+
+
+def test_a_number_before_a_stop_ends_the_sentence_where_no_ordinal_is_written_so():
+    text = ("\"You betrayed people,\" Judge Eleanor Van Houten told Marcus Whitfield, 52. Whitfield's "
+            "lawyer, Priya Raman, said her client had repaid part of the money.")
+    assert len(tokenize(text, ordinals=False).sentences) == 2
+    assert [q.speaker for q in find_quotes_in_text(text, "en")] == ["Eleanor Van Houten", "Priya Raman"]

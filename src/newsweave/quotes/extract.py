@@ -107,7 +107,7 @@ from newsweave.quotes.rules import (
     whole_according_source,
 )
 from newsweave.quotes.speakers import SpeakerResolver
-from newsweave.quotes.tokens import tokenize
+from newsweave.quotes.tokens import NO_ORDINAL_DOT, tokenize
 from newsweave.quotes.unsaid import drop_unsaid
 
 # Tokens allowed between the two halves of an interrupted quote ("…," said the minister, "…").
@@ -162,7 +162,7 @@ class Attribution:
 
 def attribute(text: str, language: str = "und") -> Attribution | None:
     """Tagger, drafts and passes over a plain text; None for a text without words."""
-    tokens = tokenize(text, headings=language == "de")
+    tokens = tokenize(text, headings=language == "de", ordinals=language not in NO_ORDINAL_DOT)
     if not tokens.words:
         return None
     lex = lexicon(language)

@@ -60,10 +60,16 @@ class Tokens:
         return min(self.sentence_around(index)[1], index + tokens)
 
 
-def tokenize(text: str, headings: bool = False) -> Tokens:
+# Languages that write no ordinal as a number and a dot ("am 25. Mai"): there "52." before a
+# capital ends a sentence ("… told Marcus Whitfield, 52. Whitfield's lawyer …").
+NO_ORDINAL_DOT = frozenset({"en", "fr", "es", "it", "pt", "sq", "nl", "ro", "ca", "ar"})
+
+
+def tokenize(text: str, headings: bool = False, ordinals: bool = True) -> Tokens:
     """Tokens, sentences and paragraphs of ``text``; with ``headings``, a short heading before a
     colon is a sentence of its own (``_heading``; German only: English news puts a speaker
-    there, "Pence: Trump was right")."""
+    there, "Pence: Trump was right"); with ``ordinals``, a day number and its dot before a
+    capital may be an ordinal inside a sentence."""
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -77,7 +83,7 @@ def tokenize(text: str, headings: bool = False) -> Tokens:
         if len(words) > first:
             paragraphs.append((first, len(words)))
     sentences = [piece for para in paragraphs
-                 for piece in _split(words, starts, ends, headings, *para)]
+                 for piece in _split(words, starts, ends, headings, ordinals, *para)]
     sentence_of = [0] * len(words)
     for number, (first, last) in enumerate(sentences):
         for index in range(first, last):
@@ -85,8 +91,8 @@ def tokenize(text: str, headings: bool = False) -> Tokens:
     return Tokens(text, words, starts, ends, sentence_of, sentences, paragraphs)
 
 
-def _split(words: list[str], starts: list[int], ends: list[int], headings: bool, first: int,
-           last: int) -> list[tuple[int, int]]:
+def _split(words: list[str], starts: list[int], ends: list[int], headings: bool, ordinals: bool,
+           first: int, last: int) -> list[tuple[int, int]]:
     """Sentence ranges of one paragraph's tokens."""
     pieces = []
     begin = first
@@ -101,7 +107,7 @@ def _split(words: list[str], starts: list[int], ends: list[int], headings: bool,
             while stop < last and words[stop] in _TRAILERS and (
                     starts[stop] == ends[stop - 1] or _spaced_close(words, starts, ends, stop, last)):
                 stop += 1
-            if stop < last and _boundary(words, starts, ends, index, stop):
+            if stop < last and _boundary(words, starts, ends, index, stop, ordinals):
                 pieces.append((begin, stop))
                 begin = stop
             index = stop
@@ -134,7 +140,8 @@ def _run_on(before: str, after: str) -> bool:
     return before[-2:].isalpha() and before[-2:].islower() and after[:1].isupper() and after[1:2].islower()
 
 
-def _boundary(words: list[str], starts: list[int], ends: list[int], stop: int, after: int) -> bool:
+def _boundary(words: list[str], starts: list[int], ends: list[int], stop: int, after: int,
+              ordinals: bool) -> bool:
     """True when the stop at ``stop`` ends a sentence and ``after`` begins the next."""
     if starts[after] == ends[after - 1] and not _run_on(words[stop - 1], words[after]):
         return False  # "3.5", "U.S.": no space after the stop
@@ -154,7 +161,7 @@ def _boundary(words: list[str], starts: list[int], ends: list[int], stop: int, a
     # "am 25. Mai": a day number before a stop is an ordinal, not a sentence end; but not the
     # end of a decimal ("um 7,1. Die …"), nor before a word that no ordinal precedes ("Platz 3.
     # Im Finale …").
-    if not (before.isdigit() and len(before) <= 2):
+    if not (ordinals and before.isdigit() and len(before) <= 2):
         return True
     decimal = stop >= 2 and words[stop - 2] in ",." and ends[stop - 2] == starts[stop - 1]
     return decimal or following.lower() in _OPENING_WORDS
