@@ -720,6 +720,17 @@ SPEAKERS_IN_CONTEXT = {
         "de", "Nach einem Einbruch ermittelt die Polizeidirektion Ostwalden. „Wir gehen von einer gezielten "
         "Tat aus“, sagte der Sprecher.",
         [("Wir gehen von einer gezielten Tat aus", "Polizeidirektion Ostwalden")]),
+    "a German club described by its league": (
+        "de", "Der FC Eintracht Wallenburg hat sich von Trainer Markus Heinemann getrennt. Das teilte der "
+        "Fußball-Regionalligist am Sonntag mit.",
+        [("Der FC Eintracht Wallenburg hat sich", "FC Eintracht Wallenburg")]),
+    "a German management stands for its organisation": (
+        "de", "Das Klinikum St. Annen in Vechtenau schließt seine Geburtsstation. Grund sei der Mangel an "
+        "Hebammen, teilte die Klinikleitung am Freitag mit.",
+        [("Grund sei der Mangel an Hebammen", "Klinikum St. Annen")]),
+    "Albanian 'vetë' (himself) is no part of a name": (
+        "sq", "Trajneri Gentian Marku u largua. Vetë Marku falënderoi tifozët. «Ky qytet do të mbetet në "
+        "zemrën time», shkroi ai.", [("Ky qytet do të mbetet", "Gentian Marku")]),
     "two particles inside a name": (
         "de", "„Wir bleiben“, sagte Ursula von der Leyen in Brüssel.",
         [("Wir bleiben", "Ursula von der Leyen")]),

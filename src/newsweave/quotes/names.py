@@ -43,7 +43,7 @@ NOT_NAMES = word_set("""the a an this that these those he she it they we i you h
     on at for from with by as but and or if when while after before since during however der die das dem
     ein eine dieser diese dieses er sie es wir ich man niemand jemand im am auf bei mit nach von vor
     zu und oder aber le la les il elle un
-    une el los las en y pero lo gli lui lei ai ajo ata në të me dhe monday tuesday wednesday
+    une el los las en y pero lo gli lui lei ai ajo ata në të me dhe vetë monday tuesday wednesday
     thursday friday saturday sunday january february march april may june july august september
     october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar
     februar märz juni juli oktober dezember jak gdy kiedy także również allí así además asimismo
@@ -66,7 +66,7 @@ ORGANISATION_KINDS = word_set("""company firm group team club league agency body
     grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra
     constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
     kompania chain cadena chaîne kette party partei parti partido partito partia department
-    departamento département dipartimento cuerpo corps""")
+    departamento département dipartimento cuerpo corps ligist leitung""")
 _GERMAN_ARTICLE_PARTICLES = frozenset({"der", "den", "des", "dem"})
 _MAX_PARTICLES = 2  # "von der", "de la"
 KIND_REACH = 3  # lower-case words from a kind to the name it introduces ("la cadena de supermercados")
