@@ -724,6 +724,10 @@ SPEAKERS_IN_CONTEXT = {
         "de", "Der FC Eintracht Wallenburg hat sich von Trainer Markus Heinemann getrennt. Das teilte der "
         "Fußball-Regionalligist am Sonntag mit.",
         [("Der FC Eintracht Wallenburg hat sich", "FC Eintracht Wallenburg")]),
+    "a German company's trade before its name is no part of it": (
+        "de", "Der Maschinenbauer Kessler & Voigt streicht 400 Stellen. Grund seien die hohen "
+        "Energiekosten, teilte das Unternehmen am Mittwoch mit.",
+        [("Grund seien die hohen Energiekosten", "Kessler & Voigt")]),
     "a German management stands for its organisation": (
         "de", "Das Klinikum St. Annen in Vechtenau schließt seine Geburtsstation. Grund sei der Mangel an "
         "Hebammen, teilte die Klinikleitung am Freitag mit.",

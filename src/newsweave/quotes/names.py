@@ -497,6 +497,17 @@ def kind_before(analysis: Analysis, index: int) -> bool:
     return False
 
 
+# Ends of German nouns for a company's trade ("Maschinenbauer", "Autozulieferer", "Energieversorger").
+_COMPANY_KINDS = ("konzern", "hersteller", "zulieferer", "versorger", "maschinenbauer", "autobauer",
+                  "anbieter", "betreiber", "dienstleister", "unternehmen")
+
+
+def company_kind(lower: str, language: str) -> bool:
+    """True for a German noun of a company's trade, which opens a run of capitals before the
+    company's name ("Maschinenbauer | Kessler & Voigt", "Chemiekonzern | Rheintal AG")."""
+    return language in COMPOUNDING and fold(lower).endswith(_COMPANY_KINDS)
+
+
 def capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of capitalised words (with name particles), outside quotation marks."""
     tokens, lower = analysis.tokens, analysis.lower

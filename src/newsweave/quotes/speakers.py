@@ -97,6 +97,7 @@ from newsweave.quotes.names import (
     base_forms,
     capitalised_runs,
     comma_after,
+    company_kind,
     german_non_name,
     kind_before,
     normalise_name,
@@ -662,19 +663,28 @@ class SpeakerResolver:
             analysis = self.analysis
             people = {m.first for m in self.mentions if m.titles or m.gender}
             runs = [(a, b, normalise_name(" ".join(analysis.tokens.words[a : b + 1]), self.lexicon.language))
-                    for a, b in map(self._without_closing_titles, capitalised_runs(analysis, self.lexicon))
+                    for a, b in map(self._without_kind, capitalised_runs(analysis, self.lexicon))
                     if a not in people]
             said = Counter(name for _, _, name in runs)
             found = []
             for a, b, name in runs:
                 # An organisation word in the run, or a kind before it ("la constructora | Obras
                 # Levante", "la cadena de supermercados | Frescomar").
-                named = organisation(analysis, a, b, self.lexicon.language) or kind_before(analysis, a)
+                named = organisation(analysis, a, b, self.lexicon.language) or kind_before(analysis, a) \
+                    or a > 0 and company_kind(analysis.lower[a - 1], self.lexicon.language)
                 opens = a in self._sentence_starts and fold(analysis.lower[a]) not in FUNCTION_WORD_SET
                 if named or (opens and said[name] > 1):
                     found.append((a, name, named))
             self._named_organisations = found
         return self._named_organisations
+
+    def _without_kind(self, run: tuple[int, int]) -> tuple[int, int]:
+        """A run of capitals without the German noun of a company's trade that opens it, and
+        without closing titles."""
+        first, last = run
+        if last > first and company_kind(self.analysis.lower[first], self.lexicon.language):
+            first += 1
+        return self._without_closing_titles((first, last))
 
     def _without_closing_titles(self, run: tuple[int, int]) -> tuple[int, int]:
         """A capitalised run without the titles it ends on ("the former NBA | Commissioner"):
