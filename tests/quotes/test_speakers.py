@@ -141,6 +141,8 @@ APPOSITION = [
 
 # "According to" an organisation names the organisation, inside a longer phrase too.
 ACCORDING = [
+    ("es", "Según la empresa, Porcícola del Bajío, todos sus vertidos cumplen la normativa.", "vertidos",
+     "Porcícola del Bajío"),
     ("en", "Prices will stay low this year, according to fuel app PumpWise's annual forecast.",
      "Prices", "PumpWise"),
     ("en", "Prices have not passed $3 since 2014, according to the U.S. Energy Information "

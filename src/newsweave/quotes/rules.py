@@ -511,11 +511,11 @@ _APPOSED_NAME_WORDS = 4
 
 def _after_apposed_name(words: list[str], comma: int, end: int) -> int:
     """The comma after a name in apposition that follows ``comma`` ("Pour le maire, | Paul
-    Ressac, | c'est …"), else ``comma``."""
+    Ressac, | c'est …", "Según la empresa, | Porcícola del Bajío, | todos …"), else ``comma``."""
     for index in range(comma + 1, min(end, comma + 2 + _APPOSED_NAME_WORDS)):
         if words[index] == ",":
-            return index if index > comma + 1 else comma
-        if not words[index][0].isupper():
+            return index if index > comma + 1 and words[index - 1][0].isupper() else comma
+        if not (words[index][0].isupper() or index > comma + 1 and words[index].lower() in CONNECTOR_SET):
             return comma
     return comma
 
