@@ -730,6 +730,10 @@ SPEAKERS_IN_CONTEXT = {
         "de", "Der Maschinenbauer Kessler & Voigt streicht 400 Stellen. Grund seien die hohen "
         "Energiekosten, teilte das Unternehmen am Mittwoch mit.",
         [("Grund seien die hohen Energiekosten", "Kessler & Voigt")]),
+    "the name in apposition, not the title's capitalised complement": (
+        "es", "«Todo apunta a una torre», dijo el jefe de Salud Pública, Ignacio Barrenechea, quien añadió "
+        "que la instalación ya ha sido precintada.",
+        [("Todo apunta", "Ignacio Barrenechea"), ("la instalación ya ha sido", "Ignacio Barrenechea")]),
     "a German management stands for its organisation": (
         "de", "Das Klinikum St. Annen in Vechtenau schließt seine Geburtsstation. Grund sei der Mangel an "
         "Hebammen, teilte die Klinikleitung am Freitag mit.",

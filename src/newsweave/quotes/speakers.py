@@ -745,13 +745,18 @@ class SpeakerResolver:
         while after < len(words) and words[after] == ",":
             after += 1
         at = bisect_left(self._firsts, first)
+        found = []
         for mention in self.mentions[at:]:
             if mention.first > after:
                 break
             if mention.last > mention.first and (mention.last <= last or mention.first == after != last + 1) \
                     and not self._in_adjunct(mention.first):
-                return mention
-        return None
+                found.append(mention)
+        # Not the title's complement where a name follows ("el jefe de | Salud Pública, Ignacio
+        # Barrenechea").
+        lower = self.analysis.lower
+        return next((m for m in found if m.first == 0 or lower[m.first - 1] not in OF_WORDS),
+                    found[0] if found else None)
 
     def _first_inside(self, first: int, last: int) -> Mention | None:
         """The first person mention within tokens ``first`` .. ``last``."""
