@@ -424,6 +424,7 @@ def _inverted_frame(analysis: Analysis, cue: int, start: int, end: int,
     comma = verb - 1
     if comma - start < _INVERTED_SPEECH_WORDS or words[comma] != "," or analysis.passage[comma] >= 0:
         return None
+    end = _before_apposed_name(words, cue + 1, end)  # ("…, a annoncé le maire, | Paul Ressac.")
     tail = words[cue + 1 : end]
     another_verb = any(CUE in classes for classes in analysis.classes[cue + 1 : end])
     if len(tail) > _INVERTED_TAIL or "," in tail or another_verb or not (tail or verb < cue):
@@ -507,6 +508,18 @@ def _according(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | N
 
 # The most words of a name in apposition between two commas.
 _APPOSED_NAME_WORDS = 4
+
+
+def _before_apposed_name(words: list[str], start: int, end: int) -> int:
+    """The last comma between ``start`` and ``end`` where a name in apposition closes the
+    sentence after it ("le président de la métropole, | Bertrand de La Roche-Vassal"), else ``end``."""
+    comma = next((i for i in range(end - 1, start, -1) if words[i] == ","), None)
+    if comma is None or end - comma - 1 > _APPOSED_NAME_WORDS + 2:
+        return end
+    name = [w for w in words[comma + 1 : end] if w not in "()"]
+    named = name and name[0][0].isupper() and name[-1][0].isupper() and all(
+        w[0].isupper() or w.lower() in CONNECTOR_SET for w in name)
+    return comma if named else end
 
 
 def _after_apposed_name(words: list[str], comma: int, end: int) -> int:
