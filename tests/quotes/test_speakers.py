@@ -1005,8 +1005,8 @@ def test_a_reporting_incise_may_close_on_a_sentence_inside_the_marks(text, name)
 
 
 def test_an_inverted_frame_may_close_on_a_name_in_apposition():
-    text = ("Les bus seront gratuits le week-end à partir du 1er septembre, a annoncé jeudi le président de la "
-            "métropole, Bertrand de La Roche-Vassal.")
+    text = ("Les bus seront gratuits le week-end à partir du 1er septembre, a annoncé jeudi le président "
+            "de la métropole, Bertrand de La Roche-Vassal.")
     [quote] = find_quotes_in_text(text, "fr")
     assert text[slice(*quote.content)].startswith("Les bus seront gratuits")
     assert quote.speaker == "Bertrand de La Roche-Vassal"
