@@ -1010,3 +1010,11 @@ def test_an_inverted_frame_may_close_on_a_name_in_apposition():
     [quote] = find_quotes_in_text(text, "fr")
     assert text[slice(*quote.content)].startswith("Les bus seront gratuits")
     assert quote.speaker == "Bertrand de La Roche-Vassal"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kryetarja e bashkisë, Entela Gjoni, u përgjigj se investimet janë rritur.", "Entela Gjoni"),
+    ("Prokuroria e Posaçme pretendon se Bejleri ka marrë ryshfet.", "Prokuroria e Posaçme"),
+])
+def test_albanian_reporting_verbs_reply_and_claim(text, name):
+    assert _speakers(text, "sq") == [name]

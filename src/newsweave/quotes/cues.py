@@ -132,7 +132,8 @@ _REPORTING = {
         shtuan nënvizoi nënvizuan pohoi pohuan bëri sqaroi paralajmëroi njoftoi tregoi
         raportoi konfirmoi kërkoi vlerësoi shprehu theksonte premtoi premtuan shpjegoi
         shpjeguan pranoi pranuan mohoi mohuan kujtoi argumentoi këmbënguli shkroi njoftuan
-        paralajmëruan konfirmuan kritikoi kritikuan akuzoi akuzuan rekomandoi këshilloi""",
+        paralajmëruan konfirmuan kritikoi kritikuan akuzoi akuzuan rekomandoi këshilloi pretendon
+        pretendoi pretendojnë""",
     "pl": """powiedział powiedziała powiedzieli mówi mówił mówiła stwierdził stwierdziła
         podkreślił podkreśliła dodał dodała zaznaczył zaznaczyła oświadczył oświadczyła
         poinformował poinformowała ocenił oceniła przekazał przekazała wyjaśnił wyjaśniła
@@ -509,7 +510,7 @@ _CUE_PHRASES = {
            "s'est dit", "s'est dite", "s’est dit", "s’est dite"),
     "es": ("dio a conocer", "dieron a conocer", "hizo saber"),
     "it": ("ha detto", "ha dichiarato", "ha affermato", "ha sottolineato", "ha aggiunto"),
-    "sq": ("u shpreh", "vuri në dukje", "bëri të ditur", "theksoi se"),
+    "sq": ("u shpreh", "vuri në dukje", "bëri të ditur", "theksoi se", "u përgjigj", "iu përgjigj"),
     "tr": ("ifade etti", "iddia etti", "dile getirdi", "kaydetti"),
     "ru": ("по его словам", "по её словам", "по ее словам"),
 }
