@@ -1018,3 +1018,10 @@ def test_an_inverted_frame_may_close_on_a_name_in_apposition():
 ])
 def test_albanian_reporting_verbs_reply_and_claim(text, name):
     assert _speakers(text, "sq") == [name]
+
+
+def test_an_english_quotation_of_its_own_after_a_quote_goes_on_with_that_speech():
+    text = ("Harlow Athletic manager Dean Fairweather insisted his side were safe. \"Look at the table,\" he "
+            "said. \"I'm not panicking.\"")
+    quotes = find_quotes_in_text(text, "en")
+    assert [q.speaker for q in quotes if "panicking" in text[slice(*q.content)]] == ["Dean Fairweather"]
