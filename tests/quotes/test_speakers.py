@@ -1027,3 +1027,9 @@ def test_an_english_quotation_of_its_own_after_a_quote_goes_on_with_that_speech(
             "less upbeat, admitting the team had \"not turned up\" in the second half.")
     quotes = {text[slice(*q.content)].strip('"'): q.speaker for q in find_quotes_in_text(text, "en")}
     assert quotes.get("I'm not panicking.") == "Dean Fairweather"
+
+
+def test_an_organisation_word_after_an_elided_article_makes_no_person():
+    text = ("L'Olympique de Castelbrune a officialisé mardi le départ de son entraîneur, Rachid Benali. "
+            "« J'aurais aimé finir la saison », a-t-il confié.")
+    assert _speakers(text, "fr")[-1] == "Rachid Benali"

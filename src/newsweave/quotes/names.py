@@ -92,7 +92,7 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     komenda komendy komendzie prokuratura prokuratury urząd urzędu sąd sądu straż straży trybunał
     trybunału municipality municipio municipalité préfecture prefectura
     prefettura mairie ayuntamiento alcaldía gendarmerie belediye belediyesi müdürlüğü müdürlüğünce
-    müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat feuerwehr
+    müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat feuerwehr olympique
     rettungsdienst stadtwerke bundeswehr pompiers bomberos gjykata gjykatës policia policisë bashkia
     bashkisë ministria ministrisë qeveria qeverisë prokuroria prokurorisë sindikata sindikatës
     partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë parquet alliance allianz
@@ -618,7 +618,7 @@ _CLUB_PREFIXES = {language: frozenset(words.split()) for language, words in {
 def organisation(analysis: Analysis, first: int, last: int, language: str) -> bool:
     """True for a phrase with an organisation word or that a club's abbreviation opens."""
     clubs = _CLUB_PREFIXES.get(language, frozenset())
-    return any(organisation_word(analysis.lower[i], language)
+    return any(organisation_word(ELISION.sub("", analysis.lower[i]), language)
                or ELISION.sub("", analysis.tokens.words[i]) in clubs for i in range(first, last + 1))
 
 
