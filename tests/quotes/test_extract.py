@@ -302,3 +302,9 @@ def test_a_place_before_a_colon_is_no_transcript_speaker(language, text, label, 
 ])
 def test_texts_that_end_inside_a_frame_give_quotes_not_errors(language, text):
     assert isinstance(find_quotes_in_text(text, language), list)
+
+
+def test_an_according_to_word_with_nothing_before_its_comma_names_no_source():
+    # (found by the property test: the source span ran backwards, from after the cue to before it)
+    for quote in find_quotes_in_text('según , " Anaïs', "es"):
+        assert quote.speaker_span is None or quote.speaker_span[0] <= quote.speaker_span[1]

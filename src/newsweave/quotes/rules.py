@@ -501,8 +501,8 @@ def _according(analysis: Analysis, cue: Span, start: int, end: int) -> Draft | N
             return None
         return Draft(comma, end - 1, cue, Span("S", cue.last + 1, comma - 1))
     comma = _after_apposed_name(words, comma, end)
-    if comma + 1 >= end:
-        return None
+    if comma + 1 >= end or comma == cue.last + 1:
+        return None  # (nothing after the cue names a source: "según , …")
     return Draft(comma + 1, end - 1, cue, Span("S", cue.last + 1, comma - 1))
 
 
