@@ -1033,3 +1033,14 @@ def test_an_organisation_word_after_an_elided_article_makes_no_person():
     text = ("L'Olympique de Castelbrune a officialisé mardi le départ de son entraîneur, Rachid Benali. "
             "« J'aurais aimé finir la saison », a-t-il confié.")
     assert _speakers(text, "fr")[-1] == "Rachid Benali"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Météo-France a placé la Savoie en vigilance orange. À Chambéry, la préfecture de la Savoie a indiqué "
+     "que plusieurs manifestations seraient annulées.", "préfecture de la Savoie"),
+    ("Des parents occupent l'école. Le rectorat de Lille a fait savoir que la décision était définitive.",
+     "rectorat de Lille"),
+])
+def test_a_french_organisation_is_its_noun_and_place_not_the_place(text, name):
+    [speaker] = [s for s in _speakers(text, "fr") if s]
+    assert speaker.removeprefix("la ").removeprefix("Le ") == name

@@ -93,6 +93,7 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     trybunału municipality municipio municipalité préfecture prefectura
     prefettura mairie ayuntamiento alcaldía gendarmerie belediye belediyesi müdürlüğü müdürlüğünce
     müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat feuerwehr olympique
+    rectorat
     rettungsdienst stadtwerke bundeswehr pompiers bomberos gjykata gjykatës policia policisë bashkia
     bashkisë ministria ministrisë qeveria qeverisë prokuroria prokurorisë sindikata sindikatës
     partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë parquet alliance allianz

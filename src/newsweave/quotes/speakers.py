@@ -139,6 +139,7 @@ _FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry
 _MAX_CONNECTORS = 2  # "de la" inside a name
 # Languages whose adjectives follow the noun: an organisation's name goes on in lower case.
 _ADJECTIVES_AFTER = frozenset({"fr", "es", "it", "pt"})
+_HEAD_WORDS = 3  # words from an organisation's noun to the "de" of its place ("agence régionale de")
 _ORGANISATION_TAIL = 6  # lower-case words an organisation's name may go on with
 # An age that stands for a person named before ("the 45-year-old", "der 48-Jährige").
 _AGE = re.compile(r"^\d{1,3}-(?:year-old|jährige[rnms]?)$")
@@ -172,7 +173,7 @@ class SpeakerResolver:
             found = self._after_cue(cue)
             if found:
                 return self._remembered(first, found)
-        start = self._name_start(first)
+        start = self._organisation_head(self._name_start(first))
         found = self._resolve(start, self._before_clause(start, last), cue)
         if found is None and cue is not None and cue[0] == last + 1 and \
                 all(self.analysis.lower[i] in self._auxiliaries for i in range(first, last + 1)):
@@ -198,6 +199,26 @@ class SpeakerResolver:
                 start = before
             else:
                 break
+        return start
+
+    def _organisation_head(self, start: int) -> int:
+        """Where a source that is a place or name after "de" starts, in a language whose names
+        follow their noun, when a lower-case organisation noun heads it ("la préfecture de la |
+        Savoie", "le rectorat de | Lille"): at that noun's article."""
+        if self.lexicon.language not in _ADJECTIVES_AFTER:
+            return start
+        words, lower = self.analysis.tokens.words, self.analysis.lower
+        at = start - 1
+        while at >= 0 and start - 1 - at < _MAX_CONNECTORS and words[at].islower() and lower[at] in OF_WORDS:
+            at -= 1
+        if at == start - 1 and not words[start].startswith(("d'", "d’")):  # ("d'Agen": "de" is in it)
+            return start
+        for head in range(at, max(-1, at - _HEAD_WORDS), -1):
+            plain = self._plain(head)[0]
+            if not (plain.isalpha() and plain.islower()):
+                return start
+            if self._organisation_word(head):
+                return head - 1 if head > 0 and lower[head - 1] in DEFINITE else head
         return start
 
     def _incise(self, cue: tuple[int, int]) -> bool:
@@ -334,6 +355,10 @@ class SpeakerResolver:
             first = words[0]
         while len(words) > 1 and analysis.lower[words[0]] in _LEADING_CONJUNCTIONS:
             words = words[1:]  # "…, mais | la société assure que"
+            first = words[0]
+        comma = next((i for i in range(last - 1, first, -1) if analysis.tokens.words[i] == ","), None)
+        if comma is not None and self._adjunct_opens(first) and any(i > comma for i in words):
+            words = [i for i in words if i > comma]  # "À Chambéry, | la préfecture de la Savoie"
             first = words[0]
         words = self._without_verbs(words)
         auxiliary = (n for n, i in enumerate(words) if n and analysis.lower[i] in self._auxiliaries)
