@@ -23,7 +23,9 @@ texts = st.lists(st.sampled_from(WORDS), max_size=45).map(" ".join)
 languages = st.sampled_from(["en", "de", "fr", "es", "it", "sq", "und"])
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The same examples every run (derandomize): a suite that fails at random on an unrelated change
+# keeps no one safe; a wider random search of this kind is run by hand when the rules change.
+@settings(max_examples=500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts, language=languages)
 def test_any_order_of_frame_words_gives_quotes_inside_the_text(text, language):
     for quote in find_quotes_in_text(text, language):
