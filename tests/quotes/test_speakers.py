@@ -1044,3 +1044,9 @@ def test_an_organisation_word_after_an_elided_article_makes_no_person():
 def test_a_french_organisation_is_its_noun_and_place_not_the_place(text, name):
     [speaker] = [s for s in _speakers(text, "fr") if s]
     assert speaker.removeprefix("la ").removeprefix("Le ") == name
+
+
+def test_an_honorific_before_a_surname_that_opens_on_its_particle():
+    text = ("« C'est mesuré », a défendu le maire, Yannick Le Bihan. « Les ménages vont payer », a réagi "
+            "Anne-Sophie Guéguen, élue d'opposition. M. Le Bihan a promis une « pause fiscale ».")
+    assert _speakers(text, "fr")[-1] == "Yannick Le Bihan"

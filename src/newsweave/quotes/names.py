@@ -35,7 +35,7 @@ from newsweave.quotes.phrases import NAME_TAGS
 
 # Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"), the
 # ampersand of a firm's ("Hartwig & Söhne") and a plural possessive's mark ("Workers' Federation").
-_PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da", "del", "dos", "bin",
+PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da", "del", "dos", "bin",
                         "al", "el", "ibn", "zu", "ten", "ter", "&", "'", "’"})
 # Capitalised words that start sentences or name times often enough to never be a name.
 NOT_NAMES = word_set("""the a an this that these those he she it they we i you his her their our in
@@ -287,7 +287,7 @@ def _without_titles(analysis: Analysis, first: int, last: int,
         first += 1
     if titles or first > start:
         # "Secretaría de | Seguridad Pública": a particle after the title opens its complement.
-        while first < last and analysis.lower[first] in _PARTICLES:
+        while first < last and analysis.lower[first] in PARTICLES:
             first += 1
     return first, last, titles, gender
 
@@ -544,13 +544,13 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
         return False  # "Sprechers | der Polizei": German nouns; "von der Leyen", "van der Linden" go on
     # A capitalised word that is a preposition in some language, inside a name ("Coordinadora
     # Portuaria del | Sur", "Federación Vecinal | Sur"); English title case keeps "On", "For" out.
-    inside = lower[end] in _PARTICLES or lexicon.language != "en"
+    inside = lower[end] in PARTICLES or lexicon.language != "en"
     if inside and _capitalised_preposition(words[end + 1], lower[end + 1]):
         return True
     if _name_word(words[end + 1], lower[end + 1], lexicon) or _last_syllable(analysis, end, lexicon):
         return True
     following = end + 1  # past one or two particles ("Ursula | von der | Leyen")
-    while following < size and following - end <= _MAX_PARTICLES and lower[following] in _PARTICLES:
+    while following < size and following - end <= _MAX_PARTICLES and lower[following] in PARTICLES:
         following += 1
     if analysis.tags is not None and following < size and analysis.tags[following].startswith("NN") and \
             words[end + 1].isalpha():

@@ -92,6 +92,7 @@ from newsweave.quotes.names import (
     NOT_NAMES,
     OF_WORDS,
     ORGANISATION_KINDS,
+    PARTICLES,
     PREPOSITIONS,
     Mention,
     base_forms,
@@ -811,6 +812,11 @@ class SpeakerResolver:
         last = words[-1]
         if self._name_word(last) and len(words) <= 2 and not any(self._organisation_word(i) for i in words):
             return self.fullest(normalise_name(self._plain(last)[0], self.lexicon.language))
+        tokens = self.analysis.tokens
+        if len(words) == 3 and self._name_word(last) and title_of(self.analysis, words[0], self.lexicon) and \
+                self.analysis.lower[words[1]] in PARTICLES and tokens.words[words[1]][0].isupper():
+            # "M. | Le Bihan": a surname that opens on its particle
+            return self.fullest(tokens.text[tokens.starts[words[1]] : tokens.ends[last]])
         return None
 
     def _name_word(self, index: int) -> bool:
