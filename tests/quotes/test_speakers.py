@@ -1050,3 +1050,9 @@ def test_an_honorific_before_a_surname_that_opens_on_its_particle():
     text = ("« C'est mesuré », a défendu le maire, Yannick Le Bihan. « Les ménages vont payer », a réagi "
             "Anne-Sophie Guéguen, élue d'opposition. M. Le Bihan a promis une « pause fiscale ».")
     assert _speakers(text, "fr")[-1] == "Yannick Le Bihan"
+
+
+def test_a_pluperfect_incise_names_the_defendant_after_it():
+    text = ("La cour a condamné Kévin Duplessis, 31 ans, à vingt ans de réclusion. « Je demande pardon à la "
+            "famille », avait déclaré l'accusé avant que la cour se retire.")
+    assert _speakers(text, "fr")[0] == "Kévin Duplessis"

@@ -31,10 +31,12 @@ TITLE = "title"  # a title or honorific before a name: President, Minister, Herr
 PERSON_NOUN = "pnoun"  # a noun that names a person by role: spokesman, expert, Sprecher
 # Languages whose reporting verb often comes before its subject: "a indiqué l'autorité".
 VERB_FIRST = frozenset({"fr", "es", "it", "pt", "pl", "ru", "sq"})
-# Auxiliaries of a compound past before a reporting participle ("a assuré", "ha dicho", "hat
-# gesagt"): no part of the source before them nor of the frame's punctuation.
-_AUXILIARY_WORDS = {"fr": "a ont", "es": "ha han", "it": "ha hanno è", "de": "hat haben", "en": "has have",
-                    "sq": "ka kanë"}
+# Auxiliaries of a compound past or pluperfect before a reporting participle ("a assuré", "avait
+# déclaré", "ha dicho", "hat gesagt"): no part of the source before them nor of the frame's
+# punctuation.
+_AUXILIARY_WORDS = {"fr": "a ont avait avaient", "es": "ha han había habían",
+                    "it": "ha hanno è aveva avevano", "de": "hat haben hatte hatten", "en": "has have had",
+                    "sq": "ka kanë kishte kishin"}
 AUXILIARIES_OF = {language: frozenset(words.split()) for language, words in _AUXILIARY_WORDS.items()}
 AUXILIARIES = frozenset().union(*AUXILIARIES_OF.values())
 

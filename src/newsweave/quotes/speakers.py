@@ -229,7 +229,12 @@ class SpeakerResolver:
         return self.lexicon.language in VERB_FIRST and self._after_comma(cue)
 
     def _after_comma(self, cue: tuple[int, int]) -> bool:
-        return cue[0] > 0 and self.analysis.tokens.words[cue[0] - 1] == ","
+        """True for a reporting verb right after a comma, or after a comma and its auxiliary
+        ("…, avait | déclaré l'accusé")."""
+        words, before = self.analysis.tokens.words, cue[0] - 1
+        if before > 0 and self.analysis.lower[before] in self._auxiliaries:
+            before -= 1
+        return before >= 0 and words[before] == ","
 
     def unsourced(self, cue: tuple[int, int]) -> str | None:
         """The speaker of a quote with a reporting verb and no source mention: the subject after
