@@ -956,6 +956,10 @@ def test_an_inverted_pronoun_closing_reported_speech_stands_for_the_speaker_befo
      "Jean-Philippe Dumoulin"),
     ("Le président, Bertrand Roche, a parlé. « C'est une mesure juste », a-t-il fait valoir.",
      "Bertrand Roche"),
+    ("Un suspect est interpellé. « Il repérait les maisons vides », a détaillé le commissaire Hervé "
+     "Lambrecht.", "Hervé Lambrecht"),
+    ("La route était fermée. « La chaussée était détrempée », a témoigné Jérôme Delattre, un automobiliste.",
+     "Jérôme Delattre"),
 ])
 def test_french_reporting_verbs_of_the_press(text, name):
     assert _speakers(text, "fr") == [name]
