@@ -734,6 +734,9 @@ SPEAKERS_IN_CONTEXT = {
         "es", "«Todo apunta a una torre», dijo el jefe de Salud Pública, Ignacio Barrenechea, quien añadió "
         "que la instalación ya ha sido precintada.",
         [("Todo apunta", "Ignacio Barrenechea"), ("la instalación ya ha sido", "Ignacio Barrenechea")]),
+    "a French management stands for the brand named before": (
+        "fr", "L'enseigne Bricomax fermera son magasin de Saint-Étienne. « Le site n'est plus rentable », "
+        "indique la direction dans un communiqué.", [("Le site n'est plus rentable", "Bricomax")]),
     "a German management stands for its organisation": (
         "de", "Das Klinikum St. Annen in Vechtenau schließt seine Geburtsstation. Grund sei der Mangel an "
         "Hebammen, teilte die Klinikleitung am Freitag mit.",

@@ -66,7 +66,8 @@ ORGANISATION_KINDS = word_set("""company firm group team club league agency body
     grupo equipo organismo órgano entidad dependencia plataforma azienda società gruppo squadra
     constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
     kompania chain cadena chaîne kette party partei parti partido partito partia department
-    departamento département dipartimento cuerpo corps ligist leitung""")
+    departamento département dipartimento cuerpo corps ligist leitung direction dirección enseigne
+    marca""")
 _GERMAN_ARTICLE_PARTICLES = frozenset({"der", "den", "des", "dem"})
 _MAX_PARTICLES = 2  # "von der", "de la"
 KIND_REACH = 3  # lower-case words from a kind to the name it introduces ("la cadena de supermercados")
@@ -490,10 +491,10 @@ def _of_organisation(analysis: Analysis, index: int, language: str) -> bool:
 def kind_before(analysis: Analysis, index: int) -> bool:
     """True for a kind of organisation among the lower-case words right before ``index``."""
     for at in range(index - 1, max(-1, index - 1 - KIND_REACH), -1):
-        word = analysis.tokens.words[at]
+        word = ELISION.sub("", analysis.tokens.words[at])  # ("L'enseigne | Bricomax")
         if not word.isalpha() or not word.islower():
             return False
-        if analysis.lower[at] in ORGANISATION_KINDS:
+        if word in ORGANISATION_KINDS:
             return True
     return False
 
