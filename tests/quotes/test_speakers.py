@@ -1063,3 +1063,15 @@ def test_a_pluperfect_incise_names_the_defendant_after_it():
     text = ("La cour a condamné Kévin Duplessis, 31 ans, à vingt ans de réclusion. « Je demande pardon à la "
             "famille », avait déclaré l'accusé avant que la cour se retire.")
     assert _speakers(text, "fr")[0] == "Kévin Duplessis"
+
+
+def test_a_sentence_opening_name_with_a_capital_inside_is_a_name():
+    text = ("Workers will walk out for 48 hours. SkyGate, which operates the airport, said it regretted the "
+            "decision.")
+    assert _speakers(text, "en") == ["SkyGate"]
+
+
+def test_a_spanish_mayor_called_regidora_is_the_mayor_named_before():
+    text = ("La alcaldesa de Cáceres, Rocío Valverde de la Fuente, anunció que el IBI se congela. «No vamos "
+            "a pedir más esfuerzo a las familias», señaló la regidora en rueda de prensa.")
+    assert _speakers(text, "es")[-1] == "Rocío Valverde de la Fuente"

@@ -140,6 +140,7 @@ _FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry
 _MAX_CONNECTORS = 2  # "de la" inside a name
 # Languages whose adjectives follow the noun: an organisation's name goes on in lower case.
 _ADJECTIVES_AFTER = frozenset({"fr", "es", "it", "pt"})
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")
 _HEAD_WORDS = 3  # words from an organisation's noun to the "de" of its place ("agence régionale de")
 _ORGANISATION_TAIL = 6  # lower-case words an organisation's name may go on with
 # An age that stands for a person named before ("the 45-year-old", "der 48-Jährige").
@@ -838,7 +839,8 @@ class SpeakerResolver:
             return False
         if index in self._sentence_starts or (index > 0 and analysis.tokens.words[index - 1] in "\"“„«»‘'"):
             known = normalise_name(word, self.lexicon.language) in self._name_words
-            return known or (word.isupper() and len(word) > 1)
+            # (an acronym, or a word with a capital inside: "SkyGate", "PepsiCo")
+            return known or (word.isupper() and len(word) > 1) or _INNER_CAPITAL.search(word) is not None
         return True
 
     def _plain(self, index: int) -> tuple[str, str]:
