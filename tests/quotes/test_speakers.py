@@ -1075,3 +1075,9 @@ def test_a_spanish_mayor_called_regidora_is_the_mayor_named_before():
     text = ("La alcaldesa de Cáceres, Rocío Valverde de la Fuente, anunció que el IBI se congela. «No vamos "
             "a pedir más esfuerzo a las familias», señaló la regidora en rueda de prensa.")
     assert _speakers(text, "es")[-1] == "Rocío Valverde de la Fuente"
+
+
+def test_a_known_surname_takes_no_name_after_its_comma_as_apposition():
+    text = ("« On n'a jamais lâché », s'est réjoui l'entraîneur Laurent Peyrac. Selon Peyrac, Théo Marchetti "
+            "souffre d'une entorse.")
+    assert _speakers(text, "fr") == ["Laurent Peyrac", "Laurent Peyrac"]

@@ -778,8 +778,9 @@ class SpeakerResolver:
             after += 1
         at = bisect_left(self._firsts, first)
         found = []
+        named = self._plain(last)[0] in self._name_words  # ("Selon Peyrac, | Théo Marchetti souffre")
         for mention in self.mentions[at:]:
-            if mention.first > after:
+            if mention.first > after or named and mention.first > last:
                 break
             if mention.last > mention.first and (mention.last <= last or mention.first == after != last + 1) \
                     and not self._in_adjunct(mention.first):
