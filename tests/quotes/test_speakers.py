@@ -90,6 +90,8 @@ TITLED = [
     # A word with an elided article is a role, not the start of a name.
     ("fr", "L'océanographe Anaïs Le Goff-Marrec estime que la mer monte plus vite.",
      ["Anaïs Le Goff-Marrec"]),
+    ("en", "Outside court, Detective Sergeant Amira Hussain said: \"This was calculated theft.\"",
+     ["Amira Hussain"]),
     # What a lower-case title is of names no one: "Harbour Books | owner Tom Ridley".
     ("en", "“The shop will close,” said Harbour Books owner Tom Ridley.", ["Tom Ridley"]),
     ("en", "“We sold out,” Harbour Books owner Tom Ridley said. “Again,” he added.",
@@ -737,6 +739,9 @@ SPEAKERS_IN_CONTEXT = {
     "a French management stands for the brand named before": (
         "fr", "L'enseigne Bricomax fermera son magasin de Saint-Étienne. « Le site n'est plus rentable », "
         "indique la direction dans un communiqué.", [("Le site n'est plus rentable", "Bricomax")]),
+    "an organisation's name cut after its noun goes on to its complement": (
+        "es", "La Consejería de Sanidad, por su parte, sostuvo este martes que reforzará la plantilla.",
+        [("reforzará la plantilla", "Consejería de Sanidad")]),
     "a German management stands for its organisation": (
         "de", "Das Klinikum St. Annen in Vechtenau schließt seine Geburtsstation. Grund sei der Mangel an "
         "Hebammen, teilte die Klinikleitung am Freitag mit.",

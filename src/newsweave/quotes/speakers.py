@@ -464,10 +464,11 @@ class SpeakerResolver:
         described = self._statement_of(words)
         if described:
             return described
-        if len(words) == 1 and self._organisation_word(words[0]) and \
-                self.lexicon.language in _ADJECTIVES_AFTER:
-            # "L’Alliance | des territoires": the source cut after its first word
-            return self._whole_organisation(words[0])
+        bare = words[1:] if len(words) == 2 and analysis.lower[words[0]] in DEFINITE else words
+        if len(bare) == 1 and self._organisation_word(bare[0]) and self.lexicon.language in _ADJECTIVES_AFTER:
+            # "L’Alliance | des territoires", "La Consejería | de Sanidad": the source cut after
+            # its first word
+            return self._whole_organisation(bare[0])
         named = self._named_part(self._with_conjoined_name(self._with_trailing_name(words)))
         if named:
             return named
