@@ -1086,3 +1086,12 @@ def test_a_known_surname_takes_no_name_after_its_comma_as_apposition():
     text = ("« On n'a jamais lâché », s'est réjoui l'entraîneur Laurent Peyrac. Selon Peyrac, Théo Marchetti "
             "souffre d'une entorse.")
     assert _speakers(text, "fr") == ["Laurent Peyrac", "Laurent Peyrac"]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("fr", "Pour le délégué CFDT Karim Benali, « c'est un coup de massue pour la vallée ».", "Karim Benali"),
+    ("en", "His barrister, Leah Adeyemi KC, told jurors that the driver had stepped out.", "Leah Adeyemi"),
+    ("de", "„Wir bleiben“, sagte der FC Eintracht Wallenburg am Sonntag.", "FC Eintracht Wallenburg"),
+])
+def test_an_acronym_beside_a_persons_name_is_no_part_of_it(language, text, name):
+    assert _speakers(text, language) == [name]

@@ -182,7 +182,8 @@ class Mention:
 
 def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
     """Capitalised runs of the text that look like people, with their titles, in text order."""
-    runs = [_without_titles(analysis, first, _once(analysis, first, last), lexicon)
+    runs = [_without_titles(analysis, *_without_acronyms(analysis, first, _once(analysis, first, last),
+                                                         lexicon), lexicon)
             for first, last in capitalised_runs(analysis, lexicon)]
     multiword = {word for first, last, _, _ in runs if last > first
                  and not organisation(analysis, first, last, lexicon.language)
@@ -221,6 +222,28 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
             name = normalise_name(" ".join(analysis.tokens.words[first : last + 1]), lexicon.language)
             mentions.append(Mention(first, last, name, frozenset(titles), gender, head))
     return mentions
+
+
+def _without_acronyms(analysis: Analysis, first: int, last: int, lexicon: Lexicon) -> tuple[int, int]:
+    """A run of a person's name without an organisation's acronym before it or a post-nominal
+    after it ("le délégué CFDT | Karim Benali", "Leah Adeyemi | KC"): two name words stay. An
+    organisation's run keeps them ("FC Eintracht Wallenburg", "Manchester City FC")."""
+    if organisation(analysis, first, last, lexicon.language):
+        return first, last
+    words = analysis.tokens.words
+    if last - first >= 2 and _acronym(words[first]):
+        first += 1
+    if last - first >= 2 and _acronym(words[last]):
+        end = last - 1
+        while end > first and analysis.lower[end] in PARTICLES:
+            end -= 1  # ("Mayawati del | BSP" keeps its acronym: one name word would stay)
+        if sum(words[i][0].isupper() for i in range(first, end + 1)) >= 2:
+            last = end
+    return first, last
+
+
+def _acronym(word: str) -> bool:
+    return 2 <= len(word) <= LONGEST_ACRONYM and word.isalpha() and word.isupper()
 
 
 def _once(analysis: Analysis, first: int, last: int) -> int:
