@@ -1095,3 +1095,15 @@ def test_a_known_surname_takes_no_name_after_its_comma_as_apposition():
 ])
 def test_an_acronym_beside_a_persons_name_is_no_part_of_it(language, text, name):
     assert _speakers(text, language) == [name]
+
+
+def test_a_source_that_is_a_relative_clause_takes_the_name_it_follows():
+    text = ("Harlow Athletic manager Craig Dunmore insisted his side were \"nowhere near good enough\". \"At "
+            "this level you get punished.\" Stockbridge captain Leon Asante-Boyd, who scored twice, said the "
+            "win showed the squad had \"finally found its rhythm\".")
+    assert _speakers(text, "en")[-1] == "Leon Asante-Boyd"
+
+
+def test_a_french_state_office_opens_no_name():
+    text = "Le conseiller d'État Frédéric Vouilloz a promis « un soutien rapide » aux exploitants."
+    assert set(_speakers(text, "fr")) == {"Frédéric Vouilloz"}

@@ -43,7 +43,7 @@ NOT_NAMES = word_set("""the a an this that these those he she it they we i you h
     on at for from with by as but and or if when while after before since during however der die das dem
     ein eine dieser diese dieses er sie es wir ich man niemand jemand im am auf bei mit nach von vor
     zu und oder aber le la les il elle un
-    une el los las en y pero lo gli lui lei ai ajo ata në të me dhe vetë monday tuesday wednesday
+    une el los las en y pero lo gli lui lei ai ajo ata në të me dhe vetë état monday tuesday wednesday
     thursday friday saturday sunday january february march april may june july august september
     october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar
     februar märz juni juli oktober dezember jak gdy kiedy także również allí así además asimismo
@@ -542,7 +542,7 @@ def capitalised_runs(analysis: Analysis, lexicon: Lexicon) -> list[tuple[int, in
     while index < size:
         # (a run may open on an elided article or preposition: "de | l'US Châteaubriant")
         if analysis.passage[index] >= 0 and index not in analysis.incises or \
-                not _name_word(ELISION.sub("", words[index]), lower[index], lexicon):
+                not _name_word(ELISION.sub("", words[index]), ELISION.sub("", lower[index]), lexicon):
             index += 1
             continue
         end = index

@@ -392,6 +392,11 @@ class SpeakerResolver:
                 return self._antecedent(words[0], gender) or self._cataphor(words[0], gender)
             if analysis.lower[words[0]] in _RELATIVES:
                 return self._relative(words[0])
+        if analysis.lower[words[0]] in _RELATIVES and analysis.tokens.words[first - 1] == ",":
+            # "Leon Asante-Boyd, | who scored twice, | said": the name the clause is on
+            found = self._relative(words[0])
+            if found:
+                return found
         if cue is not None and first > cue[1] and analysis.lower[cue[1]] in _TELLING:
             # "Rebecca Marsh | told | Kingsbridge Crown Court that": who was told, not who spoke
             found = self._subject_before(first, last, cue)
