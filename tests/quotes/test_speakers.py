@@ -1107,3 +1107,9 @@ def test_a_source_that_is_a_relative_clause_takes_the_name_it_follows():
 def test_a_french_state_office_opens_no_name():
     text = "Le conseiller d'État Frédéric Vouilloz a promis « un soutien rapide » aux exploitants."
     assert set(_speakers(text, "fr")) == {"Frédéric Vouilloz"}
+
+
+def test_a_possessive_before_a_noun_of_speech_stands_for_the_speaker_before():
+    text = ("„Wir gehen davon aus“, sagte Polizeisprecher Torsten Wendland, „dass die Täter den Ort kannten.“ "
+            "Nach seinen Angaben nimmt jede Polizeidienststelle Hinweise entgegen.")
+    assert _speakers(text, "de")[-1] == "Torsten Wendland"

@@ -129,6 +129,10 @@ _PRO_DROP = frozenset({"es", "it", "pt", "pl", "tr", "sq", "ru"})
 _RECIPIENT_ARTICLES = frozenset({"der", "dem"})
 _AGENT = frozenset({"by", "par", "von", "por"})  # prepositions of a passive's agent
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
+# Possessives before a noun of speech, and the gender of whom they stand for ("" where it may be
+# either, or several: "ihren Angaben", "sus palabras").
+_SPEAKERS_OF = {**dict.fromkeys(("seinen", "seiner", "seinem", "his"), "m"),
+                **dict.fromkeys(("ihren", "ihrer", "ihrem", "her", "sus", "ses", "son", "sa"), "")}
 _SUFFIXED_ARTICLES = frozenset({"sq"})  # where a noun carries its article: "ministria", "ministrisë"
 _ROMANCE = frozenset({"es", "it", "pt"})  # where "a la" is "to the": "declaraciones a la Cadena Norte"
 _TELLING = frozenset({"told", "tell", "tells", "telling", "informed", "assured", "reminded"})
@@ -378,6 +382,10 @@ class SpeakerResolver:
         if analysis.lower[head] in GROUP_NOUNS and not (
                 len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION):
             return None  # "Banorët e lagjes Kodra e Diellit", "los vecinos de Triana": no one named
+        speaker_of = _SPEAKERS_OF.get(analysis.lower[words[0]])
+        if speaker_of is not None and len(words) == 2 and analysis.classes[words[1]] & {NOUN, CUE}:
+            # "Nach | seinen Angaben", "según | sus palabras": whoever the possessive stands for
+            return self._antecedent(words[0], speaker_of)
         if self._possessive_before_noun(words[0]):
             # "Her | deputy, James Thurlow, was …": the deputy speaks, not "her"; "Her coach was
             # more cautious:" names no one.
