@@ -1110,6 +1110,6 @@ def test_a_french_state_office_opens_no_name():
 
 
 def test_a_possessive_before_a_noun_of_speech_stands_for_the_speaker_before():
-    text = ("„Wir gehen davon aus“, sagte Polizeisprecher Torsten Wendland, „dass die Täter den Ort kannten.“ "
-            "Nach seinen Angaben nimmt jede Polizeidienststelle Hinweise entgegen.")
+    text = ("„Wir gehen davon aus“, sagte Polizeisprecher Torsten Wendland, „dass die Täter den Ort "
+            "kannten.“ Nach seinen Angaben nimmt jede Polizeidienststelle Hinweise entgegen.")
     assert _speakers(text, "de")[-1] == "Torsten Wendland"
