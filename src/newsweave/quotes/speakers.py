@@ -140,6 +140,10 @@ _FROM = frozenset({"aus", "from"})  # "hieß es aus dem Landratsamt": where the 
 _SOURCES = frozenset({"sources", "burime", "burimet", "fuentes", "quellen"})  # "sources from …"
 _JOINERS = frozenset({".", "/", "&", "'", "’"})  # marks inside a name, with no space before them
 _LEADING_CONJUNCTIONS = CONJUNCTIONS | {"but", "mais", "aber", "pero", "ma", "mas", "doch"}
+# Conjunctions after a comma inside a source phrase that open another clause, whose subject speaks
+# ("El Sindicato celebró la medida, aunque | su portavoz, Irene Castaño, recordó que").
+_GENITIVE_MARKS = frozenset({"'s", "’s"})  # after a name that only qualifies a noun ("Ashford's captain")
+_CONCESSIVE = _LEADING_CONJUNCTIONS - CONJUNCTIONS | {"aunque", "although", "obwohl", "megjithëse", "sebbene"}
 _FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry"
 _MAX_CONNECTORS = 2  # "de la" inside a name
 # Languages whose adjectives follow the noun: an organisation's name goes on in lower case.
@@ -360,7 +364,8 @@ class SpeakerResolver:
     def _resolve(self, first: int, last: int, cue: tuple[int, int] | None) -> str | None:
         analysis = self.analysis
         words = [i for i in range(first, last + 1) if analysis.tokens.words[i][0].isalnum()]
-        contrast = [n for n, i in enumerate(words) if analysis.lower[i] in CONTRAST]
+        contrast = [n for n, i in enumerate(words) if analysis.lower[i] in CONTRAST or (
+            analysis.lower[i] in _CONCESSIVE and analysis.tokens.words[i - 1] == ",")]
         if contrast and contrast[-1] + 1 < len(words):
             words = words[contrast[-1] + 1 :]  # "X, …, ndërsa | Policia e Durrësit bëri të ditur"
             first = words[0]
@@ -1111,9 +1116,11 @@ class SpeakerResolver:
         # The mentions that start at most three sentences back (``_firsts`` and sentences are in
         # text order).
         since = bisect_left(self._firsts, self.analysis.tokens.sentences[max(0, here - 3)][0])
+        words = self.analysis.tokens.words
         candidates = [m for m in self.mentions[since : bisect_left(self._firsts, pronoun)]
                       if m.last < pronoun and not (gender in ("m", "f") and (
-                          m.gender and m.gender != gender or m.name.isupper()))]  # "she" is no "NC"
+                          m.gender and m.gender != gender or m.name.isupper()))  # "she" is no "NC"
+                      and not (m.last + 1 < len(words) and words[m.last + 1] in _GENITIVE_MARKS)]
         same = [m for m in candidates if sentence_of[m.first] == here]
         if same:
             return self.fullest(same[0].name)
