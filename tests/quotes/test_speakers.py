@@ -1116,12 +1116,12 @@ def test_a_possessive_before_a_noun_of_speech_stands_for_the_speaker_before():
 
 
 def test_a_concessive_clause_in_a_source_hands_speech_to_its_own_subject():
-    text = ("El Sindicato de Estudiantes celebró la medida, aunque su portavoz, Irene Castaño, recordó que las "
-            "residencias «siguen siendo inasequibles».")
+    text = ("El Sindicato de Estudiantes celebró la medida, aunque su portavoz, Irene Castaño, recordó que "
+            "las residencias «siguen siendo inasequibles».")
     assert set(_speakers(text, "es")) == {"Irene Castaño"}
 
 
 def test_a_name_in_the_genitive_is_no_antecedent_of_a_pronoun():
-    text = ("Rovers lost 3-0 to Ashford Town. Ashford's captain, Jamal Osei-Bonsu, was more upbeat. \"This is "
-            "the result we've been building towards,\" he said.")
+    text = ("Rovers lost 3-0 to Ashford Town. Ashford's captain, Jamal Osei-Bonsu, was more upbeat. \"This "
+            "is the result we've been building towards,\" he said.")
     assert _speakers(text, "en") == ["Jamal Osei-Bonsu"]
