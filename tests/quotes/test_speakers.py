@@ -1125,3 +1125,9 @@ def test_a_name_in_the_genitive_is_no_antecedent_of_a_pronoun():
     text = ("Rovers lost 3-0 to Ashford Town. Ashford's captain, Jamal Osei-Bonsu, was more upbeat. \"This "
             "is the result we've been building towards,\" he said.")
     assert _speakers(text, "en") == ["Jamal Osei-Bonsu"]
+
+
+def test_a_name_after_a_sentence_opening_pour_is_the_view_holder_not_an_adjunct():
+    text = ("« Nous travaillons à une réouverture », a précisé l’ARS. Pour Nadia Benhamou-Vidal, déléguée CGT de "
+            "l’établissement, « c’est une décision qui met des vies en danger ».")
+    assert _speakers(text, "fr")[-1] == "Nadia Benhamou-Vidal"

@@ -830,7 +830,9 @@ class SpeakerResolver:
             return False
         if self.lexicon.language in _ROMANCE and lower[before - 1] == "a" and lower[before] in DEFINITE:
             return True  # "declaraciones a la | Cadena Norte": who was told
-        return self._adjunct_opens(before) and lower[before] not in _AGENT
+        # ("Pour | Nadia Benhamou-Vidal, déléguée CGT, « … »": "pour" says whose view it is)
+        return self._adjunct_opens(before) and lower[before] not in _AGENT and \
+            ACCORDING not in self.analysis.classes[before]
 
     def _head_name(self, words: list[int]) -> str | None:
         """A capitalised last word of the mention that is a name, or the name after a bare
