@@ -1128,6 +1128,6 @@ def test_a_name_in_the_genitive_is_no_antecedent_of_a_pronoun():
 
 
 def test_a_name_after_a_sentence_opening_pour_is_the_view_holder_not_an_adjunct():
-    text = ("« Nous travaillons à une réouverture », a précisé l’ARS. Pour Nadia Benhamou-Vidal, déléguée CGT de "
-            "l’établissement, « c’est une décision qui met des vies en danger ».")
+    text = ("« Nous travaillons à une réouverture », a précisé l’ARS. Pour Nadia Benhamou-Vidal, déléguée "
+            "CGT de l’établissement, « c’est une décision qui met des vies en danger ».")
     assert _speakers(text, "fr")[-1] == "Nadia Benhamou-Vidal"
