@@ -1131,3 +1131,9 @@ def test_a_name_after_a_sentence_opening_pour_is_the_view_holder_not_an_adjunct(
     text = ("« Nous travaillons à une réouverture », a précisé l’ARS. Pour Nadia Benhamou-Vidal, déléguée "
             "CGT de l’établissement, « c’est une décision qui met des vies en danger ».")
     assert _speakers(text, "fr")[-1] == "Nadia Benhamou-Vidal"
+
+
+def test_a_spanish_incise_between_dashes_names_the_speaker():
+    text = ("Los médicos secundaron la huelga. «Estamos viendo a 60 pacientes al día —explicó la doctora Marta "
+            "Iglesias Fonseca, del centro de salud—, y así es imposible hacer buena medicina».")
+    assert _speakers(text, "es") == ["Marta Iglesias Fonseca"]

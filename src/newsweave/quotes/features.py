@@ -78,18 +78,19 @@ def _incise(words: list[str], classes: list[frozenset[str]], quote: MarkedQuote)
     famille, Me Champsaur, et nous … »), English outside them. It runs from a comma and a
     listed reporting verb (after an auxiliary or inverted form: "a-t-il dit") to the first comma
     that a lower-case word follows, or to the stop of a sentence that another follows inside the
-    marks."""
+    marks; or from a dash to the next dash."""
     if quote.close is None:
         return range(0)
     for comma in range(quote.first + 1, quote.close - 2):
-        if words[comma] != ",":
+        if words[comma] not in _INCISE_OPENERS:
             continue
         verb = incise_verb(classes, comma)
         if CUE not in classes[verb] or not words[comma + 1][0].islower():
             continue
         for end in range(verb + 1, min(verb + _INCISE_WORDS, quote.close - 1)):
             if words[end] == "," and words[end + 1][0].islower() or \
-                    words[end] in _STOPS and words[end + 1][0].isupper():  # "…, a reconnu X. Mais …"
+                    words[end] in _STOPS and words[end + 1][0].isupper() or \
+                    words[end] in _DASHES and words[comma] in _DASHES:  # "… —explicó X, del centro—, y …"
                 return range(comma, end + 1)
         return range(0)
     return range(0)
@@ -97,6 +98,8 @@ def _incise(words: list[str], classes: list[frozenset[str]], quote: MarkedQuote)
 
 _INCISE_WORDS = 12  # tokens from an incise's verb to the comma or stop that closes it
 _STOPS = frozenset(".!?")
+_DASHES = frozenset({"—", "–"})  # Spanish sets an incise between dashes: "… —dijo—, …"
+_INCISE_OPENERS = _DASHES | {","}
 
 
 def incise_verb(classes: list[frozenset[str]], comma: int) -> int:
