@@ -1134,6 +1134,6 @@ def test_a_name_after_a_sentence_opening_pour_is_the_view_holder_not_an_adjunct(
 
 
 def test_a_spanish_incise_between_dashes_names_the_speaker():
-    text = ("Los médicos secundaron la huelga. «Estamos viendo a 60 pacientes al día —explicó la doctora Marta "
-            "Iglesias Fonseca, del centro de salud—, y así es imposible hacer buena medicina».")
+    text = ("Los médicos secundaron la huelga. «Estamos viendo a 60 pacientes al día —explicó la doctora "
+            "Marta Iglesias Fonseca, del centro de salud—, y así es imposible hacer buena medicina».")
     assert _speakers(text, "es") == ["Marta Iglesias Fonseca"]
