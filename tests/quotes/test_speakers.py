@@ -1137,3 +1137,9 @@ def test_a_spanish_incise_between_dashes_names_the_speaker():
     text = ("Los médicos secundaron la huelga. «Estamos viendo a 60 pacientes al día —explicó la doctora "
             "Marta Iglesias Fonseca, del centro de salud—, y así es imposible hacer buena medicina».")
     assert _speakers(text, "es") == ["Marta Iglesias Fonseca"]
+
+
+def test_a_german_nationality_noun_stands_for_the_person_named_before():
+    text = ("Trainer Branko Kovačević kündigte Konsequenzen an. „So kann es nicht weitergehen“, sagte der "
+            "Kroate am Sonntagabend.")
+    assert _speakers(text, "de")[-1] == "Branko Kovačević"
