@@ -140,9 +140,9 @@ _FROM = frozenset({"aus", "from"})  # "hieß es aus dem Landratsamt": where the 
 _SOURCES = frozenset({"sources", "burime", "burimet", "fuentes", "quellen"})  # "sources from …"
 _JOINERS = frozenset({".", "/", "&", "'", "’"})  # marks inside a name, with no space before them
 _LEADING_CONJUNCTIONS = CONJUNCTIONS | {"but", "mais", "aber", "pero", "ma", "mas", "doch"}
+_GENITIVE_MARKS = frozenset({"'s", "’s"})  # after a name that only qualifies a noun ("Ashford's captain")
 # Conjunctions after a comma inside a source phrase that open another clause, whose subject speaks
 # ("El Sindicato celebró la medida, aunque | su portavoz, Irene Castaño, recordó que").
-_GENITIVE_MARKS = frozenset({"'s", "’s"})  # after a name that only qualifies a noun ("Ashford's captain")
 _CONCESSIVE = _LEADING_CONJUNCTIONS - CONJUNCTIONS | {"aunque", "although", "obwohl", "megjithëse", "sebbene"}
 _FOR = frozenset({"for", "at", "für"})  # "a spokesperson for | at the ministry"
 _MAX_CONNECTORS = 2  # "de la" inside a name
@@ -365,7 +365,7 @@ class SpeakerResolver:
         analysis = self.analysis
         words = [i for i in range(first, last + 1) if analysis.tokens.words[i][0].isalnum()]
         contrast = [n for n, i in enumerate(words) if analysis.lower[i] in CONTRAST or (
-            analysis.lower[i] in _CONCESSIVE and analysis.tokens.words[i - 1] == ",")]
+            analysis.lower[i] in _CONCESSIVE and i > 0 and analysis.tokens.words[i - 1] == ",")]
         if contrast and contrast[-1] + 1 < len(words):
             words = words[contrast[-1] + 1 :]  # "X, …, ndërsa | Policia e Durrësit bëri të ditur"
             first = words[0]
@@ -405,7 +405,7 @@ class SpeakerResolver:
                 return self._antecedent(words[0], gender) or self._cataphor(words[0], gender)
             if analysis.lower[words[0]] in _RELATIVES:
                 return self._relative(words[0])
-        if analysis.lower[words[0]] in _RELATIVES and analysis.tokens.words[first - 1] == ",":
+        if analysis.lower[words[0]] in _RELATIVES and first > 0 and analysis.tokens.words[first - 1] == ",":
             # "Leon Asante-Boyd, | who scored twice, | said": the name the clause is on
             found = self._relative(words[0])
             if found:
