@@ -1143,3 +1143,14 @@ def test_a_german_nationality_noun_stands_for_the_person_named_before():
     text = ("Trainer Branko Kovačević kündigte Konsequenzen an. „So kann es nicht weitergehen“, sagte der "
             "Kroate am Sonntagabend.")
     assert _speakers(text, "de")[-1] == "Branko Kovačević"
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("es", "El productor, Iñaki Zubiaurre, avanzó que la cinta llegará en febrero.", "Iñaki Zubiaurre"),
+    ("es", "«Nadie nos explica nada», lamentaba Rosa Mari Llompart en el aeropuerto.", "Rosa Mari Llompart"),
+    ("sq", "Banorja Mimoza Dervishi rrëfeu se uji hyri në shtëpi brenda pak minutash.", "Mimoza Dervishi"),
+    ("fr", "« Nous n'avons jamais vu un niveau aussi bas », a expliqué mardi la mairesse, Geneviève "
+     "Ouellet.", "Geneviève Ouellet"),
+])
+def test_more_reporting_verbs_and_titles(language, text, name):
+    assert _speakers(text, language)[0] == name

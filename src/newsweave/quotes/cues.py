@@ -110,6 +110,7 @@ _REPORTING = {
         calificó califica calificaron lamentó lamenta lamentaron contó contaron confirmó confirma confirmaron
         alertó alerta alertaron avisó admitió admite admitieron negó niega negaron sugirió
         remarcó puntualizó sentenció reiteró reitera reiteraron aseveró argumentó argumentaron
+        avanzó lamentaba explicaba aseguraba señalaba
         defendió defiende concluyó mencionó garantizó garantiza dicho afirmado señalado asegurado
         explicado advertido indicado manifestado declarado reconocido anunciado denunciado
         insistido subrayado destacado recordado precisado confirmado recomendó recomienda
@@ -135,7 +136,7 @@ _REPORTING = {
         raportoi konfirmoi kërkoi vlerësoi shprehu theksonte premtoi premtuan shpjegoi
         shpjeguan pranoi pranuan mohoi mohuan kujtoi argumentoi këmbënguli shkroi njoftuan
         paralajmëruan konfirmuan kritikoi kritikuan akuzoi akuzuan rekomandoi këshilloi pretendon
-        pretendoi pretendojnë""",
+        pretendoi pretendojnë rrëfeu rrëfen""",
     "pl": """powiedział powiedziała powiedzieli mówi mówił mówiła stwierdził stwierdziła
         podkreślił podkreśliła dodał dodała zaznaczył zaznaczyła oświadczył oświadczyła
         poinformował poinformowała ocenił oceniła przekazał przekazała wyjaśnił wyjaśniła
@@ -302,7 +303,7 @@ _TITLES = {
            "trainer": "coach", "direktor": "director", "herr": "", "frau": "", "hr.": ""},
     "fr": {"président": "president", "présidente": "president", "ministre": "minister",
            "premier": "premier", "porte-parole": "spokesperson", "ambassadeur": "ambassador",
-           "général": "general", "professeur": "professor", "maire": "mayor",
+           "général": "general", "professeur": "professor", "maire": "mayor", "mairesse": "mayor",
            "préfet": "prefect", "préfète": "prefect", "député": "representative",
            "députée": "representative", "sénateur": "senator", "sénatrice": "senator",
            "directeur": "director", "directrice": "director", "juge": "judge",
@@ -390,7 +391,8 @@ _GENDER_TITLES = {"mr.": "m", "mr": "m", "herr": "m", "m.": "m", "señor": "m", 
                   "bundeskanzlerin": "f", "sprecherin": "f", "présidente": "f",
                   "presidenta": "f", "ministra": "f", "bayan": "f", "mevrouw": "f",
                   "senhora": "f", "presidentja": "f", "ministrja": "f", "zëdhënësja": "f",
-                  "kryetarja": "f", "drejtoresha": "f", "deputetja": "f", "alcaldesa": "f", "regidora": "f",
+                  "kryetarja": "f", "drejtoresha": "f", "deputetja": "f", "alcaldesa": "f",
+                  "regidora": "f", "mairesse": "f",
                   "concejala": "f", "diputada": "f", "senadora": "f", "gobernadora": "f",
                   "directora": "f", "jueza": "f", "ambassadrice": "f", "sénatrice": "f",
                   "directrice": "f", "députée": "f", "préfète": "f", "procureure": "f",
