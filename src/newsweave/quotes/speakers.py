@@ -140,6 +140,9 @@ _FROM = frozenset({"aus", "from"})  # "hieß es aus dem Landratsamt": where the 
 _SOURCES = frozenset({"sources", "burime", "burimet", "fuentes", "quellen"})  # "sources from …"
 _JOINERS = frozenset({".", "/", "&", "'", "’"})  # marks inside a name, with no space before them
 _LEADING_CONJUNCTIONS = CONJUNCTIONS | {"but", "mais", "aber", "pero", "ma", "mas", "doch"}
+# A group's noun before its own name ("Residents' group | Save Millbrook Fields").
+_GROUP_WORDS = frozenset({"group", "campaign", "association", "gruppe", "initiative", "groupe", "collectif",
+                          "grupo", "colectivo", "plataforma", "grupi", "shoqata"})
 _GENITIVE_MARKS = frozenset({"'s", "’s"})  # after a name that only qualifies a noun ("Ashford's captain")
 # Conjunctions after a comma inside a source phrase that open another clause, whose subject speaks
 # ("El Sindicato celebró la medida, aunque | su portavoz, Irene Castaño, recordó que").
@@ -210,6 +213,13 @@ class SpeakerResolver:
             else:
                 break
         return start
+
+    def _group_named(self, words: list[int]) -> bool:
+        """True for a group that gives its own name after a noun for it ("Residents' group | Save
+        Millbrook Fields", "Patient group | Cymru Care Voice")."""
+        lower = self.analysis.lower
+        at = next((n for n, i in enumerate(words) if lower[i] in _GROUP_WORDS), None)
+        return at is not None and at + 1 < len(words) and self._run_word(words[at + 1])
 
     def _organisation_head(self, start: int) -> int:
         """Where a source that is a place or name after "de" starts, in a language whose names
@@ -385,7 +395,7 @@ class SpeakerResolver:
             return None
         head = words[1] if len(words) > 1 and analysis.lower[words[0]] in DEFINITE else words[0]
         if analysis.lower[head] in GROUP_NOUNS and not (
-                len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION):
+                len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION) and not self._group_named(words):
             return None  # "Banorët e lagjes Kodra e Diellit", "los vecinos de Triana": no one named
         speaker_of = _SPEAKERS_OF.get(analysis.lower[words[0]])
         if speaker_of is not None and len(words) == 2 and analysis.classes[words[1]] & {NOUN, CUE}:
