@@ -1157,6 +1157,6 @@ def test_more_reporting_verbs_and_titles(language, text, name):
 
 
 def test_a_group_that_gives_its_own_name_speaks_by_it():
-    text = ("Councillors voted 7-4 to approve the plan. Residents' group Save Millbrook Fields said the scheme "
-            "would overwhelm local schools.")
+    text = ("Councillors voted 7-4 to approve the plan. Residents' group Save Millbrook Fields said the "
+            "scheme would overwhelm local schools.")
     assert _speakers(text, "en") == ["Save Millbrook Fields"]
