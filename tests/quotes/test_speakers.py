@@ -1160,3 +1160,13 @@ def test_a_group_that_gives_its_own_name_speaks_by_it():
     text = ("Councillors voted 7-4 to approve the plan. Residents' group Save Millbrook Fields said the "
             "scheme would overwhelm local schools.")
     assert _speakers(text, "en") == ["Save Millbrook Fields"]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("en", "Judge Helen Marchetti jailed Graham Tillotson. In mitigation, his barrister Anand Mistry said "
+     "Tillotson had repaid part of the sum.", "Anand Mistry"),
+    ("de", "Der Bielefelder Maschinenbauer Hollweg & Söhne hat weniger verdient. Der Gewinn sank um 18 "
+     "Prozent, wie das Unternehmen am Donnerstag mitteilte.", "Hollweg & Söhne"),
+])
+def test_a_name_after_a_possessive_role_or_a_local_trade_noun(language, text, name):
+    assert _speakers(text, language)[-1] == name

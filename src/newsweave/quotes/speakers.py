@@ -404,7 +404,8 @@ class SpeakerResolver:
         if self._possessive_before_noun(words[0]):
             # "Her | deputy, James Thurlow, was …": the deputy speaks, not "her"; "Her coach was
             # more cautious:" names no one.
-            apposed = self._apposed_after(words[0] + 1)
+            # ("his barrister | Anand Mistry": the name right after the noun)
+            apposed = self._apposed_after(words[0] + 1) or self._first_inside(words[0] + 2, last)
             return self.fullest(apposed.name) if apposed is not None else None
         if len(words) == 1:
             latter = _LATTER.get(analysis.lower[words[0]])
@@ -743,9 +744,9 @@ class SpeakerResolver:
         """A run of capitals without the German noun of a company's trade that opens it, and
         without closing titles."""
         first, last = run
-        if last > first and company_kind(self.analysis.lower[first], self.lexicon.language):
-            first += 1
-        return self._without_closing_titles((first, last))
+        kind = next((i for i in range(first, min(last, first + 2)) if company_kind(
+            self.analysis.lower[i], self.lexicon.language)), None)  # ("Bielefelder | Maschinenbauer")
+        return self._without_closing_titles((first if kind is None else kind + 1, last))
 
     def _without_closing_titles(self, run: tuple[int, int]) -> tuple[int, int]:
         """A capitalised run without the titles it ends on ("the former NBA | Commissioner"):
