@@ -641,7 +641,7 @@ def test_reported_speech_ends_before_a_contrasting_clause_with_its_own_verb():
     assert text[slice(*first.content)] == "que el estadio estará listo"
 
 
-# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-44
+# (language, text, a piece of each quote's content, its speaker): rules from blind passages 29-84
 SPEAKERS_IN_CONTEXT = {
     "a possessive before the title of an apposed name": (
         "fr", "« La saison a été excellente », s'est réjouie sa présidente, Odile Marchand.",
@@ -844,6 +844,72 @@ SPEAKERS_IN_CONTEXT = {
         "es", "Los estibadores del puerto mantendrán la huelga indefinida, anunció el sindicato "
         "Coordinadora Portuaria del Sur, que acusa a la empresa de \"negarse a negociar\".",
         [("negarse a negociar", "Coordinadora Portuaria del Sur")]),
+    "an inverted frame closing on a name in apposition": (
+        "fr", "Les bus seront gratuits le week-end à partir du 1er septembre, a annoncé jeudi le "
+        "président de la métropole, Bertrand de La Roche-Vassal.",
+        [("Les bus seront gratuits", "Bertrand de La Roche-Vassal")]),
+    "an organisation word after an elided article makes no person": (
+        "fr", "L'Olympique de Castelbrune a officialisé mardi le départ de son entraîneur, Rachid "
+        "Benali. « J'aurais aimé finir la saison », a-t-il confié.",
+        [("J'aurais aimé finir la saison", "Rachid Benali")]),
+    "an honorific before a surname that opens on its particle": (
+        "fr", "« C'est mesuré », a défendu le maire, Yannick Le Bihan. « Les ménages vont payer », a "
+        "réagi Anne-Sophie Guéguen, élue d'opposition. M. Le Bihan a promis une « pause fiscale "
+        "».",
+        [("pause fiscale", "Yannick Le Bihan")]),
+    "a pluperfect incise names the defendant after it": (
+        "fr", "La cour a condamné Kévin Duplessis, 31 ans, à vingt ans de réclusion. « Je demande "
+        "pardon à la famille », avait déclaré l'accusé avant que la cour se retire.",
+        [("Je demande pardon", "Kévin Duplessis")]),
+    "a sentence-opening name with a capital inside": (
+        "en", "Workers will walk out for 48 hours. SkyGate, which operates the airport, said it "
+        "regretted the decision.",
+        [("it regretted the", "SkyGate")]),
+    "a Spanish mayor called regidora": (
+        "es", "La alcaldesa de Cáceres, Rocío Valverde de la Fuente, anunció que el IBI se congela. «No "
+        "vamos a pedir más esfuerzo a las familias», señaló la regidora en rueda de prensa.",
+        [("No vamos a pedir", "Rocío Valverde de la Fuente")]),
+    "a known surname takes no name after its comma": (
+        "fr", "« On n'a jamais lâché », s'est réjoui l'entraîneur Laurent Peyrac. Selon Peyrac, Théo "
+        "Marchetti souffre d'une entorse.",
+        [("souffre d'une entorse", "Laurent Peyrac")]),
+    "a relative-clause source takes the name it follows": (
+        "en", "Harlow Athletic manager Craig Dunmore insisted his side were \"nowhere near good enough\". "
+        "\"At this level you get punished.\" Stockbridge captain Leon Asante-Boyd, who scored "
+        "twice, said the win showed the squad had \"finally found its rhythm\".",
+        [("finally found its rhythm", "Leon Asante-Boyd")]),
+    "a French state office opens no name": (
+        "fr", "Le conseiller d'État Frédéric Vouilloz a promis « un soutien rapide » aux exploitants.",
+        [("un soutien rapide", "Frédéric Vouilloz")]),
+    "a possessive before a noun of speech": (
+        "de", "„Wir gehen davon aus“, sagte Polizeisprecher Torsten Wendland, „dass die Täter den Ort "
+        "kannten.“ Nach seinen Angaben nimmt jede Polizeidienststelle Hinweise entgegen.",
+        [("nimmt jede Polizeidienststelle", "Torsten Wendland")]),
+    "a concessive clause in a source": (
+        "es", "El Sindicato de Estudiantes celebró la medida, aunque su portavoz, Irene Castaño, "
+        "recordó que las residencias «siguen siendo inasequibles».",
+        [("siguen siendo inasequibles", "Irene Castaño")]),
+    "a name in the genitive is no antecedent": (
+        "en", "Rovers lost 3-0 to Ashford Town. Ashford's captain, Jamal Osei-Bonsu, was more upbeat. "
+        "\"This is the result we've been building towards,\" he said.",
+        [("This is the result", "Jamal Osei-Bonsu")]),
+    "a name after a sentence-opening Pour": (
+        "fr", "« Nous travaillons à une réouverture », a précisé l’ARS. Pour Nadia Benhamou-Vidal, "
+        "déléguée CGT de l’établissement, « c’est une décision qui met des vies en danger ».",
+        [("met des vies en danger", "Nadia Benhamou-Vidal")]),
+    "a Spanish incise between dashes": (
+        "es", "Los médicos secundaron la huelga. «Estamos viendo a 60 pacientes al día —explicó la "
+        "doctora Marta Iglesias Fonseca, del centro de salud—, y así es imposible hacer buena "
+        "medicina».",
+        [("Estamos viendo", "Marta Iglesias Fonseca")]),
+    "a German nationality noun": (
+        "de", "Trainer Branko Kovačević kündigte Konsequenzen an. „So kann es nicht weitergehen“, sagte "
+        "der Kroate am Sonntagabend.",
+        [("So kann es nicht weitergehen", "Branko Kovačević")]),
+    "a group that gives its own name": (
+        "en", "Councillors voted 7-4 to approve the plan. Residents' group Save Millbrook Fields said "
+        "the scheme would overwhelm local schools.",
+        [("overwhelm local schools", "Save Millbrook Fields")]),
 }
 
 
@@ -1016,14 +1082,6 @@ def test_a_reporting_incise_may_close_on_a_sentence_inside_the_marks(text, name)
     assert _speakers(text, "fr") == [name]
 
 
-def test_an_inverted_frame_may_close_on_a_name_in_apposition():
-    text = ("Les bus seront gratuits le week-end à partir du 1er septembre, a annoncé jeudi le président "
-            "de la métropole, Bertrand de La Roche-Vassal.")
-    [quote] = find_quotes_in_text(text, "fr")
-    assert text[slice(*quote.content)].startswith("Les bus seront gratuits")
-    assert quote.speaker == "Bertrand de La Roche-Vassal"
-
-
 @pytest.mark.parametrize(("text", "name"), [
     ("Kryetarja e bashkisë, Entela Gjoni, u përgjigj se investimet janë rritur.", "Entela Gjoni"),
     ("Prokuroria e Posaçme pretendon se Bejleri ka marrë ryshfet.", "Prokuroria e Posaçme"),
@@ -1041,12 +1099,6 @@ def test_an_english_quotation_of_its_own_after_a_quote_goes_on_with_that_speech(
     assert quotes.get("I'm not panicking.") == "Dean Fairweather"
 
 
-def test_an_organisation_word_after_an_elided_article_makes_no_person():
-    text = ("L'Olympique de Castelbrune a officialisé mardi le départ de son entraîneur, Rachid Benali. "
-            "« J'aurais aimé finir la saison », a-t-il confié.")
-    assert _speakers(text, "fr")[-1] == "Rachid Benali"
-
-
 @pytest.mark.parametrize(("text", "name"), [
     ("Météo-France a placé la Savoie en vigilance orange. À Chambéry, la préfecture de la Savoie a indiqué "
      "que plusieurs manifestations seraient annulées.", "préfecture de la Savoie"),
@@ -1058,36 +1110,6 @@ def test_a_french_organisation_is_its_noun_and_place_not_the_place(text, name):
     assert speaker.removeprefix("la ").removeprefix("Le ") == name
 
 
-def test_an_honorific_before_a_surname_that_opens_on_its_particle():
-    text = ("« C'est mesuré », a défendu le maire, Yannick Le Bihan. « Les ménages vont payer », a réagi "
-            "Anne-Sophie Guéguen, élue d'opposition. M. Le Bihan a promis une « pause fiscale ».")
-    assert _speakers(text, "fr")[-1] == "Yannick Le Bihan"
-
-
-def test_a_pluperfect_incise_names_the_defendant_after_it():
-    text = ("La cour a condamné Kévin Duplessis, 31 ans, à vingt ans de réclusion. « Je demande pardon à la "
-            "famille », avait déclaré l'accusé avant que la cour se retire.")
-    assert _speakers(text, "fr")[0] == "Kévin Duplessis"
-
-
-def test_a_sentence_opening_name_with_a_capital_inside_is_a_name():
-    text = ("Workers will walk out for 48 hours. SkyGate, which operates the airport, said it regretted the "
-            "decision.")
-    assert _speakers(text, "en") == ["SkyGate"]
-
-
-def test_a_spanish_mayor_called_regidora_is_the_mayor_named_before():
-    text = ("La alcaldesa de Cáceres, Rocío Valverde de la Fuente, anunció que el IBI se congela. «No vamos "
-            "a pedir más esfuerzo a las familias», señaló la regidora en rueda de prensa.")
-    assert _speakers(text, "es")[-1] == "Rocío Valverde de la Fuente"
-
-
-def test_a_known_surname_takes_no_name_after_its_comma_as_apposition():
-    text = ("« On n'a jamais lâché », s'est réjoui l'entraîneur Laurent Peyrac. Selon Peyrac, Théo Marchetti "
-            "souffre d'une entorse.")
-    assert _speakers(text, "fr") == ["Laurent Peyrac", "Laurent Peyrac"]
-
-
 @pytest.mark.parametrize(("language", "text", "name"), [
     ("fr", "Pour le délégué CFDT Karim Benali, « c'est un coup de massue pour la vallée ».", "Karim Benali"),
     ("en", "His barrister, Leah Adeyemi KC, told jurors that the driver had stepped out.", "Leah Adeyemi"),
@@ -1095,54 +1117,6 @@ def test_a_known_surname_takes_no_name_after_its_comma_as_apposition():
 ])
 def test_an_acronym_beside_a_persons_name_is_no_part_of_it(language, text, name):
     assert _speakers(text, language) == [name]
-
-
-def test_a_source_that_is_a_relative_clause_takes_the_name_it_follows():
-    text = ("Harlow Athletic manager Craig Dunmore insisted his side were \"nowhere near good enough\". \"At "
-            "this level you get punished.\" Stockbridge captain Leon Asante-Boyd, who scored twice, said the "
-            "win showed the squad had \"finally found its rhythm\".")
-    assert _speakers(text, "en")[-1] == "Leon Asante-Boyd"
-
-
-def test_a_french_state_office_opens_no_name():
-    text = "Le conseiller d'État Frédéric Vouilloz a promis « un soutien rapide » aux exploitants."
-    assert set(_speakers(text, "fr")) == {"Frédéric Vouilloz"}
-
-
-def test_a_possessive_before_a_noun_of_speech_stands_for_the_speaker_before():
-    text = ("„Wir gehen davon aus“, sagte Polizeisprecher Torsten Wendland, „dass die Täter den Ort "
-            "kannten.“ Nach seinen Angaben nimmt jede Polizeidienststelle Hinweise entgegen.")
-    assert _speakers(text, "de")[-1] == "Torsten Wendland"
-
-
-def test_a_concessive_clause_in_a_source_hands_speech_to_its_own_subject():
-    text = ("El Sindicato de Estudiantes celebró la medida, aunque su portavoz, Irene Castaño, recordó que "
-            "las residencias «siguen siendo inasequibles».")
-    assert set(_speakers(text, "es")) == {"Irene Castaño"}
-
-
-def test_a_name_in_the_genitive_is_no_antecedent_of_a_pronoun():
-    text = ("Rovers lost 3-0 to Ashford Town. Ashford's captain, Jamal Osei-Bonsu, was more upbeat. \"This "
-            "is the result we've been building towards,\" he said.")
-    assert _speakers(text, "en") == ["Jamal Osei-Bonsu"]
-
-
-def test_a_name_after_a_sentence_opening_pour_is_the_view_holder_not_an_adjunct():
-    text = ("« Nous travaillons à une réouverture », a précisé l’ARS. Pour Nadia Benhamou-Vidal, déléguée "
-            "CGT de l’établissement, « c’est une décision qui met des vies en danger ».")
-    assert _speakers(text, "fr")[-1] == "Nadia Benhamou-Vidal"
-
-
-def test_a_spanish_incise_between_dashes_names_the_speaker():
-    text = ("Los médicos secundaron la huelga. «Estamos viendo a 60 pacientes al día —explicó la doctora "
-            "Marta Iglesias Fonseca, del centro de salud—, y así es imposible hacer buena medicina».")
-    assert _speakers(text, "es") == ["Marta Iglesias Fonseca"]
-
-
-def test_a_german_nationality_noun_stands_for_the_person_named_before():
-    text = ("Trainer Branko Kovačević kündigte Konsequenzen an. „So kann es nicht weitergehen“, sagte der "
-            "Kroate am Sonntagabend.")
-    assert _speakers(text, "de")[-1] == "Branko Kovačević"
 
 
 @pytest.mark.parametrize(("language", "text", "name"), [
@@ -1154,12 +1128,6 @@ def test_a_german_nationality_noun_stands_for_the_person_named_before():
 ])
 def test_more_reporting_verbs_and_titles(language, text, name):
     assert _speakers(text, language)[0] == name
-
-
-def test_a_group_that_gives_its_own_name_speaks_by_it():
-    text = ("Councillors voted 7-4 to approve the plan. Residents' group Save Millbrook Fields said the "
-            "scheme would overwhelm local schools.")
-    assert _speakers(text, "en") == ["Save Millbrook Fields"]
 
 
 @pytest.mark.parametrize(("language", "text", "name"), [
