@@ -906,6 +906,11 @@ SPEAKERS_IN_CONTEXT = {
         "de", "Trainer Branko Kovačević kündigte Konsequenzen an. „So kann es nicht weitergehen“, sagte "
         "der Kroate am Sonntagabend.",
         [("So kann es nicht weitergehen", "Branko Kovačević")]),
+    "a lower-case organisation cut after its noun goes on to its verb": (
+        "fr", "Les urgences fermeront la nuit. L'agence régionale de santé assure que les patients seront "
+        "réorientés. Le tribunal de Rennes a toutefois estimé que la fermeture était légale.",
+        [("les patients seront", "agence régionale de santé"),
+         ("la fermeture était", "Le tribunal de Rennes")]),
     "a group that gives its own name": (
         "en", "Councillors voted 7-4 to approve the plan. Residents' group Save Millbrook Fields said "
         "the scheme would overwhelm local schools.",

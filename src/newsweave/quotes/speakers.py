@@ -214,6 +214,21 @@ class SpeakerResolver:
                 break
         return start
 
+    def _up_to_verb(self, words: list[int], cue: tuple[int, int] | None) -> list[int]:
+        """A source cut short of its verb, with the lower-case words between them, where only
+        such words are there ("L'agence | régionale de santé | assure")."""
+        if cue is None or not words or words[-1] >= cue[0]:
+            return words
+        # (up to an auxiliary: "Le tribunal de Bobigny | a | estimé", "… du Gard | a toutefois indiqué")
+        verb = next((i for i in range(words[-1] + 1, cue[0]) if self.analysis.lower[i] in self._auxiliaries),
+                    cue[0])
+        if not 0 < verb - words[-1] - 1 <= _ORGANISATION_TAIL:
+            return words
+        tail = range(words[-1] + 1, verb)
+        lower_words = all(self.analysis.tokens.words[i].isalpha() and self.analysis.tokens.words[i].islower()
+                          for i in tail)
+        return [*words, *tail] if lower_words else words
+
     def _group_named(self, words: list[int]) -> bool:
         """True for a group that gives its own name after a noun for it ("Residents' group | Save
         Millbrook Fields", "Patient group | Cymru Care Voice")."""
@@ -455,7 +470,7 @@ class SpeakerResolver:
             if name is not None and not any(analysis.lower[w] in OF_WORDS for w in words[head + 1 : name]):
                 # "la compagnie | Air Garonne", "le groupe agroalimentaire | Belcourt"
                 return self._named_part(words[name:], subject_first=True)
-            return self._own_words(self._before_adjunct(words))
+            return self._own_words(self._before_adjunct(self._up_to_verb(words, cue)))
         inside = self._apposed(first, last) or self._first_inside(first, last)
         if inside is not None:
             return self.fullest(inside.name)
