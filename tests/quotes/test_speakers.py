@@ -911,6 +911,10 @@ SPEAKERS_IN_CONTEXT = {
         "réorientés. Le tribunal de Rennes a toutefois estimé que la fermeture était légale.",
         [("les patients seront", "agence régionale de santé"),
          ("la fermeture était", "Le tribunal de Rennes")]),
+    "a management that invokes a reason speaks for its manufacturer": (
+        "fr", "Le fabricant de meubles Maison Delaunay-Roche va supprimer 180 emplois. Pour le délégué "
+        "CFDT Karim Benali, « c'est un coup de massue ». La direction invoque « un effondrement des "
+        "commandes ».", [("un effondrement des commandes", "Maison Delaunay-Roche")]),
     "a group that gives its own name": (
         "en", "Councillors voted 7-4 to approve the plan. Residents' group Save Millbrook Fields said "
         "the scheme would overwhelm local schools.",
