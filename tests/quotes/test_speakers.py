@@ -915,6 +915,9 @@ SPEAKERS_IN_CONTEXT = {
         "fr", "Le fabricant de meubles Maison Delaunay-Roche va supprimer 180 emplois. Pour le délégué "
         "CFDT Karim Benali, « c'est un coup de massue ». La direction invoque « un effondrement des "
         "commandes ».", [("un effondrement des commandes", "Maison Delaunay-Roche")]),
+    "Albanian customs are an organisation": (
+        "sq", "Policia arrestoi dy persona. Ndërkaq, Dogana e Kosovës bëri të ditur se kontrollet në kufi do "
+        "të shtohen.", [("kontrollet në kufi", "Dogana e Kosovës")]),
     "a group that gives its own name": (
         "en", "Councillors voted 7-4 to approve the plan. Residents' group Save Millbrook Fields said "
         "the scheme would overwhelm local schools.",

@@ -94,7 +94,7 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     trybunału municipality municipio municipalité préfecture prefectura
     prefettura mairie ayuntamiento alcaldía gendarmerie belediye belediyesi müdürlüğü müdürlüğünce
     müdürlüğünden idaresi valiliği başkanlığı secretaría secretariat sekretariat feuerwehr olympique
-    rectorat
+    rectorat dogana
     rettungsdienst stadtwerke bundeswehr pompiers bomberos gjykata gjykatës policia policisë bashkia
     bashkisë ministria ministrisë qeveria qeverisë prokuroria prokurorisë sindikata sindikatës
     partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë parquet alliance allianz
@@ -152,7 +152,7 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     kroate kroatin serbe serbin niederländer niederländerin franzose französin italiener italienerin
     spanier spanierin portugiese portugiesin brite britin schwede schwedin norweger norwegerin däne
     dänin pole polin tscheche tschechin österreicher österreicherin schweizer schweizerin banori
-    banorja""")
+    banorja coureur coureuse""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
