@@ -92,6 +92,8 @@ TITLED = [
      ["Anaïs Le Goff-Marrec"]),
     ("en", "Outside court, Detective Sergeant Amira Hussain said: \"This was calculated theft.\"",
      ["Amira Hussain"]),
+    ("en", "Resident Graham Pickles, 71, said: \"The water came up through the floorboards.\"",
+     ["Graham Pickles"]),
     # What a lower-case title is of names no one: "Harbour Books | owner Tom Ridley".
     ("en", "“The shop will close,” said Harbour Books owner Tom Ridley.", ["Tom Ridley"]),
     ("en", "“We sold out,” Harbour Books owner Tom Ridley said. “Again,” he added.",

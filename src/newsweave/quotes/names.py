@@ -152,7 +152,7 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     kroate kroatin serbe serbin niederländer niederländerin franzose französin italiener italienerin
     spanier spanierin portugiese portugiesin brite britin schwede schwedin norweger norwegerin däne
     dänin pole polin tscheche tschechin österreicher österreicherin schweizer schweizerin banori
-    banorja coureur coureuse""")
+    banorja coureur coureuse resident""")
 # A Turkish case ending after an apostrophe ("Fenerbahçe’nin", "Yaman'ın", "MESKİ'den"): the
 # word is inflected, so it ends a name; the ending is no part of the name.
 _TURKISH_ENDING = re.compile(r"['’][a-zçğıöşü]+$")
