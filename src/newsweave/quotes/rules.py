@@ -516,21 +516,22 @@ def _before_apposed_name(words: list[str], start: int, end: int) -> int:
     comma = next((i for i in range(end - 1, start, -1) if words[i] == ","), None)
     if comma is None or end - comma - 1 > _APPOSED_NAME_WORDS + 2:
         return end
-    name = [w for w in words[comma + 1 : end] if w not in "()"]
-    named = name and name[0][0].isupper() and name[-1][0].isupper() and all(
-        w[0].isupper() or w.lower() in CONNECTOR_SET for w in name)
-    return comma if named else end
+    return comma if _name_words([w for w in words[comma + 1 : end] if w not in "()"]) else end
 
 
 def _after_apposed_name(words: list[str], comma: int, end: int) -> int:
     """The comma after a name in apposition that follows ``comma`` ("Pour le maire, | Paul
     Ressac, | c'est …", "Según la empresa, | Porcícola del Bajío, | todos …"), else ``comma``."""
-    for index in range(comma + 1, min(end, comma + 2 + _APPOSED_NAME_WORDS)):
-        if words[index] == ",":
-            return index if index > comma + 1 and words[index - 1][0].isupper() else comma
-        if not (words[index][0].isupper() or index > comma + 1 and words[index].lower() in CONNECTOR_SET):
-            return comma
-    return comma
+    following = next((i for i in range(comma + 1, min(end, comma + 2 + _APPOSED_NAME_WORDS))
+                      if words[i] == ","), None)
+    return following if following is not None and _name_words(words[comma + 1 : following]) else comma
+
+
+def _name_words(words: list[str]) -> bool:
+    """True for words that make a name: capitalised at both ends, connectors inside ("Porcícola
+    del Bajío")."""
+    return bool(words) and words[0][0].isupper() and words[-1][0].isupper() and all(
+        w[0].isupper() or w.lower() in CONNECTOR_SET for w in words)
 
 
 # The most tokens of the rest of a name that an "according to" source was cut before.
