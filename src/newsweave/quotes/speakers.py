@@ -1156,8 +1156,13 @@ class SpeakerResolver:
         if candidates:
             nearest = [m for m in candidates if sentence_of[m.first] == sentence_of[candidates[-1].first]]
             # One named only after a preposition ("contre la gauche de Jean-Luc Mélenchon") is
-            # less likely the one who speaks on than the last speaker, where the gender allows.
-            if last and all(self._oblique(m.first) for m in nearest) and \
+            # less likely the one who speaks on than the last speaker, where the gender allows;
+            # so is one named beside the last speaker where that sentence's quote is the last
+            # ("Cycles Armorik va créer 150 emplois, a indiqué sa directrice, Sophie Le Gall.
+            # « … », a-t-elle précisé").
+            spoke_there = last and self._last[1] == sentence_of[nearest[0].first]
+            if last and (all(self._oblique(m.first) for m in nearest)
+                         or spoke_there and any(self.fullest(m.name) == last for m in nearest)) and \
                     not (gender in ("m", "f") and self._gender_of(last) not in ("", gender)):
                 return last
             return self.fullest(nearest[0].name)
