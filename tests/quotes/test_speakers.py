@@ -462,6 +462,9 @@ RESOLVED = {
     "the words after an organisation's connector are its name, no person": (
         "es", "La Agencia Estatal de Meteorología advirtió de que las lluvias seguirán.", "lluvias",
         "Agencia Estatal de Meteorología"),
+    "a German group noun before a full name is that person's role": (
+        "de", "Anwohner Peter Lohse sagte, der Lärm der Baustelle sei unerträglich.", "Lärm",
+        "Peter Lohse"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -410,7 +410,8 @@ class SpeakerResolver:
             return None
         head = words[1] if len(words) > 1 and analysis.lower[words[0]] in DEFINITE else words[0]
         if analysis.lower[head] in GROUP_NOUNS and not (
-                len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION) and not self._group_named(words):
+                len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION) and not self._group_named(words) \
+                and not self._full_name_at(head + 1):
             return None  # "Banorët e lagjes Kodra e Diellit", "los vecinos de Triana": no one named
         speaker_of = _SPEAKERS_OF.get(analysis.lower[words[0]])
         if speaker_of is not None and len(words) == 2 and analysis.classes[words[1]] & {NOUN, CUE}:
@@ -835,6 +836,12 @@ class SpeakerResolver:
         lower = self.analysis.lower
         return next((m for m in found if m.first == 0 or lower[m.first - 1] not in OF_WORDS),
                     found[0] if found else None)
+
+    def _full_name_at(self, index: int) -> bool:
+        """True where a name of two or more words starts at ``index``: a German group noun is
+        also one person's role before it ("Kritiker | Jan Overbeck")."""
+        at = bisect_left(self._firsts, index)
+        return at < len(self.mentions) and self.mentions[at].first == index and self.mentions[at].last > index
 
     def _first_inside(self, first: int, last: int) -> Mention | None:
         """The first person mention within tokens ``first`` .. ``last``."""
