@@ -465,6 +465,9 @@ RESOLVED = {
     "a German group noun before a full name is that person's role": (
         "de", "Anwohner Peter Lohse sagte, der Lärm der Baustelle sei unerträglich.", "Lärm",
         "Peter Lohse"),
+    "a weekday after 'am' is no part of an organisation's name": (
+        "de", "Wie die Brauerei Kellermann AG am Donnerstag in Bamberg bekannt gab, sollen die Preise "
+              "bis zum Herbst um zehn Prozent steigen.", "Preise", "Brauerei Kellermann AG"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

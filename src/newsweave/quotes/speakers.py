@@ -72,6 +72,7 @@ from newsweave.quotes.cues import (
     NOUN,
     PERSON_NOUN,
     PRONOUN,
+    TIME_WORDS,
     VERB_FIRST,
     Lexicon,
     past_time,
@@ -975,9 +976,15 @@ class SpeakerResolver:
                 (step == at or words[step] == words[step - 1] + 1):
             step += 1
         if step < len(words) and (step == at or words[step] == words[step - 1] + 1) and \
-                self._run_word(words[step]):
+                self._run_word(words[step]) and not (step > at and self._time_word(words[step])):
             return step
         return None
+
+    def _time_word(self, index: int) -> bool:
+        """True for a day or month, which no connector joins to a name ("die Hollwerk AG | am
+        Mittwoch", "Frankfurt am Main" stays whole)."""
+        lower = self.analysis.lower[index]
+        return lower in TIME_WORDS or german_non_name(lower, self.lexicon.language)
 
     def _joined_by_conjunction(self, words: list[int], at: int) -> int | None:
         """Where an organisation's name goes on over "und", "and", "et", "y", "dhe" and a name
