@@ -468,6 +468,12 @@ RESOLVED = {
     "a weekday after 'am' is no part of an organisation's name": (
         "de", "Wie die Brauerei Kellermann AG am Donnerstag in Bamberg bekannt gab, sollen die Preise "
               "bis zum Herbst um zehn Prozent steigen.", "Preise", "Brauerei Kellermann AG"),
+    "a French département keeps its name": (
+        "fr", "Le Département du Val-Sarve assure n'avoir reçu « aucune demande ».", "aucune demande",
+        "Département du Val-Sarve"),
+    "an Albanian centre keeps its name": (
+        "sq", "Sipas Qendrës Rajonale të Shëndetit, vaksinimi do të nisë të hënën.", "vaksinimi",
+        "Qendrës Rajonale të Shëndetit"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -98,7 +98,8 @@ _ORGANISATION_WORDS = word_set("""hall organization organisation university inst
     rettungsdienst stadtwerke bundeswehr pompiers bomberos gjykata gjykatës policia policisë bashkia
     bashkisë ministria ministrisë qeveria qeverisë prokuroria prokurorisë sindikata sindikatës
     partia partisë spitali spitalit agjencia agjencisë drejtoria drejtorisë parquet alliance allianz
-    alianza aleanca aleancës lëvizja lëvizjes shoqata shoqatës autoriteti autoritetit""")
+    alianza aleanca aleancës lëvizja lëvizjes shoqata shoqatës autoriteti autoritetit qendra qendrës
+    département""")
 # Albanian case endings of a name ("Lavrovi", "Lavrovit", "Lavrovin"), longest first.
 _SQ_ENDINGS = ("it", "in", "ut", "un", "ës", "së", "i", "u", "n", "s")
 _HYPHEN_ENDING = re.compile(r"-(?:u|i|it|ut|in|un|së|ës|në|s)$")
