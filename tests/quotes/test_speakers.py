@@ -474,6 +474,12 @@ RESOLVED = {
     "an Albanian centre keeps its name": (
         "sq", "Sipas Qendrës Rajonale të Shëndetit, vaksinimi do të nisë të hënën.", "vaksinimi",
         "Qendrës Rajonale të Shëndetit"),
+    "a name joined by 'and' to an organisation word is the organisation's": (
+        "en", "Kestrel Bay Fire and Rescue Service said the blaze was under control.", "blaze",
+        "Kestrel Bay Fire and Rescue Service"),
+    "a person joined by 'and' to a titled person stays a person": (
+        "en", "Tanvir Ahmed and Health Minister Rosa Delgado toured the ward. Ahmed said it was \"a good "
+              "day\".", "good day", "Tanvir Ahmed"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -209,7 +209,8 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
                 fold(analysis.lower[first]) in DEMONYM_SET or title_of(analysis, first, lexicon))):
             continue  # a title alone ("Polityk podkreślił") is no name
         first_of = _conjoined_from(analysis, first)  # "de Asuntos Exteriores y | Cooperación Regional"
-        if _of_organisation(analysis, first_of, lexicon.language):
+        if _of_organisation(analysis, first_of, lexicon.language) or \
+                _conjoined_organisation_after(analysis, last, lexicon):
             continue  # "Ministry of | Defence", "Ministerio de | Sanidad": what it is of
         if (titles or _after_title_word(analysis, first_of, lexicon)) and _complement(analysis, first_of):
             # "ministre de la Mer, Teodora Halvik", "presidente de la Asamblea Nacional
@@ -480,6 +481,23 @@ def _conjoined_from(analysis: Analysis, first: int) -> int:
     while start > 0 and words[start - 1][0].isupper() and sentence_of[start - 1] == sentence_of[first]:
         start -= 1
     return start
+
+
+def _conjoined_organisation_after(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
+    """True where a conjunction joins the run ending at ``last`` to a capitalised run with an
+    organisation word that is no title: both are one organisation's name ("Harlow Fire | and |
+    Rescue Service"; "Xi Jinping and | Foreign Minister Wang Yi" are two people)."""
+    words = analysis.tokens.words
+    end = last + 2
+    if end >= len(words) or analysis.lower[last + 1] not in CONJUNCTIONS:
+        return False
+    while end < len(words) and words[end][0].isupper():
+        if title_of(analysis, end, lexicon) is not None:
+            return False
+        if organisation_word(analysis.lower[end], lexicon.language):
+            return True
+        end += 1
+    return False
 
 
 def _before_connectors(analysis: Analysis, index: int) -> int | None:

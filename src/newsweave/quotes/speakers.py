@@ -933,7 +933,8 @@ class SpeakerResolver:
             end = index
             while end + 1 < len(words) and self._adjacent(words[end], words[end + 1]):
                 joined = self._joined_by_connectors(words, end + 1)
-                if joined is None and any(self._organisation_word(words[i]) for i in range(index, end + 1)):
+                if joined is None and (any(self._organisation_word(words[i]) for i in range(index, end + 1))
+                                       or self._organisation_follows(words, end + 2)):
                     joined = self._joined_by_conjunction(words, end + 1)
                 if joined is None:
                     break
@@ -994,6 +995,16 @@ class SpeakerResolver:
                 words[following] == words[at] + 1 and self._run_word(words[following]):
             return following
         return None
+
+    def _organisation_follows(self, words: list[int], at: int) -> bool:
+        """True where the name words from ``words[at]`` on hold an organisation word: a name
+        joined by "and" before it is one organisation's ("Harlow Fire | and | Rescue Service")."""
+        end = at
+        while end < len(words) and self._run_word(words[end]) and (end == at or self._adjacent(words[end - 1], words[end])):
+            if self._organisation_word(words[end]):
+                return True
+            end += 1
+        return False
 
     def _adjacent(self, left: int, right: int) -> bool:
         """True for words next to each other, or joined by a dot, slash, ampersand or plural
