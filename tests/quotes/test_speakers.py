@@ -480,6 +480,11 @@ RESOLVED = {
     "a person joined by 'and' to a titled person stays a person": (
         "en", "Tanvir Ahmed and Health Minister Rosa Delgado toured the ward. Ahmed said it was \"a good "
               "day\".", "good day", "Tanvir Ahmed"),
+    "a possessive before an organisation word stays in its name": (
+        "en", "Two hikers were rescued overnight, according to the Ashby County Sheriff's Office.", "hikers",
+        "Ashby County Sheriff's Office"),
+    "a possessive before a person leaves the firm out": (
+        "en", "Norland Rail's Tessa Okoye said the line would reopen.", "line", "Tessa Okoye"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -833,9 +833,10 @@ class SpeakerResolver:
                     and not self._in_adjunct(mention.first):
                 found.append(mention)
         # Not the title's complement where a name follows ("el jefe de | Salud Pública, Ignacio
-        # Barrenechea").
+        # Barrenechea"), nor a possessor ("Norland Rail's | Tessa Okoye").
         lower = self.analysis.lower
-        return next((m for m in found if m.first == 0 or lower[m.first - 1] not in OF_WORDS),
+        return next((m for m in found if (m.first == 0 or lower[m.first - 1] not in OF_WORDS)
+                     and not (m.last + 1 < len(words) and words[m.last + 1] in _GENITIVE_MARKS)),
                     found[0] if found else None)
 
     def _full_name_at(self, index: int) -> bool:
@@ -1008,10 +1009,13 @@ class SpeakerResolver:
 
     def _adjacent(self, left: int, right: int) -> bool:
         """True for words next to each other, or joined by a dot, slash, ampersand or plural
-        possessive with no space before it ("U.S. Energy", "Gemius/PBI", "Workers' Federation")."""
+        possessive with no space before it ("U.S. Energy", "Gemius/PBI", "Workers' Federation"),
+        or by a possessive before an organisation word ("the County Sheriff's Office")."""
         tokens = self.analysis.tokens
-        return right == left + 1 or (right == left + 2 and tokens.words[left + 1] in _JOINERS
-                                     and tokens.ends[left] == tokens.starts[left + 1])
+        if right != left + 2 or tokens.ends[left] != tokens.starts[left + 1]:
+            return right == left + 1
+        joiner = tokens.words[left + 1]
+        return joiner in _JOINERS or joiner in _GENITIVE_MARKS and self._organisation_word(right)
 
     def _with_trailing_name(self, words: list[int]) -> list[int]:
         """A source phrase cut before its name ("des informations de nos confrères de | Closer"):
