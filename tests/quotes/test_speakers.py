@@ -485,6 +485,12 @@ RESOLVED = {
         "Ashby County Sheriff's Office"),
     "a possessive before a person leaves the firm out": (
         "en", "Norland Rail's Tessa Okoye said the line would reopen.", "line", "Tessa Okoye"),
+    "a description stands for the organisation the story names first, where no word marks one": (
+        "en", "Shares in Corvane Holdings fell sharply after the company warned that orders had dried up.",
+        "orders", "Corvane Holdings"),
+    "a description skips a person named before the organisation": (
+        "en", "Striker Maria Olsen joined Harwick Rovers in May. The club said Olsen would miss the final.",
+        "miss", "Harwick Rovers"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

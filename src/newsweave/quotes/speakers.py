@@ -176,6 +176,8 @@ class SpeakerResolver:
         self._last: tuple[str, int] | None = None  # the previous quote's speaker, its sentence
         self._named_organisations: list[tuple[int, str, bool]] | None = None  # ``organisations``
         self._last_organisation: tuple[str, int] | None = None  # an organisation that spoke, its sentence
+        self._spoken: set[str] = set()  # every speaker named so far
+        self._organisations_tagged: dict[int, list[tuple[int, int]]] = {}  # by sentence start
         self._auxiliaries = AUXILIARIES_OF.get(lexicon.language, frozenset())  # the text language's
 
     def resolve(self, first: int, last: int, cue: tuple[int, int] | None = None) -> str | None:
@@ -368,6 +370,8 @@ class SpeakerResolver:
                 if m.last < index and sentence_of[m.first] == sentence_of[index]]
 
     def _remembered(self, first: int, name: str | None) -> str | None:
+        if name:
+            self._spoken.add(name)
         if name and name in self._names:
             self._last = (name, self.analysis.tokens.sentence_of[first])
         elif name and organisation_word(name.split()[0].lower(), self.lexicon.language):
@@ -676,7 +680,36 @@ class SpeakerResolver:
                                       or named and sentence_of[first] == here)]
         # One named as an organisation, else a repeated name that opens a sentence ("Sony hat …").
         ranked = [name for name, named in near if named] or [name for name, _ in near]
-        return ranked[-1] if ranked else None
+        return ranked[-1] if ranked else self._first_unspoken_name(index)
+
+    def _first_unspoken_name(self, index: int) -> str | None:
+        """Where no organisation word marks one, the first name before ``index`` (within
+        ``_ORGANISATION_REACH`` sentences) that the entity tagger takes for an organisation and
+        that has not spoken: what a story names first is its subject ("Shares in Brackwell Foods
+        fell after the company warned"; "The manager of Dunmore Rovers, Tom Reid, … According to
+        the club")."""
+        sentence_of = self.analysis.tokens.sentence_of
+        here = sentence_of[index]
+        for mention in self.mentions[: bisect_left(self._firsts, index)]:
+            if mention.last < index and not mention.titles and \
+                    here - sentence_of[mention.first] <= _ORGANISATION_REACH and \
+                    self.fullest(mention.name) not in self._spoken and self._tagged_organisation(mention):
+                return self.fullest(mention.name)
+        return None
+
+    def _tagged_organisation(self, mention: Mention) -> bool:
+        """True where the entity tagger reads the mention, in its sentence, as an organisation."""
+        from newsweave.entities.mentions import ORG, mentions_in_text  # (entities read quotes' grammar)
+
+        tokens = self.analysis.tokens
+        first, last = tokens.sentences[tokens.sentence_of[mention.first]]
+        start, end = tokens.starts[first], tokens.ends[last - 1]  # (token ranges end exclusive)
+        if start not in self._organisations_tagged:
+            self._organisations_tagged[start] = [
+                (start + m.start, start + m.end) for m in mentions_in_text(tokens.text[start:end], [0],
+                                                                           self.lexicon.language) if m.type == ORG]
+        at, until = tokens.starts[mention.first], tokens.ends[mention.last]
+        return any(a <= at and until <= b for a, b in self._organisations_tagged[start])
 
     def _title_key(self, index: int) -> str:
         """The lexicon's key of a title word, also in the German genitive ("eines Sprechers",
