@@ -491,6 +491,9 @@ RESOLVED = {
     "a description skips a person named before the organisation": (
         "en", "Striker Maria Olsen joined Harwick Rovers in May. The club said Olsen would miss the final.",
         "miss", "Harwick Rovers"),
+    "a name before a title is what the title is of, the name after the comma speaks": (
+        "en", "\"We ran out of ideas,\" the Ferncastle Athletic manager, Dean Corrie, said.", "ideas",
+        "Dean Corrie"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -866,10 +866,12 @@ class SpeakerResolver:
                     and not self._in_adjunct(mention.first):
                 found.append(mention)
         # Not the title's complement where a name follows ("el jefe de | Salud Pública, Ignacio
-        # Barrenechea"), nor a possessor ("Norland Rail's | Tessa Okoye").
+        # Barrenechea"), nor a possessor ("Norland Rail's | Tessa Okoye") or what a title right
+        # after it is of ("the Millbrook Rovers | manager, Tom Reid").
         lower = self.analysis.lower
         return next((m for m in found if (m.first == 0 or lower[m.first - 1] not in OF_WORDS)
-                     and not (m.last + 1 < len(words) and words[m.last + 1] in _GENITIVE_MARKS)),
+                     and not (m.last + 1 < len(words) and (words[m.last + 1] in _GENITIVE_MARKS or (
+                         m.last < last and title_of(self.analysis, m.last + 1, self.lexicon))))),
                     found[0] if found else None)
 
     def _full_name_at(self, index: int) -> bool:
