@@ -494,6 +494,13 @@ RESOLVED = {
     "a name before a title is what the title is of, the name after the comma speaks": (
         "en", "\"We ran out of ideas,\" the Ferncastle Athletic manager, Dean Corrie, said.", "ideas",
         "Dean Corrie"),
+    "a title before a possessive and an office is the office's name": (
+        "en", "The Tolland County District Attorney's Office said the driver would be charged.", "driver",
+        "Tolland County District Attorney's Office"),
+    "a sheriff's title leaves the name": (
+        "en", "\"Stay off the river,\" said Sheriff Nora Quist.", "river", "Nora Quist"),
+    "an Albanian councillor's title leaves the name": (
+        "sq", "Këshilltari Arben Dibra tha se projekti është i shtrenjtë.", "projekti", "Arben Dibra"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -146,7 +146,7 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     nurse driver pensioner student shopkeeper fisherman engineer architect economist scientist
     researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
     mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja ekonomisti
-    ekonomistja striker midfielder
+    ekonomistja striker midfielder sheriff gp këshilltari këshilltarja parashikuesi parashikuesja
     goalkeeper winger delantero delantera portero portera centrocampista attaquant attaquante
     gardien sulmuesi portieri mesfushori entraîneuse regjisori regjisorja bevollmächtigter
     bevollmächtigte accusé accusée prévenu prévenue detective sergeant constable
@@ -365,6 +365,12 @@ def _org_stems() -> dict[int, frozenset[str]]:
 _ORG_STEMS = _org_stems()
 
 
+def _office_of(analysis: Analysis, index: int, language: str) -> bool:
+    """True for a word before a possessive and an organisation word ("Attorney | 's Office")."""
+    return index + 2 < len(analysis.lower) and analysis.lower[index + 1] in ("'s", "’s") and \
+        organisation_word(analysis.lower[index + 2], language)
+
+
 def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     """The title a word is ("Commander" -> "commander", "Seeverkehrsministerin" -> "ministerin",
     "Ex-Umwelt-Minister" -> "minister"), "" for another word that is no part of a name (a
@@ -374,6 +380,8 @@ def title_of(analysis: Analysis, index: int, lexicon: Lexicon) -> str | None:
     folded = fold(lower)
     if lower in _ORGANISATION_WORDS or analysis.tags and organisation_word(lower, lexicon.language):
         return None  # "Secretaría" (a ministry), not "secretaria"; "Staatsanwaltschaft Kiel" whole
+    if _office_of(analysis, index, lexicon.language):
+        return None  # "the County Sheriff's Office": an organisation's name
     if lower in lexicon.titles or folded in TITLE_SET or lower in _MORE_TITLES:
         bound = _ONE_LANGUAGE_TITLES.get(lower)
         return lower if bound is None or lexicon.language in (bound, "und") else None
