@@ -501,6 +501,9 @@ RESOLVED = {
         "en", "\"Stay off the river,\" said Sheriff Nora Quist.", "river", "Nora Quist"),
     "an Albanian councillor's title leaves the name": (
         "sq", "Këshilltari Arben Dibra tha se projekti është i shtrenjtë.", "projekti", "Arben Dibra"),
+    "an organisation's description takes the full name it spoke under": (
+        "sq", "Tre persona u plagosën, njoftoi Drejtoria e Policisë së Qarkut Dumrea. Sipas policisë, "
+              "zjarri nisi nga një sobë.", "zjarri", "Drejtoria e Policisë së Qarkut Dumrea"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -641,8 +641,14 @@ class SpeakerResolver:
         for first, name, _ in reversed(self.organisations()):
             if first < index and sentence_of[index] - sentence_of[first] <= _ORGANISATION_REACH and any(
                     self._same_noun(w.lower(), noun) for w in name.split()):
-                return self._whole_organisation(first) or name
+                return self._as_spoken(self._whole_organisation(first) or name)
         return None
+
+    def _as_spoken(self, name: str) -> str:
+        """The longest speaker so far whose name holds ``name`` ("Policisë së Qarkut Bregas" ->
+        "Drejtoria e Policisë së Qarkut Bregas", which spoke before), else ``name``."""
+        fuller = [spoken for spoken in self._spoken if _contains(spoken.split(), name.split())]
+        return max(fuller, key=len, default=name)
 
     def _same_noun(self, word: str, noun: str) -> bool:
         """True for a name's word that is the noun: the same, a German compound's head
