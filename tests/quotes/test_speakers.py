@@ -504,6 +504,9 @@ RESOLVED = {
     "an organisation's description takes the full name it spoke under": (
         "sq", "Tre persona u plagosën, njoftoi Drejtoria e Policisë së Qarkut Dumrea. Sipas policisë, "
               "zjarri nisi nga një sobë.", "zjarri", "Drejtoria e Policisë së Qarkut Dumrea"),
+    "'el centro' stands for the hospital named before": (
+        "es", "El Hospital General de Valdemora ha abierto una nueva unidad de ictus, informó el centro.",
+        "nueva unidad", "Hospital General de Valdemora"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

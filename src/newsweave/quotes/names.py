@@ -67,7 +67,7 @@ ORGANISATION_KINDS = word_set("""company firm group team club league agency body
     constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
     kompania chain cadena chaîne kette party partei parti partido partito partia department
     departamento département dipartimento cuerpo corps ligist leitung direction dirección enseigne
-    marca fabricant fabricante""")
+    marca fabricant fabricante centro centre center""")
 _GERMAN_ARTICLE_PARTICLES = frozenset({"der", "den", "des", "dem"})
 _MAX_PARTICLES = 2  # "von der", "de la"
 KIND_REACH = 3  # lower-case words from a kind to the name it introduces ("la cadena de supermercados")
