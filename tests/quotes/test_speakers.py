@@ -507,6 +507,10 @@ RESOLVED = {
     "'el centro' stands for the hospital named before": (
         "es", "El Hospital General de Valdemora ha abierto una nueva unidad de ictus, informó el centro.",
         "nueva unidad", "Hospital General de Valdemora"),
+    "Spanish 'alegó' reports": (
+        "es", "«Mi clienta no firmó nada», alegó su abogado, Tomás Urquiza.", "firmó", "Tomás Urquiza"),
+    "Albanian 'u ankua' reports": (
+        "sq", "Një banor, Gëzim Hoxha, u ankua se uji mungon prej tri ditësh.", "uji mungon", "Gëzim Hoxha"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -108,6 +108,7 @@ _REPORTING = {
         exigieron reclamó reclama reclamaron prometió promete prometieron pidió pide pidieron pedido
         resumió calcula calculó estimó estima replicó replica replicaron matizó matiza matizaron
         calificó califica calificaron lamentó lamenta lamentaron contó contaron confirmó confirma confirmaron
+        alegó alega alegaron argumentó argumenta argumentaron
         alertó alerta alertaron avisó admitió admite admitieron negó niega negaron sugirió
         remarcó puntualizó sentenció reiteró reitera reiteraron aseveró argumentó argumentaron
         avanzó lamentaba explicaba aseguraba señalaba
@@ -515,7 +516,8 @@ _CUE_PHRASES = {
            "s'est dit", "s'est dite", "s’est dit", "s’est dite"),
     "es": ("dio a conocer", "dieron a conocer", "hizo saber"),
     "it": ("ha detto", "ha dichiarato", "ha affermato", "ha sottolineato", "ha aggiunto"),
-    "sq": ("u shpreh", "vuri në dukje", "bëri të ditur", "theksoi se", "u përgjigj", "iu përgjigj"),
+    "sq": ("u shpreh", "vuri në dukje", "bëri të ditur", "theksoi se", "u përgjigj", "iu përgjigj", "u ankua",
+           "u ankuan"),
     "tr": ("ifade etti", "iddia etti", "dile getirdi", "kaydetti"),
     "ru": ("по его словам", "по её словам", "по ее словам"),
 }
