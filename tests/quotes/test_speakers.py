@@ -511,6 +511,9 @@ RESOLVED = {
         "es", "«Mi clienta no firmó nada», alegó su abogado, Tomás Urquiza.", "firmó", "Tomás Urquiza"),
     "Albanian 'u ankua' reports": (
         "sq", "Një banor, Gëzim Hoxha, u ankua se uji mungon prej tri ditësh.", "uji mungon", "Gëzim Hoxha"),
+    "a hyphenated place ends a Romance organisation's lower-case name": (
+        "fr", "Selon l'Agence régionale de santé des Basses-Vallées, trois foyers ont été détectés.", "foyers",
+        "Agence régionale de santé des Basses-Vallées"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

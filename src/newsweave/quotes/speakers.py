@@ -998,7 +998,7 @@ class SpeakerResolver:
             # "l'Organisation mondiale de la santé", not "Secretaría de Marina | local".
             at = words.index(last)
             while at + 1 < len(words) and words[at + 1] == words[at] + 1 and words[at + 1] in range(
-                    last, last + _ORGANISATION_TAIL) and self._plain(words[at + 1])[0].isalpha():
+                    last, last + _ORGANISATION_TAIL) and self._plain(words[at + 1])[0].replace("-", "").isalpha():
                 at += 1
                 if self._plain(words[at])[0][0].isupper():
                     break  # "Société des transports de Montrelay | va supprimer": a name ends there
