@@ -514,6 +514,9 @@ RESOLVED = {
     "a hyphenated place ends a Romance organisation's lower-case name": (
         "fr", "Selon l'Agence régionale de santé des Basses-Vallées, trois foyers ont été détectés.", "foyers",
         "Agence régionale de santé des Basses-Vallées"),
+    "a quotation after a sentence that a full name opens is that person's": (
+        "en", "\"We never got going,\" said coach Dara Finch. Club chairman Owen Pryce was angrier. "
+              "\"This is not good enough.\"", "good enough", "Owen Pryce"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

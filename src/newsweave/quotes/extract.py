@@ -273,8 +273,9 @@ def _give_narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
     """Speech with no cue in its sentence that took the speaker of a quote two or more
     sentences back belongs to whom the sentence between names: the speaker of a quote there
     ("…“, sagte der Minister. Die Opposition lehnt den Haushalt ab. Die Kosten seien zu
-    hoch."), else, where that sentence is narration and the speech is reported, its subject
-    ("Die Ministerin kritisierte den Plan."). German tags tell narration."""
+    hoch."), else, where that sentence is narration, its subject: of reported speech where
+    German tags tell narration ("Die Ministerin kritisierte den Plan."), of a quotation where
+    a full name opens it ("Club chairman Ian Doyle was angrier. \"This is not acceptable.\"")."""
     sentence_of = analysis.tokens.sentence_of
     quoted = sentences_with_speech(analysis, drafts)
     speakers = {sentence_of[d.first]: d.source for d in drafts
@@ -284,11 +285,19 @@ def _give_narrated_speakers(analysis: Analysis, drafts: list[Draft]) -> None:
         if not _speaker_from_afar(analysis, draft):
             continue
         subject = speakers.get(number - 1)
-        if subject is None and number - 1 not in quoted and analysis.passage[draft.first] < 0:
+        direct = analysis.passage[draft.first] >= 0
+        if subject is None and number - 1 not in quoted and (direct or analysis.tags is not None):
             subject = _previous_subject(analysis, draft)
-            subject = subject if subject is not None and narrator(analysis, subject) else None
+            told = _full_name_in if direct else narrator  # (only German has tags)
+            subject = subject if subject is not None and told(analysis, subject) else None
         if subject is not None:
             draft.cue, draft.source = None, subject  # the far quote's cue is not this speech's
+
+
+def _full_name_in(analysis: Analysis, span: Span) -> bool:
+    """True for a phrase that holds two capitalised words in a row after its first word."""
+    words = analysis.tokens.words
+    return any(words[i][0].isupper() and words[i + 1][0].isupper() for i in range(span.first + 1, span.last))
 
 
 def _speaker_from_afar(analysis: Analysis, draft: Draft) -> bool:
@@ -843,7 +852,7 @@ _FOUND_BY_RULE: tuple[Pass, ...] = (
 ENGLISH = Passes(per_sentence=False, steps=(
     _with_transcript_turns, _adds(framed_quotes), _adds(sentence_patterns, lexical=True),
     _adds(reported_acts, lexical=True), _adds(continued_quotations),
-    drop_unsaid, _keep_statements, _all(_join_continued), _all(_carry_speakers)))
+    drop_unsaid, _keep_statements, _all(_join_continued), _all(_carry_speakers), _all(_give_narrated_speakers)))
 
 GERMAN = Passes(per_sentence=True, steps=(
     *_FOUND_BY_RULE, _adds(continued_quotations),
@@ -867,7 +876,8 @@ OTHERS = Passes(per_sentence=True, steps=(
     *_FOUND_BY_RULE, _adds(continued_quotations),
     _each(fit_according_clause, lexical=True), _each(whole_according_source), _all(_split_at_new_frames),
     _distinct, _adds(_fragments),
-    drop_unsaid, _keep_statements, _all(_carry_speakers), _all(join_free_indirect_runs)))
+    drop_unsaid, _keep_statements, _all(_carry_speakers), _all(_give_narrated_speakers),
+    _all(join_free_indirect_runs)))
 
 # Arabic: ``OTHERS``, then the cues and subjects that the Arabic rules read (``arabic``), which
 # the tagger, blind to Arabic words, does not find.
