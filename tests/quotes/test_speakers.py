@@ -517,6 +517,9 @@ RESOLVED = {
     "a quotation after a sentence that a full name opens is that person's": (
         "en", "\"We never got going,\" said coach Dara Finch. Club chairman Owen Pryce was angrier. "
               "\"This is not good enough.\"", "good enough", "Owen Pryce"),
+    "a name goes on over the organisation word that ends it": (
+        "en", "Kestrel Moor Police said that two men had been seen near the canal.", "two men",
+        "Kestrel Moor Police"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -604,6 +604,11 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
         return True
     if _name_word(words[end + 1], lower[end + 1], lexicon) or _last_syllable(analysis, end, lexicon):
         return True
+    if lexicon.language not in COMPOUNDING and words[end + 1][0].isupper() and \
+            organisation_word(lower[end + 1], lexicon.language) and title_of(analysis, end + 1, lexicon) is None:
+        # A word of some class that ends an organisation's name ("Harlow Vale | Police"); not
+        # where every noun is capitalised.
+        return True
     following = end + 1  # past one or two particles ("Ursula | von der | Leyen")
     while following < size and following - end <= _MAX_PARTICLES and lower[following] in PARTICLES:
         following += 1
