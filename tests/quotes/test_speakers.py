@@ -520,6 +520,10 @@ RESOLVED = {
     "a name goes on over the organisation word that ends it": (
         "en", "Kestrel Moor Police said that two men had been seen near the canal.", "two men",
         "Kestrel Moor Police"),
+    "an Albanian prefect's title leaves the name": (
+        "sq", "Prefekti Dritan Sulaj deklaroi se rrugët do të hapen nesër.", "rrugët", "Dritan Sulaj"),
+    "Albanian 'cilësoi' (called it) reports": (
+        "sq", "Deputetja Ardita Lami e cilësoi ligjin “të nxituar”.", "të nxituar", "Ardita Lami"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

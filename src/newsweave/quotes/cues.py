@@ -137,7 +137,7 @@ _REPORTING = {
         raportoi konfirmoi kërkoi vlerësoi shprehu theksonte premtoi premtuan shpjegoi
         shpjeguan pranoi pranuan mohoi mohuan kujtoi argumentoi këmbënguli shkroi njoftuan
         paralajmëruan konfirmuan kritikoi kritikuan akuzoi akuzuan rekomandoi këshilloi pretendon
-        pretendoi pretendojnë rrëfeu rrëfen""",
+        pretendoi pretendojnë rrëfeu rrëfen cilësoi cilësuan""",
     "pl": """powiedział powiedziała powiedzieli mówi mówił mówiła stwierdził stwierdziła
         podkreślił podkreśliła dodał dodała zaznaczył zaznaczyła oświadczył oświadczyła
         poinformował poinformowała ocenił oceniła przekazał przekazała wyjaśnił wyjaśniła

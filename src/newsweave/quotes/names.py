@@ -147,6 +147,7 @@ _MORE_TITLES = word_set("""machthaber abp bp ks kommandant kommandantin commanda
     researcher historian campaigner këngëtari këngëtarja aktori aktorja shkrimtari shkrimtarja
     mjeku mjekja mësuesi mësuesja studenti studentja shkencëtari shkencëtarja ekonomisti
     ekonomistja striker midfielder sheriff gp këshilltari këshilltarja parashikuesi parashikuesja
+    mbrojtësi mbrojtësja prefekti prefektja
     goalkeeper winger delantero delantera portero portera centrocampista attaquant attaquante
     gardien sulmuesi portieri mesfushori entraîneuse regjisori regjisorja bevollmächtigter
     bevollmächtigte accusé accusée prévenu prévenue detective sergeant constable
