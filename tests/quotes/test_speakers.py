@@ -524,6 +524,9 @@ RESOLVED = {
         "sq", "Prefekti Dritan Sulaj deklaroi se rrugët do të hapen nesër.", "rrugët", "Dritan Sulaj"),
     "Albanian 'cilësoi' (called it) reports": (
         "sq", "Deputetja Ardita Lami e cilësoi ligjin “të nxituar”.", "të nxituar", "Ardita Lami"),
+    "a title's named complement before a comma leaves the apposed name to speak": (
+        "es", "El portavoz de la plataforma vecinal Río Limpio, Hugo Salcedo, aseguró que el vertido "
+              "continúa.", "vertido", "Hugo Salcedo"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -872,12 +872,17 @@ class SpeakerResolver:
                     and not self._in_adjunct(mention.first):
                 found.append(mention)
         # Not the title's complement where a name follows ("el jefe de | Salud Pública, Ignacio
-        # Barrenechea"), nor a possessor ("Norland Rail's | Tessa Okoye") or what a title right
-        # after it is of ("the Millbrook Rovers | manager, Tom Reid").
+        # Barrenechea", "el portavoz de la asociación agraria | Tierra Viva, Javier Lozano"), nor
+        # a possessor ("Norland Rail's | Tessa Okoye") or what a title right after it is of ("the
+        # Millbrook Rovers | manager, Tom Reid").
         lower = self.analysis.lower
+        apposed = {m.first for m in found}
         return next((m for m in found if (m.first == 0 or lower[m.first - 1] not in OF_WORDS)
                      and not (m.last + 1 < len(words) and (words[m.last + 1] in _GENITIVE_MARKS or (
-                         m.last < last and title_of(self.analysis, m.last + 1, self.lexicon))))),
+                         m.last < last and title_of(self.analysis, m.last + 1, self.lexicon))))
+                     and not (words[m.last + 1 : m.last + 2] == [","] and m.last + 2 in apposed
+                              and words[m.first - 1] != ","  # (itself apposed: "le procureur, | X, Y")
+                              and any(title_of(self.analysis, i, self.lexicon) for i in range(first, m.first)))),
                     found[0] if found else None)
 
     def _full_name_at(self, index: int) -> bool:
