@@ -527,6 +527,14 @@ RESOLVED = {
     "a title's named complement before a comma leaves the apposed name to speak": (
         "es", "El portavoz de la plataforma vecinal Río Limpio, Hugo Salcedo, aseguró que el vertido "
               "continúa.", "vertido", "Hugo Salcedo"),
+    "French 'Côté X,' opens an adjunct, no speaker": (
+        "fr", "Côté Vernay, le capitaine Louis Arnaud estimait que l'arbitre avait sifflé trop tôt.", "arbitre",
+        "Louis Arnaud"),
+    "French 'évoque' reports": (
+        "fr", "Le maire, Paul Roussel, évoque « des dégâts jamais vus ».", "dégâts", "Paul Roussel"),
+    "German 'die Behörde' stands for the office named before": (
+        "de", "Das Gesundheitsamt Talheim schlägt Alarm. Die Impfquote gegen Masern bei Schulanfängern sei auf "
+              "89 Prozent gesunken, teilte die Behörde am Freitag mit.", "Impfquote", "Gesundheitsamt Talheim"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
               "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),

@@ -94,7 +94,7 @@ _REPORTING = {
         réplique admet concédé concède plaidé plaide ironisé nuancé détaille commente s'interroge s’interroge
         s'inquiète s’inquiète s'alarme s’alarme s'indigne s’indigne recommandé recommande
         recommandent conseillé conseille lâché lâche justifié justifie glissé glisse résumé
-        résume alerté témoigné témoigne détaillé invoque invoqué""",
+        résume alerté témoigné témoigne détaillé invoque invoqué évoque évoqué évoquait""",
     "es": """dijo dice decía declaró declara afirmó afirma señaló señala aseguró asegura
         explicó explica añadió añade agregó agrega indicó indica subrayó subraya destacó
         destaca advirtió advierte manifestó manifiesta sostuvo sostiene expresó expresa

@@ -67,7 +67,7 @@ ORGANISATION_KINDS = word_set("""company firm group team club league agency body
     constructora aseguradora aerolínea naviera petrolera farmacéutica compagnie constructeur assureur
     kompania chain cadena chaîne kette party partei parti partido partito partia department
     departamento département dipartimento cuerpo corps ligist leitung direction dirección enseigne
-    marca fabricant fabricante centro centre center""")
+    marca fabricant fabricante centro centre center behörde""")
 _GERMAN_ARTICLE_PARTICLES = frozenset({"der", "den", "des", "dem"})
 _MAX_PARTICLES = 2  # "von der", "de la"
 KIND_REACH = 3  # lower-case words from a kind to the name it introduces ("la cadena de supermercados")
@@ -108,7 +108,7 @@ ELISION = re.compile(r"^(?:[ldLD]|dell|all|dall|nell|sull|Dell|All)['’](?=\w)"
 # Prepositions that start sentences and never a name ("Au Canada"; "von" can: "von der Leyen").
 PREPOSITIONS = word_set("""au aux à dans sur pour par avec in im at on for from with by bei mit nach aus
     zum zur w we na do z ze od en con por para desde pas nga për gjatë pranë après avant pendant lors
-    tras durante después antes after before during""")
+    tras durante después antes after before during côté""")
 CONJUNCTIONS = frozenset({"and", "und", "et", "y", "dhe", "or", "oder", "ou", "o"})
 _CIRCLES = ("kreisen", "kreise")  # German "Regierungskreisen": the circles sources come from
 _WEEKDAY_TIME = re.compile(r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?"
