@@ -49,10 +49,11 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh4.jsonl --part all
 	$(BIN)/python bench/eval_speakers.py --labels bench/data/speaker_labels_fresh5.jsonl --part all
 	for f in bench/data/speaker_passages*.jsonl; do echo "$$f"; $(BIN)/python bench/eval_speakers.py --passages $$f || exit 1; done
-	@echo "speaker passages 45-48, 53-56, 63-66 and 79-82 pooled (held out, never read)"
+	@echo "speaker passages 45-48, 53-56, 63-66, 79-82 and 93-96 pooled (held out, never read)"
 	$(BIN)/python bench/eval_speakers.py --passages bench/data/speaker_passages4[5-8].jsonl \
 		bench/data/speaker_passages5[3-6].jsonl bench/data/speaker_passages6[3-6].jsonl \
-		bench/data/speaker_passages79.jsonl bench/data/speaker_passages8[0-2].jsonl
+		bench/data/speaker_passages79.jsonl bench/data/speaker_passages8[0-2].jsonl \
+		bench/data/speaker_passages9[3-6].jsonl
 	$(BIN)/python bench/eval_quotes.py --split dev
 	$(BIN)/python bench/eval_quotes.py --split train+dev --part locked --no-speed --taggers bench/data/taggers-fit
 

@@ -512,7 +512,8 @@ RESOLVED = {
     "Albanian 'u ankua' reports": (
         "sq", "Një banor, Gëzim Hoxha, u ankua se uji mungon prej tri ditësh.", "uji mungon", "Gëzim Hoxha"),
     "a hyphenated place ends a Romance organisation's lower-case name": (
-        "fr", "Selon l'Agence régionale de santé des Basses-Vallées, trois foyers ont été détectés.", "foyers",
+        "fr", "Selon l'Agence régionale de santé des Basses-Vallées, trois foyers ont été détectés.",
+        "foyers",
         "Agence régionale de santé des Basses-Vallées"),
     "a quotation after a sentence that a full name opens is that person's": (
         "en", "\"We never got going,\" said coach Dara Finch. Club chairman Owen Pryce was angrier. "
@@ -528,16 +529,19 @@ RESOLVED = {
         "es", "El portavoz de la plataforma vecinal Río Limpio, Hugo Salcedo, aseguró que el vertido "
               "continúa.", "vertido", "Hugo Salcedo"),
     "French 'Côté X,' opens an adjunct, no speaker": (
-        "fr", "Côté Vernay, le capitaine Louis Arnaud estimait que l'arbitre avait sifflé trop tôt.", "arbitre",
+        "fr", "Côté Vernay, le capitaine Louis Arnaud estimait que l'arbitre avait sifflé trop tôt.",
+        "arbitre",
         "Louis Arnaud"),
     "French 'évoque' reports": (
         "fr", "Le maire, Paul Roussel, évoque « des dégâts jamais vus ».", "dégâts", "Paul Roussel"),
     "German 'die Behörde' stands for the office named before": (
-        "de", "Das Gesundheitsamt Talheim schlägt Alarm. Die Impfquote gegen Masern bei Schulanfängern sei auf "
-              "89 Prozent gesunken, teilte die Behörde am Freitag mit.", "Impfquote", "Gesundheitsamt Talheim"),
+        "de", "Das Gesundheitsamt Talheim schlägt Alarm. Die Impfquote gegen Masern bei Schulanfängern sei "
+              "auf 89 Prozent gesunken, teilte die Behörde am Freitag mit.", "Impfquote",
+        "Gesundheitsamt Talheim"),
     "a pronoun after a quote stands for its speaker over a firm named beside": (
         "fr", "Le fabricant de jouets Ludimax Jeux va fermer son usine de Cholet, a indiqué mardi sa "
-              "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté", "Claire Hamon"),
+              "directrice, Claire Hamon. « Les commandes ont chuté », a-t-elle précisé.", "chuté",
+        "Claire Hamon"),
 }
 
 

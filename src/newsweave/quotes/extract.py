@@ -852,7 +852,8 @@ _FOUND_BY_RULE: tuple[Pass, ...] = (
 ENGLISH = Passes(per_sentence=False, steps=(
     _with_transcript_turns, _adds(framed_quotes), _adds(sentence_patterns, lexical=True),
     _adds(reported_acts, lexical=True), _adds(continued_quotations),
-    drop_unsaid, _keep_statements, _all(_join_continued), _all(_carry_speakers), _all(_give_narrated_speakers)))
+    drop_unsaid, _keep_statements, _all(_join_continued), _all(_carry_speakers),
+    _all(_give_narrated_speakers)))
 
 GERMAN = Passes(per_sentence=True, steps=(
     *_FOUND_BY_RULE, _adds(continued_quotations),

@@ -211,7 +211,7 @@ def person_mentions(analysis: Analysis, lexicon: Lexicon) -> list[Mention]:
             continue  # a title alone ("Polityk podkreślił") is no name
         first_of = _conjoined_from(analysis, first)  # "de Asuntos Exteriores y | Cooperación Regional"
         if _of_organisation(analysis, first_of, lexicon.language) or \
-                _conjoined_organisation_after(analysis, last, lexicon):
+                conjoined_organisation_after(analysis, last, lexicon):
             continue  # "Ministry of | Defence", "Ministerio de | Sanidad": what it is of
         if (titles or _after_title_word(analysis, first_of, lexicon)) and _complement(analysis, first_of):
             # "ministre de la Mer, Teodora Halvik", "presidente de la Asamblea Nacional
@@ -492,7 +492,7 @@ def _conjoined_from(analysis: Analysis, first: int) -> int:
     return start
 
 
-def _conjoined_organisation_after(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
+def conjoined_organisation_after(analysis: Analysis, last: int, lexicon: Lexicon) -> bool:
     """True where a conjunction joins the run ending at ``last`` to a capitalised run with an
     organisation word that is no title: both are one organisation's name ("Harlow Fire | and |
     Rescue Service"; "Xi Jinping and | Foreign Minister Wang Yi" are two people)."""
@@ -606,7 +606,8 @@ def _run_goes_on(analysis: Analysis, end: int, lexicon: Lexicon) -> bool:
     if _name_word(words[end + 1], lower[end + 1], lexicon) or _last_syllable(analysis, end, lexicon):
         return True
     if lexicon.language not in COMPOUNDING and words[end + 1][0].isupper() and \
-            organisation_word(lower[end + 1], lexicon.language) and title_of(analysis, end + 1, lexicon) is None:
+            organisation_word(lower[end + 1], lexicon.language) and \
+            title_of(analysis, end + 1, lexicon) is None:
         # A word of some class that ends an organisation's name ("Harlow Vale | Police"); not
         # where every noun is capitalised.
         return True

@@ -100,6 +100,7 @@ from newsweave.quotes.names import (
     capitalised_runs,
     comma_after,
     company_kind,
+    conjoined_organisation_after,
     german_non_name,
     kind_before,
     normalise_name,
@@ -415,8 +416,8 @@ class SpeakerResolver:
             return None
         head = words[1] if len(words) > 1 and analysis.lower[words[0]] in DEFINITE else words[0]
         if analysis.lower[head] in GROUP_NOUNS and not (
-                len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION) and not self._group_named(words) \
-                and not self._full_name_at(head + 1):
+                len(words) > 2 and analysis.lower[words[1]] in _AFFILIATION) and \
+                not self._group_named(words) and not self._full_name_at(head + 1):
             return None  # "Banorët e lagjes Kodra e Diellit", "los vecinos de Triana": no one named
         speaker_of = _SPEAKERS_OF.get(analysis.lower[words[0]])
         if speaker_of is not None and len(words) == 2 and analysis.classes[words[1]] & {NOUN, CUE}:
@@ -711,9 +712,9 @@ class SpeakerResolver:
         first, last = tokens.sentences[tokens.sentence_of[mention.first]]
         start, end = tokens.starts[first], tokens.ends[last - 1]  # (token ranges end exclusive)
         if start not in self._organisations_tagged:
-            self._organisations_tagged[start] = [
-                (start + m.start, start + m.end) for m in mentions_in_text(tokens.text[start:end], [0],
-                                                                           self.lexicon.language) if m.type == ORG]
+            tagged = mentions_in_text(tokens.text[start:end], [0], self.lexicon.language)
+            self._organisations_tagged[start] = [(start + m.start, start + m.end)
+                                                 for m in tagged if m.type == ORG]
         at, until = tokens.starts[mention.first], tokens.ends[mention.last]
         return any(a <= at and until <= b for a, b in self._organisations_tagged[start])
 
@@ -871,19 +872,25 @@ class SpeakerResolver:
             if mention.last > mention.first and (mention.last <= last or mention.first == after != last + 1) \
                     and not self._in_adjunct(mention.first):
                 found.append(mention)
-        # Not the title's complement where a name follows ("el jefe de | Salud Pública, Ignacio
-        # Barrenechea", "el portavoz de la asociación agraria | Tierra Viva, Javier Lozano"), nor
-        # a possessor ("Norland Rail's | Tessa Okoye") or what a title right after it is of ("the
-        # Millbrook Rovers | manager, Tom Reid").
-        lower = self.analysis.lower
         apposed = {m.first for m in found}
-        return next((m for m in found if (m.first == 0 or lower[m.first - 1] not in OF_WORDS)
-                     and not (m.last + 1 < len(words) and (words[m.last + 1] in _GENITIVE_MARKS or (
-                         m.last < last and title_of(self.analysis, m.last + 1, self.lexicon))))
-                     and not (words[m.last + 1 : m.last + 2] == [","] and m.last + 2 in apposed
-                              and words[m.first - 1] != ","  # (itself apposed: "le procureur, | X, Y")
-                              and any(title_of(self.analysis, i, self.lexicon) for i in range(first, m.first)))),
+        return next((m for m in found if not self._qualifies_another(m, first, last, apposed)),
                     found[0] if found else None)
+
+    def _qualifies_another(self, mention: Mention, first: int, last: int, apposed: set[int]) -> bool:
+        """True for a name of the title phrase ``first`` .. ``last`` that only qualifies another:
+        the title's complement where a name follows ("el jefe de | Salud Pública, Ignacio
+        Barrenechea", "el portavoz de la asociación agraria | Tierra Viva, Javier Lozano"), a
+        possessor ("Norland Rail's | Tessa Okoye") or what a title right after it is of ("the
+        Millbrook Rovers | manager, Tom Reid"). ``apposed``: where the phrase's names start."""
+        words, lower = self.analysis.tokens.words, self.analysis.lower
+        before = lower[mention.first - 1] if mention.first > 0 else ""
+        after = words[mention.last + 1] if mention.last + 1 < len(words) else ""
+        if before in OF_WORDS or after in _GENITIVE_MARKS or (
+                mention.last < last and title_of(self.analysis, mention.last + 1, self.lexicon)):
+            return True
+        # (not a name itself apposed: "Selon le procureur, | Mathieu Garnier, Yannick Le Bihan")
+        return after == "," and mention.last + 2 in apposed and before != "," and \
+            any(title_of(self.analysis, i, self.lexicon) for i in range(first, mention.first))
 
     def _full_name_at(self, index: int) -> bool:
         """True where a name of two or more words starts at ``index``: a German group noun is
@@ -980,8 +987,9 @@ class SpeakerResolver:
             end = index
             while end + 1 < len(words) and self._adjacent(words[end], words[end + 1]):
                 joined = self._joined_by_connectors(words, end + 1)
-                if joined is None and (any(self._organisation_word(words[i]) for i in range(index, end + 1))
-                                       or self._organisation_follows(words, end + 2)):
+                if joined is None and (
+                        any(self._organisation_word(words[i]) for i in range(index, end + 1))
+                        or conjoined_organisation_after(self.analysis, words[end], self.lexicon)):
                     joined = self._joined_by_conjunction(words, end + 1)
                 if joined is None:
                     break
@@ -1003,7 +1011,8 @@ class SpeakerResolver:
             # "l'Organisation mondiale de la santé", not "Secretaría de Marina | local".
             at = words.index(last)
             while at + 1 < len(words) and words[at + 1] == words[at] + 1 and words[at + 1] in range(
-                    last, last + _ORGANISATION_TAIL) and self._plain(words[at + 1])[0].replace("-", "").isalpha():
+                    last, last + _ORGANISATION_TAIL) and \
+                    self._plain(words[at + 1])[0].replace("-", "").isalpha():
                 at += 1
                 if self._plain(words[at])[0][0].isupper():
                     break  # "Société des transports de Montrelay | va supprimer": a name ends there
@@ -1042,16 +1051,6 @@ class SpeakerResolver:
                 words[following] == words[at] + 1 and self._run_word(words[following]):
             return following
         return None
-
-    def _organisation_follows(self, words: list[int], at: int) -> bool:
-        """True where the name words from ``words[at]`` on hold an organisation word: a name
-        joined by "and" before it is one organisation's ("Harlow Fire | and | Rescue Service")."""
-        end = at
-        while end < len(words) and self._run_word(words[end]) and (end == at or self._adjacent(words[end - 1], words[end])):
-            if self._organisation_word(words[end]):
-                return True
-            end += 1
-        return False
 
     def _adjacent(self, left: int, right: int) -> bool:
         """True for words next to each other, or joined by a dot, slash, ampersand or plural
