@@ -55,7 +55,7 @@ _REPORTING = {
         reveal reveals revealed show shows showed shown find finds found estimate estimates
         estimated agree agrees agreed complain complains complained promise promises promised
         vow vows vowed pledge pledged pledges criticize criticized criticizes criticise
-        criticised conclude concluded concludes recount recounted explain observe observed
+        criticised conclude concluded concludes recount recounted observe observed
         observes remark remarked remarks mention mentions mentioned reiterate reiterated
         reiterates underline underlined underlines highlight highlighted highlights quip quipped
         joke joked recommend recommended expect expects expected hope hopes hoped fear fears
@@ -86,7 +86,7 @@ _REPORTING = {
         averti avertit assuré assure rappelé rappelle annoncé annonce insisté insiste confié
         confie jugé juge reconnu reconnaît noté note répondu répond martelé martèle lancé
         dénoncé dénonce regretté regrette prévenu prévient confirmé confirme démenti dément
-        estimait déclarait soutenu soutient écrit raconte raconté déclarent affirment
+        estimait soutenu soutient écrit raconte raconté déclarent affirment
         soulignent ajoutent indiquent expliquent estiment précisent assurent rappellent
         annoncent dénoncent racontent confient préviennent répondent exigé exige exigent
         réclamé réclame réclament promet promis promettent qualifié qualifie réjoui réjouit
@@ -108,7 +108,7 @@ _REPORTING = {
         exigieron reclamó reclama reclamaron prometió promete prometieron pidió pide pidieron pedido
         resumió calcula calculó estimó estima replicó replica replicaron matizó matiza matizaron
         calificó califica calificaron lamentó lamenta lamentaron contó contaron confirmó confirma confirmaron
-        alegó alega alegaron argumentó argumenta argumentaron
+        alegó alega alegaron argumenta
         alertó alerta alertaron avisó admitió admite admitieron negó niega negaron sugirió
         remarcó puntualizó sentenció reiteró reitera reiteraron aseveró argumentó argumentaron
         avanzó lamentaba explicaba aseguraba señalaba
@@ -495,6 +495,8 @@ def past_time(lower: list[str], after: int, limit: int) -> int:
         if lower[index] not in _TIME_OPENERS:
             break
     return after
+
+
 _CUE_ONLY = frozenset({CUE})
 _COMPLEMENT_ONLY = frozenset({COMPLEMENT})
 # The elided word that opens a token written with an apostrophe ("qu'" of "qu'elle").

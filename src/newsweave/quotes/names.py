@@ -36,7 +36,7 @@ from newsweave.quotes.phrases import NAME_TAGS
 # Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"), the
 # ampersand of a firm's ("Hartwig & Söhne") and a plural possessive's mark ("Workers' Federation").
 PARTICLES = frozenset({"von", "van", "der", "de", "den", "la", "le", "di", "da", "del", "dos", "bin",
-                        "al", "el", "ibn", "zu", "ten", "ter", "&", "'", "’"})
+                       "al", "el", "ibn", "zu", "ten", "ter", "&", "'", "’"})
 # Capitalised words that start sentences or name times often enough to never be a name.
 NOT_NAMES = word_set("""the a an this that these those he she it they we i you his her their our in
     how why what where
@@ -168,6 +168,8 @@ HYPHENATED_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|born|run|made|held|style|speaki
 _MIN_DERIVED = 9  # letters of a derived noun ("Anwohnerin"); shorter ones may be first names
 MIN_COMPOUND_PART = 5  # "minister", "sprecher", "behörde": shorter endings match by chance
 _POSSESSIVE = re.compile(r"['’]s$")
+# The possessive ending as a token of its own ("Ashford | 's captain", "the Sheriff | 's Office").
+GENITIVE_MARKS = frozenset({"'s", "’s"})
 # An English contraction ("I’m", "We've", "There’d"): a pronoun or a verb, never a name.
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d)$", re.IGNORECASE)
 _PARTICLE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])[はがも]$")
@@ -368,7 +370,7 @@ _ORG_STEMS = _org_stems()
 
 def _office_of(analysis: Analysis, index: int, language: str) -> bool:
     """True for a word before a possessive and an organisation word ("Attorney | 's Office")."""
-    return index + 2 < len(analysis.lower) and analysis.lower[index + 1] in ("'s", "’s") and \
+    return index + 2 < len(analysis.lower) and analysis.lower[index + 1] in GENITIVE_MARKS and \
         organisation_word(analysis.lower[index + 2], language)
 
 

@@ -84,6 +84,7 @@ from newsweave.quotes.names import (
     COMPOUNDING,
     CONJUNCTIONS,
     ELISION,
+    GENITIVE_MARKS,
     GROUP_NOUNS,
     HYPHENATED_ADJECTIVE,
     KIND_REACH,
@@ -145,7 +146,6 @@ _LEADING_CONJUNCTIONS = CONJUNCTIONS | {"but", "mais", "aber", "pero", "ma", "ma
 # A group's noun before its own name ("Residents' group | Save Millbrook Fields").
 _GROUP_WORDS = frozenset({"group", "campaign", "association", "gruppe", "initiative", "groupe", "collectif",
                           "grupo", "colectivo", "plataforma", "grupi", "shoqata"})
-_GENITIVE_MARKS = frozenset({"'s", "’s"})  # after a name that only qualifies a noun ("Ashford's captain")
 # Conjunctions after a comma inside a source phrase that open another clause, whose subject speaks
 # ("El Sindicato celebró la medida, aunque | su portavoz, Irene Castaño, recordó que").
 _CONCESSIVE = _LEADING_CONJUNCTIONS - CONJUNCTIONS | {"aunque", "although", "obwohl", "megjithëse", "sebbene"}
@@ -885,7 +885,7 @@ class SpeakerResolver:
         words, lower = self.analysis.tokens.words, self.analysis.lower
         before = lower[mention.first - 1] if mention.first > 0 else ""
         after = words[mention.last + 1] if mention.last + 1 < len(words) else ""
-        if before in OF_WORDS or after in _GENITIVE_MARKS or (
+        if before in OF_WORDS or after in GENITIVE_MARKS or (
                 mention.last < last and title_of(self.analysis, mention.last + 1, self.lexicon)):
             return True
         # (not a name itself apposed: "Selon le procureur, | Mathieu Garnier, Yannick Le Bihan")
@@ -1060,7 +1060,7 @@ class SpeakerResolver:
         if right != left + 2 or tokens.ends[left] != tokens.starts[left + 1]:
             return right == left + 1
         joiner = tokens.words[left + 1]
-        return joiner in _JOINERS or joiner in _GENITIVE_MARKS and self._organisation_word(right)
+        return joiner in _JOINERS or joiner in GENITIVE_MARKS and self._organisation_word(right)
 
     def _with_trailing_name(self, words: list[int]) -> list[int]:
         """A source phrase cut before its name ("des informations de nos confrères de | Closer"):
@@ -1222,7 +1222,7 @@ class SpeakerResolver:
         candidates = [m for m in self.mentions[since : bisect_left(self._firsts, pronoun)]
                       if m.last < pronoun and not (gender in ("m", "f") and (
                           m.gender and m.gender != gender or m.name.isupper()))  # "she" is no "NC"
-                      and not (m.last + 1 < len(words) and words[m.last + 1] in _GENITIVE_MARKS)]
+                      and not (m.last + 1 < len(words) and words[m.last + 1] in GENITIVE_MARKS)]
         same = [m for m in candidates if sentence_of[m.first] == here]
         if same:
             return self.fullest(same[0].name)
