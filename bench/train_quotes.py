@@ -20,6 +20,7 @@ parallel, one process each (``de`` ~4 minutes, ``en`` ~15 on this machine).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -28,15 +29,33 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
 from eval_quotes import GoldDoc, GoldItem, load
 
 from newsweave.quotes import cues
+from newsweave.quotes.context import features_for, speech_paragraphs
 from newsweave.quotes.cues import lexicon
 from newsweave.quotes.features import analyse, stacked_features, token_features
 from newsweave.quotes.hints import hint_features
 from newsweave.quotes.marks import pair_marks
 from newsweave.quotes.model import MODEL_NAMES, model_path, save_tagger
 from newsweave.quotes.tokens import Tokens, tokenize
+
+HeldOut = dict[str, np.ndarray]  # document digest -> held-out label probabilities (context)
+CONTEXT_HELD_OUT = Path(__file__).resolve().parent / ".cache" / "context-heldout-de.npz"
+
+
+def digest(text: str) -> str:
+    """A document's key in the context model's held-out probabilities."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_held_out(path: Path = CONTEXT_HELD_OUT) -> HeldOut:
+    if not path.exists():
+        raise SystemExit(f"{path}: not found (bench/train_context.py writes it)")
+    with np.load(path) as data:
+        return {key: data[key].astype(np.float32) for key in data.files}
+
 
 # Labelling order: sources and cues before contents, so a speaker inside a "Reported" content
 # (German) stays a speaker; outer quotes before nested ones.
@@ -80,9 +99,10 @@ def _covered(tokens: Tokens, start: int, end: int) -> range:
     return range(first, last)
 
 
-def sequences(docs: list[GoldDoc], lexical: bool, hints: bool = False):
+def sequences(docs: list[GoldDoc], lexical: bool, hints: bool = False, held_out: HeldOut | None = None):
     """(analysis, first, last, features, labels) for every paragraph of the documents; with
-    ``hints``, the rules' finds among the features (``newsweave.quotes.hints``)."""
+    ``hints``, the rules' finds among the features (``newsweave.quotes.hints``); with
+    ``held_out``, the context model's features from its held-out probabilities."""
     for doc in docs:
         tokens = tokenize(doc.text)
         lex = lexicon(doc.language)
@@ -90,6 +110,10 @@ def sequences(docs: list[GoldDoc], lexical: bool, hints: bool = False):
         features = token_features(analysis, lexical)
         if hints:
             for feats, extra in zip(features, hint_features(analysis, lex), strict=True):
+                feats.extend(extra)
+        if held_out is not None:
+            read = features_for(held_out[digest(doc.text)], speech_paragraphs(analysis))
+            for feats, extra in zip(features, read, strict=True):
                 feats.extend(extra)
         labels = token_labels(tokens, doc.items)
         for first, last in tokens.paragraphs:
@@ -111,7 +135,8 @@ def _fit(pairs, path: Path, params: dict) -> tuple[int, float]:
     return count, time.perf_counter() - started
 
 
-def _held_out_labels(docs: list[GoldDoc], lexical: bool, params: dict, work: Path, hints: bool) -> dict:
+def _held_out_labels(docs: list[GoldDoc], lexical: bool, params: dict, work: Path, hints: bool,
+                     held_out: HeldOut | None) -> dict:
     """First-pass labels of every train paragraph, each predicted by a model that did not see
     its document (``FOLDS``-fold), keyed by (document number, first token)."""
     import pycrfsuite
@@ -119,20 +144,21 @@ def _held_out_labels(docs: list[GoldDoc], lexical: bool, params: dict, work: Pat
     predicted = {}
     for fold in range(FOLDS):
         train_docs = [d for k, d in enumerate(docs) if k % FOLDS != fold]
-        _fit(((f, lab) for _, _, _, f, lab in sequences(train_docs, lexical, hints)), work, params)
+        _fit(((f, lab) for _, _, _, f, lab in sequences(train_docs, lexical, hints, held_out)), work, params)
         tagger = pycrfsuite.Tagger()
         tagger.open(str(work))
         held = [(k, d) for k, d in enumerate(docs) if k % FOLDS == fold]
         for k, doc in held:
-            for _, first, _, features, _ in sequences([doc], lexical, hints):
+            for _, first, _, features, _ in sequences([doc], lexical, hints, held_out):
                 predicted[(k, first)] = tagger.tag(features)
         tagger.close()
     return predicted
 
 
 def train(name: str, out: Path, iterations: int, c1: float, c2: float, hints: bool = False,
-          split: str = "train") -> str:
+          split: str = "train", context: bool = False) -> str:
     """Train one language's two taggers and write them; a line saying what was done."""
+    held_out = read_held_out() if context else None
 
     docs = {"en": _polnear, "de": _german, "xx": _both}[name](split)
     lexical = name != "xx"
@@ -140,13 +166,13 @@ def train(name: str, out: Path, iterations: int, c1: float, c2: float, hints: bo
               "feature.possible_transitions": True, "feature.minfreq": 2}
     work = out.parent / f".{name}.crfsuite"
     started = time.perf_counter()
-    count, _ = _fit(((f, lab) for _, _, _, f, lab in sequences(docs, lexical, hints)), work, params)
+    count, _ = _fit(((f, lab) for _, _, _, f, lab in sequences(docs, lexical, hints, held_out)), work, params)
     sizes = [_export(work, out)]
-    predicted = _held_out_labels(docs, lexical, params, work, hints)
+    predicted = _held_out_labels(docs, lexical, params, work, hints, held_out)
 
     def stacked():
         for k, doc in enumerate(docs):
-            for analysis, first, last, features, labels in sequences([doc], lexical, hints):
+            for analysis, first, last, features, labels in sequences([doc], lexical, hints, held_out):
                 extra = stacked_features(analysis, first, last, predicted[(k, first)])
                 yield [a + b for a, b in zip(features, extra, strict=True)], labels
 
@@ -222,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="folder (default: the package)")
     parser.add_argument("--hints", nargs="*", default=[], choices=MODEL_NAMES,
                         help="models that read the rules' finds as features (quotes.hints)")
+    parser.add_argument("--context", nargs="*", default=[], choices=["de"],
+                        help="models that read the context model's features (quotes.context; "
+                             "bench/train_context.py first)")
     parser.add_argument("--split", choices=["train", "train+dev"], default="train",
                         help="learn from the fit part of these splits")
     parser.add_argument("--learn-cues", action="store_true", help="rewrite cues-learned.json first")
@@ -231,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(write_learned_cues() + "\n")
     with ProcessPoolExecutor(min(len(args.models), os.cpu_count() or 1)) as pool:
         jobs = [pool.submit(train, name, args.out / f"tagger-{name}.npz" if args.out else model_path(name),
-                            args.iterations, args.c1, args.c2, name in args.hints, args.split)
+                            args.iterations, args.c1, args.c2, name in args.hints, args.split,
+                            name in args.context)
                 for name in args.models]
         for job in jobs:
             sys.stdout.write(job.result() + "\n")

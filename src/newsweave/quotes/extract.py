@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from newsweave.quotes.arabic import ArabicResolver
 from newsweave.quotes.arabic import attribute as attribute_arabic
+from newsweave.quotes.context import context_features
 from newsweave.quotes.cues import (
     ACCORDING,
     COMPLEMENT,
@@ -456,6 +457,9 @@ def _tag(analysis: Analysis, language: str, lex: Lexicon) -> list[Span]:
     if taggers.hints:
         for feats, hints in zip(features, hint_features(analysis, lex), strict=True):
             feats.extend(hints)
+    if taggers.context is not None:
+        for feats, read in zip(features, context_features(analysis, taggers.context), strict=True):
+            feats.extend(read)
     paragraphs = analysis.tokens.paragraphs
     labels = taggers.first.tag_spans(features, paragraphs)
     if taggers.second is not None:

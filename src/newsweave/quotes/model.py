@@ -94,6 +94,7 @@ class Taggers:
     second: QuoteTagger | None
     lexical: bool
     hints: bool  # trained with the rules' finds as features (``hints``)
+    context: str | None  # the context model whose features it was trained with (``context``)
 
 
 def tagger_for(language: str) -> Taggers:
@@ -102,10 +103,11 @@ def tagger_for(language: str) -> Taggers:
     second = model_path(name, 2)
     first = load_tagger(model_path(name))
     return Taggers(first, load_tagger(second) if second.exists() else None, name != "xx",
-                   HINT_MARK in first.index)
+                   HINT_MARK in first.index, name if CONTEXT_MARK in first.index else None)
 
 
 HINT_MARK = "hQ"  # an attribute every tagger trained with hints has
+CONTEXT_MARK = "e=O"  # and every tagger trained with context features (``context``)
 
 
 @cache  # six files, each read once (a cache of 4 reloaded them in mixed corpora)
