@@ -86,3 +86,10 @@ def test_a_corrupt_delta_is_a_clear_error(base, tmp_path):
                                      "l11.fi.w.row_scale": np.zeros(384, dtype=np.float32)})
     with pytest.raises(ValueError, match="residual of 'l11.fi.w' does not fit"):
         e5.load(delta=path)
+
+
+def test_a_model_read_to_a_depth_gives_the_full_models_lower_states(base):
+    shallow = e5.load(depth=3)
+    assert len(shallow.layers) == 3
+    ids = [e5.Tokenizer(base).ids("Die Schulen bleiben am Montag geschlossen.")]
+    np.testing.assert_array_equal(e5.hidden_states(shallow, ids, 3), e5.hidden_states(base, ids, 3))

