@@ -39,6 +39,7 @@ from eval_quotes import GoldDoc, load
 from torch import nn
 from torch.nn import functional as F  # noqa: N812
 from train_e5 import TopLayers
+from train_e5 import batch as states_batch
 from train_quotes import CONTEXT_HELD_OUT, FOLDS, digest, token_labels
 
 from newsweave.quotes import context
@@ -103,13 +104,11 @@ def documents(docs: list[GoldDoc], model: e5.Model) -> list[Document]:
 
 
 def batch(items: list[tuple[Document, int, int]]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    longest = max(b - a for _, a, b in items)
-    x = torch.zeros(len(items), longest, items[0][0].states.shape[1])
-    valid = torch.zeros(len(items), longest, dtype=torch.bool)
-    labels = torch.full((len(items), longest), -100, dtype=torch.long)
+    """Segments' states padded into one tensor (``train_e5.batch``), their mask and labels
+    (-100, ignored, on padding)."""
+    x, valid = states_batch([doc.states[a:b] for doc, a, b in items], list(range(len(items))))
+    labels = torch.full(valid.shape, -100, dtype=torch.long)
     for row, (doc, a, b) in enumerate(items):
-        x[row, : b - a] = torch.from_numpy(doc.states[a:b].astype(np.float32))
-        valid[row, : b - a] = True
         labels[row, : b - a] = torch.from_numpy(doc.labels[a:b])
     return x, valid, labels
 
